@@ -1,0 +1,25 @@
+import { net, protocol } from 'electron';
+import { join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { APP_SCHEME, CSP } from './electron-security.ts';
+
+/** Must run before `app.ready`: makes app:// a standard, secure scheme. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+}
+
+/** Serves the built renderer from app://console/… instead of file:// (which grants too much). */
+export function serveRenderer(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const { pathname } = new URL(request.url);
+    const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '') || 'index.html';
+    const file = join(rendererDir, rel);
+    if (!file.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 });
+    const res = await net.fetch(pathToFileURL(file).toString()).catch(() => null);
+    if (!res || !res.ok) return new Response('Not found', { status: 404 });
+    const headers = new Headers(res.headers);
+    headers.set('Content-Security-Policy', CSP);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(res.body, { status: 200, headers });
+  });
+}

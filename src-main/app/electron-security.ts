@@ -1,0 +1,41 @@
+import { app, session, shell, type WebContents } from 'electron';
+import { isAllowedExternalUrl } from './open-external.ts';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://console`;
+
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+/** Opens a URL in the system browser only if it is https and allowlisted. */
+export async function openExternalSafely(url: string): Promise<boolean> {
+  if (!isAllowedExternalUrl(url)) return false;
+  await shell.openExternal(url);
+  return true;
+}
+
+/**
+ * App-wide hardening, applied before any window exists: deny every permission, every new window,
+ * every navigation away from the app's origin, and every <webview>.
+ */
+export function hardenApp(appOrigin: string): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      void openExternalSafely(url);
+      return { action: 'deny' };
+    });
+    contents.on('will-navigate', (event, url) => {
+      if (!url.startsWith(appOrigin)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!url.startsWith(appOrigin)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}

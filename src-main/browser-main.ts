@@ -1,0 +1,70 @@
+/**
+ * Browser-mode entry: the console's main process without Electron, serving the built renderer
+ * on loopback. Used where no Electron runtime exists (CI, headless machines) and for headless use.
+ * Run: node src-main/browser-main.ts [--port 5858] [--data-dir DIR] [--static-dir out/renderer]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createConsole } from './app/composition.ts';
+import { defaultDataDir } from './app/paths.ts';
+import { startBrowserBridge } from './ipc/browser-bridge.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        port: { type: 'string', default: process.env.OMS_CONSOLE_PORT ?? '5858' },
+        'data-dir': { type: 'string' },
+        'static-dir': { type: 'string', default: join(root, 'out', 'renderer') },
+        json: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (e) {
+    console.error(`oms-console: ${(e as Error).message}`);
+    process.exit(2);
+  }
+  const port = Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`oms-console: --port must be a number from 0 to 65535, not "${args.port}".`);
+    process.exit(2);
+  }
+  const staticDir = resolve(args['static-dir']);
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    console.error(`oms-console: no built renderer in ${staticDir}. Run "npm run build" first (the start command does this for you).`);
+    process.exit(2);
+  }
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const log = (line: string) => console.error(`[main] ${line}`);
+  const app = await createConsole({ transport: 'browser', dataDir: args['data-dir'] ? resolve(args['data-dir']) : defaultDataDir(), version, log });
+  let bridge;
+  try {
+    bridge = await startBrowserBridge({ dispatch: app.dispatch, events: app.events, staticDir, port });
+  } catch (e) {
+    await app.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    console.error(code === 'EADDRINUSE' ? `oms-console: port ${port} is in use; pass --port with a free one (or 0 for any).` : `oms-console: ${(e as Error).message}`);
+    process.exit(1);
+  }
+  if (args.json) console.log(JSON.stringify({ event: 'ready', url: bridge.url, origin: bridge.origin }));
+  else console.log(`\nOMS Console is running in browser mode. Open this URL (it carries this launch's token):\n\n  ${bridge.url}\n\nPress Ctrl-C to stop.\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    await bridge.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+void main();

@@ -1,0 +1,57 @@
+import { eventNames, type EventName } from '#shared/events/events.contract.ts';
+import { buildOmsApi, type OmsApi } from '#shared/ipc/build-api.ts';
+import type { Result } from '#shared/ipc/result.ts';
+
+/**
+ * window.oms for browser mode: the same registry-built surface, over the loopback bridge. The
+ * launch token lives in an HttpOnly cookie, so this code never sees it.
+ */
+export function createBrowserOms(origin = window.location.origin): OmsApi {
+  const listeners = new Map<EventName, Set<(p: unknown) => void>>();
+  let socket: WebSocket | null = null;
+  let retryMs = 500;
+
+  const connect = () => {
+    socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/api/events`);
+    socket.onopen = () => (retryMs = 500);
+    socket.onmessage = (msg) => {
+      try {
+        const { name, payload } = JSON.parse(String(msg.data)) as { name: EventName; payload: unknown };
+        if (!eventNames.includes(name)) return;
+        for (const cb of listeners.get(name) ?? []) cb(payload);
+      } catch {
+        // A malformed frame is dropped; the next heartbeat shows the link is alive.
+      }
+    };
+    socket.onclose = () => {
+      socket = null;
+      setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, 10_000);
+    };
+  };
+  connect();
+
+  const invoke = async (channel: string, input: unknown): Promise<Result<unknown>> => {
+    try {
+      const res = await fetch(`${origin}/api/invoke/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(input ?? {}),
+        credentials: 'same-origin',
+      });
+      if (res.status === 401 || res.status === 403) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: await res.text() } };
+      }
+      return (await res.json()) as Result<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'UNAVAILABLE', message: 'The console process is not reachable. Is it still running?' } };
+    }
+  };
+
+  return buildOmsApi(invoke, (name, cb) => {
+    const set = listeners.get(name) ?? new Set();
+    set.add(cb);
+    listeners.set(name, set);
+    return () => void set.delete(cb);
+  });
+}

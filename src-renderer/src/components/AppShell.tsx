@@ -1,0 +1,76 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { selectInfo, selectInfoError, selectLastHeartbeat, useSession } from '../stores/session.store.ts';
+import { SECTIONS, selectNavigate, selectSection, useRoute, type Section } from '../stores/route.store.ts';
+
+const LABELS: Record<Section, string> = {
+  customers: 'Customers',
+  onboarding: 'Onboarding',
+  wallets: 'Wallets',
+  events: 'Events',
+  settings: 'Settings',
+};
+
+function ProfileBanner() {
+  const info = useSession(selectInfo);
+  const error = useSession(selectInfoError);
+  if (error) return <div className="banner banner-error" role="alert">Cannot reach the console process: {error.message}</div>;
+  if (!info) return <div className="banner">Connecting…</div>;
+  const production = info.profile.kind === 'production';
+  return (
+    <div className={`banner ${production ? 'banner-production' : 'banner-test'}`} role="status" aria-label="Active profile">
+      <strong>{production ? 'PRODUCTION' : 'Test data'}</strong>
+      <span>
+        Profile <b>{info.profile.name}</b> · {info.profile.baseUrl}
+      </span>
+    </div>
+  );
+}
+
+function Liveness() {
+  const last = useSession(selectLastHeartbeat);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, []);
+  const age = last === null ? null : Math.max(0, Math.round((now - last) / 1000));
+  const live = age !== null && age < 15;
+  return (
+    <div className="liveness" role="status" aria-label="Connection to main process">
+      <span className={`dot ${live ? 'dot-live' : 'dot-stale'}`} aria-hidden="true" />
+      {age === null ? 'Waiting for heartbeat…' : live ? `Live · heartbeat ${age}s ago` : `No heartbeat for ${age}s`}
+    </div>
+  );
+}
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const section = useRoute(selectSection);
+  const navigate = useRoute(selectNavigate);
+  const info = useSession(selectInfo);
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">
+          OMS Console
+          <small>{info ? `v${info.version} · ${info.transport}` : ' '}</small>
+        </div>
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s}>
+              <a href={`#/${s}`} aria-current={section === s ? 'page' : undefined} onClick={() => navigate(s)}>
+                {LABELS[s]}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <Liveness />
+      </nav>
+      <div className="main">
+        <ProfileBanner />
+        <main className="content" aria-label={LABELS[section]}>
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

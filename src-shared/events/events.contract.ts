@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { CustomerView } from '../domain/customer.ts';
+import { InboxEntry, ListenerStatus } from '../ipc/events.contract.ts';
+
+/** Main → renderer events. Names follow `event.<domain>.<pastTense>`. */
+export const eventContract = {
+  /** Liveness tick from main, every few seconds. */
+  'event.app.heartbeat': z.object({ seq: z.number().int(), at: z.string(), uptimeSec: z.number() }),
+  /** The active profile changed; the renderer drops its cached server data. */
+  'event.session.profileChanged': z.object({ profileId: z.string() }),
+  /** A customer's state was re-fetched after a webhook (coalesced): the API's state, not the event's. */
+  'event.customers.endorsementChanged': z.object({ customerId: z.string(), customer: CustomerView, cause: z.string() }),
+  /** A wallet's balance or list changed (deposit, creation). */
+  'event.wallets.changed': z.object({ customerId: z.string().nullable(), walletId: z.string().nullable(), cause: z.string() }),
+  /** A delivery reached the webhook inbox (any verdict). */
+  'event.webhooks.received': InboxEntry,
+  /** Listener health changed. */
+  'event.webhooks.statusChanged': ListenerStatus,
+} as const;
+
+export type EventContract = typeof eventContract;
+export type EventName = keyof EventContract;
+export type EventPayload<E extends EventName> = z.infer<EventContract[E]>;
+export const eventNames = Object.keys(eventContract) as EventName[];

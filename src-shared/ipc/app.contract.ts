@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { NoInput, query } from './operation.ts';
+
+export const ProfileKind = z.enum(['local', 'oms-sandbox', 'production', 'custom']);
+export type ProfileKind = z.infer<typeof ProfileKind>;
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  transport: z.enum(['electron', 'browser']),
+  profile: z.object({ id: z.string(), name: z.string(), kind: ProfileKind, baseUrl: z.string() }),
+  /** Where secrets live right now; `memory` is the local profile's keychain-less fallback. */
+  secretStorage: z.enum(['keychain', 'session', 'memory']),
+  startedAt: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const appContract = {
+  /** Version, active profile and transport of this console. */
+  info: query('app.info', 'Version, active profile and transport of this console.', NoInput, AppInfo),
+  /** Opens an https URL from the allowlist in the system browser (Electron only). */
+  openExternal: query(
+    'app.openExternal',
+    'Opens an https URL from the allowlist in the system browser (Electron only).',
+    z.object({ url: z.string().max(2048) }),
+    z.object({ opened: z.boolean() }),
+  ),
+};

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { CustomerId, IsoTimestamp, pageOf } from '../domain/common.ts';
+import { CustomerCreate, CustomerFields, CustomerView } from '../domain/customer.ts';
+import { EndorsementName } from '../domain/endorsement.ts';
+import { CustomerBalance, Transaction } from '../domain/wallet.ts';
+import { mutation, query } from './operation.ts';
+
+export const CustomerSearch = z.object({
+  /** Free text: prefix of a name, email, phone, externalId or id. */
+  q: z.string().trim().max(200).optional(),
+  email: z.string().trim().max(254).optional(),
+  externalId: z.string().trim().max(128).optional(),
+  status: z.enum(['active', 'inactive']).optional(),
+  endorsement: z
+    .object({ name: z.string().min(1).max(40), status: z.string().min(1).max(40) })
+    .strict()
+    .optional(),
+  createdAfter: IsoTimestamp.optional(),
+  createdBefore: IsoTimestamp.optional(),
+  limit: z.number().int().min(1).max(200).optional(),
+  cursor: z.string().max(500).optional(),
+});
+export type CustomerSearch = z.infer<typeof CustomerSearch>;
+
+const ById = z.object({ customerId: CustomerId });
+
+export const customersContract = {
+  /** Server-side search with free text and filters; one page. */
+  search: query('customers.search', 'Server-side customer search; one page.', CustomerSearch, pageOf(CustomerView)),
+  /** One customer, fresh from OMS. */
+  get: query('customers.get', 'One customer, fresh from OMS.', ById, CustomerView),
+  /** Creates an individual customer; PII is sent once and never returned. */
+  create: mutation('customers.create', 'Creates an individual customer.', z.object({ customer: CustomerCreate }), CustomerView),
+  /** Partial update; OMS re-evaluates endorsements when identity fields change. */
+  update: mutation('customers.update', 'Partial update of a customer.', z.object({ customerId: CustomerId, patch: CustomerFields }), CustomerView),
+  /** Requests endorsements by name (re-evaluated by OMS). */
+  requestEndorsements: mutation(
+    'customers.requestEndorsements',
+    'Requests endorsements for a customer.',
+    z.object({ customerId: CustomerId, endorsements: z.array(EndorsementName).min(1).max(3) }),
+    CustomerView,
+  ),
+  /** Soft delete: the customer becomes inactive. */
+  delete: mutation('customers.delete', 'Soft-deletes a customer (status inactive).', ById, CustomerView),
+  /** Aggregate balance across the customer's wallets. */
+  balance: query(
+    'customers.balance',
+    "Aggregate balance across the customer's wallets.",
+    z.object({ customerId: CustomerId, currency: z.string().regex(/^[A-Z]{3}$/).optional() }),
+    CustomerBalance,
+  ),
+  /** The customer's transactions, newest first. */
+  transactions: query(
+    'customers.transactions',
+    "The customer's transactions, newest first.",
+    z.object({ customerId: CustomerId, limit: z.number().int().min(1).max(100).optional(), cursor: z.string().max(500).optional() }),
+    pageOf(Transaction),
+  ),
+};

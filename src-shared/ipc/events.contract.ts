@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { WebhookVerdict } from '../domain/webhook.ts';
+import { mutation, NoInput, query } from './operation.ts';
+
+export const ListenerState = z.enum(['stopped', 'listening', 'relay-connected', 'reconnecting', 'stale']);
+export type ListenerState = z.infer<typeof ListenerState>;
+
+export const ListenerStatus = z.object({
+  state: ListenerState,
+  /** The URL OMS (or the relay/tunnel) must deliver to. */
+  url: z.string().nullable(),
+  port: z.number().int().nullable(),
+  relayUrl: z.string().nullable(),
+  verification: z.enum(['enforce', 'report-only']),
+  lastEventAt: z.string().nullable(),
+  lastVerdict: WebhookVerdict.nullable(),
+  /** Fingerprints of the webhook secrets tried in turn; never the secrets. */
+  secretFingerprints: z.array(z.string()),
+  /** Plain-words explanation of the current state, e.g. why it is stale. */
+  detail: z.string().nullable(),
+});
+export type ListenerStatus = z.infer<typeof ListenerStatus>;
+
+export const InboxEntry = z.object({
+  /** Inbox row id (each delivery, duplicates included, is a row). */
+  seq: z.number().int(),
+  eventId: z.string().nullable(),
+  type: z.string().nullable(),
+  customerId: z.string().nullable(),
+  verdict: WebhookVerdict,
+  reason: z.string(),
+  applied: z.boolean(),
+  duplicate: z.boolean(),
+  source: z.enum(['listener', 'relay', 'replay']),
+  receivedAt: z.string(),
+});
+export type InboxEntry = z.infer<typeof InboxEntry>;
+
+export const InboxDetail = InboxEntry.extend({
+  headers: z.record(z.string(), z.string()),
+  rawBody: z.string(),
+  bodyTruncated: z.boolean(),
+});
+export type InboxDetail = z.infer<typeof InboxDetail>;
+
+export const eventsContract = {
+  /** Received webhook deliveries, newest first, filtered. */
+  list: query(
+    'events.list',
+    'Received webhook deliveries, newest first.',
+    z.object({
+      type: z.string().max(100).optional(),
+      customerId: z.string().max(100).optional(),
+      verdict: WebhookVerdict.optional(),
+      since: z.string().max(40).optional(),
+      until: z.string().max(40).optional(),
+      beforeSeq: z.number().int().optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
+    z.object({ items: z.array(InboxEntry), hasMore: z.boolean() }),
+  ),
+  /** One delivery with its full headers and raw body. */
+  get: query('events.get', 'One delivery with headers and raw body.', z.object({ seq: z.number().int() }), InboxDetail),
+  /** Runs a stored delivery through the pipeline again (its effect is a re-fetch, so it is safe). */
+  replay: mutation('events.replay', 'Runs a stored delivery through the pipeline again.', z.object({ seq: z.number().int() }), InboxEntry, 'local'),
+  /** Empties the event log (dedupe ids are kept). */
+  clear: mutation('events.clear', 'Empties the event log; dedupe ids are kept.', z.object({}), z.object({ cleared: z.number().int() }), 'local'),
+  /** Listener health: state, URL to register, last event, secret fingerprints. */
+  listenerStatus: query('events.listenerStatus', 'Webhook listener health and the URL to register.', NoInput, ListenerStatus),
+  /** Changes listener port, relay channel or verification mode for the active profile. */
+  configureListener: mutation(
+    'events.configureListener',
+    'Changes the listener port, relay channel or verification mode.',
+    z.object({
+      port: z.number().int().min(1024).max(65535).optional(),
+      relayUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable().optional(),
+      verification: z.enum(['enforce', 'report-only']).optional(),
+    }),
+    ListenerStatus,
+    'local',
+  ),
+};

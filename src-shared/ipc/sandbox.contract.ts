@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { CustomerId, DecimalString, WalletId } from '../domain/common.ts';
+import { EndorsementName } from '../domain/endorsement.ts';
+import { WalletBalance } from '../domain/wallet.ts';
+import { mutation, NoInput, query } from './operation.ts';
+
+export const SandboxStatus = z.object({
+  /** False unless the active profile is the embedded local sandbox. */
+  available: z.boolean(),
+  running: z.boolean(),
+  baseUrl: z.string().nullable(),
+  reviewMode: z.enum(['auto', 'manual']).nullable(),
+  customers: z.number().int().nullable(),
+});
+
+export const sandboxContract = {
+  /** QA controls are available only on the local profile. */
+  status: query('sandbox.status', 'Whether QA controls (local sandbox) are available.', NoInput, SandboxStatus),
+  /** Decides an endorsement under manual review (local sandbox only). */
+  decideEndorsement: mutation(
+    'sandbox.decideEndorsement',
+    'Approves, rejects or revokes an endorsement (local sandbox only).',
+    z.object({
+      customerId: CustomerId,
+      endorsement: EndorsementName,
+      decision: z.enum(['approve', 'reject', 'revoke']),
+      reason: z.string().trim().max(300).optional(),
+    }),
+    z.object({ accepted: z.boolean() }),
+  ),
+  /** Sets the sandbox review mode. */
+  setReviewMode: mutation('sandbox.setReviewMode', 'Sets the sandbox review mode.', z.object({ mode: z.enum(['auto', 'manual']) }), SandboxStatus),
+  /** Simulates an on-chain deposit into a wallet (local sandbox only). */
+  simulateDeposit: mutation(
+    'sandbox.simulateDeposit',
+    'Simulates a deposit into a wallet (local sandbox only).',
+    z.object({ walletId: WalletId, amount: DecimalString.refine((a) => Number(a) > 0, 'must be more than 0') }),
+    WalletBalance,
+  ),
+};

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { ProfileKind } from './app.contract.ts';
+import { mutation, NoInput, query } from './operation.ts';
+
+const ProfileId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes (max 40)');
+
+export const CredentialStatus = z.object({
+  configured: z.boolean(),
+  /** First bytes of SHA-256 over the key id: enough to tell two keys apart, useless to an attacker. */
+  fingerprint: z.string().nullable(),
+  storage: z.enum(['keychain', 'session', 'memory']).nullable(),
+});
+export type CredentialStatus = z.infer<typeof CredentialStatus>;
+
+export const Profile = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: ProfileKind,
+  baseUrl: z.string(),
+  apiVersion: z.string(),
+  active: z.boolean(),
+  credentials: CredentialStatus,
+  webhookVerification: z.enum(['enforce', 'report-only']),
+});
+export type Profile = z.infer<typeof Profile>;
+
+export const KeychainStatus = z.object({
+  available: z.boolean(),
+  reason: z.string().nullable(),
+  sessionOnly: z.boolean(),
+});
+
+const HttpsOrLoopbackUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(512)
+  .refine((u) => u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), {
+    message: 'must be https, or http on a loopback address',
+  });
+
+export const settingsContract = {
+  /** All profiles with their non-secret settings and credential status. */
+  listProfiles: query('settings.listProfiles', 'All profiles with non-secret settings.', NoInput, z.array(Profile)),
+  /** Makes a profile the active one. */
+  setActiveProfile: mutation('settings.setActiveProfile', 'Makes a profile the active one.', z.object({ profileId: ProfileId }), Profile, 'local'),
+  /** Creates or updates a custom profile, or edits the version segment of a built-in one. */
+  saveProfile: mutation(
+    'settings.saveProfile',
+    'Creates or updates a profile (non-secret settings).',
+    z.object({
+      id: ProfileId,
+      name: z.string().trim().min(1).max(60),
+      baseUrl: HttpsOrLoopbackUrl,
+      apiVersion: z.string().regex(/^v\d+(\.\d+)?$/, 'must look like v0.9'),
+      webhookVerification: z.enum(['enforce', 'report-only']).optional(),
+    }),
+    Profile,
+    'local',
+  ),
+  /** Deletes a custom profile and its secrets. */
+  deleteProfile: mutation('settings.deleteProfile', 'Deletes a custom profile and its secrets.', z.object({ profileId: ProfileId }), z.object({ deleted: z.boolean() }), 'local'),
+  /** Stores API credentials for a profile. Input-only: the output carries a fingerprint, never the secret. */
+  setCredentials: mutation(
+    'settings.setCredentials',
+    'Stores API credentials for a profile (input-only secrets).',
+    z.object({
+      profileId: ProfileId,
+      apiKey: z.string().trim().regex(/^sk_[A-Za-z0-9_]{8,200}$/, 'must look like sk_sdbx_… or sk_live_…'),
+      apiSecret: z.string().min(8).max(512),
+      sessionOnly: z.boolean().optional(),
+    }),
+    CredentialStatus,
+    'local',
+  ),
+  /** Removes a profile's credentials from the keychain and memory. */
+  clearCredentials: mutation('settings.clearCredentials', 'Removes a profile credentials.', z.object({ profileId: ProfileId }), CredentialStatus, 'local'),
+  /** Whether the OS keychain can be used, and why not. */
+  keychainStatus: query('settings.keychainStatus', 'Whether the OS keychain can be used, and why not.', NoInput, KeychainStatus),
+};

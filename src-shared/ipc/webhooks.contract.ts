@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { WebhookId } from '../domain/common.ts';
+import { WebhookView } from '../domain/webhook.ts';
+import { mutation, NoInput, query } from './operation.ts';
+
+export const webhooksContract = {
+  /** The OMS webhook endpoints registered for the active profile. */
+  list: query('webhooks.list', 'OMS webhook endpoints of the active profile.', NoInput, z.array(WebhookView)),
+  /** Registers an endpoint with OMS; its one-time secret goes straight to the keychain. */
+  create: mutation(
+    'webhooks.create',
+    'Registers an OMS webhook endpoint; its secret is kept in the keychain.',
+    z.object({
+      url: z.url({ protocol: /^https?$/ }).max(2048),
+      events: z.array(z.string().regex(/^[a-zA-Z.*]{1,80}$/)).max(50).default([]),
+      complianceOnly: z.boolean().optional(),
+    }),
+    WebhookView,
+  ),
+  /** Pauses or resumes an endpoint. */
+  setEnabled: mutation('webhooks.setEnabled', 'Pauses or resumes an OMS webhook endpoint.', z.object({ webhookId: WebhookId, enabled: z.boolean() }), WebhookView),
+  /** Deletes an endpoint and forgets its secret. */
+  delete: mutation('webhooks.delete', 'Deletes an OMS webhook endpoint.', z.object({ webhookId: WebhookId }), z.object({ deleted: z.boolean() })),
+};
