@@ -24,9 +24,13 @@ export class AuditLog {
     const limit = q.limit ?? 100;
     const where: string[] = [];
     const args: (string | number)[] = [];
-    if (q.beforeId !== undefined) (where.push('id < ?'), args.push(q.beforeId));
-    if (q.action) (where.push('action = ?'), args.push(q.action));
-    if (q.target) (where.push('target = ?'), args.push(q.target));
+    const add = (clause: string, value: string | number) => {
+      where.push(clause);
+      args.push(value);
+    };
+    if (q.beforeId !== undefined) add('id < ?', q.beforeId);
+    if (q.action) add('action = ?', q.action);
+    if (q.target) add('target = ?', q.target);
     const rows = this.#db
       .prepare(
         `SELECT id, at, os_user AS osUser, profile_id AS profileId, action, target, input_summary AS inputSummary, result
