@@ -1,0 +1,20 @@
+// `./oms bench`: runs every bench/*.bench.ts (or the ones named) one after another; each prints
+// its own figures. Benchmarks measure; they never pass or fail on a number.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const wanted = process.argv.slice(2);
+const benches = readdirSync(join(root, 'bench'))
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w)))
+  .sort();
+let failed = 0;
+for (const file of benches) {
+  console.log(`\n━━ bench/${file}`);
+  const r = spawnSync(process.execPath, ['--no-warnings=ExperimentalWarning', join(root, 'bench', file)], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) failed += 1;
+}
+process.exit(failed ? 1 : 0);
