@@ -14,7 +14,7 @@ export function findElectronBinary() {
     return existsSync(p) ? { path: p } : { path: null, reason: `ELECTRON_OVERRIDE_DIST_PATH has no electron binary (${p})` };
   }
   const pathFile = join(pkg, 'path.txt');
-  if (!existsSync(pathFile)) return { path: null, reason: 'the Electron runtime binary is not installed (electron@45 downloads it lazily, and this machine cannot reach its download host)' };
+  if (!existsSync(pathFile)) return { path: null, reason: 'electron@45 fetches its runtime on first use, and this machine cannot download it' };
   const p = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(p) ? { path: p } : { path: null, reason: `the Electron runtime binary is missing at ${p}` };
 }

@@ -17,8 +17,8 @@ let child;
 if (electron.path && !wantsBrowser && hasDisplay) {
   child = spawn(electron.path, [join(root, 'out/main/index.js')], { cwd: root, stdio: 'inherit' });
 } else {
-  const why = !electron.path ? `no Electron runtime is installed (${electron.reason})` : !hasDisplay ? 'there is no display' : 'you asked for it';
-  console.log(`Starting in browser mode because ${why}.`);
+  const why = !electron.path ? `there is no Electron runtime here (${electron.reason})` : !hasDisplay ? 'there is no display' : 'you asked for it';
+  console.log(`Starting in browser mode, because ${why}.`);
   child = spawn(process.execPath, ['--no-warnings=ExperimentalWarning', join(root, 'src-main/browser-main.ts'), ...args.filter((a) => a !== '--browser')], {
     cwd: root,
     stdio: 'inherit',

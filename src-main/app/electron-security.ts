@@ -1,12 +1,12 @@
 import { app, session, shell, type WebContents } from 'electron';
+import { CSP } from './csp.ts';
 import { isAllowedExternalUrl } from './open-external.ts';
+
+export { CSP };
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://console`;
 
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /** Opens a URL in the system browser only if it is https and allowlisted. */
 export async function openExternalSafely(url: string): Promise<boolean> {

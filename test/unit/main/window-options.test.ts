@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { mainWindowOptions } from '../../../src-main/app/window-options.ts';
+import { CSP as CSP_FOR_TEST } from '../../../src-main/app/csp.ts';
+
+describe('Electron window hardening (options only: the runtime cannot run here)', () => {
+  it('isolates and sandboxes the renderer with no Node', () => {
+    const { webPreferences: w } = mainWindowOptions('/app/out/preload');
+    expect(w).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(w.preload).toBe('/app/out/preload/index.cjs');
+  });
+
+  it('ships a strict CSP: no inline or remote script, no framing, no plugins', () => {
+    expect(CSP_FOR_TEST).toContain("script-src 'self'");
+    expect(CSP_FOR_TEST).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
+    expect(CSP_FOR_TEST).toContain("object-src 'none'");
+    expect(CSP_FOR_TEST).toContain("frame-ancestors 'none'");
+  });
+});
