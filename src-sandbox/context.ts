@@ -1,0 +1,45 @@
+import type { Clock } from './clock.ts';
+import type { FaultState } from './faults.ts';
+import type { CustomersStore } from './store/customers.store.ts';
+import type { Db } from './store/db.ts';
+import type { EndorsementsStore } from './store/endorsements.store.ts';
+import type { EventsStore } from './store/events.store.ts';
+import type { WalletsStore } from './store/wallets.store.ts';
+import type { WebhooksStore } from './store/webhooks.store.ts';
+
+export interface SandboxConfig {
+  basePath: string;
+  tokenTtlSec: number;
+  rateLimitPerSec: number;
+  preview: boolean;
+  retryScale: number;
+  deliveryTimeoutMs: number;
+}
+
+export interface ReviewConfig {
+  mode: 'auto' | 'manual';
+  delayMs: number;
+}
+
+export interface Stats {
+  tokenExchanges: number;
+  requests: Record<string, number>;
+}
+
+/** Everything a handler may touch, built once in server.ts and passed down (no module singletons). */
+export interface SandboxContext {
+  db: Db;
+  clock: Clock;
+  config: SandboxConfig;
+  review: ReviewConfig;
+  faults: FaultState;
+  stats: Stats;
+  customers: CustomersStore;
+  endorsements: EndorsementsStore;
+  wallets: WalletsStore;
+  webhooks: WebhooksStore;
+  events: EventsStore;
+  /** Wakes the scheduler after something became due (a review, a delivery, a clock jump). */
+  kick(): void;
+  log(line: string): void;
+}

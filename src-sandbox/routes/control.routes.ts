@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { SandboxContext } from '../context.ts';
+import { decide, replanPending } from '../endorsements/engine.ts';
+import { ApiError } from '../http-util.ts';
+import { parseAmount } from '../money.ts';
+import type { Router } from '../router.ts';
+import { setMeta, tx } from '../store/db.ts';
+import { listSnapshots, resetData, restoreSnapshot, takeSnapshot } from '../store/snapshots.ts';
+import { seedCustomers } from '../seed/seeder.ts';
+import { ENDORSEMENT_NAMES, type EndorsementName } from '../types.ts';
+import { parseBody } from '../validate.ts';
+import { requireCustomer } from './customers.routes.ts';
+import { ok, type ApiRequest, type ControlHandler } from './route-types.ts';
+import { deposit } from './wallets.routes.ts';
+
+const seedSchema = z.strictObject({ count: z.number().int().min(1).max(500_000), seed: z.number().int().min(0).optional() });
+const snapshotSchema = z.strictObject({ name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -') });
+const decisionSchema = z.strictObject({ decision: z.enum(['approve', 'reject', 'revoke']), reason: z.string().min(1).max(500).optional() });
+const reviewSchema = z.strictObject({ mode: z.enum(['auto', 'manual']), delayMs: z.number().int().min(0).max(3_600_000).optional() });
+const depositSchema = z.strictObject({ amount: z.string() });
+const advanceSchema = z.strictObject({ seconds: z.number().min(0).max(10 * 365 * 86_400) });
+
+function clockView(ctx: SandboxContext) {
+  return { now: ctx.clock.nowIso(), offsetMs: ctx.clock.offsetMs() };
+}
+
+function reviewView(ctx: SandboxContext) {
+  return { mode: ctx.review.mode, delayMs: ctx.review.delayMs };
+}
+
+function setReviewMode({ ctx, body }: ApiRequest) {
+  const input = parseBody(reviewSchema, body);
+  ctx.review.mode = input.mode;
+  if (input.delayMs !== undefined) ctx.review.delayMs = input.delayMs;
+  setMeta(ctx.db, 'review', JSON.stringify(ctx.review));
+  replanPending(ctx);
+  return ok(reviewView(ctx));
+}
+
+function decision({ ctx, params, body }: ApiRequest) {
+  const input = parseBody(decisionSchema, body);
+  const name = params.name as EndorsementName;
+  if (!ENDORSEMENT_NAMES.includes(name)) throw new ApiError(400, `name: must be one of ${ENDORSEMENT_NAMES.join(', ')}`);
+  const customer = requireCustomer(ctx, params.id!);
+  decide(ctx, customer.seq, name, input.decision, input.reason);
+  const rec = ctx.endorsements.forCustomer(customer.seq).find((e) => e.name === name)!;
+  return ok({ customerId: customer.doc.id, name, status: rec.status });
+}
+
+function walletDeposit({ ctx, params, body }: ApiRequest) {
+  const input = parseBody(depositSchema, body);
+  const micros = parseAmount(input.amount);
+  if (micros === null || micros <= 0) throw new ApiError(400, 'amount: must be a positive decimal string with up to 6 decimals, e.g. "12.34"');
+  const txn = tx(ctx.db, () => deposit(ctx, params.id!, micros));
+  const wallet = ctx.wallets.byId(params.id!)!;
+  return ok({ transaction: txn, walletId: wallet.id, balanceMicros: wallet.balanceMicros }, 201);
+}
+
+export function registerControlRoutes(router: Router<ControlHandler>, onReset: () => void): void {
+  router
+    .add('POST', '/reset', ({ ctx }) => {
+      resetData(ctx.db);
+      onReset();
+      return ok({ reset: true });
+    })
+    .add('POST', '/seed', ({ ctx, body }) => {
+      const input = parseBody(seedSchema, body);
+      return ok({ created: seedCustomers(ctx.db, input.count, input.seed ?? 1) }, 201);
+    })
+    .add('GET', '/snapshots', ({ ctx }) => ok({ data: listSnapshots(ctx.db) }))
+    .add('POST', '/snapshots', ({ ctx, body }) => {
+      const { name } = parseBody(snapshotSchema, body);
+      takeSnapshot(ctx.db, name, ctx.clock.nowIso());
+      return ok({ name, createdAt: ctx.clock.nowIso() }, 201);
+    })
+    .add('POST', '/snapshots/{name}/restore', ({ ctx, params }) => {
+      if (!restoreSnapshot(ctx.db, params.name!)) throw new ApiError(404, `Snapshot ${params.name} not found`);
+      ctx.kick();
+      return ok({ restored: params.name });
+    })
+    .add('POST', '/customers/{id}/endorsements/{name}/decision', decision)
+    .add('GET', '/review-mode', ({ ctx }) => ok(reviewView(ctx)))
+    .add('PUT', '/review-mode', setReviewMode)
+    .add('POST', '/wallets/{id}/deposit', walletDeposit)
+    .add('GET', '/stats', ({ ctx }) => ok(ctx.stats))
+    .add('POST', '/stats/reset', ({ ctx }) => {
+      ctx.stats.tokenExchanges = 0;
+      ctx.stats.requests = {};
+      return ok(ctx.stats);
+    })
+    .add('GET', '/clock', ({ ctx }) => ok(clockView(ctx)))
+    .add('POST', '/clock/advance', ({ ctx, body }) => {
+      const { seconds } = parseBody(advanceSchema, body);
+      ctx.clock.advance(Math.round(seconds * 1000));
+      ctx.kick();
+      return ok(clockView(ctx));
+    })
+    .add('GET', '/health', () => ok({ ok: true }));
+}

@@ -1,0 +1,149 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Auth } from './auth.ts';
+import type { SandboxContext } from './context.ts';
+import { applyMalformed } from './faults.ts';
+import { ApiError, canonicalJson, errorReply, readBody, writeReply, type Reply } from './http-util.ts';
+import { Idempotency } from './idempotency.ts';
+import { newId } from './ids.ts';
+import type { RateLimiter } from './rate-limit.ts';
+import type { Router } from './router.ts';
+import type { ApiRequest, ApiRoute, ControlHandler } from './routes/route-types.ts';
+import { tx } from './store/db.ts';
+
+export interface Pipeline {
+  ctx: SandboxContext;
+  auth: Auth;
+  idempotency: Idempotency;
+  limiter: RateLimiter;
+  api: Router<ApiRoute>;
+  control: Router<ControlHandler>;
+  /** Resolves pending injected latencies at shutdown so no timer outlives close(). */
+  sleeps: Set<() => void>;
+  isClosing(): boolean;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+function sleep(p: Pipeline, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const wake = () => {
+      clearTimeout(timer);
+      p.sleeps.delete(wake);
+      resolve();
+    };
+    const timer = setTimeout(wake, ms);
+    p.sleeps.add(wake);
+  });
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const { text, tooLarge } = await readBody(req);
+  if (tooLarge) throw new ApiError(413, 'Request body exceeds the 1 MiB limit');
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new ApiError(400, `Malformed JSON body: ${(err as Error).message}`);
+  }
+}
+
+function matchOrThrow<H>(router: Router<H>, method: string, path: string) {
+  const m = router.match(method, path);
+  if (m.kind === 'none') throw new ApiError(404, `No route for ${method} ${path}`);
+  if (m.kind === 'method') {
+    throw new ApiError(405, `Method ${method} not allowed on ${path}; allowed: ${m.allowed.join(', ')}`, { headers: { Allow: m.allowed.join(', ') } });
+  }
+  return m;
+}
+
+/** The OMS pipeline: route → body → auth → rate limit → idempotency → faults → handler (one tx) → faults. */
+async function handleApi(p: Pipeline, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams, requestId: string, meta: { template: string }): Promise<Reply | null> {
+  const { ctx } = p;
+  const method = req.method ?? 'GET';
+  const m = matchOrThrow(p.api, method, path);
+  const template = `${method} ${m.route.template}`;
+  meta.template = template;
+  ctx.stats.requests[template] = (ctx.stats.requests[template] ?? 0) + 1;
+  const body = await readJson(req);
+  const apiKey = m.route.handler.auth ? p.auth.verify(req.headers.authorization) : null;
+  if (apiKey) p.limiter.take(apiKey);
+
+  let scope: string | null = null;
+  let bodyHash = '';
+  if (m.route.handler.idempotent) {
+    const key = req.headers['idempotency-key'];
+    if (typeof key !== 'string' || !key.trim()) throw new ApiError(400, 'Idempotency-Key header is required on POST and PUT');
+    if (key.length > 255) throw new ApiError(400, 'Idempotency-Key must be at most 255 characters');
+    scope = Idempotency.scope(apiKey ?? '-', method, path, key);
+    bodyHash = Idempotency.hashBody(canonicalJson(body ?? null));
+    const outcome = p.idempotency.begin(scope, bodyHash);
+    if (outcome.kind === 'replay') return { status: outcome.status, body: outcome.body, headers: { 'Idempotent-Replayed': 'true' } };
+  }
+  try {
+    const fault = ctx.faults.pick(method, path);
+    if (fault?.action === 'error') throw new ApiError(fault.status ?? 500, `Injected fault: ${fault.status ?? 500}`);
+    if (fault?.action === 'rateLimit') {
+      throw new ApiError(429, 'Injected fault: rate limited', { headers: { 'Retry-After': String(fault.retryAfterSec ?? 1) } });
+    }
+    if (fault?.action === 'hang') {
+      // Never answer: the client's timeout (or close()) ends it.
+      await new Promise<void>((resolve) => res.once('close', () => resolve()));
+      return null;
+    }
+    if (fault?.action === 'latency') await sleep(p, fault.latencyMs ?? 1000);
+    if (p.isClosing()) return null;
+    const request: ApiRequest = { ctx, params: m.params, query, body, apiKey, requestId };
+    const reply = tx(ctx.db, () => {
+      const r = m.route.handler.handler(request);
+      if (scope && r.status >= 200 && r.status < 300) p.idempotency.save(scope, bodyHash, r.status, r.body);
+      return r;
+    });
+    if (fault?.action === 'errorAfterCommit') {
+      return errorReply(new ApiError(fault.status ?? 500, `Injected fault after commit: ${fault.status ?? 500}`), requestId);
+    }
+    if (fault?.action === 'malformed') return { ...reply, body: applyMalformed(reply.body, fault.malformed) };
+    return reply;
+  } finally {
+    if (scope) p.idempotency.release(scope);
+  }
+}
+
+async function handleControl(p: Pipeline, req: IncomingMessage, path: string, query: URLSearchParams, requestId: string): Promise<Reply> {
+  // The control API can reset everything: it answers loopback callers only, whatever the bind address.
+  if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) throw new ApiError(403, 'The sandbox control API is loopback-only');
+  const method = req.method ?? 'GET';
+  const m = matchOrThrow(p.control, method, path);
+  const body = await readJson(req);
+  return await m.route.handler({ ctx: p.ctx, params: m.params, query, body, apiKey: null, requestId });
+}
+
+export function createRequestHandler(p: Pipeline) {
+  const base = p.ctx.config.basePath;
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const requestId = newId('req');
+    const started = performance.now();
+    const meta = { template: `${req.method} (unmatched)` };
+    let reply: Reply | null;
+    try {
+      const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+      const path = url.pathname;
+      if (path === '/_sandbox' || path.startsWith('/_sandbox/')) {
+        meta.template = `${req.method} /_sandbox${url.pathname.slice('/_sandbox'.length)}`;
+        reply = await handleControl(p, req, path.slice('/_sandbox'.length) || '/', url.searchParams, requestId);
+      } else if (path === base || path.startsWith(`${base}/`)) {
+        reply = await handleApi(p, req, res, path.slice(base.length) || '/', url.searchParams, requestId, meta);
+      } else {
+        throw new ApiError(404, `No route for ${req.method} ${path} (the API lives under ${base}, the control API under /_sandbox)`);
+      }
+    } catch (err) {
+      if (err instanceof ApiError) reply = errorReply(err, requestId);
+      else {
+        p.ctx.log(`internal error ${requestId}: ${(err as Error).stack ?? String(err)}`);
+        reply = errorReply(new ApiError(500, 'Internal sandbox error'), requestId);
+      }
+    }
+    if (reply) writeReply(res, reply, requestId);
+    // Templates only: paths and queries can carry ids, emails or phone numbers.
+    p.ctx.log(`${meta.template} ${reply?.status ?? 'no-response'} ${Math.round(performance.now() - started)}ms ${requestId}`);
+  };
+}

@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { MIGRATIONS } from './migrations.ts';
+
+export type Db = DatabaseSync;
+export type Row = Record<string, unknown>;
+
+/** Opens (and migrates) the store; no dataDir means a throwaway in-memory database. */
+export function openDb(dataDir?: string): Db {
+  let db: DatabaseSync;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    db = new DatabaseSync(join(dataDir, 'sandbox.db'));
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+  } else {
+    db = new DatabaseSync(':memory:');
+  }
+  db.exec('PRAGMA busy_timeout = 5000;');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const done = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as Row[]).map((r) => Number(r.version)),
+  );
+  for (const m of MIGRATIONS) {
+    if (done.has(m.version)) continue;
+    tx(db, () => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+    });
+  }
+}
+
+const depth = new WeakMap<Db, number>();
+
+/**
+ * Runs fn in one transaction (nested calls join the outer one) so a failing request leaves nothing
+ * half-written. fn must be synchronous: node:sqlite is, and an await inside would interleave requests.
+ */
+export function tx<T>(db: Db, fn: () => T): T {
+  const d = depth.get(db) ?? 0;
+  if (d > 0) {
+    depth.set(db, d + 1);
+    try {
+      return fn();
+    } finally {
+      depth.set(db, d);
+    }
+  }
+  db.exec('BEGIN IMMEDIATE');
+  depth.set(db, 1);
+  try {
+    const out = fn();
+    db.exec('COMMIT');
+    return out;
+  } catch (err) {
+    db.exec('ROLLBACK');
+    throw err;
+  } finally {
+    depth.set(db, 0);
+  }
+}
+
+export function getMeta(db: Db, key: string): string | undefined {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as Row | undefined;
+  return row ? String(row.value) : undefined;
+}
+
+export function setMeta(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+export function parseJson<T>(text: unknown): T {
+  return JSON.parse(String(text)) as T;
+}

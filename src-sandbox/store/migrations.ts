@@ -1,0 +1,95 @@
+/**
+ * Numbered, append-only schema migrations. Never edit a shipped migration: add the next number.
+ * Search is index-backed by design: `customer_terms` holds lowercased prefix terms (range scans on
+ * one index), the trigram FTS5 table finds email fragments, `endorsements(name,status)` serves the
+ * endorsement filter.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE credentials (api_key TEXT PRIMARY KEY, salt TEXT NOT NULL, secret_hash TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE tokens (token_hash TEXT PRIMARY KEY, api_key TEXT NOT NULL, expires_at INTEGER NOT NULL);
+CREATE TABLE idempotency (scope TEXT PRIMARY KEY, body_hash TEXT NOT NULL, status INTEGER NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL);
+
+CREATE TABLE customers (
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, email_lower TEXT, external_id TEXT,
+  status TEXT NOT NULL, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX customers_email ON customers(email_lower);
+CREATE INDEX customers_external_id ON customers(external_id);
+CREATE INDEX customers_created ON customers(created_at);
+CREATE TABLE customer_terms (term TEXT NOT NULL, customer_seq INTEGER NOT NULL);
+CREATE INDEX customer_terms_term ON customer_terms(term, customer_seq);
+CREATE INDEX customer_terms_seq ON customer_terms(customer_seq);
+CREATE VIRTUAL TABLE customer_email_trgm USING fts5(email, tokenize = 'trigram', content = '', contentless_delete = 1);
+
+CREATE TABLE endorsements (
+  customer_seq INTEGER NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, requirements TEXT NOT NULL,
+  rejection_reasons TEXT NOT NULL, review_state TEXT, review_due_at INTEGER, updated_at TEXT NOT NULL,
+  PRIMARY KEY (customer_seq, name)) WITHOUT ROWID;
+CREATE INDEX endorsements_status ON endorsements(name, status, customer_seq);
+CREATE INDEX endorsements_due ON endorsements(review_due_at) WHERE review_due_at IS NOT NULL;
+
+CREATE TABLE wallets (
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, customer_seq INTEGER NOT NULL, asset TEXT NOT NULL,
+  chain TEXT NOT NULL, address TEXT NOT NULL, status TEXT NOT NULL, type TEXT NOT NULL,
+  balance_micros INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+  UNIQUE (customer_seq, asset, chain));
+CREATE INDEX wallets_address ON wallets(address);
+CREATE TABLE transactions (
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, customer_seq INTEGER NOT NULL, wallet_seq INTEGER,
+  created_at TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX transactions_wallet ON transactions(wallet_seq, seq);
+CREATE INDEX transactions_customer ON transactions(customer_seq, seq);
+
+CREATE TABLE webhooks (
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, url TEXT NOT NULL, events TEXT NOT NULL,
+  enabled INTEGER NOT NULL, status TEXT NOT NULL, compliance_only INTEGER NOT NULL, secret TEXT NOT NULL,
+  disabled_reason TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE events (
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, customer_id TEXT,
+  created_at TEXT NOT NULL, body TEXT NOT NULL);
+CREATE INDEX events_customer ON events(customer_id, seq);
+CREATE INDEX events_type ON events(type, seq);
+CREATE TABLE deliveries (
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, event_id TEXT NOT NULL, webhook_id TEXT NOT NULL,
+  status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER, kind TEXT NOT NULL,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX deliveries_due ON deliveries(next_attempt_at) WHERE status = 'pending';
+CREATE INDEX deliveries_webhook ON deliveries(webhook_id, seq);
+CREATE INDEX deliveries_event ON deliveries(event_id);
+CREATE TABLE delivery_attempts (
+  seq INTEGER PRIMARY KEY, delivery_id TEXT NOT NULL, attempt_no INTEGER NOT NULL, started_at TEXT NOT NULL,
+  status_code INTEGER, error TEXT, duration_ms INTEGER NOT NULL, next_attempt_at TEXT);
+CREATE INDEX attempts_delivery ON delivery_attempts(delivery_id, seq);
+
+CREATE TABLE external_accounts (
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, customer_seq INTEGER NOT NULL, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX external_accounts_customer ON external_accounts(customer_seq, seq);
+CREATE TABLE snapshots (name TEXT PRIMARY KEY, created_at TEXT NOT NULL);
+`,
+  },
+];
+
+/** Tables that make up "the sandbox's data": what reset clears and snapshots copy. */
+export const DATA_TABLES = [
+  'customers',
+  'customer_terms',
+  'endorsements',
+  'wallets',
+  'transactions',
+  'webhooks',
+  'events',
+  'deliveries',
+  'delivery_attempts',
+  'external_accounts',
+  'idempotency',
+] as const;
