@@ -1,26 +1,41 @@
 import { join } from 'node:path';
-import { userInfo } from 'node:os';
 import type { AppInfo } from '#shared/ipc/app.contract.ts';
-import { contract, type Domain } from '#shared/ipc/registry.ts';
-import { AppFailure } from '../ipc/app-failure.ts';
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher.ts';
 import { EventBridge } from '../ipc/event-bridge.ts';
 import { EventBus } from '../ipc/event-bus.ts';
 import type { Handlers } from '../ipc/handlers.ts';
-import { AuditLog } from '../store/audit-log.ts';
+import { customersHandlers, piiHandlers } from '../services/customers/customers.ipc.ts';
+import { logsHandlers } from '../services/logs/logs.ipc.ts';
+import { sandboxHandlers } from '../services/sandbox/sandbox.ipc.ts';
+import type { LocalSandboxOptions } from '../services/sandbox/local-sandbox.ts';
+import type { ClientOverrides } from '../services/session/oms-session.ts';
+import { settingsHandlers } from '../services/settings/settings.ipc.ts';
+import { createEventsHandlers } from '../services/events/events.ipc.ts';
+import { trackOpenCustomers } from '../services/events/open-customers.ts';
+import { walletsHandlers } from '../services/wallets/wallets.ipc.ts';
+import { webhooksHandlers } from '../services/webhooks/webhooks.ipc.ts';
 import { openDatabase, type Db } from '../store/database.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
+import { ensureLocalRegistration, profileSecrets } from '../webhooks/local-registration.ts';
+import { WebhookSubsystem } from '../webhooks/webhook-subsystem.ts';
 import { startHeartbeat } from './heartbeat.ts';
+import { buildMainServices, type MainServices } from './main-services.ts';
 
 export interface ConsoleOptions {
   transport: 'electron' | 'browser';
   /** Folder for the console's own store (console.db) and the local sandbox's data. */
   dataDir: string;
   version: string;
-  /** Injected by tests; the entries pass the keychain-backed store. */
+  /** Durable secret store; default the OS keychain (keytar). Tests inject a real or in-memory one. */
   secretStore?: SecretStore;
+  /** Local sandbox knobs (port, seed count, review delay, retry scale…), for tests and developers. */
+  sandbox?: LocalSandboxOptions;
+  /** OMS transport knobs (fetch, clock, sleep, randomness, timeout), for tests. */
+  omsClient?: ClientOverrides;
   validateOutput?: boolean;
   heartbeatMs?: number;
+  /** Webhook listener port when the profile has none saved (default 4590; tests pass 0). */
+  webhookPort?: number;
   log?: (line: string) => void;
   /** Opens external https links (Electron passes shell.openExternal behind its allowlist). */
   openExternal?: (url: string) => Promise<boolean>;
@@ -31,19 +46,10 @@ export interface ConsoleApp {
   bus: EventBus;
   events: EventBridge;
   db: Db;
-  info(): AppInfo;
+  services: MainServices;
+  webhooks: WebhookSubsystem;
+  info(): Promise<AppInfo>;
   close(): Promise<void>;
-}
-
-/** Placeholder handlers for domains not wired yet: each call says so plainly. */
-function unavailable<D extends Domain>(domain: D): Handlers[D] {
-  const out: Record<string, () => Promise<never>> = {};
-  for (const key of Object.keys(contract[domain])) {
-    out[key] = async () => {
-      throw new AppFailure('UNAVAILABLE', `${domain}.${key} is not available in this build yet.`);
-    };
-  }
-  return out as unknown as Handlers[D];
 }
 
 /**
@@ -51,60 +57,94 @@ function unavailable<D extends Domain>(domain: D): Handlers[D] {
  * Both entries (Electron and browser mode) call this; neither builds services of its own.
  */
 export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
-  const log = opts.log ?? (() => {});
   const startedAt = new Date();
   const db = openDatabase(join(opts.dataDir, 'console.db'));
   const bus = new EventBus();
   const events = new EventBridge(bus);
-  const activeProfile = () => ({ id: 'local', name: 'Local sandbox', kind: 'local' as const, baseUrl: 'embedded' });
-  const audit = new AuditLog(db, userInfo().username, () => activeProfile().id);
-
-  const info = (): AppInfo => ({
-    name: 'OMS Console',
-    version: opts.version,
-    transport: opts.transport,
-    profile: activeProfile(),
-    secretStorage: opts.secretStore?.kind ?? 'memory',
-    startedAt: startedAt.toISOString(),
+  const services = await buildMainServices(
+    { db, bus, rawLog: opts.log ?? (() => {}) },
+    {
+      dataDir: opts.dataDir,
+      ...(opts.secretStore ? { secretStore: opts.secretStore } : {}),
+      ...(opts.sandbox ? { sandbox: opts.sandbox } : {}),
+      ...(opts.omsClient ? { omsClient: opts.omsClient } : {}),
+    },
+  );
+  const { log, settings } = services;
+  const webhooks = new WebhookSubsystem({
+    db,
+    bus,
+    activeProfileId: () => settings.active().id,
+    secrets: () => profileSecrets(services.secrets, settings.active().id),
+    refetchCustomer: services.refetchCustomer,
+    // Local profile only: the console registers its own listener with the embedded sandbox.
+    registerListener: async (url) => {
+      const p = settings.active();
+      if (p.kind !== 'local') return;
+      await ensureLocalRegistration((await services.omsApis()).webhooks, services.secrets, p.id, url);
+    },
+    verificationMode: () => settings.active().webhookVerification,
+    setVerificationMode: async (mode) => {
+      const p = settings.active();
+      await settings.save({ id: p.id, name: p.name, baseUrl: p.baseUrl, apiVersion: p.apiVersion, webhookVerification: mode });
+    },
+    ...(opts.webhookPort !== undefined ? { defaultPort: opts.webhookPort } : {}),
+    log,
   });
+
+  const info = async (): Promise<AppInfo> => {
+    const p = settings.active();
+    return {
+      name: 'OMS Console',
+      version: opts.version,
+      transport: opts.transport,
+      profile: { id: p.id, name: p.name, kind: p.kind, baseUrl: p.baseUrl },
+      secretStorage: await settings.secretStorage(),
+      startedAt: startedAt.toISOString(),
+    };
+  };
 
   const handlers: Handlers = {
     app: {
-      info: async () => info(),
+      info,
       openExternal: async ({ url }) => ({ opened: opts.openExternal ? await opts.openExternal(url) : false }),
     },
-    settings: unavailable('settings'),
-    customers: unavailable('customers'),
-    wallets: unavailable('wallets'),
-    webhooks: unavailable('webhooks'),
-    events: unavailable('events'),
-    logs: {
-      requests: async () => ({ items: [], hasMore: false }),
-      audit: async (q) => audit.list(q),
-    },
-    pii: unavailable('pii'),
-    sandbox: unavailable('sandbox'),
+    settings: settingsHandlers(settings),
+    customers: trackOpenCustomers(customersHandlers(services.customers), webhooks.openCustomers),
+    wallets: walletsHandlers(services.wallets),
+    webhooks: webhooksHandlers(services.webhooks),
+    events: createEventsHandlers(webhooks),
+    logs: logsHandlers(services.requestLog, services.audit),
+    pii: piiHandlers(services.customers),
+    sandbox: sandboxHandlers(services.sandbox),
   };
 
   const dispatch = createDispatcher({
     handlers,
-    activeProfile,
-    audit: (e) => audit.append(e),
+    activeProfile: () => settings.active(),
+    audit: (e) => services.audit.append(e),
     validateOutput: opts.validateOutput ?? process.env.NODE_ENV !== 'production',
     log,
   });
   const stopHeartbeat = startHeartbeat(bus, opts.heartbeatMs ?? 5000, startedAt.getTime());
+  await webhooks.start();
 
+  let closing: Promise<void> | null = null;
   return {
     dispatch,
     bus,
     events,
     db,
+    services,
+    webhooks,
     info,
-    close: async () => {
-      stopHeartbeat();
-      events.close();
-      db.close();
-    },
+    close: () =>
+      (closing ??= (async () => {
+        stopHeartbeat();
+        await webhooks.stop().catch((e: unknown) => log(`webhooks did not stop cleanly: ${e instanceof Error ? e.message : 'error'}`));
+        events.close();
+        await services.local.stop().catch((e: unknown) => log(`local sandbox did not stop cleanly: ${e instanceof Error ? e.message : 'error'}`));
+        db.close();
+      })()),
   };
 }

@@ -1,0 +1,108 @@
+import { userInfo } from 'node:os';
+import type { CustomerView } from '#shared/domain/customer.ts';
+import type { EventBus } from '../ipc/event-bus.ts';
+import { scrubText } from '../ipc/redact.ts';
+import { KeytarSecretStore } from '../secrets/keytar-secret-store.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
+import { SecretVault } from '../secrets/secret-vault.ts';
+import { CustomersService } from '../services/customers/customers.service.ts';
+import { LocalSandbox, type LocalSandboxOptions } from '../services/sandbox/local-sandbox.ts';
+import { SandboxService } from '../services/sandbox/sandbox.service.ts';
+import { OmsSession, type ClientOverrides, type OmsApis } from '../services/session/oms-session.ts';
+import { ProfilesStore, type ProfileRecord } from '../services/settings/profiles.store.ts';
+import { SettingsService } from '../services/settings/settings.service.ts';
+import { WalletsService } from '../services/wallets/wallets.service.ts';
+import { WebhooksService } from '../services/webhooks/webhooks.service.ts';
+import { AuditLog } from '../store/audit-log.ts';
+import type { Db } from '../store/database.ts';
+import { RequestLog } from '../store/request-log.ts';
+import { SettingsStore } from '../store/settings-store.ts';
+
+export interface MainServicesOptions {
+  dataDir: string;
+  /** Durable secret store; default: the OS keychain through keytar. */
+  secretStore?: SecretStore;
+  sandbox?: LocalSandboxOptions;
+  omsClient?: ClientOverrides;
+}
+
+/**
+ * Everything main builds once, for the IPC handlers and the webhook subsystem. The webhook
+ * subsystem needs: db, bus, secrets (list `<profileId>/webhook/`), activeProfile, omsApis
+ * (its WebhooksApi registers the local listener) and refetchCustomer.
+ */
+export interface MainServices {
+  db: Db;
+  bus: EventBus;
+  /** The SecretStore (keychain, or memory where allowed); never a file. */
+  secrets: SecretVault;
+  /** Log line sink: scrubs every known secret and anything secret- or email-shaped. */
+  log: (line: string) => void;
+  activeProfile: () => ProfileRecord;
+  omsApis: () => Promise<OmsApis>;
+  /** GET a customer through the OMS client, as the renderer sees it (masked). */
+  refetchCustomer: (customerId: string) => Promise<CustomerView>;
+  settingsStore: SettingsStore;
+  requestLog: RequestLog;
+  audit: AuditLog;
+  local: LocalSandbox;
+  session: OmsSession;
+  settings: SettingsService;
+  customers: CustomersService;
+  wallets: WalletsService;
+  webhooks: WebhooksService;
+  sandbox: SandboxService;
+}
+
+/** Builds the main-process services in dependency order. */
+export async function buildMainServices(core: { db: Db; bus: EventBus; rawLog: (line: string) => void }, opts: MainServicesOptions): Promise<MainServices> {
+  const { db, bus } = core;
+  const secrets = new SecretVault(opts.secretStore ?? new KeytarSecretStore());
+  const log = (line: string) => core.rawLog(scrubText(line, secrets.known));
+  const probe = await secrets.probe();
+  if (!probe.available) log(`keychain unavailable: ${probe.reason ?? 'unknown reason'}`);
+
+  const settingsStore = new SettingsStore(db);
+  const profiles = new ProfilesStore(settingsStore);
+  const activeId = () => profiles.activeId();
+  const requestLog = new RequestLog(db, activeId);
+  const audit = new AuditLog(db, osUser(), activeId);
+  const local = new LocalSandbox({ dataDir: opts.dataDir, vault: secrets, log, ...(opts.sandbox ? { options: opts.sandbox } : {}) });
+  const session = new OmsSession({ profiles, vault: secrets, local, requestLog, ...(opts.omsClient ? { overrides: opts.omsClient } : {}) });
+  const settings = new SettingsService({ profiles, vault: secrets, session, local, bus });
+  const customers = new CustomersService(session);
+  const wallets = new WalletsService(session);
+  const webhooks = new WebhooksService(session, secrets);
+  const sandbox = new SandboxService(session, local);
+
+  // "First use" of the local profile: its credentials exist before the first screen asks for them.
+  if (profiles.get(activeId())?.kind === 'local') await local.credentials().catch((e: unknown) => log(`local credentials: ${e instanceof Error ? e.message : 'failed'}`));
+
+  return {
+    db,
+    bus,
+    secrets,
+    log,
+    activeProfile: () => settings.active(),
+    omsApis: () => session.apis(),
+    refetchCustomer: (customerId) => customers.get(customerId),
+    settingsStore,
+    requestLog,
+    audit,
+    local,
+    session,
+    settings,
+    customers,
+    wallets,
+    webhooks,
+    sandbox,
+  };
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
+}

@@ -1,0 +1,60 @@
+import { AppFailure } from '../ipc/app-failure.ts';
+
+/**
+ * What went wrong talking to OMS. `http`: OMS answered with an error status; `malformed`: OMS
+ * answered 2xx with a body that breaks the contract; `network`/`timeout`/`cancelled`: no answer.
+ */
+export type OmsErrorKind = 'http' | 'malformed' | 'network' | 'timeout' | 'cancelled' | 'credentials';
+
+export class OmsError extends Error {
+  readonly kind: OmsErrorKind;
+  /** HTTP status, null when there was no response. */
+  readonly status: number | null;
+  /** OMS's own error code (`not_found`, `endorsement_required`, …) when it sent one. */
+  readonly omsCode: string | null;
+  readonly requestId: string | null;
+  /** The offending field of a malformed response. */
+  readonly field: string | null;
+  readonly retryAfterSec: number | null;
+
+  constructor(
+    kind: OmsErrorKind,
+    message: string,
+    opts: { status?: number | null; omsCode?: string | null; requestId?: string | null; field?: string | null; retryAfterSec?: number | null } = {},
+  ) {
+    super(message);
+    this.name = 'OmsError';
+    this.kind = kind;
+    this.status = opts.status ?? null;
+    this.omsCode = opts.omsCode ?? null;
+    this.requestId = opts.requestId ?? null;
+    this.field = opts.field ?? null;
+    this.retryAfterSec = opts.retryAfterSec ?? null;
+  }
+
+  /** The short code stored in the request log. */
+  get logCode(): string {
+    return this.kind === 'http' ? (this.omsCode ?? `http_${this.status}`) : this.kind;
+  }
+}
+
+export const isOmsError = (e: unknown): e is OmsError => e instanceof OmsError;
+
+/** The renderer-facing failure: a stable code, a plain message, and the ids support needs. */
+export function toAppFailure(e: OmsError): AppFailure {
+  const details: Record<string, unknown> = { status: e.status, omsCode: e.omsCode, requestId: e.requestId };
+  if (e.field !== null) details.field = e.field;
+  if (e.retryAfterSec !== null) details.retryAfterSec = e.retryAfterSec;
+  const code = e.kind === 'timeout' ? 'TIMEOUT' : e.kind === 'network' || e.kind === 'cancelled' || e.kind === 'credentials' ? 'UNAVAILABLE' : 'OMS_ERROR';
+  return new AppFailure(code, e.message, details);
+}
+
+/** Runs an OMS call and turns its OmsError into the AppFailure the dispatcher reports. */
+export async function omsCall<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isOmsError(e)) throw toAppFailure(e);
+    throw e;
+  }
+}

@@ -1,0 +1,35 @@
+import { Transaction, Wallet, WalletBalance } from '#shared/domain/wallet.ts';
+import type { OmsClient } from './oms-client.ts';
+import { cursorPage, transactionPage, type Page } from './pages.ts';
+
+const WalletPage = cursorPage(Wallet);
+const TransactionPage = transactionPage(Transaction);
+
+/** OMS wallet endpoints (oms-api.md §4). */
+export class WalletsApi {
+  #c: OmsClient;
+  constructor(client: OmsClient) {
+    this.#c = client;
+  }
+
+  list(customerId: string, q: { limit?: number | undefined; cursor?: string | undefined }, signal?: AbortSignal): Promise<Page<Wallet>> {
+    const path = `/customers/${encodeURIComponent(customerId)}/wallets`;
+    return this.#c.request({ method: 'GET', path, query: { limit: q.limit, cursor: q.cursor }, schema: WalletPage, what: 'wallet list', signal });
+  }
+
+  create(customerId: string, body: { asset: string; chain: string }, idempotencyKey: string, signal?: AbortSignal): Promise<Wallet> {
+    const path = `/customers/${encodeURIComponent(customerId)}/wallets`;
+    return this.#c.request({ method: 'POST', path, body, idempotencyKey, schema: Wallet, what: 'wallet', signal });
+  }
+
+  balance(walletId: string, signal?: AbortSignal): Promise<WalletBalance> {
+    const path = `/wallets/${encodeURIComponent(walletId)}/balance`;
+    return this.#c.request({ method: 'GET', path, schema: WalletBalance, what: 'wallet balance', signal });
+  }
+
+  /** A wallet's transactions live under `/accounts/`, not `/wallets/` (as documented). */
+  transactions(walletId: string, q: { limit?: number | undefined; cursor?: string | undefined }, signal?: AbortSignal): Promise<Page<Transaction>> {
+    const path = `/accounts/${encodeURIComponent(walletId)}/transactions`;
+    return this.#c.request({ method: 'GET', path, query: { limit: q.limit, startingAfter: q.cursor }, schema: TransactionPage, what: 'transaction list', signal });
+  }
+}

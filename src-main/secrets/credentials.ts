@@ -1,0 +1,14 @@
+import { createHash } from 'node:crypto';
+
+/** Keychain account names (service `oms-console`). The webhooks subsystem lists `webhookPrefix`. */
+export const accounts = {
+  apiKey: (profileId: string) => `${profileId}/apiKey`,
+  apiSecret: (profileId: string) => `${profileId}/apiSecret`,
+  webhookPrefix: (profileId: string) => `${profileId}/webhook/`,
+  webhook: (profileId: string, webhookId: string) => `${profileId}/webhook/${webhookId}`,
+};
+
+/** Enough of SHA-256 to tell two secrets apart on screen; reveals nothing usable. */
+export function fingerprint(value: string): string {
+  return `sha256:${createHash('sha256').update(value).digest('hex').slice(0, 8)}`;
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { WalletBalance } from '#shared/domain/wallet.ts';
+import { AppFailure } from '../../ipc/app-failure.ts';
+import { scrubText } from '../../ipc/redact.ts';
+import { omsCall } from '../../oms/oms-error.ts';
+import type { OmsSession } from '../session/oms-session.ts';
+import type { LocalSandbox } from './local-sandbox.ts';
+
+const ReviewMode = z.looseObject({ mode: z.enum(['auto', 'manual']) });
+const ControlError = z.looseObject({ error: z.looseObject({ message: z.string().optional() }) });
+
+export interface SandboxStatus {
+  available: boolean;
+  running: boolean;
+  baseUrl: string | null;
+  reviewMode: 'auto' | 'manual' | null;
+  customers: number | null;
+}
+
+/** QA controls: the embedded sandbox's `/_sandbox/` API, offered only on the local profile. */
+export class SandboxService {
+  #session: OmsSession;
+  #local: LocalSandbox;
+  #fetch: typeof fetch;
+
+  constructor(session: OmsSession, local: LocalSandbox, fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis)) {
+    this.#session = session;
+    this.#local = local;
+    this.#fetch = fetchImpl;
+  }
+
+  /** The control API origin while the local sandbox runs (tests and QA tooling use it). */
+  get origin(): string | null {
+    return this.#local.handle?.origin ?? null;
+  }
+
+  async status(): Promise<SandboxStatus> {
+    const available = this.#session.activeProfile().kind === 'local';
+    const h = this.#local.handle;
+    if (!available || !h) return { available, running: h !== null, baseUrl: h?.baseUrl ?? null, reviewMode: null, customers: null };
+    const review = await this.#control('GET', '/review-mode').then((b) => ReviewMode.safeParse(b));
+    return { available, running: true, baseUrl: h.baseUrl, reviewMode: review.success ? review.data.mode : null, customers: null };
+  }
+
+  async decideEndorsement(customerId: string, endorsement: string, decision: 'approve' | 'reject' | 'revoke', reason: string | undefined): Promise<{ accepted: boolean }> {
+    await this.#ensureLocal();
+    const path = `/customers/${encodeURIComponent(customerId)}/endorsements/${encodeURIComponent(endorsement)}/decision`;
+    await this.#control('POST', path, reason ? { decision, reason } : { decision });
+    return { accepted: true };
+  }
+
+  async setReviewMode(mode: 'auto' | 'manual'): Promise<SandboxStatus> {
+    await this.#ensureLocal();
+    await this.#control('PUT', '/review-mode', { mode });
+    return this.status();
+  }
+
+  async simulateDeposit(walletId: string, amount: string, signal?: AbortSignal): Promise<WalletBalance> {
+    await this.#ensureLocal();
+    await this.#control('POST', `/wallets/${encodeURIComponent(walletId)}/deposit`, { amount });
+    return omsCall(async () => (await this.#session.apis()).wallets.balance(walletId, signal));
+  }
+
+  async #ensureLocal(): Promise<void> {
+    const p = this.#session.activeProfile();
+    if (p.kind !== 'local') {
+      throw new AppFailure('UNAVAILABLE', `QA controls work only on the local sandbox profile; the active profile is "${p.name}".`);
+    }
+    await this.#session.apis();
+  }
+
+  async #control(method: string, path: string, body?: unknown): Promise<unknown> {
+    const origin = this.origin;
+    if (!origin) throw new AppFailure('UNAVAILABLE', 'The local sandbox is not running.');
+    let res: Response;
+    try {
+      res = await this.#fetch(`${origin}/_sandbox${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
+      });
+    } catch {
+      throw new AppFailure('UNAVAILABLE', 'The local sandbox did not answer its control API.');
+    }
+    const json: unknown = await res.json().catch(() => null);
+    if (!res.ok) {
+      const e = ControlError.safeParse(json);
+      const msg = e.success && e.data.error.message ? scrubText(e.data.error.message).slice(0, 300) : `status ${res.status}`;
+      throw new AppFailure(res.status === 404 ? 'NOT_FOUND' : 'OMS_ERROR', `The sandbox refused: ${msg}.`, { status: res.status });
+    }
+    return json;
+  }
+}

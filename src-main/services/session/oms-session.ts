@@ -1,0 +1,91 @@
+import { AppFailure } from '../../ipc/app-failure.ts';
+import { scrubText } from '../../ipc/redact.ts';
+import { CustomersApi } from '../../oms/customers.api.ts';
+import { OmsClient, type Credentials, type OmsClientOptions } from '../../oms/oms-client.ts';
+import { OmsError } from '../../oms/oms-error.ts';
+import { WalletsApi } from '../../oms/wallets.api.ts';
+import { WebhooksApi } from '../../oms/webhooks.api.ts';
+import { accounts } from '../../secrets/credentials.ts';
+import type { SecretVault } from '../../secrets/secret-vault.ts';
+import type { RequestLog } from '../../store/request-log.ts';
+import type { LocalSandbox } from '../sandbox/local-sandbox.ts';
+import { versionedBaseUrl, type ProfileRecord, type ProfilesStore } from '../settings/profiles.store.ts';
+
+/** Transport knobs tests inject (fetch, clock, sleep, randomness, timeout). */
+export type ClientOverrides = Partial<Pick<OmsClientOptions, 'fetch' | 'now' | 'sleep' | 'random' | 'timeoutMs' | 'maxAttempts'>>;
+
+export interface OmsApis {
+  profile: ProfileRecord;
+  client: OmsClient;
+  customers: CustomersApi;
+  wallets: WalletsApi;
+  webhooks: WebhooksApi;
+}
+
+/**
+ * The OMS connection of the active profile. One client (hence one token) per profile and base
+ * URL; switching profile or changing credentials drops it, so no token outlives its credentials.
+ */
+export class OmsSession {
+  #profiles: ProfilesStore;
+  #vault: SecretVault;
+  #local: LocalSandbox;
+  #requestLog: RequestLog;
+  #overrides: ClientOverrides;
+  #current: { key: string; apis: OmsApis } | null = null;
+
+  constructor(d: { profiles: ProfilesStore; vault: SecretVault; local: LocalSandbox; requestLog: RequestLog; overrides?: ClientOverrides }) {
+    this.#profiles = d.profiles;
+    this.#vault = d.vault;
+    this.#local = d.local;
+    this.#requestLog = d.requestLog;
+    this.#overrides = d.overrides ?? {};
+  }
+
+  activeProfile(): ProfileRecord {
+    const id = this.#profiles.activeId();
+    return this.#profiles.get(id)!;
+  }
+
+  /** The API resources for the active profile, starting the local sandbox if that is the profile. */
+  async apis(): Promise<OmsApis> {
+    const profile = this.activeProfile();
+    const baseUrl = profile.kind === 'local' ? await this.#localBaseUrl() : versionedBaseUrl(profile);
+    const key = `${profile.id}|${baseUrl}`;
+    if (this.#current?.key === key) return this.#current.apis;
+    const client = new OmsClient({
+      ...this.#overrides,
+      baseUrl,
+      credentials: () => this.#credentials(profile),
+      onAttempt: (r) => this.#requestLog.append(r, profile.id),
+    });
+    const apis = { profile, client, customers: new CustomersApi(client), wallets: new WalletsApi(client), webhooks: new WebhooksApi(client) };
+    this.#current = { key, apis };
+    return apis;
+  }
+
+  /** Forgets the client (and its token) — after a profile switch or a credential change. */
+  reset(): void {
+    this.#current = null;
+  }
+
+  async #localBaseUrl(): Promise<string> {
+    try {
+      return (await this.#local.ensure()).baseUrl;
+    } catch (e) {
+      if (e instanceof AppFailure) throw e;
+      const why = e instanceof Error ? scrubText(e.message, this.#vault.known) : 'unknown error';
+      throw new AppFailure('UNAVAILABLE', `The local sandbox could not start (${why}). Its data is in ${this.#local.dataDir}.`);
+    }
+  }
+
+  async #credentials(profile: ProfileRecord): Promise<Credentials> {
+    if (profile.kind === 'local') return this.#local.credentials();
+    const apiKey = await this.#vault.get(accounts.apiKey(profile.id));
+    const apiSecret = await this.#vault.get(accounts.apiSecret(profile.id));
+    if (!apiKey || !apiSecret) {
+      throw new OmsError('credentials', `No API credentials are set for the profile "${profile.name}": add its API key and secret in Settings.`);
+    }
+    return { apiKey, apiSecret };
+  }
+}

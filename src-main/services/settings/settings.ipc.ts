@@ -1,0 +1,15 @@
+import type { DomainHandlers } from '../../ipc/handlers.ts';
+import type { SettingsService } from './settings.service.ts';
+
+/** settings.* — thin adapters: the contract has validated the input, the service does the work. */
+export function settingsHandlers(s: SettingsService): DomainHandlers<'settings'> {
+  return {
+    listProfiles: () => s.list(),
+    setActiveProfile: ({ profileId }) => s.setActive(profileId),
+    saveProfile: ({ id, name, baseUrl, apiVersion, webhookVerification }) => s.save({ id, name, baseUrl, apiVersion, webhookVerification }),
+    deleteProfile: ({ profileId }) => s.delete(profileId),
+    setCredentials: ({ profileId, apiKey, apiSecret, sessionOnly }) => s.setCredentials({ profileId, apiKey, apiSecret, sessionOnly }),
+    clearCredentials: ({ profileId }) => s.clearCredentials(profileId),
+    keychainStatus: () => s.keychainStatus(),
+  };
+}

@@ -1,0 +1,45 @@
+import type { Db } from '../store/database.ts';
+import type { VerificationMode } from './webhook-processor.ts';
+
+export interface ListenerConfig {
+  port: number;
+  relayUrl: string | null;
+  verification: VerificationMode;
+}
+
+interface Row {
+  port: number | null;
+  relay_url: string | null;
+  verification: VerificationMode;
+}
+
+/** Listener settings per profile, kept with the inbox in the console's own store. */
+export class ListenerConfigStore {
+  readonly #db: Db;
+  readonly #defaultPort: number;
+
+  constructor(db: Db, defaultPort: number) {
+    this.#db = db;
+    this.#defaultPort = defaultPort;
+  }
+
+  /** Enforce is the default: report-only is an explicit QA choice for an unconfirmed scheme. */
+  get(profileId: string): ListenerConfig {
+    const r = this.#db.prepare('SELECT port, relay_url, verification FROM webhook_listener_config WHERE profile_id = ?').get(profileId) as unknown as
+      | Row
+      | undefined;
+    return { port: r?.port ?? this.#defaultPort, relayUrl: r?.relay_url ?? null, verification: r?.verification ?? 'enforce' };
+  }
+
+  set(profileId: string, patch: Partial<ListenerConfig>): ListenerConfig {
+    const next = { ...this.get(profileId), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as ListenerConfig;
+    this.#db
+      .prepare(
+        `INSERT INTO webhook_listener_config (profile_id, port, relay_url, verification, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (profile_id) DO UPDATE SET port = excluded.port, relay_url = excluded.relay_url,
+           verification = excluded.verification, updated_at = excluded.updated_at`,
+      )
+      .run(profileId, next.port, next.relayUrl, next.verification, new Date().toISOString());
+    return next;
+  }
+}

@@ -1,0 +1,109 @@
+import { networkInterfaces } from 'node:os';
+import type { ListenerStatus } from '#shared/ipc/events.contract.ts';
+import type { EventBus } from '../ipc/event-bus.ts';
+
+/** The state the UI shows; every change is published once as `event.webhooks.statusChanged`. */
+export class ListenerHealth {
+  readonly #bus: EventBus;
+  #status: ListenerStatus = {
+    state: 'stopped',
+    url: null,
+    port: null,
+    relayUrl: null,
+    verification: 'enforce',
+    lastEventAt: null,
+    lastVerdict: null,
+    secretFingerprints: [],
+    detail: null,
+  };
+  /** Last sign of life from the relay (any message or ping), epoch ms. */
+  lastRelayActivity = 0;
+
+  constructor(bus: EventBus) {
+    this.#bus = bus;
+  }
+
+  get(): ListenerStatus {
+    return { ...this.#status, secretFingerprints: [...this.#status.secretFingerprints] };
+  }
+
+  set(patch: Partial<ListenerStatus>): void {
+    const next = { ...this.#status, ...patch };
+    if (JSON.stringify(next) === JSON.stringify(this.#status)) return;
+    this.#status = next;
+    this.#bus.publish('event.webhooks.statusChanged', this.get());
+  }
+}
+
+export interface WatchdogOptions {
+  tickMs: number;
+  /** A tick arriving this much later than planned means the machine slept (timers froze). */
+  sleepGapMs?: number;
+  onWake: (sleptMs: number) => void;
+  onNetworkChange: () => void;
+  onTick?: () => void;
+  now?: () => number;
+}
+
+/** Addresses only: a changed set means Wi-Fi switched, a VPN came up, or a cable was pulled. */
+function networkSignature(): string {
+  const out: string[] = [];
+  for (const [name, addrs] of Object.entries(networkInterfaces())) {
+    for (const a of addrs ?? []) if (!a.internal) out.push(`${name}/${a.address}`);
+  }
+  return out.sort().join(',');
+}
+
+/**
+ * Node has no sleep/resume or network-change events outside Electron's powerMonitor, so both are
+ * inferred here: the timer gap reveals a sleep, the interface list reveals a network change.
+ * Electron's powerMonitor 'resume' can call `kick()` for an immediate check.
+ */
+export function startWatchdog(o: WatchdogOptions): { stop(): void; kick(): void } {
+  const now = o.now ?? Date.now;
+  const gap = o.sleepGapMs ?? Math.max(10_000, o.tickMs * 3);
+  let last = now();
+  let net = networkSignature();
+  const tick = () => {
+    const t = now();
+    const elapsed = t - last;
+    last = t;
+    if (elapsed > o.tickMs + gap) o.onWake(elapsed);
+    const sig = networkSignature();
+    if (sig !== net) {
+      net = sig;
+      o.onNetworkChange();
+    }
+    o.onTick?.();
+  };
+  const timer = setInterval(tick, o.tickMs);
+  timer.unref();
+  return {
+    stop: () => clearInterval(timer),
+    kick: () => o.onWake(0),
+  };
+}
+
+/** Customers the renderer has open: the ones a (re)connect reconciles. Bounded and self-expiring. */
+export class OpenCustomers {
+  readonly #seen = new Map<string, number>();
+  readonly #max: number;
+  readonly #ttlMs: number;
+
+  constructor(max = 50, ttlMs = 30 * 60_000) {
+    this.#max = max;
+    this.#ttlMs = ttlMs;
+  }
+
+  /** Call when the renderer loads a customer (customers.get). */
+  touch(customerId: string, at = Date.now()): void {
+    this.#seen.delete(customerId);
+    this.#seen.set(customerId, at);
+    while (this.#seen.size > this.#max) this.#seen.delete(this.#seen.keys().next().value!);
+  }
+
+  list(at = Date.now()): string[] {
+    for (const [id, t] of this.#seen) if (at - t > this.#ttlMs) this.#seen.delete(id);
+    return [...this.#seen.keys()];
+  }
+}

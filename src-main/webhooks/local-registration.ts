@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { SecretStore } from '../secrets/secret-store.ts';
+import { LISTENER_PATH } from './webhook-listener.ts';
+
+/** The slice of the OMS webhooks API this needs; `WebhooksApi` (src-main/oms) satisfies it. */
+export interface WebhookRegistrar {
+  list(): Promise<{ id: string; url: string; enabled: boolean }[]>;
+  create(body: { url: string; events: string[] }, idempotencyKey: string): Promise<{ id: string; secret?: string | null | undefined }>;
+  delete(webhookId: string): Promise<void>;
+}
+
+/** A console listener URL (any port): on the local profile such endpoints are the console's own. */
+function isConsoleListener(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) && u.pathname === LISTENER_PATH;
+  } catch {
+    return false;
+  }
+}
+
+export const webhookAccount = (profileId: string, webhookId: string) => `${profileId}/webhook/${webhookId}`;
+
+/**
+ * Local profile: make sure exactly one sandbox endpoint points at this listener and its secret is
+ * in the store. Endpoints at the same URL whose secret was lost (a keychain-less restart) are
+ * removed, otherwise their deliveries would arrive as `unknown_secret` forever; so are the console's
+ * endpoints on a previous port, which would otherwise fail and retry for a day; secrets of
+ * endpoints that no longer exist (sandbox reset) are forgotten so they are not tried in vain.
+ */
+export async function ensureLocalRegistration(
+  registrar: WebhookRegistrar,
+  secrets: SecretStore,
+  profileId: string,
+  url: string,
+): Promise<{ webhookId: string; created: boolean }> {
+  const prefix = `${profileId}/webhook/`;
+  const [remote, accounts] = await Promise.all([registrar.list(), secrets.list(prefix)]);
+  const have = new Set(accounts);
+  const mine = remote.filter((w) => w.url === url);
+  let keep = mine.find((w) => w.enabled && have.has(webhookAccount(profileId, w.id)));
+  let created = false;
+  if (!keep) {
+    const w = await registrar.create({ url, events: [] }, `console-listener-${randomUUID()}`);
+    if (!w.secret) throw new Error('The sandbox did not return a webhook secret on create.');
+    await secrets.set(webhookAccount(profileId, w.id), w.secret);
+    keep = { id: w.id, url, enabled: true };
+    created = true;
+  }
+  for (const w of remote.filter((r) => isConsoleListener(r.url))) {
+    if (w.id === keep.id) continue;
+    await registrar.delete(w.id).catch(() => {});
+    await secrets.delete(webhookAccount(profileId, w.id));
+  }
+  const alive = new Set(remote.map((w) => webhookAccount(profileId, w.id)).concat(webhookAccount(profileId, keep.id)));
+  for (const account of accounts) if (!alive.has(account)) await secrets.delete(account);
+  return { webhookId: keep.id, created };
+}
+
+/** The active profile's secrets, newest registration last; the verifier tries each in turn. */
+export async function profileSecrets(secrets: SecretStore, profileId: string): Promise<string[]> {
+  const accounts = await secrets.list(`${profileId}/webhook/`);
+  const values = await Promise.all(accounts.map((a) => secrets.get(a)));
+  return values.filter((v): v is string => typeof v === 'string' && v.startsWith('whsec_'));
+}

@@ -1,0 +1,231 @@
+import type { CustomerView } from '#shared/domain/customer.ts';
+import type { ListenerStatus } from '#shared/ipc/events.contract.ts';
+import type { EventBus } from '../ipc/event-bus.ts';
+import type { Db } from '../store/database.ts';
+import { CustomerRefresher } from './customer-refresher.ts';
+import { ListenerConfigStore, type ListenerConfig } from './listener-config.ts';
+import { ListenerHealth, OpenCustomers, startWatchdog } from './listener-health.ts';
+import { startRelayClient, type RelayClient } from './relay-client.ts';
+import { secretFingerprint, standardWebhooksV1, type SignatureScheme } from './signature-verifier.ts';
+import { WebhookInbox } from './webhook-inbox.ts';
+import { DEFAULT_LISTENER_PORT, startListener, type RunningListener } from './webhook-listener.ts';
+import { WebhookProcessor, type VerificationMode } from './webhook-processor.ts';
+
+/** Everything the webhook subsystem needs from the rest of main, as small functions. */
+export interface WebhookSubsystemDeps {
+  db: Db;
+  bus: EventBus;
+  activeProfileId: () => string;
+  /** The active profile's `whsec_` secrets (see `profileSecrets`). */
+  secrets: () => Promise<string[]>;
+  /** GET the customer through the OMS client, as the renderer sees it. */
+  refetchCustomer: (customerId: string) => Promise<CustomerView>;
+  /** Local profile: registers `url` with the sandbox and stores its secret. Absent for remote profiles. */
+  registerListener?: ((url: string) => Promise<void>) | null;
+  /** The profile owns its verification mode (settings.saveProfile); absent → this subsystem's own table. */
+  verificationMode?: () => VerificationMode;
+  setVerificationMode?: (mode: VerificationMode) => Promise<void>;
+  defaultPort?: number;
+  scheme?: SignatureScheme;
+  watchdogMs?: number;
+  /** No relay traffic (smee pings every ~30 s) for this long → stale → reconnect. */
+  relayStaleMs?: number;
+  relayBackoffMs?: readonly number[];
+  refetchRetryMs?: readonly number[];
+  log?: (line: string) => void;
+}
+
+/** Listener + relay + inbox + processor + health: started and stopped with the console. */
+export class WebhookSubsystem {
+  readonly inbox: WebhookInbox;
+  readonly processor: WebhookProcessor;
+  readonly refresher: CustomerRefresher;
+  readonly health: ListenerHealth;
+  readonly openCustomers = new OpenCustomers();
+  readonly config: ListenerConfigStore;
+  readonly #d: WebhookSubsystemDeps;
+  #listener: RunningListener | null = null;
+  #relay: RelayClient | null = null;
+  #watchdog: { stop(): void; kick(): void } | null = null;
+  #unsubscribe: (() => void) | null = null;
+  #registered = false;
+  #registering: Promise<void> | null = null;
+  /** Settles when the latest (re)registration attempt ended; registration never blocks start-up. */
+  registration: Promise<void> = Promise.resolve();
+  /** Reconciliations run, by cause (tests and the bench read it). */
+  readonly reconciliations: string[] = [];
+
+  constructor(deps: WebhookSubsystemDeps) {
+    this.#d = deps;
+    this.inbox = new WebhookInbox(deps.db);
+    this.config = new ListenerConfigStore(deps.db, deps.defaultPort ?? DEFAULT_LISTENER_PORT);
+    this.health = new ListenerHealth(deps.bus);
+    this.refresher = new CustomerRefresher({
+      bus: deps.bus,
+      refetchCustomer: deps.refetchCustomer,
+      retryDelaysMs: deps.refetchRetryMs,
+      onSettled: (seqs, error) => {
+        for (const seq of seqs) this.inbox.finish(seq, error ? 'failed' : 'done', error ?? undefined);
+      },
+    });
+    this.processor = new WebhookProcessor({
+      inbox: this.inbox,
+      bus: deps.bus,
+      refresher: this.refresher,
+      scheme: deps.scheme ?? standardWebhooksV1,
+      profileId: deps.activeProfileId,
+      mode: () => this.#mode(),
+      secrets: deps.secrets,
+      onReceived: (e) => this.health.set({ lastEventAt: e.receivedAt, lastVerdict: e.verdict }),
+    });
+  }
+
+  #cfg(): ListenerConfig {
+    return this.config.get(this.#d.activeProfileId());
+  }
+
+  #mode(): VerificationMode {
+    return this.#d.verificationMode?.() ?? this.#cfg().verification;
+  }
+
+  async start(): Promise<void> {
+    this.inbox.prune();
+    // Acknowledged before the last stop but not applied yet: apply now (durable, exactly once).
+    const resumed = this.processor.resumePending();
+    if (resumed) this.#d.log?.(`webhooks: resumed ${resumed} acknowledged deliveries`);
+    // A port in use must not stop the console: the status says why and configure() can move it.
+    await this.#apply().catch((e: unknown) => this.#d.log?.(`webhooks: listener not started: ${String(e)}`));
+    this.#unsubscribe = this.#d.bus.on('event.session.profileChanged', () => {
+      this.processor.invalidateSecrets();
+      this.#registered = false;
+      void this.#apply().catch((e) => this.#d.log?.(`webhooks: profile switch: ${String(e)}`));
+    });
+    this.#watchdog = startWatchdog({
+      tickMs: this.#d.watchdogMs ?? 5_000,
+      onWake: (ms) => this.#recover(`wake after ${Math.round(ms / 1000)} s`),
+      onNetworkChange: () => this.#recover('network change'),
+      onTick: () => this.#checkStale(),
+    });
+  }
+
+  /** (Re)applies the active profile's config: listener port, relay channel, registration. */
+  async #apply(): Promise<void> {
+    const cfg = this.#cfg();
+    if (!this.#listener || (cfg.port !== 0 && this.#listener.port !== cfg.port)) {
+      await this.#listener?.close();
+      this.#listener = null;
+      this.#registered = false;
+      try {
+        this.#listener = await startListener({ port: cfg.port, onDelivery: (d) => this.processor.receive(d, 'listener') });
+      } catch (e) {
+        const why = (e as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `port ${cfg.port} is in use: choose another port` : String(e);
+        this.health.set({ state: 'stopped', url: null, port: null, detail: `Listener not running: ${why}.` });
+        throw e;
+      }
+    }
+    this.#relay?.close();
+    this.#relay = null;
+    this.health.set({ url: this.#listener.url, port: this.#listener.port, relayUrl: cfg.relayUrl, verification: this.#mode() });
+    if (cfg.relayUrl) this.#startRelay(cfg.relayUrl);
+    else this.health.set({ state: 'listening', detail: null });
+    // In the background: registering may start the embedded sandbox, which must not delay the UI.
+    this.registration = this.#register().then(() => this.#refreshFingerprints());
+    this.reconcile('listener started');
+  }
+
+  #register(): Promise<void> {
+    if (!this.#d.registerListener || !this.#listener || this.#registered) return Promise.resolve();
+    // One attempt at a time: two overlapping ones would create two endpoints.
+    this.#registering ??= this.#registerOnce().finally(() => (this.#registering = null));
+    return this.#registering;
+  }
+
+  async #registerOnce(): Promise<void> {
+    const url = this.#listener?.url;
+    if (!url || !this.#d.registerListener) return;
+    try {
+      await this.#d.registerListener(url);
+      this.#registered = true;
+      this.processor.invalidateSecrets();
+      if (this.health.get().detail?.startsWith('Could not register')) this.health.set({ detail: null });
+    } catch (e) {
+      // Retried by the watchdog: the sandbox may still be starting.
+      this.health.set({ detail: `Could not register ${url} with the sandbox: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  async #refreshFingerprints(): Promise<void> {
+    const secrets = await this.#d.secrets().catch(() => []);
+    this.health.set({ secretFingerprints: secrets.map(secretFingerprint) });
+  }
+
+  #startRelay(url: string): void {
+    this.health.set({ state: 'reconnecting', detail: `Connecting to relay ${url}` });
+    this.health.lastRelayActivity = Date.now();
+    this.#relay = startRelayClient({
+      url,
+      backoffMs: this.#d.relayBackoffMs,
+      onDelivery: (d) => this.processor.receive(d, 'relay'),
+      onActivity: () => {
+        this.health.lastRelayActivity = Date.now();
+        if (this.health.get().state === 'stale') this.health.set({ state: 'relay-connected', detail: null });
+      },
+      onConnected: () => {
+        this.health.lastRelayActivity = Date.now();
+        this.health.set({ state: 'relay-connected', detail: null });
+        // Anything sent while we were away reached nobody: the open customers are re-read.
+        this.reconcile('relay connected');
+      },
+      onDisconnected: (why) => this.health.set({ state: 'reconnecting', detail: `Relay dropped (${why}); reconnecting.` }),
+    });
+  }
+
+  #checkStale(): void {
+    if (!this.#registered && this.#d.registerListener) void this.#register().then(() => this.#refreshFingerprints());
+    const staleMs = this.#d.relayStaleMs ?? 90_000;
+    if (this.#relay?.connected && Date.now() - this.health.lastRelayActivity > staleMs) {
+      this.health.set({ state: 'stale', detail: `No relay traffic for ${Math.round(staleMs / 1000)} s; reconnecting.` });
+      this.#relay.reconnectNow();
+    }
+  }
+
+  #recover(why: string): void {
+    this.#d.log?.(`webhooks: ${why}: reconnecting and reconciling`);
+    if (this.#relay) this.#relay.reconnectNow();
+    else this.reconcile(why);
+  }
+
+  /** Re-fetches every customer the user has open; run on every (re)connect. */
+  reconcile(cause: string): void {
+    this.reconciliations.push(cause);
+    for (const id of this.openCustomers.list()) void this.refresher.refresh(id, 'reconcile');
+  }
+
+  /** Called from the electron entry on powerMonitor 'resume'. */
+  wake(): void {
+    this.#watchdog?.kick();
+  }
+
+  status(): ListenerStatus {
+    return { ...this.health.get(), verification: this.#mode() };
+  }
+
+  async configure(patch: Partial<ListenerConfig>): Promise<ListenerStatus> {
+    if (patch.verification && this.#d.setVerificationMode) await this.#d.setVerificationMode(patch.verification);
+    this.config.set(this.#d.activeProfileId(), patch);
+    this.processor.invalidateSecrets();
+    await this.#apply();
+    return this.status();
+  }
+
+  async stop(): Promise<void> {
+    this.#unsubscribe?.();
+    this.#watchdog?.stop();
+    this.#relay?.close();
+    await this.registration;
+    await this.#listener?.close();
+    this.#listener = null;
+    await this.refresher.idle();
+    this.health.set({ state: 'stopped', detail: null });
+  }
+}
