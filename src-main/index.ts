@@ -1,5 +1,5 @@
 /** Electron entry: lifecycle only. Services come from the shared composition root. */
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor } from 'electron';
 import { join } from 'node:path';
 import { createConsole, type ConsoleApp } from './app/composition.ts';
 import { createMainWindow } from './app/electron-window.ts';
@@ -25,6 +25,9 @@ async function start(): Promise<void> {
   });
   registerElectronIpc(ipcMain, consoleApp.dispatch, appOrigin);
   const win = createMainWindow(join(import.meta.dirname, '../preload'), devUrl ?? `${APP_ORIGIN}/index.html`);
+  // After sleep the listener's relay socket is usually dead and deliveries may have been missed:
+  // reconnect and re-fetch what the user has open, without waiting for the watchdog's next tick.
+  powerMonitor.on('resume', () => consoleApp?.webhooks.wake());
   consoleApp.events.addSink((name, payload) => {
     if (!win.isDestroyed()) win.webContents.send('oms:event', { name, payload });
   });
