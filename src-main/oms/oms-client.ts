@@ -164,6 +164,7 @@ export class OmsClient {
         headers,
         body: body === undefined ? null : JSON.stringify(body),
         signal: ctl.signal,
+        // A redirect would carry the bearer token to wherever OMS (or an intruder) points.
         redirect: 'error',
       });
       // The body is read under the same timeout: a server that stalls mid-body is a hung request.

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsole } from '../../src-main/app/composition.ts';
 import { MemorySecretStore } from '../../src-main/secrets/memory-secret-store.ts';
+import { SecretVault } from '../../src-main/secrets/secret-vault.ts';
+import { LocalSandbox } from '../../src-main/services/sandbox/local-sandbox.ts';
 import { caller, failure, omsOf, startTestConsole, unwrap, type TestConsole } from './main-support/console.ts';
 import { control } from './main-support/sandbox.ts';
 
@@ -132,6 +134,29 @@ describe('non-secret settings persist in the local store', () => {
       expect(JSON.parse(row.value)).toEqual([{ id: 'prod-eu', name: 'Prod EU', kind: 'custom', baseUrl: 'https://eu.example.test', apiVersion: 'v0.11', webhookVerification: 'enforce' }]);
       await b.close();
     } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('local sandbox lifecycle', () => {
+  it('starts once however many first calls race for it, with credentials generated and kept in the store', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'oms-main-local-'));
+    const vault = new SecretVault(new MemorySecretStore('memory'));
+    await vault.probe();
+    const local = new LocalSandbox({ dataDir, vault, options: { seed: 3 }, log: () => {} });
+    try {
+      const handles = await Promise.all(Array.from({ length: 8 }, () => local.ensure()));
+      expect(new Set(handles).size).toBe(1);
+      const creds = await local.credentials();
+      expect(creds.apiKey).toMatch(/^sk_sdbx_[0-9a-f]{32}$/);
+      expect(await vault.get('local/apiKey')).toBe(creds.apiKey);
+      const res = await fetch(`${handles[0]!.baseUrl}/auth/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(creds) });
+      expect(res.status).toBe(200);
+      await local.stop();
+      expect(local.handle).toBeNull();
+    } finally {
+      await local.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

@@ -13,7 +13,16 @@ import { filesContaining } from './main-support/files.ts';
 // A service name of its own, so a developer's real `oms-console` entries are never touched.
 const SERVICE = `oms-console-test-${process.pid}`;
 const caller = { transport: 'test' as const, origin: 'test' };
-const probe = await probeKeychain(new KeytarSecretStore({ service: SERVICE, timeoutMs: 3000 }));
+// gnome-keyring may still be creating its collection when the suite starts: give it a moment.
+async function probeSettled() {
+  let p = await probeKeychain(new KeytarSecretStore({ service: SERVICE, timeoutMs: 3000 }));
+  for (let i = 0; i < 10 && !p.available && process.env.DBUS_SESSION_BUS_ADDRESS; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    p = await probeKeychain(new KeytarSecretStore({ service: SERVICE, timeoutMs: 3000 }));
+  }
+  return p;
+}
+const probe = await probeSettled();
 const missing = probe.available ? null : (probe.reason ?? 'no Secret Service');
 const dirs: string[] = [];
 const tempDir = () => {
