@@ -1,7 +1,7 @@
 /**
  * Browser-mode entry: the console's main process without Electron, serving the built renderer
  * on loopback. Used where no Electron runtime exists (CI, headless machines) and for headless use.
- * Run: node src-main/browser-main.ts [--port 5858] [--data-dir DIR] [--static-dir out/renderer]
+ * Run: node src-main/browser-main.ts [--port 5858] [--data-dir DIR] [--webhook-port 4590] [--static-dir out/renderer]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
         port: { type: 'string', default: process.env.OMS_CONSOLE_PORT ?? '5858' },
         'data-dir': { type: 'string' },
         'static-dir': { type: 'string', default: join(root, 'out', 'renderer') },
+        'webhook-port': { type: 'string', default: process.env.OMS_CONSOLE_WEBHOOK_PORT },
         json: { type: 'boolean', default: false },
       },
       strict: true,
@@ -34,6 +35,11 @@ async function main(): Promise<void> {
     console.error(`oms-console: --port must be a number from 0 to 65535, not "${args.port}".`);
     process.exit(2);
   }
+  const webhookPort = args['webhook-port'] === undefined ? undefined : Number(args['webhook-port']);
+  if (webhookPort !== undefined && (!Number.isInteger(webhookPort) || webhookPort < 0 || webhookPort > 65535)) {
+    console.error(`oms-console: --webhook-port must be a number from 0 to 65535, not "${args['webhook-port']}".`);
+    process.exit(2);
+  }
   const staticDir = resolve(args['static-dir']);
   if (!existsSync(join(staticDir, 'index.html'))) {
     console.error(`oms-console: no built renderer in ${staticDir}. Run "npm run build" first (the start command does this for you).`);
@@ -41,7 +47,13 @@ async function main(): Promise<void> {
   }
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const log = (line: string) => console.error(`[main] ${line}`);
-  const app = await createConsole({ transport: 'browser', dataDir: args['data-dir'] ? resolve(args['data-dir']) : defaultDataDir(), version, log });
+  const app = await createConsole({
+    transport: 'browser',
+    dataDir: args['data-dir'] ? resolve(args['data-dir']) : defaultDataDir(),
+    version,
+    log,
+    ...(webhookPort !== undefined ? { webhookPort } : {}),
+  });
   let bridge;
   try {
     bridge = await startBrowserBridge({ dispatch: app.dispatch, events: app.events, staticDir, port });
