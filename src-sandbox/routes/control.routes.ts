@@ -82,7 +82,10 @@ export function registerControlRoutes(router: Router<ControlHandler>, onReset: (
     .add('GET', '/review-mode', ({ ctx }) => ok(reviewView(ctx)))
     .add('PUT', '/review-mode', setReviewMode)
     .add('POST', '/wallets/{id}/deposit', walletDeposit)
-    .add('GET', '/stats', ({ ctx }) => ok(ctx.stats))
+    .add('GET', '/stats', ({ ctx }) => {
+      const { n } = ctx.db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number };
+      return ok({ ...ctx.stats, customers: n });
+    })
     .add('POST', '/stats/reset', ({ ctx }) => {
       ctx.stats.tokenExchanges = 0;
       ctx.stats.requests = {};

@@ -7,6 +7,7 @@ import type { OmsSession } from '../session/oms-session.ts';
 import type { LocalSandbox } from './local-sandbox.ts';
 
 const ReviewMode = z.looseObject({ mode: z.enum(['auto', 'manual']) });
+const SandboxStats = z.looseObject({ customers: z.number().int() });
 const ControlError = z.looseObject({ error: z.looseObject({ message: z.string().optional() }) });
 
 export interface SandboxStatus {
@@ -38,8 +39,17 @@ export class SandboxService {
     const available = this.#session.activeProfile().kind === 'local';
     const h = this.#local.handle;
     if (!available || !h) return { available, running: h !== null, baseUrl: h?.baseUrl ?? null, reviewMode: null, customers: null };
-    const review = await this.#control('GET', '/review-mode').then((b) => ReviewMode.safeParse(b));
-    return { available, running: true, baseUrl: h.baseUrl, reviewMode: review.success ? review.data.mode : null, customers: null };
+    const [review, stats] = await Promise.all([
+      this.#control('GET', '/review-mode').then((b) => ReviewMode.safeParse(b)),
+      this.#control('GET', '/stats').then((b) => SandboxStats.safeParse(b)),
+    ]);
+    return {
+      available,
+      running: true,
+      baseUrl: h.baseUrl,
+      reviewMode: review.success ? review.data.mode : null,
+      customers: stats.success ? stats.data.customers : null,
+    };
   }
 
   async decideEndorsement(customerId: string, endorsement: string, decision: 'approve' | 'reject' | 'revoke', reason: string | undefined): Promise<{ accepted: boolean }> {
