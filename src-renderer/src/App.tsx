@@ -1,26 +1,50 @@
 import { useEffect } from 'react';
 import { AppShell } from './components/AppShell.tsx';
-import { Placeholder } from './components/Placeholder.tsx';
-import { selectSection, useRoute, type Section } from './stores/route.store.ts';
+import { CommandPalette } from './components/CommandPalette.tsx';
+import { ConfirmDialog } from './components/ConfirmDialog.tsx';
+import { Toasts } from './components/Toasts.tsx';
+import { CustomerDetail } from './features/customers/CustomerDetail.tsx';
+import { CustomersScreen } from './features/customers/CustomersScreen.tsx';
+import { EventsScreen } from './features/events/EventsScreen.tsx';
+import { LogsScreen } from './features/logs/LogsScreen.tsx';
+import { OnboardingScreen } from './features/onboarding/OnboardingScreen.tsx';
+import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
+import { WalletsScreen } from './features/wallets/WalletsScreen.tsx';
+import { selectRoute, useRoute } from './stores/route.store.ts';
+import { useSandbox } from './stores/sandbox.store.ts';
 import { useSession } from './stores/session.store.ts';
 
-const COMING: Record<Section, [string, string]> = {
-  customers: ['Customers', 'Coming next: server-side search by name, email, phone or id, with endorsement badges.'],
-  onboarding: ['Onboarding', 'Coming next: the OMS onboarding guide as a four-step wizard.'],
-  wallets: ['Wallets', 'Coming next: provision custodial wallets and check balances.'],
-  events: ['Events', 'Coming next: the live webhook log with signature verdicts and replay.'],
-  settings: ['Settings', 'Coming next: profiles, credentials (write-only) and the webhook listener.'],
-};
+function Screen() {
+  const { section, rest } = useRoute(selectRoute);
+  switch (section) {
+    case 'customers':
+      return rest[0] ? <CustomerDetail key={rest[0]} customerId={rest[0]} /> : <CustomersScreen />;
+    case 'onboarding':
+      return <OnboardingScreen />;
+    case 'wallets':
+      return <WalletsScreen key={rest[0] ?? ''} customerId={rest[0]} />;
+    case 'events':
+      return <EventsScreen />;
+    case 'logs':
+      return <LogsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}
 
 export function App() {
-  const section = useRoute(selectSection);
   useEffect(() => {
     void useSession.getState().loadInfo();
+    void useSandbox.getState().load();
   }, []);
-  const [title, coming] = COMING[section];
   return (
-    <AppShell>
-      <Placeholder title={title} coming={coming} />
-    </AppShell>
+    <>
+      <AppShell>
+        <Screen />
+      </AppShell>
+      <CommandPalette />
+      <ConfirmDialog />
+      <Toasts />
+    </>
   );
 }

@@ -1,4 +1,9 @@
+import { useCustomers } from '../features/customers/customers.store.ts';
+import { useTimeline } from '../features/customers/timeline.store.ts';
+import { useEvents } from '../features/events/events.store.ts';
+import { useWallets } from '../features/wallets/wallets.store.ts';
 import { api } from '../lib/api-client.ts';
+import { useSandbox } from '../stores/sandbox.store.ts';
 import { useSession } from '../stores/session.store.ts';
 
 /**
@@ -8,7 +13,23 @@ import { useSession } from '../stores/session.store.ts';
 export function startSubscriptions(): () => void {
   const offs = [
     api().events.on('event.app.heartbeat', (p) => useSession.getState().heartbeat(p.seq)),
-    api().events.on('event.session.profileChanged', () => void useSession.getState().loadInfo()),
+    api().events.on('event.session.profileChanged', () => {
+      // Server data belongs to a profile: drop it all, then reload what the session shows.
+      useCustomers.getState().reset();
+      useWallets.getState().reset();
+      useTimeline.getState().reset();
+      useEvents.getState().reset();
+      void useSession.getState().loadInfo();
+      void useSandbox.getState().load();
+    }),
+    // Main re-fetched the customer after a webhook: this is the API's state, not the event's.
+    api().events.on('event.customers.endorsementChanged', (p) => useCustomers.getState().applyLive(p.customer, p.cause)),
+    api().events.on('event.wallets.changed', (p) => useWallets.getState().changed(p.customerId, p.walletId)),
+    api().events.on('event.webhooks.received', (p) => {
+      useEvents.getState().received(p);
+      useTimeline.getState().webhook(p);
+    }),
+    api().events.on('event.webhooks.statusChanged', (p) => useEvents.getState().setListener(p)),
   ];
   return () => offs.forEach((off) => off());
 }

@@ -1,14 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { selectInfo, selectInfoError, selectLastHeartbeat, useSession } from '../stores/session.store.ts';
-import { SECTIONS, selectNavigate, selectSection, useRoute, type Section } from '../stores/route.store.ts';
-
-const LABELS: Record<Section, string> = {
-  customers: 'Customers',
-  onboarding: 'Onboarding',
-  wallets: 'Wallets',
-  events: 'Events',
-  settings: 'Settings',
-};
+import { SECTION_LABELS as LABELS, SECTIONS, selectNavigate, selectSection, useRoute } from '../stores/route.store.ts';
+import { usePalette } from '../stores/palette.store.ts';
 
 function ProfileBanner() {
   const info = useSession(selectInfo);
@@ -18,10 +11,14 @@ function ProfileBanner() {
   const production = info.profile.kind === 'production';
   return (
     <div className={`banner ${production ? 'banner-production' : 'banner-test'}`} role="status" aria-label="Active profile">
-      <strong>{production ? 'PRODUCTION' : 'Test data'}</strong>
+      <strong className="banner-mode">{production ? 'PRODUCTION' : 'TEST MODE'}</strong>
       <span>
         Profile <b>{info.profile.name}</b> · {info.profile.baseUrl}
       </span>
+      <span className="banner-note">{production ? 'Real customers and money. Every change asks for confirmation.' : 'Test data only — nothing here touches real customers.'}</span>
+      <button type="button" className="btn btn-small banner-palette" aria-keyshortcuts="Control+K Meta+K" onClick={() => usePalette.getState().setOpen(true)}>
+        Search or jump <kbd>Ctrl K</kbd>
+      </button>
     </div>
   );
 }

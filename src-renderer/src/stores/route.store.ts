@@ -1,7 +1,16 @@
 import { create } from 'zustand';
 
-export const SECTIONS = ['customers', 'onboarding', 'wallets', 'events', 'settings'] as const;
+export const SECTIONS = ['customers', 'onboarding', 'wallets', 'events', 'logs', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
+
+export const SECTION_LABELS: Record<Section, string> = {
+  customers: 'Customers',
+  onboarding: 'Onboarding',
+  wallets: 'Wallets',
+  events: 'Events',
+  logs: 'Logs',
+  settings: 'Settings',
+};
 
 export interface Route {
   section: Section;

@@ -1,0 +1,59 @@
+import { useEffect } from 'react';
+import { ErrorState, Loading } from '../../components/States.tsx';
+import { TimeAgo } from '../../components/TimeAgo.tsx';
+import { useWallets } from '../wallets/wallets.store.ts';
+import { selectTransactions } from '../wallets/wallets.selectors.ts';
+
+/** Read-only: the console shows transactions, it never moves money. */
+export function TransactionsPanel({ customerId }: { customerId: string }) {
+  const tx = useWallets(selectTransactions(customerId));
+  useEffect(() => {
+    void useWallets.getState().loadTransactions(customerId);
+  }, [customerId]);
+  const reload = () => void useWallets.getState().loadTransactions(customerId);
+  return (
+    <section className="panel" aria-labelledby="tx-h">
+      <div className="panel-head">
+        <h2 id="tx-h">Transactions</h2>
+        <span className="muted small">Read-only</span>
+      </div>
+      {!tx || (tx.req.status === 'loading' && tx.items.length === 0) ? (
+        <Loading what="transactions" />
+      ) : tx.req.status === 'error' && tx.req.error ? (
+        <ErrorState error={tx.req.error} what="transactions" onRetry={reload} />
+      ) : tx.items.length === 0 ? (
+        <p className="muted">No transactions yet.</p>
+      ) : (
+        <table className="table">
+          <caption className="sr-only">Transactions of {customerId}</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Type</th>
+              <th scope="col" className="num">
+                Amount
+              </th>
+              <th scope="col">Status</th>
+              <th scope="col">Id</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tx.items.map((t) => (
+              <tr key={t.id}>
+                <td>
+                  <TimeAgo at={t.createdAt} />
+                </td>
+                <td>{t.type ?? t.direction ?? '—'}</td>
+                <td className="num mono">
+                  {t.amount ?? '—'} {t.asset?.toUpperCase()}
+                </td>
+                <td>{t.status}</td>
+                <td className="mono small">{t.id}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

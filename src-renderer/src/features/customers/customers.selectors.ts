@@ -1,0 +1,13 @@
+import type { CustomersState } from './customers.store.ts';
+import { IDLE } from '../../lib/request-state.ts';
+
+export const selectSearch = (s: CustomersState) => s.search;
+export const selectSearchIds = (s: CustomersState) => s.search.ids;
+export const selectSearchReq = (s: CustomersState) => s.search.req;
+export const selectRunSearch = (s: CustomersState) => s.runSearch;
+export const selectLoadMore = (s: CustomersState) => s.loadMore;
+export const selectCustomer = (id: string | null | undefined) => (s: CustomersState) => (id ? s.byId[id] : undefined);
+export const selectDetailReq = (id: string) => (s: CustomersState) => s.detail[id] ?? IDLE;
+export const selectLiveAt = (id: string) => (s: CustomersState) => s.liveAt[id];
+export const selectRevealed = (id: string) => (s: CustomersState) => s.revealed[id];
+export const selectRevealReq = (id: string) => (s: CustomersState) => s.revealReq[id] ?? IDLE;

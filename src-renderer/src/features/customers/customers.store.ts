@@ -1,0 +1,153 @@
+import { create } from 'zustand';
+import type { CustomerView } from '#shared/domain/customer.ts';
+import type { EndorsementName } from '#shared/domain/endorsement.ts';
+import type { Result } from '#shared/ipc/result.ts';
+import { api } from '../../lib/api-client.ts';
+import { mutate } from '../../lib/mutate.ts';
+import { IDLE, LOADING, settled, type Req } from '../../lib/request-state.ts';
+import { parseSearch, type ParsedSearch } from './search-syntax.ts';
+
+const PAGE = 100;
+
+export interface SearchState {
+  text: string;
+  parsed: ParsedSearch;
+  ids: string[];
+  hasMore: boolean;
+  cursor: string | null;
+  req: Req;
+  moreReq: Req;
+  /** Bumped per search so a slow answer to an older query is dropped. */
+  seq: number;
+}
+
+export interface Revealed {
+  email?: string | null;
+  phone?: string | null;
+  expiresAt: number;
+}
+
+export interface CustomersState {
+  byId: Record<string, CustomerView>;
+  detail: Record<string, Req>;
+  /** When a webhook-driven update last landed, per customer (drives "updated just now"). */
+  liveAt: Record<string, { at: number; cause: string }>;
+  search: SearchState;
+  revealed: Record<string, Revealed>;
+  revealReq: Record<string, Req>;
+  runSearch(text: string): Promise<void>;
+  loadMore(): Promise<void>;
+  load(id: string): Promise<Result<CustomerView>>;
+  upsert(c: CustomerView): void;
+  applyLive(c: CustomerView, cause: string): void;
+  reveal(id: string, reason?: string): Promise<void>;
+  remask(id: string): void;
+  requestEndorsements(id: string, names: EndorsementName[]): Promise<Result<CustomerView>>;
+  reset(): void;
+}
+
+const emptySearch = (): SearchState => ({
+  text: '',
+  parsed: parseSearch(''),
+  ids: [],
+  hasMore: false,
+  cursor: null,
+  req: IDLE,
+  moreReq: IDLE,
+  seq: 0,
+});
+
+const remaskTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+export const useCustomers = create<CustomersState>((set, get) => {
+  const merge = (items: CustomerView[]) => {
+    const byId = { ...get().byId };
+    for (const c of items) byId[c.id] = c;
+    return byId;
+  };
+  return {
+    byId: {},
+    detail: {},
+    liveAt: {},
+    search: emptySearch(),
+    revealed: {},
+    revealReq: {},
+
+    runSearch: async (text) => {
+      const parsed = parseSearch(text);
+      const seq = get().search.seq + 1;
+      set({ search: { ...get().search, text, parsed, seq, req: LOADING(get().search.req), moreReq: IDLE } });
+      if (parsed.problems.length) {
+        set({ search: { ...get().search, ids: [], hasMore: false, cursor: null, req: IDLE } });
+        return;
+      }
+      const r = await api().customers.search({ ...parsed.filters, limit: PAGE });
+      if (get().search.seq !== seq) return;
+      if (!r.ok) return set({ search: { ...get().search, req: settled(r) } });
+      set({
+        byId: merge(r.data.items),
+        search: { ...get().search, ids: r.data.items.map((c) => c.id), hasMore: r.data.hasMore, cursor: r.data.cursor, req: settled(r) },
+      });
+    },
+
+    loadMore: async () => {
+      const s = get().search;
+      if (!s.hasMore || !s.cursor || s.moreReq.status === 'loading' || s.req.status === 'loading') return;
+      const seq = s.seq;
+      set({ search: { ...s, moreReq: LOADING() } });
+      const r = await api().customers.search({ ...s.parsed.filters, limit: PAGE, cursor: s.cursor });
+      if (get().search.seq !== seq) return;
+      if (!r.ok) return set({ search: { ...get().search, moreReq: settled(r) } });
+      const cur = get().search;
+      const seen = new Set(cur.ids);
+      const ids = [...cur.ids, ...r.data.items.map((c) => c.id).filter((id) => !seen.has(id))];
+      set({ byId: merge(r.data.items), search: { ...cur, ids, hasMore: r.data.hasMore, cursor: r.data.cursor, moreReq: settled(r) } });
+    },
+
+    load: async (id) => {
+      set({ detail: { ...get().detail, [id]: LOADING(get().detail[id]) } });
+      const r = await api().customers.get({ customerId: id });
+      set({ detail: { ...get().detail, [id]: settled(r) }, ...(r.ok ? { byId: merge([r.data]) } : {}) });
+      return r;
+    },
+
+    upsert: (c) => set({ byId: merge([c]) }),
+
+    applyLive: (c, cause) =>
+      set({ byId: merge([c]), liveAt: { ...get().liveAt, [c.id]: { at: Date.now(), cause } } }),
+
+    reveal: async (id, reason) => {
+      set({ revealReq: { ...get().revealReq, [id]: LOADING() } });
+      const r = await mutate('Reveal personal data', (confirm) =>
+        api().pii.reveal({ customerId: id, fields: ['email', 'phone'], reason, confirm }),
+      );
+      set({ revealReq: { ...get().revealReq, [id]: settled(r) } });
+      if (!r.ok) return;
+      const expiresAt = Date.parse(r.data.expiresAt);
+      set({ revealed: { ...get().revealed, [id]: { ...r.data.values, expiresAt } } });
+      clearTimeout(remaskTimers.get(id));
+      // Re-mask at the time main chose, whatever the screen shows by then.
+      remaskTimers.set(id, setTimeout(() => get().remask(id), Math.max(0, expiresAt - Date.now())));
+    },
+
+    remask: (id) => {
+      clearTimeout(remaskTimers.get(id));
+      remaskTimers.delete(id);
+      const revealed = { ...get().revealed };
+      delete revealed[id];
+      set({ revealed });
+    },
+
+    requestEndorsements: async (id, names) => {
+      const r = await mutate('Request endorsements', (confirm) => api().customers.requestEndorsements({ customerId: id, endorsements: names, confirm }));
+      if (r.ok) set({ byId: merge([r.data]) });
+      return r;
+    },
+
+    reset: () => {
+      for (const t of remaskTimers.values()) clearTimeout(t);
+      remaskTimers.clear();
+      set({ byId: {}, detail: {}, liveAt: {}, search: emptySearch(), revealed: {}, revealReq: {} });
+    },
+  };
+});

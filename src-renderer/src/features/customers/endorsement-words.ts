@@ -1,0 +1,50 @@
+/** Plain words for endorsement data, so a support agent can read it out to a customer. */
+
+export type Tone = 'ok' | 'warn' | 'bad' | 'info' | 'neutral';
+
+const STATUS: Record<string, { label: string; tone: Tone; says: string }> = {
+  active: { label: 'Active', tone: 'ok', says: 'Granted: the customer can use this.' },
+  pending: { label: 'Pending review', tone: 'warn', says: 'Everything is in; OMS is reviewing it.' },
+  incomplete: { label: 'Incomplete', tone: 'info', says: 'Some information is still missing.' },
+  rejected: { label: 'Rejected', tone: 'bad', says: 'OMS declined it. The reasons are below.' },
+  revoked: { label: 'Revoked', tone: 'bad', says: 'It was granted and has been withdrawn.' },
+};
+
+export function statusWords(status: string): { label: string; tone: Tone; says: string } {
+  return STATUS[status] ?? { label: status, tone: 'neutral', says: `OMS reports the status "${status}".` };
+}
+
+export const ENDORSEMENT_LABELS: Record<string, string> = {
+  basic: 'Basic identity',
+  cryptoCustody: 'Crypto custody',
+  usd: 'USD account',
+};
+export const endorsementLabel = (name: string) => ENDORSEMENT_LABELS[name] ?? name;
+
+const REQUIREMENTS: Record<string, string> = {
+  firstName: 'first name',
+  middleName: 'middle name',
+  lastName: 'last name',
+  email: 'email address',
+  phone: 'phone number',
+  birthDate: 'date of birth',
+  nationality: 'nationality',
+  residentialAddress: 'home address',
+  identifyingInformation: 'identity document (SSN, ITIN or passport)',
+  signedAgreement: 'signed terms of service',
+  ipAddress: 'IP address at sign-up',
+  basic: 'basic identity endorsement',
+};
+export const requirementWords = (id: string) => REQUIREMENTS[id] ?? id.replace(/([A-Z])/g, ' $1').toLowerCase();
+
+/** An `issues[]` entry can be a string or an object; show whatever words it has. */
+export function issueWords(issue: unknown): string {
+  if (typeof issue === 'string') return issue;
+  if (issue && typeof issue === 'object') {
+    const o = issue as Record<string, unknown>;
+    const text = o.reason ?? o.message ?? o.description ?? o.code;
+    const field = o.field ?? o.requirement;
+    if (typeof text === 'string') return typeof field === 'string' ? `${requirementWords(field)}: ${text}` : text;
+  }
+  return JSON.stringify(issue);
+}

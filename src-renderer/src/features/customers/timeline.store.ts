@@ -1,0 +1,67 @@
+import { create } from 'zustand';
+import type { InboxEntry } from '#shared/ipc/events.contract.ts';
+import type { AuditRow } from '#shared/ipc/logs.contract.ts';
+import { api } from '../../lib/api-client.ts';
+import { IDLE, LOADING, settled, type Req } from '../../lib/request-state.ts';
+
+export interface TimelineItem {
+  key: string;
+  at: string;
+  kind: 'webhook' | 'operator';
+  title: string;
+  detail: string;
+  tone: 'ok' | 'bad' | 'info';
+}
+
+export interface TimelineState {
+  byCustomer: Record<string, { items: TimelineItem[]; req: Req }>;
+  load(customerId: string): Promise<void>;
+  webhook(entry: InboxEntry): void;
+  reset(): void;
+}
+
+const fromWebhook = (e: InboxEntry): TimelineItem => ({
+  key: `w${e.seq}`,
+  at: e.receivedAt,
+  kind: 'webhook',
+  title: e.type ?? 'Unknown event',
+  detail: `${e.verdict === 'verified' ? 'Verified' : `Rejected (${e.verdict})`}${e.duplicate ? ' · duplicate' : ''} · ${e.reason}`,
+  tone: e.verdict === 'verified' ? 'ok' : 'bad',
+});
+
+const fromAudit = (a: AuditRow): TimelineItem => ({
+  key: `a${a.id}`,
+  at: a.at,
+  kind: 'operator',
+  title: a.action,
+  detail: `${a.osUser} · ${a.result}${a.inputSummary ? ` · ${a.inputSummary}` : ''}`,
+  tone: a.result.startsWith('ok') ? 'info' : 'bad',
+});
+
+const sortDesc = (items: TimelineItem[]) => [...items].sort((a, b) => b.at.localeCompare(a.at));
+
+/** Merges webhook deliveries and operator actions for one customer, newest first. */
+export const useTimeline = create<TimelineState>((set, get) => ({
+  byCustomer: {},
+  load: async (customerId) => {
+    const prev = get().byCustomer[customerId];
+    set({ byCustomer: { ...get().byCustomer, [customerId]: { items: prev?.items ?? [], req: LOADING(prev?.req) } } });
+    const [ev, au] = await Promise.all([api().events.list({ customerId, limit: 100 }), api().logs.audit({ target: customerId, limit: 100 })]);
+    const items = [...(ev.ok ? ev.data.items.map(fromWebhook) : []), ...(au.ok ? au.data.items.map(fromAudit) : [])];
+    // One side failing still shows the other; the error names what is missing.
+    const req = !ev.ok ? settled(ev) : !au.ok ? settled(au) : settled(ev);
+    set({ byCustomer: { ...get().byCustomer, [customerId]: { items: sortDesc(items), req } } });
+  },
+  webhook: (entry) => {
+    if (!entry.customerId) return;
+    const cur = get().byCustomer[entry.customerId];
+    if (!cur) return;
+    const item = fromWebhook(entry);
+    if (cur.items.some((i) => i.key === item.key)) return;
+    set({ byCustomer: { ...get().byCustomer, [entry.customerId]: { ...cur, items: sortDesc([item, ...cur.items]) } } });
+  },
+  reset: () => set({ byCustomer: {} }),
+}));
+
+export const selectTimeline = (customerId: string) => (s: TimelineState) => s.byCustomer[customerId];
+export const TIMELINE_IDLE = IDLE;

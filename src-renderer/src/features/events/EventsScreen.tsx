@@ -1,0 +1,125 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { WEBHOOK_VERDICTS, type WebhookVerdict } from '#shared/domain/webhook.ts';
+import { Empty, ErrorState } from '../../components/States.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { TimeAgo } from '../../components/TimeAgo.tsx';
+import { EventDetail } from './EventDetail.tsx';
+import { ListenerCard } from './ListenerCard.tsx';
+import { useEvents } from './events.store.ts';
+import { selectEntry, selectEventsReq, selectFilters, selectHasMore, selectOrder, selectSelected } from './events.selectors.ts';
+
+const ROW = 40;
+
+function EventRow({ seq, style, selected }: { seq: number; style: React.CSSProperties; selected: boolean }) {
+  const e = useEvents(selectEntry(seq));
+  if (!e) return null;
+  const ok = e.verdict === 'verified';
+  return (
+    <div role="option" aria-selected={selected} id={`evt-${seq}`} className={`event-row${selected ? ' active' : ''}`} style={style} onClick={() => void useEvents.getState().select(seq)}>
+      <span className="mono small muted">#{seq}</span>
+      <span className="mono">{e.type ?? '(unreadable)'}</span>
+      <span className="mono small">{e.customerId ?? '—'}</span>
+      <StatusBadge tone={ok ? 'ok' : 'bad'}>{ok ? 'verified' : e.verdict}</StatusBadge>
+      <span className="small muted ellipsis" title={e.reason}>
+        {e.duplicate ? 'duplicate · ' : ''}
+        {e.source} · {e.reason}
+      </span>
+      <span className="small muted">
+        <TimeAgo at={e.receivedAt} />
+      </span>
+    </div>
+  );
+}
+
+/** The live webhook log: verdicts and reasons, filters, payload viewer and replay. */
+export function EventsScreen() {
+  const order = useEvents(selectOrder);
+  const req = useEvents(selectEventsReq);
+  const filters = useEvents(selectFilters);
+  const hasMore = useEvents(selectHasMore);
+  const selected = useEvents(selectSelected);
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the chosen virtualiser.
+  const v = useVirtualizer({ count: order.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10 });
+  useEffect(() => {
+    void useEvents.getState().load();
+  }, []);
+  const onKey = (ev: React.KeyboardEvent) => {
+    const i = selected === null ? -1 : order.indexOf(selected);
+    const next = ev.key === 'ArrowDown' ? i + 1 : ev.key === 'ArrowUp' ? i - 1 : null;
+    if (next === null) return;
+    ev.preventDefault();
+    const seq = order[Math.max(0, Math.min(order.length - 1, next))];
+    if (seq !== undefined) {
+      void useEvents.getState().select(seq);
+      v.scrollToIndex(order.indexOf(seq));
+    }
+  };
+  return (
+    <section className="screen events-screen">
+      <header className="screen-head">
+        <h1>Events</h1>
+        <span className="muted small" role="status" aria-label="Event count">
+          {order.length}
+          {hasMore ? '+' : ''} deliveries
+        </span>
+      </header>
+      <ListenerCard />
+      <form className="filters" aria-label="Event filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Type starts with
+          <input value={filters.type} placeholder="customer.endorsement" onChange={(e) => useEvents.getState().setFilters({ type: e.target.value.trim() })} />
+        </label>
+        <label>
+          Customer id
+          <input className="mono" value={filters.customerId} placeholder="cst_…" onChange={(e) => useEvents.getState().setFilters({ customerId: e.target.value.trim() })} />
+        </label>
+        <label>
+          Verdict
+          <select value={filters.verdict} onChange={(e) => useEvents.getState().setFilters({ verdict: e.target.value as WebhookVerdict | '' })}>
+            <option value="">Any</option>
+            {WEBHOOK_VERDICTS.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      <div className="events-split">
+        <div className="panel events-list">
+          {req.status === 'error' && req.error && order.length === 0 ? (
+            <ErrorState error={req.error} what="webhook deliveries" onRetry={() => void useEvents.getState().load()} />
+          ) : req.status === 'ok' && order.length === 0 ? (
+            <Empty title="No webhook deliveries yet." hint="They appear here live as OMS (or the local sandbox) sends them. Create or change a customer to trigger one." />
+          ) : (
+            <div ref={scrollRef} className="event-scroll">
+              <div
+                role="listbox"
+                aria-label="Webhook deliveries"
+                tabIndex={0}
+                onKeyDown={onKey}
+                aria-activedescendant={selected !== null ? `evt-${selected}` : undefined}
+                style={{ height: v.getTotalSize(), position: 'relative' }}
+              >
+                {v.getVirtualItems().map((it) => {
+                  const seq = order[it.index]!;
+                  return (
+                    <EventRow key={seq} seq={seq} selected={seq === selected} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${it.start}px)` }} />
+                  );
+                })}
+              </div>
+            </div>
+          )}
+          {hasMore && (
+            <button type="button" className="btn btn-small btn-ghost" onClick={() => void useEvents.getState().loadOlder()}>
+              Load older deliveries
+            </button>
+          )}
+        </div>
+        <EventDetail />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import type { DraftKey } from './customer-form.ts';
+import { selectDraft, selectErrors, useOnboarding } from './onboarding.store.ts';
+
+/** A labelled text field bound to the wizard draft; its error is announced and linked. */
+export function Field({ name, label, hint, type = 'text', placeholder, required }: { name: DraftKey; label: string; hint?: string; type?: string; placeholder?: string; required?: boolean }) {
+  const value = useOnboarding((s) => selectDraft(s)[name]);
+  const error = useOnboarding((s) => selectErrors(s)[name]);
+  const id = `f-${name}`;
+  const described = [error ? `${id}-err` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required && <span className="muted"> (required for endorsements)</span>}
+      </label>
+      <input
+        id={id}
+        type={type}
+        value={value}
+        placeholder={placeholder}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        onChange={(e) => useOnboarding.getState().setDraft(name, e.target.value)}
+      />
+      {hint && (
+        <small id={`${id}-hint`} className="help">
+          {hint}
+        </small>
+      )}
+      {error && (
+        <small id={`${id}-err`} className="field-error">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect } from 'react';
+import { ErrorState, Loading } from '../../components/States.tsx';
+import { useCustomers } from '../customers/customers.store.ts';
+import { selectCustomer, selectDetailReq } from '../customers/customers.selectors.ts';
+import { customerName } from '../customers/EndorsementBadges.tsx';
+import { custodyActive } from '../wallets/ProvisionWallet.tsx';
+import { selectOnbCustomerId, selectStep, useOnboarding, type Step } from './onboarding.store.ts';
+import { StepBank } from './StepBank.tsx';
+import { StepCustomer } from './StepCustomer.tsx';
+import { StepEndorsements } from './StepEndorsements.tsx';
+import { StepWallet } from './StepWallet.tsx';
+
+const STEPS: { n: Step; label: string }[] = [
+  { n: 1, label: 'Customer' },
+  { n: 2, label: 'Endorsements' },
+  { n: 3, label: 'Wallet' },
+  { n: 4, label: 'Bank account' },
+];
+
+/** The OMS onboarding guide as a resumable four-step wizard. */
+export function OnboardingScreen() {
+  const step = useOnboarding(selectStep);
+  const customerId = useOnboarding(selectOnbCustomerId);
+  const customer = useCustomers(selectCustomer(customerId));
+  const req = useCustomers(selectDetailReq(customerId ?? ''));
+  useEffect(() => {
+    if (customerId) void useCustomers.getState().load(customerId);
+  }, [customerId]);
+  const current: Step = customerId ? step : 1;
+  return (
+    <section className="screen onboarding">
+      <header className="screen-head">
+        <h1>Onboarding</h1>
+        {customer && (
+          <span className="muted">
+            {customerName(customer)} · <span className="mono">{customer.id}</span>
+          </span>
+        )}
+        {customerId && (
+          <button type="button" className="btn btn-small btn-ghost push-right" onClick={() => useOnboarding.getState().restart()}>
+            Start over
+          </button>
+        )}
+      </header>
+      <nav aria-label="Onboarding steps">
+        <ol className="stepper">
+          {STEPS.map((s) => {
+            const reachable = s.n === 1 ? !customerId : !!customerId;
+            const done = s.n < current || (s.n === 1 && !!customerId);
+            return (
+              <li key={s.n} className={`${current === s.n ? 'current' : ''} ${done ? 'done' : ''}`}>
+                <button type="button" aria-current={current === s.n ? 'step' : undefined} disabled={!reachable} onClick={() => useOnboarding.getState().go(s.n)}>
+                  <span className="step-n" aria-hidden="true">
+                    {done ? '✓' : s.n}
+                  </span>{' '}
+                  {s.label}
+                  {s.n === 3 && customer && !custodyActive(customer) && <span className="sr-only"> (waiting for crypto custody)</span>}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+      {current === 1 ? (
+        <StepCustomer />
+      ) : !customer ? (
+        req.status === 'error' && req.error ? (
+          <ErrorState error={req.error} what="the customer being onboarded" onRetry={() => void useCustomers.getState().load(customerId!)} />
+        ) : (
+          <Loading what="customer" />
+        )
+      ) : current === 2 ? (
+        <StepEndorsements customer={customer} />
+      ) : current === 3 ? (
+        <StepWallet customer={customer} />
+      ) : (
+        <StepBank customer={customer} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { create } from 'zustand';
+import { persist, createJSONStorage } from 'zustand/middleware';
+import type { EndorsementName } from '#shared/domain/endorsement.ts';
+import { EMPTY_DRAFT, type CustomerDraft } from './customer-form.ts';
+
+export type Step = 1 | 2 | 3 | 4;
+
+export interface OnboardingState {
+  step: Step;
+  customerId: string | null;
+  walletId: string | null;
+  requested: EndorsementName[];
+  /** In memory only: the draft holds PII, so it is never written to storage. */
+  draft: CustomerDraft;
+  errors: Record<string, string>;
+  go(step: Step): void;
+  setDraft<K extends keyof CustomerDraft>(key: K, value: CustomerDraft[K]): void;
+  setErrors(errors: Record<string, string>): void;
+  created(customerId: string): void;
+  setRequested(names: EndorsementName[]): void;
+  walletCreated(walletId: string): void;
+  restart(): void;
+}
+
+/** Wizard state; step and ids survive leaving the screen and a reload (resumable). */
+export const useOnboarding = create<OnboardingState>()(
+  persist(
+    (set, get) => ({
+      step: 1,
+      customerId: null,
+      walletId: null,
+      requested: ['basic', 'cryptoCustody', 'usd'],
+      draft: EMPTY_DRAFT,
+      errors: {},
+      go: (step) => set({ step }),
+      setDraft: (key, value) => {
+        const errors = { ...get().errors };
+        delete errors[key];
+        set({ draft: { ...get().draft, [key]: value }, errors });
+      },
+      setErrors: (errors) => set({ errors }),
+      created: (customerId) => set({ customerId, step: 2, errors: {}, draft: EMPTY_DRAFT }),
+      setRequested: (requested) => set({ requested }),
+      walletCreated: (walletId) => set({ walletId }),
+      restart: () => set({ step: 1, customerId: null, walletId: null, draft: EMPTY_DRAFT, errors: {} }),
+    }),
+    {
+      name: 'oms-console.onboarding',
+      storage: createJSONStorage(() => localStorage),
+      partialize: (s) => ({ step: s.step, customerId: s.customerId, walletId: s.walletId, requested: s.requested }),
+    },
+  ),
+);
+
+export const selectStep = (s: OnboardingState) => s.step;
+export const selectOnbCustomerId = (s: OnboardingState) => s.customerId;
+export const selectDraft = (s: OnboardingState) => s.draft;
+export const selectErrors = (s: OnboardingState) => s.errors;
+export const selectRequested = (s: OnboardingState) => s.requested;
+export const selectOnbWalletId = (s: OnboardingState) => s.walletId;

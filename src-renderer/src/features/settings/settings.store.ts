@@ -1,0 +1,49 @@
+import { create } from 'zustand';
+import type { OutputOf } from '#shared/ipc/operation.ts';
+import type { Profile } from '#shared/ipc/settings.contract.ts';
+import type { settingsContract } from '#shared/ipc/settings.contract.ts';
+import type { Result } from '#shared/ipc/result.ts';
+import { api } from '../../lib/api-client.ts';
+import { IDLE, LOADING, settled, type Req } from '../../lib/request-state.ts';
+
+type KeychainStatus = OutputOf<typeof settingsContract.keychainStatus>;
+
+export interface SettingsState {
+  profiles: Profile[];
+  req: Req;
+  keychain: KeychainStatus | null;
+  load(): Promise<void>;
+  setActive(profileId: string): Promise<Result<Profile>>;
+  setCredentials(profileId: string, apiKey: string, apiSecret: string, sessionOnly: boolean): Promise<Result<unknown>>;
+  clearCredentials(profileId: string): Promise<Result<unknown>>;
+}
+
+export const useSettings = create<SettingsState>((set, get) => ({
+  profiles: [],
+  req: IDLE,
+  keychain: null,
+  load: async () => {
+    set({ req: LOADING(get().req) });
+    const [p, k] = await Promise.all([api().settings.listProfiles({}), api().settings.keychainStatus({})]);
+    set({ req: settled(p), ...(p.ok ? { profiles: p.data } : {}), ...(k.ok ? { keychain: k.data } : {}) });
+  },
+  setActive: async (profileId) => {
+    const r = await api().settings.setActiveProfile({ profileId });
+    if (r.ok) void get().load();
+    return r;
+  },
+  setCredentials: async (profileId, apiKey, apiSecret, sessionOnly) => {
+    const r = await api().settings.setCredentials({ profileId, apiKey, apiSecret, sessionOnly });
+    if (r.ok) void get().load();
+    return r;
+  },
+  clearCredentials: async (profileId) => {
+    const r = await api().settings.clearCredentials({ profileId });
+    if (r.ok) void get().load();
+    return r;
+  },
+}));
+
+export const selectProfiles = (s: SettingsState) => s.profiles;
+export const selectSettingsReq = (s: SettingsState) => s.req;
+export const selectKeychain = (s: SettingsState) => s.keychain;

@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'react';
+import type { CustomerView } from '#shared/domain/customer.ts';
+import { CopyButton } from '../../components/CopyButton.tsx';
+import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { TimeAgo } from '../../components/TimeAgo.tsx';
+import { notify } from '../../stores/notify.store.ts';
+import { selectQaAvailable, useSandbox } from '../../stores/sandbox.store.ts';
+import { isCancelled } from '../../lib/mutate.ts';
+import { useWallets } from './wallets.store.ts';
+import { selectBalance, selectDepositReq, selectWallet, selectWalletIds } from './wallets.selectors.ts';
+import { ProvisionWallet } from './ProvisionWallet.tsx';
+
+function DepositControl({ walletId, asset }: { walletId: string; asset: string }) {
+  const [amount, setAmount] = useState('100.00');
+  const req = useWallets(selectDepositReq(walletId));
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const r = await useWallets.getState().simulateDeposit(walletId, amount.trim());
+    if (r.ok) notify('ok', `Simulated a deposit of ${amount} ${asset.toUpperCase()}.`);
+    else if (!isCancelled(r)) notify('error', `Deposit failed: ${r.error.message}`);
+  };
+  return (
+    <form className="inline-form" onSubmit={(e) => void submit(e)}>
+      <input className="input-small mono" aria-label={`Deposit amount for ${walletId}`} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" />
+      <button type="submit" className="btn btn-small" disabled={req.status === 'loading'}>
+        {req.status === 'loading' ? 'Depositing…' : 'Simulate deposit'}
+      </button>
+    </form>
+  );
+}
+
+function WalletRow({ id, qa }: { id: string; qa: boolean }) {
+  const w = useWallets(selectWallet(id));
+  const bal = useWallets(selectBalance(id));
+  if (!w) return null;
+  const loading = bal?.req.status === 'loading';
+  return (
+    <tr>
+      <td>
+        <strong>{w.asset.toUpperCase()}</strong>
+        <div className="mono small muted">{w.id}</div>
+      </td>
+      <td>{w.chain}</td>
+      <td>
+        <span className="mono address" title={w.address}>
+          {w.address.length > 18 ? `${w.address.slice(0, 10)}…${w.address.slice(-6)}` : w.address}
+        </span>{' '}
+        <CopyButton value={w.address} label={`Copy address of ${w.asset} wallet on ${w.chain}`} />
+      </td>
+      <td className="num" aria-label={`Balance of ${w.id}`} aria-busy={loading}>
+        {bal?.data ? (
+          <>
+            <span className="mono">{bal.data.balance}</span> {w.asset.toUpperCase()}
+            {bal.data.updatedAt && (
+              <div className="small muted">
+                <TimeAgo at={bal.data.updatedAt} />
+              </div>
+            )}
+          </>
+        ) : bal?.req.status === 'error' ? (
+          <span className="inline-error">{bal.req.error?.message}</span>
+        ) : (
+          '…'
+        )}
+      </td>
+      <td>
+        <StatusBadge tone={w.status === 'active' ? 'ok' : 'bad'}>{w.status}</StatusBadge>
+      </td>
+      <td className="actions">
+        <div>
+        <button type="button" className="btn btn-small" aria-label={`Refresh balance of ${w.id}`} disabled={loading} onClick={() => void useWallets.getState().refreshBalance(id)}>
+          Refresh
+        </button>
+        {qa && <DepositControl walletId={id} asset={w.asset} />}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+/** A customer's wallets: list, balances with refresh, provisioning and (local) simulated deposits. */
+export function WalletsPanel({ customer, headingLevel = 2, provision = true }: { customer: CustomerView; headingLevel?: 2 | 3; provision?: boolean }) {
+  const list = useWallets(selectWalletIds(customer.id));
+  const qa = useSandbox(selectQaAvailable);
+  useEffect(() => {
+    void useWallets.getState().loadFor(customer.id);
+  }, [customer.id]);
+  const H = `h${headingLevel}` as 'h2';
+  return (
+    <section className="panel" aria-labelledby={`wallets-${customer.id}`}>
+      <div className="panel-head">
+        <H id={`wallets-${customer.id}`}>Wallets</H>
+        <button type="button" className="btn btn-small btn-ghost" onClick={() => void useWallets.getState().loadFor(customer.id)}>
+          Reload wallets
+        </button>
+      </div>
+      {!list || (list.req.status === 'loading' && list.ids.length === 0) ? (
+        <Loading what="wallets" />
+      ) : list.req.status === 'error' && list.req.error ? (
+        <ErrorState error={list.req.error} what="wallets" onRetry={() => void useWallets.getState().loadFor(customer.id)} />
+      ) : list.ids.length === 0 ? (
+        <Empty title="No wallets yet." hint="Provision one below once the crypto custody endorsement is active." />
+      ) : (
+        <table className="table">
+          <caption className="sr-only">Wallets of {customer.id}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Asset</th>
+              <th scope="col">Chain</th>
+              <th scope="col">Address</th>
+              <th scope="col" className="num">
+                Balance
+              </th>
+              <th scope="col">Status</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.ids.map((id) => (
+              <WalletRow key={id} id={id} qa={qa} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {provision && <ProvisionWallet customer={customer} />}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { create } from 'zustand';
+import type { Transaction, Wallet, WalletBalance } from '#shared/domain/wallet.ts';
+import type { Result } from '#shared/ipc/result.ts';
+import { api } from '../../lib/api-client.ts';
+import { mutate } from '../../lib/mutate.ts';
+import { LOADING, settled, type Req } from '../../lib/request-state.ts';
+
+export interface WalletsState {
+  byId: Record<string, Wallet>;
+  /** Wallet ids per customer, with the status of the list request. */
+  byCustomer: Record<string, { ids: string[]; req: Req }>;
+  balances: Record<string, { data: WalletBalance | null; req: Req }>;
+  transactions: Record<string, { items: Transaction[]; req: Req }>;
+  createReq: Record<string, Req>;
+  depositReq: Record<string, Req>;
+  loadFor(customerId: string): Promise<void>;
+  refreshBalance(walletId: string): Promise<void>;
+  loadTransactions(customerId: string): Promise<void>;
+  create(customerId: string, asset: string, chain: string): Promise<Result<Wallet>>;
+  simulateDeposit(walletId: string, amount: string): Promise<Result<WalletBalance>>;
+  changed(customerId: string | null, walletId: string | null): void;
+  reset(): void;
+}
+
+export const useWallets = create<WalletsState>((set, get) => ({
+  byId: {},
+  byCustomer: {},
+  balances: {},
+  transactions: {},
+  createReq: {},
+  depositReq: {},
+
+  loadFor: async (customerId) => {
+    const prev = get().byCustomer[customerId];
+    set({ byCustomer: { ...get().byCustomer, [customerId]: { ids: prev?.ids ?? [], req: LOADING(prev?.req) } } });
+    const r = await api().wallets.list({ customerId, limit: 100 });
+    if (!r.ok) {
+      set({ byCustomer: { ...get().byCustomer, [customerId]: { ids: prev?.ids ?? [], req: settled(r) } } });
+      return;
+    }
+    const byId = { ...get().byId };
+    for (const w of r.data.items) byId[w.id] = w;
+    set({ byId, byCustomer: { ...get().byCustomer, [customerId]: { ids: r.data.items.map((w) => w.id), req: settled(r) } } });
+    await Promise.all(r.data.items.map((w) => get().refreshBalance(w.id)));
+  },
+
+  refreshBalance: async (walletId) => {
+    const prev = get().balances[walletId];
+    set({ balances: { ...get().balances, [walletId]: { data: prev?.data ?? null, req: LOADING(prev?.req) } } });
+    const r = await api().wallets.balance({ walletId });
+    set({ balances: { ...get().balances, [walletId]: { data: r.ok ? r.data : (prev?.data ?? null), req: settled(r) } } });
+  },
+
+  loadTransactions: async (customerId) => {
+    const prev = get().transactions[customerId];
+    set({ transactions: { ...get().transactions, [customerId]: { items: prev?.items ?? [], req: LOADING(prev?.req) } } });
+    const r = await api().customers.transactions({ customerId, limit: 50 });
+    set({ transactions: { ...get().transactions, [customerId]: { items: r.ok ? r.data.items : (prev?.items ?? []), req: settled(r) } } });
+  },
+
+  create: async (customerId, asset, chain) => {
+    set({ createReq: { ...get().createReq, [customerId]: LOADING() } });
+    const r = await mutate('Provision a wallet', (confirm) => api().wallets.create({ customerId, asset, chain, confirm }));
+    set({ createReq: { ...get().createReq, [customerId]: settled(r) } });
+    if (r.ok) {
+      const list = get().byCustomer[customerId];
+      const ids = list?.ids.includes(r.data.id) ? list.ids : [...(list?.ids ?? []), r.data.id];
+      set({ byId: { ...get().byId, [r.data.id]: r.data }, byCustomer: { ...get().byCustomer, [customerId]: { ids, req: list?.req ?? settled(r) } } });
+      void get().refreshBalance(r.data.id);
+    }
+    return r;
+  },
+
+  simulateDeposit: async (walletId, amount) => {
+    set({ depositReq: { ...get().depositReq, [walletId]: LOADING() } });
+    const r = await mutate('Simulate a deposit', (confirm) => api().sandbox.simulateDeposit({ walletId, amount, confirm }));
+    set({ depositReq: { ...get().depositReq, [walletId]: settled(r) } });
+    if (r.ok) set({ balances: { ...get().balances, [walletId]: { data: r.data, req: settled(r) } } });
+    return r;
+  },
+
+  changed: (customerId, walletId) => {
+    if (walletId && get().byId[walletId]) void get().refreshBalance(walletId);
+    if (customerId && get().byCustomer[customerId]) {
+      void get().loadFor(customerId);
+      if (get().transactions[customerId]) void get().loadTransactions(customerId);
+    }
+  },
+
+  reset: () => set({ byId: {}, byCustomer: {}, balances: {}, transactions: {}, createReq: {}, depositReq: {} }),
+}));

@@ -1,0 +1,29 @@
+import { create } from 'zustand';
+
+export interface Notice {
+  id: number;
+  tone: 'ok' | 'error' | 'info';
+  text: string;
+}
+
+interface NotifyState {
+  notices: Notice[];
+  push(tone: Notice['tone'], text: string): void;
+  dismiss(id: number): void;
+}
+
+let nextId = 1;
+
+/** Short-lived notices (toasts) announced through a polite live region. */
+export const useNotify = create<NotifyState>((set, get) => ({
+  notices: [],
+  push: (tone, text) => {
+    const id = nextId++;
+    set({ notices: [...get().notices.slice(-3), { id, tone, text }] });
+    setTimeout(() => get().dismiss(id), tone === 'error' ? 8000 : 4000);
+  },
+  dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+}));
+
+export const selectNotices = (s: NotifyState) => s.notices;
+export const notify = (tone: Notice['tone'], text: string) => useNotify.getState().push(tone, text);

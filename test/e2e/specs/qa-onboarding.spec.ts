@@ -1,0 +1,78 @@
+import { expect, test } from '../fixtures/test.ts';
+import { ensureListener, expectEndorsementStatus, goto, oms, uniqueTag, shot } from '../pages/console.page.ts';
+
+test('QA: onboards a customer through all four steps, sees endorsements turn active live, provisions a wallet and simulates a deposit', async ({ app }) => {
+  test.setTimeout(90_000);
+  await ensureListener(app);
+  await oms(app, 'sandbox', 'setReviewMode', { mode: 'auto' });
+  await app.getByRole('link', { name: 'Onboarding' }).click();
+  const startOver = app.getByRole('button', { name: 'Start over' });
+  if (await startOver.isVisible()) await startOver.click();
+
+  // Step 1: the form shows what each endorsement still needs.
+  const tag = uniqueTag();
+  await expect(app.getByLabel('USD account requirements')).toContainText('missing');
+  await app.getByLabel('First name').fill('Quinn');
+  await app.getByLabel('Last name').fill(`Tester${tag}`);
+  await app.getByLabel('Date of birth').fill('1990-04-01');
+  await app.getByLabel('Nationality').fill('US');
+  await app.getByLabel('Email').fill(`quinn.${tag}@example.test`);
+  await app.getByLabel('Phone').fill('+14155550123');
+  await app.getByLabel('Address line 1').fill('1 Market St');
+  await app.getByLabel('City').fill('San Francisco');
+  await app.getByLabel('State / region').fill('CA');
+  await app.getByLabel('ZIP / postcode').fill('94105');
+  await app.getByLabel('Country', { exact: true }).fill('US');
+  await app.getByLabel('Issuing country').fill('US');
+  await app.getByLabel('Document number').fill('123-45-6789');
+  await app.getByLabel('The customer signed the terms of service').check();
+  for (const e of ['Basic identity', 'Crypto custody', 'USD account']) await expect(app.getByLabel(`${e} requirements`)).toContainText('All fields in');
+  await shot(app, 'onboarding-1-customer');
+  // The sandbox rate-limits at 25 req/s and main does not yet retry a 429 on POST; the UI says so
+  // plainly and the operator clicks again (reported to the main-services engineer).
+  await expect(async () => {
+    const create = app.getByRole('button', { name: 'Create customer' });
+    if (await create.isVisible()) await create.click();
+    await expect(app.getByRole('heading', { name: '2 · Endorsements' })).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
+
+  // Step 2: request, then watch them turn active without a reload.
+  await expect(app.getByRole('button', { name: /Endorsements/, pressed: undefined })).toHaveAttribute('aria-current', 'step');
+  // Resumable: leave and come back, the step is kept.
+  await app.getByRole('link', { name: 'Events' }).click();
+  await app.getByRole('link', { name: 'Onboarding' }).click();
+  await expect(app.getByRole('heading', { name: '2 · Endorsements' })).toBeVisible();
+  await app.getByRole('button', { name: 'Request endorsements' }).click();
+  const before = await app.evaluate(() => performance.getEntriesByType('navigation').length);
+  await expectEndorsementStatus(app, 'Basic identity', 'Active');
+  await expectEndorsementStatus(app, 'Crypto custody', 'Active');
+  await expectEndorsementStatus(app, 'USD account', 'Active');
+  await expect(app.getByRole('status', { name: 'Live updates' })).toContainText(/Updated (just now|\d+s ago)/);
+  expect(await app.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(before);
+  await shot(app, 'onboarding-2-endorsements');
+
+  // Step 3: wallet (unlocked by cryptoCustody), deposit address shown.
+  await app.getByRole('button', { name: 'Continue to wallet' }).click();
+  await app.getByLabel('Asset').selectOption('usdc');
+  await app.getByLabel('Chain').selectOption('polygon');
+  await app.getByRole('button', { name: 'Provision wallet' }).click();
+  const address = app.getByRole('region', { name: 'Deposit address' });
+  await expect(address).toContainText(/0x[0-9a-f]{8,}/i);
+  const wallets = app.getByRole('region', { name: 'Wallets' });
+  const balance = wallets.getByRole('cell', { name: /Balance of wlt_/ });
+  await expect(balance).toContainText('0');
+  const start = Number((await balance.textContent())!.match(/[\d.]+/)![0]);
+
+  // Simulated deposit (local profile only) moves the balance.
+  await wallets.getByLabel(/Deposit amount for wlt_/).fill('125.50');
+  await wallets.getByRole('button', { name: 'Simulate deposit' }).click();
+  await expect.poll(async () => Number((await balance.textContent())!.match(/[\d.]+/)![0])).toBeCloseTo(start + 125.5, 2);
+  await shot(app, 'onboarding-3-wallet');
+
+  // Step 4: says plainly what v0.9 does not offer.
+  await app.getByRole('button', { name: 'Continue to bank account' }).click();
+  await expect(app.getByRole('note')).toContainText('OMS v0.9 does not offer external bank accounts yet');
+  await shot(app, 'onboarding-4-bank');
+  await app.getByRole('button', { name: 'Onboard another customer' }).click();
+  await goto(app, '#/customers');
+});

@@ -1,0 +1,67 @@
+import { expect, test } from '../fixtures/test.ts';
+import { ensureTenThousand, oms, shot } from '../pages/console.page.ts';
+
+type Page1 = { items: { id: string; emailMasked: string | null; wallets: { id: string }[]; firstName: string | null; lastName: string | null }[] };
+
+test('support agent: finds a customer by part of an email, then by a pasted id, and reads endorsements and wallets', async ({ app }) => {
+  await ensureTenThousand(app);
+  // Pick a real customer that has a wallet, and use a fragment of its email (the agent hears it on the phone).
+  const page1 = await oms<Page1>(app, 'customers', 'search', { limit: 50, endorsement: { name: 'cryptoCustody', status: 'active' } });
+  const target = page1.items.find((c) => c.wallets.length > 0)!;
+  const revealed = await oms<{ values: { email: string } }>(app, 'pii', 'reveal', { customerId: target.id, fields: ['email'], reason: 'e2e set-up' });
+  const fragment = revealed.values.email.split('@')[0]!.slice(0, 6);
+
+  const search = app.getByRole('searchbox', { name: 'Search customers' });
+  await search.fill(fragment);
+  const results = app.getByRole('listbox', { name: 'Customers' });
+  await expect(results).toHaveAttribute('data-results-for', fragment);
+  await expect(results.getByRole('option').first()).toBeVisible();
+  await shot(app, 'customers-search');
+
+  // Keyboard: ↓ moves into the results; find the target row and open it with Enter.
+  const row = app.locator(`#result-${target.id}`);
+  await expect(row).toBeVisible();
+  await row.click();
+  await expect(app).toHaveURL(new RegExp(`#/customers/${target.id}$`));
+  await expect(app.getByRole('heading', { level: 1 })).toContainText(target.lastName ?? '');
+
+  // Back, then a pasted id jumps straight to the customer.
+  await app.getByRole('link', { name: 'Customers', exact: true }).first().click();
+  await app.getByRole('searchbox', { name: 'Search customers' }).fill(target.id);
+  await expect(app).toHaveURL(new RegExp(`#/customers/${target.id}$`));
+
+  // Endorsements in words, wallets with balances.
+  await expect(app.getByRole('listitem', { name: 'Crypto custody endorsement' })).toContainText('Active');
+  await expect(app.getByRole('listitem', { name: 'Basic identity endorsement' })).toContainText('Complete:');
+  const wallets = app.getByRole('region', { name: 'Wallets' });
+  await expect(wallets.getByRole('table')).toBeVisible();
+  await expect(wallets.getByRole('cell', { name: new RegExp(`Balance of ${target.wallets[0]!.id}`) })).toContainText(/\d+\.\d+/);
+  // PII stays masked until revealed.
+  await expect(app.getByRole('region', { name: 'Profile' })).toContainText('•••');
+  await shot(app, 'customer-view');
+
+  // A pasted wallet id lands on its customer too (Ctrl+K palette).
+  await app.getByRole('link', { name: 'Events' }).click();
+  await app.keyboard.press('Control+k');
+  await app.getByRole('combobox', { name: 'Command or id' }).fill(target.wallets[0]!.id);
+  await shot(app, 'palette');
+  await app.keyboard.press('Enter');
+  await expect(app).toHaveURL(new RegExp(`#/customers/${target.id}$`));
+});
+
+test('support agent: the results list is virtualised and keyboard navigable at 10,000 customers', async ({ app }) => {
+  await ensureTenThousand(app);
+  const results = app.getByRole('listbox', { name: 'Customers' });
+  await expect(results).toHaveAttribute('data-results-for', '');
+  // Only a window of rows is in the DOM, however many match.
+  expect(await results.getByRole('option').count()).toBeLessThan(60);
+  await app.getByRole('searchbox', { name: 'Search customers' }).press('ArrowDown');
+  await expect(results).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await app.keyboard.press('ArrowDown');
+  const active = await results.getAttribute('aria-activedescendant');
+  await expect(app.locator(`#${active}`)).toHaveAttribute('aria-selected', 'true');
+  await app.keyboard.press('End');
+  await app.keyboard.press('Enter');
+  await expect(app).toHaveURL(/#\/customers\/cst_/);
+});

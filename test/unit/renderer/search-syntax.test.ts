@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { parseSearch } from '../../../src-renderer/src/features/customers/search-syntax.ts';
+
+describe('parseSearch', () => {
+  it('treats plain words as free text', () => {
+    expect(parseSearch('  ada love ')).toEqual({ filters: { q: 'ada love' }, jump: null, problems: [] });
+  });
+
+  it('reads every filter together with free text', () => {
+    const p = parseSearch('email:a@b.co externalId:ext-1 status:active endorsement:usd:pending smith');
+    expect(p.filters).toEqual({
+      email: 'a@b.co',
+      externalId: 'ext-1',
+      status: 'active',
+      endorsement: { name: 'usd', status: 'pending' },
+      q: 'smith',
+    });
+    expect(p.problems).toEqual([]);
+  });
+
+  it('is case-insensitive on keys and statuses', () => {
+    expect(parseSearch('EXTERNALID:X Status:Inactive endorsement:basic:ACTIVE').filters).toEqual({
+      externalId: 'X',
+      status: 'inactive',
+      endorsement: { name: 'basic', status: 'active' },
+    });
+  });
+
+  it('keeps quoted values together', () => {
+    expect(parseSearch('externalId:"a b" "van der"').filters).toEqual({ externalId: 'a b', q: 'van der' });
+  });
+
+  it('turns a pasted customer or wallet id into a jump', () => {
+    expect(parseSearch(' cst_01J8ZK ').jump).toEqual({ kind: 'customer', id: 'cst_01J8ZK' });
+    expect(parseSearch('wlt_abc123').jump).toEqual({ kind: 'wallet', id: 'wlt_abc123' });
+    expect(parseSearch('cst_01J8ZK smith').jump).toBeNull();
+  });
+
+  it('reports filters it cannot use instead of guessing', () => {
+    expect(parseSearch('status:maybe').problems[0]).toMatch(/active or inactive/);
+    expect(parseSearch('endorsement:usd').problems[0]).toMatch(/endorsement:usd:pending/);
+    expect(parseSearch('email:').problems[0]).toMatch(/needs a value/);
+    expect(parseSearch('status:maybe').filters).toEqual({});
+  });
+
+  it('keeps unknown keys as free text (an email local part can contain a colon-free word)', () => {
+    expect(parseSearch('foo:bar').filters).toEqual({ q: 'foo:bar' });
+  });
+
+  it('returns no filters for an empty box', () => {
+    expect(parseSearch('   ')).toEqual({ filters: {}, jump: null, problems: [] });
+  });
+});
