@@ -7,6 +7,20 @@ export interface RefresherDeps {
   /** Called once per refresh round with the outcome, for the inbox rows that asked for it. */
   onSettled?: (tokens: readonly number[], error: string | null) => void;
   retryDelaysMs?: readonly number[];
+  /**
+   * Whether the user has this customer open. Open customers are re-fetched at once; the rest wait
+   * in a paced background queue. Omitted: every customer counts as open.
+   */
+  isOpen?: (customerId: string) => boolean;
+  /** Background re-fetches per second (default 4): a burst of events must not eat the rate limit. */
+  backgroundPerSec?: number;
+  /** Most customers waiting in the background queue (default 5000); the oldest give way. */
+  backgroundMax?: number;
+}
+
+interface Queued {
+  causes: string[];
+  tokens: number[];
 }
 
 interface Slot {
@@ -28,6 +42,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class CustomerRefresher {
   readonly #deps: RefresherDeps;
   readonly #slots = new Map<string, Slot>();
+  readonly #queue = new Map<string, Queued>();
+  #drainTimer: NodeJS.Timeout | null = null;
   /** Re-fetches that reached the API, for tests and the bench. */
   fetches = 0;
 
@@ -35,8 +51,66 @@ export class CustomerRefresher {
     this.#deps = deps;
   }
 
-  /** Schedules a refresh; `token` (an inbox seq) is settled when a fetch that covers it ends. */
+  /** Customers waiting for a background re-fetch. */
+  get queued(): number {
+    return this.#queue.size;
+  }
+
+  /**
+   * Schedules a refresh; `token` (an inbox seq) is settled when a fetch that covers it ends.
+   * Thousands of events for customers nobody is looking at (a bulk review on the OMS side) are
+   * paced, so they never crowd out what the operator is doing: a real OMS rate-limits per key.
+   */
   refresh(customerId: string, cause: string, token?: number): Promise<void> {
+    const open = this.#deps.isOpen ? this.#deps.isOpen(customerId) : true;
+    if (!open && !this.#slots.has(customerId)) {
+      this.#enqueue(customerId, cause, token);
+      return Promise.resolve();
+    }
+    const queued = this.#queue.get(customerId);
+    if (queued) {
+      this.#queue.delete(customerId);
+      queued.tokens.forEach((t) => void this.#now(customerId, queued.causes.at(-1) ?? cause, t));
+    }
+    return this.#now(customerId, cause, token);
+  }
+
+  /** Stops the background queue; its deliveries stay pending in the inbox and resume next start. */
+  stop(): void {
+    if (this.#drainTimer) clearInterval(this.#drainTimer);
+    this.#drainTimer = null;
+    this.#queue.clear();
+  }
+
+  #enqueue(customerId: string, cause: string, token: number | undefined): void {
+    const q = this.#queue.get(customerId) ?? { causes: [], tokens: [] };
+    q.causes.push(cause);
+    if (token !== undefined) q.tokens.push(token);
+    this.#queue.set(customerId, q);
+    const max = this.#deps.backgroundMax ?? 5000;
+    while (this.#queue.size > max) {
+      // Dropped, not lost: the inbox row stays pending and the customer is fetched when opened.
+      this.#queue.delete(this.#queue.keys().next().value!);
+    }
+    this.#drainTimer ??= setInterval(() => this.#drainOne(), Math.ceil(1000 / (this.#deps.backgroundPerSec ?? 4)));
+    this.#drainTimer.unref?.();
+  }
+
+  #drainOne(): void {
+    const next = this.#queue.entries().next();
+    if (next.done) {
+      if (this.#drainTimer) clearInterval(this.#drainTimer);
+      this.#drainTimer = null;
+      return;
+    }
+    const [customerId, q] = next.value;
+    this.#queue.delete(customerId);
+    const cause = q.causes.at(-1) ?? 'refresh';
+    if (q.tokens.length === 0) void this.#now(customerId, cause);
+    for (const t of q.tokens) void this.#now(customerId, cause, t);
+  }
+
+  #now(customerId: string, cause: string, token?: number): Promise<void> {
     const slot = this.#slots.get(customerId);
     if (slot) {
       slot.dirty = true;

@@ -102,6 +102,11 @@ export class OpenCustomers {
     while (this.#seen.size > this.#max) this.#seen.delete(this.#seen.keys().next().value!);
   }
 
+  has(customerId: string, at = Date.now()): boolean {
+    const t = this.#seen.get(customerId);
+    return t !== undefined && at - t <= this.#ttlMs;
+  }
+
   list(at = Date.now()): string[] {
     for (const [id, t] of this.#seen) if (at - t > this.#ttlMs) this.#seen.delete(id);
     return [...this.#seen.keys()];

@@ -64,6 +64,7 @@ export class WebhookSubsystem {
       bus: deps.bus,
       refetchCustomer: deps.refetchCustomer,
       retryDelaysMs: deps.refetchRetryMs,
+      isOpen: (id) => this.openCustomers.has(id),
       onSettled: (seqs, error) => {
         for (const seq of seqs) this.inbox.finish(seq, error ? 'failed' : 'done', error ?? undefined);
       },
@@ -225,6 +226,7 @@ export class WebhookSubsystem {
     await this.registration;
     await this.#listener?.close();
     this.#listener = null;
+    this.refresher.stop();
     await this.refresher.idle();
     this.health.set({ state: 'stopped', detail: null });
   }

@@ -98,10 +98,17 @@ describe('webhooks through the composition root (local profile)', () => {
     await control(`/customers/${created.id}/endorsements/basic/decision`, 'POST', { decision: 'approve' });
     await app.close();
     app = await open();
-    await waitFor(() => pushes.some((p) => p.customerId === created.id && isActive(p.customer)), 'the delivery after restart');
     const granted = () => call<{ items: InboxEntry[] }>('events.list', { customerId: created.id, type: 'customer.endorsement.granted' });
+    // Deliveries acknowledged before the restart are re-applied from the inbox on start, so a push
+    // may come before the delayed `granted` delivery itself: wait for that delivery, then the push.
+    await waitFor(async () => ((await granted()).items.length > 0 ? true : null), 'the delivery after restart');
+    await waitFor(() => pushes.some((p) => p.customerId === created.id && isActive(p.customer)), 'the push after restart');
     const first = await granted();
     expect(first.items.filter((e) => e.applied)).toHaveLength(1);
+    // Let the background re-fetch of that delivery finish before counting pushes.
+    await waitFor(() => app.webhooks.refresher.queued === 0, 'the background queue to drain');
+    await app.webhooks.refresher.idle();
+    app.events.flush();
     const before = pushes.filter((p) => p.customerId === created.id).length;
     expect(await control(`/events/${first.items[0]!.eventId}/send`, 'POST', { times: 5, concurrent: true })).toBe(200);
     const after = await waitFor(async () => ((await granted()).items.length >= first.items.length + 5 ? granted() : null), 'the resends');

@@ -1,6 +1,5 @@
 import { eventNames, type EventName } from '#shared/events/events.contract.ts';
 import { buildOmsApi, type OmsApi } from '#shared/ipc/build-api.ts';
-import { contract } from '#shared/ipc/registry.ts';
 import type { Result } from '#shared/ipc/result.ts';
 
 /**
@@ -49,22 +48,10 @@ export function createBrowserOms(origin = window.location.origin): OmsApi {
     }
   };
 
-  const built = buildOmsApi(invoke, (name, cb) => {
+  return buildOmsApi(invoke, (name, cb) => {
     const set = listeners.get(name) ?? new Set();
     set.add(cb);
     listeners.set(name, set);
     return () => void set.delete(cb);
   });
-  return withEventsDomain(built, invoke);
-}
-
-/**
- * The `events` domain (events.list, events.get, …) and the `events.on` subscription share one
- * key; buildOmsApi keeps only `on`. Put the domain's operations back beside it.
- */
-function withEventsDomain(api: OmsApi, invoke: (channel: string, input: unknown) => Promise<Result<unknown>>): OmsApi {
-  const ops: Record<string, unknown> = {};
-  for (const [name, op] of Object.entries(contract.events)) ops[name] = (input: unknown) => invoke(op.channel, input ?? {});
-  const events = Object.freeze({ ...ops, ...api.events });
-  return Object.freeze({ ...api, events }) as OmsApi;
 }

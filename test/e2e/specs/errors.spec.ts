@@ -35,12 +35,9 @@ test('the sandbox answering 500 shows a message with a retry that works once it 
   } finally {
     await control(app, 'DELETE', '/faults');
   }
-  // Once the sandbox recovers, Retry brings the answer (clicked again if a straggling 5xx/429 lands).
-  await expect(async () => {
-    const retry = app.getByRole('button', { name: 'Retry' });
-    if (await retry.isVisible()) await retry.click();
-    await expect(app.getByText('No customers match.')).toBeVisible({ timeout: 4000 });
-  }).toPass({ timeout: 30_000 });
+  // Once the sandbox recovers, one Retry brings the answer.
+  await app.getByRole('button', { name: 'Retry' }).click();
+  await expect(app.getByText('No customers match.')).toBeVisible();
 });
 
 test('production profile: the banner is red and every mutation asks for confirmation; cancelling sends nothing', async ({ app }) => {

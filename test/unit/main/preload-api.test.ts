@@ -20,8 +20,17 @@ describe('preload window.oms', () => {
     const api = createElectronOmsApi(new FakeIpcRenderer() as never) as unknown as Record<string, Record<string, unknown>>;
     const shape = Object.fromEntries(Object.entries(api).map(([d, ops]) => [d, Object.keys(ops).sort()]));
     const expected = Object.fromEntries(Object.entries(contract).map(([d, ops]) => [d, Object.keys(ops).sort()]));
-    expect(shape).toEqual({ ...expected, events: ['on'] });
+    // `events` carries the inbox domain's operations and the `on` subscription side by side.
+    expect(shape).toEqual({ ...expected, events: [...(expected.events ?? []), 'on'].sort() });
+    expect(expected.events?.length).toBeGreaterThan(0);
     expect(Object.isFrozen(api)).toBe(true);
+  });
+
+  it('reaches the events domain through window.oms.events, beside events.on', async () => {
+    const ipc = new FakeIpcRenderer();
+    const api = createElectronOmsApi(ipc as never);
+    expect(await api.events.list({ limit: 5 })).toEqual({ ok: true, data: 'events.list' });
+    expect(ipc.invoked).toEqual([['events.list', { limit: 5 }]]);
   });
 
   it('sends each call on its own channel and fans events out until unsubscribed', async () => {
