@@ -1,7 +1,7 @@
 /**
  * Browser-mode entry: the console's main process without Electron, serving the built renderer
  * on loopback. Used where no Electron runtime exists (CI, headless machines) and for headless use.
- * Run: node src-main/browser-main.ts [--port 5858] [--data-dir DIR] [--webhook-port 4590] [--static-dir out/renderer]
+ * Run: node src-main/browser-main.ts [--port 5858] [--data-dir DIR] [--webhook-port 4590] [--static-dir out/renderer] [--sandbox-preview]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { createConsole } from './app/composition.ts';
 import { defaultDataDir } from './app/paths.ts';
 import { startBrowserBridge } from './ipc/browser-bridge.ts';
+import { scrubText } from './ipc/redact.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
         'static-dir': { type: 'string', default: join(root, 'out', 'renderer') },
         'webhook-port': { type: 'string', default: process.env.OMS_CONSOLE_WEBHOOK_PORT },
         json: { type: 'boolean', default: false },
+        // Same as OMS_SANDBOX_PREVIEW=1: the local sandbox serves external accounts (oms-api.md §5).
+        'sandbox-preview': { type: 'boolean', default: false },
       },
       strict: true,
     }).values;
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
     version,
     log,
     ...(webhookPort !== undefined ? { webhookPort } : {}),
+    ...(args['sandbox-preview'] ? { sandbox: { preview: true } } : {}),
   });
   let bridge;
   try {
@@ -75,6 +79,11 @@ async function main(): Promise<void> {
     await app.close();
     process.exit(0);
   };
+  // A background promise that fails (a re-fetch, a registration) must not take the console down
+  // with the operator's work in it: say what failed, keep serving. Messages are scrubbed.
+  process.on('unhandledRejection', (reason) => {
+    log(`unhandled rejection: ${scrubText(reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason))}`);
+  });
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }

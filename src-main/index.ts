@@ -7,8 +7,13 @@ import { registerAppScheme, serveRenderer } from './app/electron-protocol.ts';
 import { APP_ORIGIN, hardenApp, openExternalSafely } from './app/electron-security.ts';
 import { defaultDataDir } from './app/paths.ts';
 import { registerElectronIpc } from './ipc/electron-ipc.ts';
+import { scrubText } from './ipc/redact.ts';
 
 registerAppScheme();
+// As in browser mode: a failed background promise is reported, never fatal to the operator's window.
+process.on('unhandledRejection', (reason) => {
+  console.error(`[main] unhandled rejection: ${scrubText(reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason))}`);
+});
 let consoleApp: ConsoleApp | null = null;
 
 async function start(): Promise<void> {

@@ -5,6 +5,7 @@ import { EventBridge } from '../ipc/event-bridge.ts';
 import { EventBus } from '../ipc/event-bus.ts';
 import type { Handlers } from '../ipc/handlers.ts';
 import { customersHandlers, piiHandlers } from '../services/customers/customers.ipc.ts';
+import { externalAccountsHandlers } from '../services/external-accounts/external-accounts.ipc.ts';
 import { logsHandlers } from '../services/logs/logs.ipc.ts';
 import { sandboxHandlers } from '../services/sandbox/sandbox.ipc.ts';
 import type { LocalSandboxOptions } from '../services/sandbox/local-sandbox.ts';
@@ -66,7 +67,8 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     {
       dataDir: opts.dataDir,
       ...(opts.secretStore ? { secretStore: opts.secretStore } : {}),
-      ...(opts.sandbox ? { sandbox: opts.sandbox } : {}),
+      // OMS_SANDBOX_PREVIEW=1 turns on the sandbox's not-yet-available endpoints; an explicit option wins.
+      sandbox: { ...opts.sandbox, preview: opts.sandbox?.preview ?? process.env.OMS_SANDBOX_PREVIEW === '1' },
       ...(opts.omsClient ? { omsClient: opts.omsClient } : {}),
     },
   );
@@ -81,7 +83,14 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     registerListener: async (url) => {
       const p = settings.active();
       if (p.kind !== 'local') return;
-      await ensureLocalRegistration((await services.omsApis()).webhooks, services.secrets, p.id, url);
+      const api = (await services.omsApis()).webhooks;
+      const registrar = {
+        list: () => api.list(),
+        create: (body: { url: string; events: string[] }, key: string) => api.create(body, key),
+        delete: (id: string) => api.delete(id),
+        recoverSecret: (id: string) => services.sandbox.recoverWebhookSecret(id),
+      };
+      await ensureLocalRegistration(registrar, services.secrets, p.id, url);
     },
     verificationMode: () => settings.active().webhookVerification,
     setVerificationMode: async (mode) => {
@@ -112,6 +121,7 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     settings: settingsHandlers(settings),
     customers: trackOpenCustomers(customersHandlers(services.customers), webhooks.openCustomers),
     wallets: walletsHandlers(services.wallets),
+    externalAccounts: externalAccountsHandlers(services.externalAccounts),
     webhooks: webhooksHandlers(services.webhooks),
     events: createEventsHandlers(webhooks),
     logs: logsHandlers(services.requestLog, services.audit),

@@ -6,6 +6,7 @@ import { KeytarSecretStore } from '../secrets/keytar-secret-store.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { SecretVault } from '../secrets/secret-vault.ts';
 import { CustomersService } from '../services/customers/customers.service.ts';
+import { ExternalAccountsService } from '../services/external-accounts/external-accounts.service.ts';
 import { LocalSandbox, type LocalSandboxOptions } from '../services/sandbox/local-sandbox.ts';
 import { SandboxService } from '../services/sandbox/sandbox.service.ts';
 import { OmsSession, type ClientOverrides, type OmsApis } from '../services/session/oms-session.ts';
@@ -50,6 +51,7 @@ export interface MainServices {
   settings: SettingsService;
   customers: CustomersService;
   wallets: WalletsService;
+  externalAccounts: ExternalAccountsService;
   webhooks: WebhooksService;
   sandbox: SandboxService;
 }
@@ -72,6 +74,7 @@ export async function buildMainServices(core: { db: Db; bus: EventBus; rawLog: (
   const settings = new SettingsService({ profiles, vault: secrets, session, local, bus });
   const customers = new CustomersService(session);
   const wallets = new WalletsService(session);
+  const externalAccounts = new ExternalAccountsService(session);
   const webhooks = new WebhooksService(session, secrets);
   const sandbox = new SandboxService(session, local);
 
@@ -94,6 +97,7 @@ export async function buildMainServices(core: { db: Db; bus: EventBus; rawLog: (
     settings,
     customers,
     wallets,
+    externalAccounts,
     webhooks,
     sandbox,
   };

@@ -148,7 +148,10 @@ export async function startBrowserBridge(opts: BrowserBridgeOptions): Promise<Br
     void serveStatic(res, url.pathname);
   });
   server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  server.requestTimeout = 60_000;
+  // Node closes idle keep-alive sockets after 5 s by default; a browser reusing one at that very
+  // moment sees a network error. Idle sockets here are cheap (loopback, one user): keep them long.
+  server.keepAliveTimeout = 120_000;
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const clients = new Set<WebSocket>();

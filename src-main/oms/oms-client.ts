@@ -54,8 +54,10 @@ export interface OmsRequest<S extends z.ZodType> {
 }
 
 const ErrorEnvelope = z.looseObject({
-  error: z.looseObject({ code: z.string().optional(), message: z.string().optional(), requestId: z.string().optional() }),
+  error: z.looseObject({ code: z.string().optional(), message: z.string().optional(), requestId: z.string().optional(), details: z.unknown().optional() }),
 });
+// Field-level validation issues (`details.issues[{path, message}]`), kept so a form can mark its fields.
+const Issues = z.looseObject({ issues: z.array(z.looseObject({ path: z.string(), message: z.string() })).max(50) });
 const TokenAnswer = z.looseObject({ accessToken: z.string().min(1), expiresIn: z.number().nullish(), expiresAt: z.string().nullish() });
 
 export const defaultSleep = (ms: number, signal?: AbortSignal) =>
@@ -214,7 +216,9 @@ export class OmsClient {
       message = `OMS could not handle the ${r.what} request${attempts > 1 ? ` after ${attempts} attempts` : ''} ${tail}.`;
     else if (res.status === 401 || res.status === 403) message = `OMS refused this profile's credentials: ${omsMessage ?? 'not authorised'} ${tail}.`;
     else message = `OMS refused the ${r.what} request: ${omsMessage ?? 'no reason given'} ${tail}.`;
-    return new OmsError('http', message, { status: res.status, omsCode, requestId: res.requestId, retryAfterSec });
+    const iss = env.success ? Issues.safeParse(env.data.error.details) : null;
+    const issues = iss?.success ? iss.data.issues.map((i) => ({ path: i.path.slice(0, 100), message: scrubText(i.message, this.#secrets).slice(0, 200) })) : null;
+    return new OmsError('http', message, { status: res.status, omsCode, requestId: res.requestId, retryAfterSec, issues });
   }
 
   async #exchange() {

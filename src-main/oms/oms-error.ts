@@ -16,11 +16,20 @@ export class OmsError extends Error {
   /** The offending field of a malformed response. */
   readonly field: string | null;
   readonly retryAfterSec: number | null;
+  /** Field-level validation issues OMS listed (`error.details.issues`), when it sent any. */
+  readonly issues: { path: string; message: string }[] | null;
 
   constructor(
     kind: OmsErrorKind,
     message: string,
-    opts: { status?: number | null; omsCode?: string | null; requestId?: string | null; field?: string | null; retryAfterSec?: number | null } = {},
+    opts: {
+      status?: number | null;
+      omsCode?: string | null;
+      requestId?: string | null;
+      field?: string | null;
+      retryAfterSec?: number | null;
+      issues?: { path: string; message: string }[] | null;
+    } = {},
   ) {
     super(message);
     this.name = 'OmsError';
@@ -30,6 +39,7 @@ export class OmsError extends Error {
     this.requestId = opts.requestId ?? null;
     this.field = opts.field ?? null;
     this.retryAfterSec = opts.retryAfterSec ?? null;
+    this.issues = opts.issues ?? null;
   }
 
   /** The short code stored in the request log. */

@@ -7,6 +7,8 @@ export interface WebhookRegistrar {
   list(): Promise<{ id: string; url: string; enabled: boolean }[]>;
   create(body: { url: string; events: string[] }, idempotencyKey: string): Promise<{ id: string; secret?: string | null | undefined }>;
   delete(webhookId: string): Promise<void>;
+  /** The embedded sandbox can hand an endpoint's secret back (its control API); a real OMS cannot. */
+  recoverSecret?: (webhookId: string) => Promise<string | null>;
 }
 
 /** A console listener URL (any port): on the local profile such endpoints are the console's own. */
@@ -23,7 +25,8 @@ export const webhookAccount = (profileId: string, webhookId: string) => `${profi
 
 /**
  * Local profile: make sure exactly one sandbox endpoint points at this listener and its secret is
- * in the store. Endpoints at the same URL whose secret was lost (a keychain-less restart) are
+ * in the store. A secret lost in a keychain-less restart is taken back from the embedded sandbox
+ * when it offers that (`recoverSecret`); endpoints at the same URL whose secret is still lost are
  * removed, otherwise their deliveries would arrive as `unknown_secret` forever; so are the console's
  * endpoints on a previous port, which would otherwise fail and retry for a day; secrets of
  * endpoints that no longer exist (sandbox reset) are forgotten so they are not tried in vain.
@@ -40,6 +43,18 @@ export async function ensureLocalRegistration(
   const mine = remote.filter((w) => w.url === url);
   let keep = mine.find((w) => w.enabled && have.has(webhookAccount(profileId, w.id)));
   let created = false;
+  if (!keep && registrar.recoverSecret) {
+    // Keychain-less restart: keep the same endpoint (and the deliveries queued for it) by taking
+    // its secret back from the embedded sandbox rather than registering a new one.
+    for (const w of mine.filter((m) => m.enabled)) {
+      const secret = await registrar.recoverSecret(w.id).catch(() => null);
+      if (secret?.startsWith('whsec_')) {
+        await secrets.set(webhookAccount(profileId, w.id), secret);
+        keep = w;
+        break;
+      }
+    }
+  }
   if (!keep) {
     const w = await registrar.create({ url, events: [] }, `console-listener-${randomUUID()}`);
     if (!w.secret) throw new Error('The sandbox did not return a webhook secret on create.');

@@ -82,6 +82,14 @@ export function registerControlRoutes(router: Router<ControlHandler>, onReset: (
     .add('GET', '/review-mode', ({ ctx }) => ok(reviewView(ctx)))
     .add('PUT', '/review-mode', setReviewMode)
     .add('POST', '/wallets/{id}/deposit', walletDeposit)
+    // Sandbox-only and loopback-only: lets a console with no keychain (a headless machine) pick up
+    // its own listener's secret again after a restart instead of re-registering and dropping the
+    // deliveries still queued for the old endpoint. The sandbox's database holds it in clear anyway.
+    .add('GET', '/webhooks/{id}/secret', ({ ctx, params }) => {
+      const w = ctx.webhooks.byId(params.id!);
+      if (!w) throw new ApiError(404, `Webhook ${params.id} not found`);
+      return ok({ id: w.id, secret: w.secret });
+    })
     .add('GET', '/stats', ({ ctx }) => {
       const { n } = ctx.db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number };
       return ok({ ...ctx.stats, customers: n });

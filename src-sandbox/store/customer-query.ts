@@ -37,6 +37,11 @@ export function buildCustomerListQuery(f: CustomerFilters): { sql: string; param
       parts.push('SELECT rowid FROM customer_email_trgm WHERE customer_email_trgm MATCH ?');
       params.push(ftsPhrase(q));
     }
+    // A pasted wallet id finds its owner: an exact lookup on the wallets' unique id index.
+    if (/^wlt_[a-z0-9]+$/.test(q)) {
+      parts.push('SELECT customer_seq FROM wallets WHERE id = ?');
+      params.push(q);
+    }
     where.push(`c.seq IN (${parts.join(' UNION ')})`);
   }
   if (f.endorsement) {

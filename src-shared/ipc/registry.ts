@@ -1,6 +1,7 @@
 import { appContract } from './app.contract.ts';
 import { customersContract } from './customers.contract.ts';
 import { eventsContract } from './events.contract.ts';
+import { externalAccountsContract } from './external-accounts.contract.ts';
 import { logsContract } from './logs.contract.ts';
 import type { Operation } from './operation.ts';
 import { piiContract } from './pii.contract.ts';
@@ -15,6 +16,7 @@ export const contract = {
   settings: settingsContract,
   customers: customersContract,
   wallets: walletsContract,
+  externalAccounts: externalAccountsContract,
   webhooks: webhooksContract,
   events: eventsContract,
   logs: logsContract,

@@ -11,6 +11,8 @@ export const SandboxStatus = z.object({
   baseUrl: z.string().nullable(),
   reviewMode: z.enum(['auto', 'manual']).nullable(),
   customers: z.number().int().nullable(),
+  /** The local sandbox serves not-yet-available endpoints (external accounts): OMS_SANDBOX_PREVIEW=1. */
+  preview: z.boolean(),
 });
 
 export const sandboxContract = {

@@ -32,6 +32,13 @@ describe('audit: every mutation writes exactly one row, failed ones included', (
     'customers.requestEndorsements': { customerId, endorsements: ['usd'] },
     'customers.delete': { customerId: 'cst_notthere0001' },
     'wallets.create': { customerId, asset: 'usdc', chain: 'base' },
+    'externalAccounts.create': {
+      customerId,
+      network: 'ach',
+      country: 'US',
+      currency: 'USD',
+      bankDetails: { accountHolderName: 'Audrey A', routingNumber: '021000021', accountNumber: '4444555566', accountType: 'checking' },
+    },
     'webhooks.create': { url: 'http://127.0.0.1:9/audit2', events: [] },
     'webhooks.setEnabled': { webhookId, enabled: false },
     'webhooks.delete': { webhookId: 'whk_notthere0001' },

@@ -12,6 +12,7 @@ const OTHER_SECRET = 'CANARY-othersecret-9b9b9b';
 const EMAIL = 'canary.person@example.com';
 const PHONE = '+14155550199';
 const QUERY = 'CanaryQuery';
+const ACCOUNT_NUMBER = '7070123456789';
 
 describe('canary: secrets and PII never leave main', () => {
   let t: TestConsole;
@@ -78,6 +79,10 @@ describe('canary: secrets and PII never leave main', () => {
     unwrap(await oms.wallets.transactions({ walletId: wallet.id }));
     unwrap(await oms.customers.balance({ customerId: id }));
     unwrap(await oms.customers.transactions({ customerId: id }));
+    // Not offered by v0.9 (no preview here): refused, and the account number goes nowhere.
+    expect(failure(await oms.externalAccounts.schemas({ country: 'US', currency: 'USD' })).code).toBe('UNAVAILABLE');
+    const bankDetails = { accountHolderName: 'Cara Nary', routingNumber: '021000021', accountNumber: ACCOUNT_NUMBER, accountType: 'checking' };
+    expect(failure(await oms.externalAccounts.create({ customerId: id, network: 'ach', country: 'US', currency: 'USD', bankDetails })).code).toBe('UNAVAILABLE');
     unwrap(await oms.sandbox.status({}));
     unwrap(await oms.sandbox.setReviewMode({ mode: 'manual' }));
     unwrap(await oms.sandbox.decideEndorsement({ customerId: id, endorsement: 'usd', decision: 'revoke', reason: 'canary test' }));
@@ -124,7 +129,7 @@ describe('canary: secrets and PII never leave main', () => {
       for (const [where, text] of Object.entries({ ipc, requestRows, auditRows, logLines })) if (text.includes(value)) leaks.push(`${name} in ${where}`);
     }
     // PII may reach the renderer only through pii.reveal; never the logs.
-    const pii = { EMAIL, PHONE, QUERY, ssn: '123-45-6789', street: 'Canary Wharf' };
+    const pii = { EMAIL, PHONE, QUERY, ssn: '123-45-6789', street: 'Canary Wharf', ACCOUNT_NUMBER };
     for (const [name, value] of Object.entries(pii).flatMap(([n, v]): [string, string][] => [[n, v], [`${n} (url-encoded)`, encodeURIComponent(v)]])) {
       for (const [where, text] of Object.entries({ requestRows, auditRows, logLines })) if (text.includes(value)) leaks.push(`${name} in ${where}`);
     }

@@ -16,6 +16,8 @@ export interface LocalSandboxOptions {
   retryScale?: number;
   tokenTtlSec?: number;
   rateLimitPerSec?: number;
+  /** Serve endpoints OMS v0.9 does not offer yet (external accounts), in their intended shape. */
+  preview?: boolean;
 }
 
 /**
@@ -36,6 +38,11 @@ export class LocalSandbox {
     this.#vault = a.vault;
     this.#opts = a.options ?? {};
     this.#log = a.log;
+  }
+
+  /** Whether the sandbox serves the preview endpoints (a start-time setting). */
+  get preview(): boolean {
+    return this.#opts.preview === true;
   }
 
   get handle(): SandboxHandle | null {
@@ -76,10 +83,11 @@ export class LocalSandbox {
       ...(this.#opts.retryScale !== undefined ? { retryScale: this.#opts.retryScale } : {}),
       ...(this.#opts.tokenTtlSec !== undefined ? { tokenTtlSec: this.#opts.tokenTtlSec } : {}),
       ...(this.#opts.rateLimitPerSec !== undefined ? { rateLimitPerSec: this.#opts.rateLimitPerSec } : {}),
+      preview: this.preview,
       logger: (line: string) => this.#log(`[sandbox] ${line}`),
     });
     this.#handle = handle;
-    this.#log(`local sandbox listening at ${handle.origin}${firstStart ? ' (first start: seeded)' : ''}`);
+    this.#log(`local sandbox listening at ${handle.origin}${firstStart ? ' (first start: seeded)' : ''}${this.preview ? ' (preview endpoints on)' : ''}`);
     return handle;
   }
 

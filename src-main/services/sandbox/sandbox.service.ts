@@ -16,6 +16,7 @@ export interface SandboxStatus {
   baseUrl: string | null;
   reviewMode: 'auto' | 'manual' | null;
   customers: number | null;
+  preview: boolean;
 }
 
 /** QA controls: the embedded sandbox's `/_sandbox/` API, offered only on the local profile. */
@@ -38,7 +39,8 @@ export class SandboxService {
   async status(): Promise<SandboxStatus> {
     const available = this.#session.activeProfile().kind === 'local';
     const h = this.#local.handle;
-    if (!available || !h) return { available, running: h !== null, baseUrl: h?.baseUrl ?? null, reviewMode: null, customers: null };
+    const preview = available && this.#local.preview;
+    if (!available || !h) return { available, running: h !== null, baseUrl: h?.baseUrl ?? null, reviewMode: null, customers: null, preview };
     const [review, stats] = await Promise.all([
       this.#control('GET', '/review-mode').then((b) => ReviewMode.safeParse(b)),
       this.#control('GET', '/stats').then((b) => SandboxStats.safeParse(b)),
@@ -49,7 +51,16 @@ export class SandboxService {
       baseUrl: h.baseUrl,
       reviewMode: review.success ? review.data.mode : null,
       customers: stats.success ? stats.data.customers : null,
+      preview,
     };
+  }
+
+  /** The secret of one of the sandbox's webhook endpoints (local profile only; see local-registration). */
+  async recoverWebhookSecret(webhookId: string): Promise<string | null> {
+    if (this.#session.activeProfile().kind !== 'local' || !this.#local.handle) return null;
+    const body = await this.#control('GET', `/webhooks/${encodeURIComponent(webhookId)}/secret`);
+    const parsed = z.looseObject({ secret: z.string() }).safeParse(body);
+    return parsed.success ? parsed.data.secret : null;
   }
 
   async decideEndorsement(customerId: string, endorsement: string, decision: 'approve' | 'reject' | 'revoke', reason: string | undefined): Promise<{ accepted: boolean }> {

@@ -1,5 +1,6 @@
 import { eventNames, type EventName } from '#shared/events/events.contract.ts';
 import { buildOmsApi, type OmsApi } from '#shared/ipc/build-api.ts';
+import { operations } from '#shared/ipc/registry.ts';
 import type { Result } from '#shared/ipc/result.ts';
 
 /**
@@ -31,7 +32,7 @@ export function createBrowserOms(origin = window.location.origin): OmsApi {
   };
   connect();
 
-  const invoke = async (channel: string, input: unknown): Promise<Result<unknown>> => {
+  const invoke = async (channel: string, input: unknown, attempt = 1): Promise<Result<unknown>> => {
     try {
       const res = await fetch(`${origin}/api/invoke/${encodeURIComponent(channel)}`, {
         method: 'POST',
@@ -44,6 +45,8 @@ export function createBrowserOms(origin = window.location.origin): OmsApi {
       }
       return (await res.json()) as Result<unknown>;
     } catch {
+      // A dropped loopback connection is retried once for reads; a write is never sent twice.
+      if (attempt === 1 && operations.get(channel)?.mutation === false) return invoke(channel, input, 2);
       return { ok: false, error: { code: 'UNAVAILABLE', message: 'The console process is not reachable. Is it still running?' } };
     }
   };

@@ -12,7 +12,7 @@ function ProfileBanner() {
   return (
     <div className={`banner ${production ? 'banner-production' : 'banner-test'}`} role="status" aria-label="Active profile">
       <strong className="banner-mode">{production ? 'PRODUCTION' : 'TEST MODE'}</strong>
-      <span>
+      <span className="banner-profile" title={`${info.profile.name} · ${info.profile.baseUrl}`}>
         Profile <b>{info.profile.name}</b> · {info.profile.baseUrl}
       </span>
       <span className="banner-note">{production ? 'Real customers and money. Every change asks for confirmation.' : 'Test data only — nothing here touches real customers.'}</span>
@@ -35,7 +35,7 @@ function Liveness() {
   return (
     <div className="liveness" role="status" aria-label="Connection to main process">
       <span className={`dot ${live ? 'dot-live' : 'dot-stale'}`} aria-hidden="true" />
-      {age === null ? 'Waiting for heartbeat…' : live ? `Live · heartbeat ${age}s ago` : `No heartbeat for ${age}s`}
+      {age === null ? 'Waiting for heartbeat…' : live ? `Live · heartbeat ${age < 2 ? 'just now' : `${age}s ago`}` : `No heartbeat for ${age}s`}
     </div>
   );
 }

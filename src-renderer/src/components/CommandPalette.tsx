@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { jumpToId } from '../features/customers/CustomersScreen.tsx';
 import { useCustomers } from '../features/customers/customers.store.ts';
+import { jumpToId } from '../features/customers/jump-to-id.ts';
 import { parseSearch } from '../features/customers/search-syntax.ts';
 import { notify } from '../stores/notify.store.ts';
 import { selectPaletteOpen, usePalette } from '../stores/palette.store.ts';

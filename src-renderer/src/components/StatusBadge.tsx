@@ -1,6 +1,6 @@
 import type { Tone } from '../features/customers/endorsement-words.ts';
 
-const GLYPH: Record<Tone, string> = { ok: '●', warn: '◐', bad: '✕', info: '○', neutral: '·' };
+export const GLYPH: Record<Tone, string> = { ok: '●', warn: '◐', bad: '✕', info: '○', neutral: '◌' };
 
 /** Colour AND text (and a glyph) so status never depends on colour alone. */
 export function StatusBadge({ tone, children, title }: { tone: Tone; children: React.ReactNode; title?: string }) {

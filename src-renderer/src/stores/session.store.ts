@@ -19,7 +19,9 @@ export const useSession = create<SessionState>((set) => ({
   heartbeatSeq: 0,
   loadInfo: async () => {
     const r = await api().app.info({});
-    set(r.ok ? { info: r.data, infoError: null } : { infoError: r.error });
+    // A successful round trip proves main is alive just as a heartbeat does: count it, so the
+    // indicator is live at once instead of waiting up to one heartbeat period after a page load.
+    set(r.ok ? { info: r.data, infoError: null, lastHeartbeatAt: Date.now() } : { infoError: r.error });
   },
   heartbeat: (seq) => set({ lastHeartbeatAt: Date.now(), heartbeatSeq: seq }),
 }));

@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
 import { ensureListener, expectEndorsementStatus, fullCustomer, oms, uniqueTag, shot } from '../pages/console.page.ts';
 
@@ -16,8 +17,21 @@ test('compliance reviewer: filters pending endorsements, approves one and reject
   const results = app.getByRole('listbox', { name: 'Customers' });
   await expect(results).toHaveAttribute('data-results-for', query, { timeout: 15_000 });
   await expect(results.getByRole('option')).toHaveCount(1);
-  await expect(results.getByRole('option').first()).toContainText('usd pending review');
+  const row = results.getByRole('option').first();
+  // Compact badges: a short word on screen, the full wording for screen readers and the tooltip.
+  await expect(row).toContainText('USD account: pending review');
+  await expect(row.locator('[title="USD account: pending review"]')).toBeVisible();
+  await expectBadgesFit(row);
   await shot(app, 'reviewer-filter');
+  // Still readable and unclipped in a narrower window.
+  const size = app.viewportSize()!;
+  await app.setViewportSize({ width: 1100, height: size.height });
+  try {
+    await expectBadgesFit(row);
+    await shot(app, 'reviewer-filter-1100');
+  } finally {
+    await app.setViewportSize(size);
+  }
   await search.press('ArrowDown');
   await app.keyboard.press('Enter');
   await expect(app).toHaveURL(new RegExp(`#/customers/${c.id}$`));
@@ -31,7 +45,13 @@ test('compliance reviewer: filters pending endorsements, approves one and reject
   await app.getByRole('button', { name: 'Confirm rejection' }).click();
   await expectEndorsementStatus(app, 'USD account', 'Rejected');
   await expect(app.getByRole('listitem', { name: 'USD account endorsement' })).toContainText('The passport photo is unreadable');
-  await expect(app.getByRole('status', { name: 'Live updates' })).toContainText(/Updated (just now|\d+s ago)/);
+  await expect(app.getByRole('status', { name: 'Live updates' })).toContainText(/Updated (just now|\d+s ago) — endorsement rejected/);
+  // The activity timeline reads operator actions as sentences; the raw summary is one click away.
+  const activity = app.getByRole('region', { name: 'Activity' });
+  await activity.getByRole('button', { name: 'Reload activity' }).click();
+  await expect(activity).toContainText('Approved Basic identity');
+  await expect(activity).toContainText('Rejected USD account · reason given');
+  await expect(activity.getByText('"decision":"approve"')).toBeHidden();
   await shot(app, 'reviewer-decided');
 
   // The audit log shows both decisions.
@@ -43,3 +63,14 @@ test('compliance reviewer: filters pending endorsements, approves one and reject
   await shot(app, 'audit-log');
   await oms(app, 'sandbox', 'setReviewMode', { mode: 'auto' });
 });
+
+/** Every endorsement badge in a results row ends inside the row (nothing clipped). */
+async function expectBadgesFit(row: Locator) {
+  const overflow = await row.evaluate((el) => {
+    // The badges' column clips what does not fit, so measure against the column, not the row.
+    return [...el.querySelectorAll('[data-endorsement]')]
+      .map((b) => b.getBoundingClientRect().right - b.parentElement!.parentElement!.getBoundingClientRect().right)
+      .filter((d) => d > 0.5);
+  });
+  expect(overflow).toEqual([]);
+}

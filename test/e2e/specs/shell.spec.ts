@@ -28,3 +28,9 @@ test('window.oms exposes exactly the registry', async ({ app }) => {
   const info = await app.evaluate(async () => (window as unknown as { oms: { app: { info: (i: object) => Promise<unknown> } } }).oms.app.info({}));
   expect(info).toMatchObject({ ok: true, data: { transport: 'browser' } });
 });
+
+test('right after a page load the connection shows live (app.info counts as a heartbeat)', async ({ app }) => {
+  await app.reload();
+  // Heartbeats come every 5 s; the app.info round trip makes it live well before the first one.
+  await expect(app.getByRole('status', { name: 'Connection to main process' })).toContainText(/Live · heartbeat/, { timeout: 2_000 });
+});

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures/test.ts';
-import { ensureTenThousand, oms, shot } from '../pages/console.page.ts';
+import { ensureTenThousand, goto, oms, shot } from '../pages/console.page.ts';
 
 type Page1 = { items: { id: string; emailMasked: string | null; wallets: { id: string }[]; firstName: string | null; lastName: string | null }[] };
 
@@ -64,4 +64,37 @@ test('support agent: the results list is virtualised and keyboard navigable at 1
   await app.keyboard.press('End');
   await app.keyboard.press('Enter');
   await expect(app).toHaveURL(/#\/customers\/cst_/);
+});
+
+test('support agent: a pasted wallet id lands on its customer even when that customer was never opened', async ({ app }) => {
+  await ensureTenThousand(app);
+  type Page2 = Page1 & { cursor: string | null };
+  // An older customer (past the first pages the list screen loads), with a wallet.
+  const first = await oms<Page2>(app, 'customers', 'search', { limit: 100, endorsement: { name: 'cryptoCustody', status: 'active' } });
+  const older = await oms<Page2>(app, 'customers', 'search', { limit: 100, endorsement: { name: 'cryptoCustody', status: 'active' }, cursor: first.cursor });
+  const target = older.items.reverse().find((c) => c.wallets.length > 0)!;
+  const walletId = target.wallets[0]!.id;
+
+  // A fresh renderer on a screen that loads no customers: nothing is cached.
+  await goto(app, '#/events');
+  await app.reload();
+  await app.keyboard.press('Control+k');
+  await app.getByRole('combobox', { name: 'Command or id' }).fill(walletId);
+  await expect(app.getByRole('option', { name: new RegExp(`Open ${walletId}`) })).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app).toHaveURL(new RegExp(`#/customers/${target.id}$`));
+  await expect(app.getByRole('region', { name: 'Wallets' }).getByRole('cell', { name: new RegExp(`Balance of ${walletId}`) })).toBeVisible();
+
+  // The search box does the same after a reload (the list shows only the newest customers).
+  await goto(app, '#/customers');
+  await app.reload();
+  await app.getByRole('searchbox', { name: 'Search customers' }).fill(walletId);
+  await expect(app).toHaveURL(new RegExp(`#/customers/${target.id}$`));
+  await expect(app.getByRole('heading', { level: 1 })).toContainText(target.lastName ?? '');
+  await shot(app, 'wallet-id-jump');
+
+  // An unknown wallet id says so instead of landing anywhere.
+  await app.getByRole('link', { name: 'Customers', exact: true }).first().click();
+  await app.getByRole('searchbox', { name: 'Search customers' }).fill('wlt_0000000000nobodyowns');
+  await expect(app.getByRole('status').filter({ hasText: 'No customer owns wallet wlt_0000000000nobodyowns' })).toBeVisible();
 });

@@ -26,6 +26,7 @@ describe('customer list queries are index-backed (EXPLAIN QUERY PLAN)', () => {
     ['q + endorsement + cursor', { q: 'jo', endorsement: { name: 'basic', status: 'active' }, beforeSeq: 1500 }],
     ['email exact', { email: 'x@acme.com' }],
     ['externalId', { externalId: 'crm-100001' }],
+    ['q pasted wallet id', { q: 'wlt_01abcdefghjkmnpqrstv' }],
   ];
 
   for (const [name, f] of shapes) {
@@ -36,6 +37,7 @@ describe('customer list queries are index-backed (EXPLAIN QUERY PLAN)', () => {
       if (f.q) expect(steps.join('\n')).toMatch(/customer_terms USING (COVERING )?INDEX customer_terms_term/);
       if (f.q && f.q.length >= 3) expect(steps.join('\n')).toMatch(/SCAN customer_email_trgm VIRTUAL TABLE INDEX/);
       if (f.endorsement) expect(steps.join('\n')).toMatch(/endorsements USING (COVERING )?INDEX endorsements_status/);
+      if (f.q?.startsWith('wlt_')) expect(steps.join('\n')).toMatch(/SEARCH wallets USING INDEX sqlite_autoindex_wallets_1 \(id=\?\)/);
     });
   }
 
@@ -57,5 +59,16 @@ describe('customer list queries are index-backed (EXPLAIN QUERY PLAN)', () => {
     expect(byPrefix.every((c) => [c.firstName, c.lastName, c.email].some((v: string) => v?.toLowerCase().includes('mar')))).toBe(true);
     expect(run({ q: 'zzzzzz' })).toEqual([]);
     expect(run({ q: '"quoted" OR x' })).toEqual([]); // FTS syntax is escaped, not interpreted
+  });
+
+  it('a pasted wallet id finds exactly the customer that owns it, case-insensitively', () => {
+    const run = (q: string) => {
+      const { sql, params } = buildCustomerListQuery({ limit: 5, q });
+      return (db.prepare(sql).all(...params) as Row[]).map((r) => Number(r.seq));
+    };
+    const w = db.prepare('SELECT id, customer_seq FROM wallets ORDER BY seq DESC LIMIT 1').get() as { id: string; customer_seq: number };
+    expect(run(w.id)).toEqual([w.customer_seq]);
+    expect(run(`  ${w.id.toUpperCase()} `)).toEqual([w.customer_seq]);
+    expect(run(`${w.id}x`)).toEqual([]); // exact, not a prefix
   });
 });

@@ -1,7 +1,29 @@
 import { useEffect } from 'react';
 import { ErrorState, Loading } from '../../components/States.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
-import { selectTimeline, useTimeline } from './timeline.store.ts';
+import { selectTimeline, useTimeline, type TimelineItem } from './timeline.store.ts';
+
+function Item({ i }: { i: TimelineItem }) {
+  return (
+    <li className={`tl tl-${i.tone}`}>
+      <span className={`tl-kind tl-kind-${i.kind}`}>{i.kind === 'webhook' ? 'Webhook' : 'Operator'}</span>
+      <span className="tl-title">{i.title}</span>
+      <span className="tl-at small muted">
+        <TimeAgo at={i.at} />
+      </span>
+      <span className="tl-detail">
+        {i.eventType && <span className="mono">{i.eventType} · </span>}
+        {i.detail}
+      </span>
+      {i.raw && (
+        <details className="tl-raw">
+          <summary>Details</summary>
+          <code className="mono">{i.raw.action}</code> <code className="mono wrap">{i.raw.inputSummary}</code>
+        </details>
+      )}
+    </li>
+  );
+}
 
 /** Webhook events and operator actions for one customer, merged and newest first. */
 export function ActivityTimeline({ customerId }: { customerId: string }) {
@@ -25,16 +47,9 @@ export function ActivityTimeline({ customerId }: { customerId: string }) {
       ) : tl.items.length === 0 ? (
         <p className="muted">No webhook events or operator actions for this customer yet.</p>
       ) : (
-        <ol className="timeline">
+        <ol className="timeline" aria-label="Activity, newest first">
           {tl.items.slice(0, 60).map((i) => (
-            <li key={i.key} className={`tl tl-${i.tone}`}>
-              <span className={`tl-kind tl-kind-${i.kind}`}>{i.kind === 'webhook' ? 'Webhook' : 'Operator'}</span>
-              <span className="tl-title mono">{i.title}</span>
-              <span className="tl-detail">{i.detail}</span>
-              <span className="tl-at small muted">
-                <TimeAgo at={i.at} />
-              </span>
-            </li>
+            <Item key={i.key} i={i} />
           ))}
         </ol>
       )}

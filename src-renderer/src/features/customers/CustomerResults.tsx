@@ -85,7 +85,9 @@ export function CustomerResults({ listRef }: { listRef: React.RefObject<HTMLDivE
         <span className="col-name">Customer</span>
         <span className="col-email">Email (masked)</span>
         <span className="col-status">Status</span>
-        <span className="col-endorsements">Endorsements</span>
+        <span className="col-endorsements">
+          Endorsements<span className="legend">● active ◐ pending ○ incomplete ✕ rejected</span>
+        </span>
       </div>
       <div ref={scrollRef} className="result-scroll">
         <div

@@ -1,34 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../lib/api-client.ts';
-import { useRoute } from '../../stores/route.store.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { CustomerResults } from './CustomerResults.tsx';
 import { useCustomers } from './customers.store.ts';
+import { jumpToId } from './jump-to-id.ts';
 import { selectRunSearch, selectSearch } from './customers.selectors.ts';
 import { parseSearch } from './search-syntax.ts';
 
 const DEBOUNCE_MS = 180;
-
-/** Opens a pasted id: a customer directly, a wallet through the customer that owns it. */
-export async function jumpToId(id: string): Promise<string | null> {
-  if (id.startsWith('cst_')) {
-    useRoute.getState().navigate('customers', id);
-    return null;
-  }
-  // Customers already loaded know their wallets; OMS has no wallet → customer lookup in v0.9.
-  const known = Object.values(useCustomers.getState().byId).find((c) => c.wallets.some((w) => w.id === id));
-  if (known) {
-    useRoute.getState().navigate('customers', known.id);
-    return null;
-  }
-  const r = await api().customers.search({ q: id, limit: 2 });
-  const owner = r.ok ? r.data.items.find((c) => c.wallets.some((w) => w.id === id)) ?? (r.data.items.length === 1 ? r.data.items[0] : undefined) : undefined;
-  if (owner) {
-    useRoute.getState().navigate('customers', owner.id);
-    return null;
-  }
-  return r.ok ? `Wallet ${id} is not among the customers loaded so far, and OMS cannot look a wallet up by id. Search for its customer instead.` : `Could not look up ${id}: ${r.error.message}`;
-}
 
 export function CustomersScreen() {
   const search = useCustomers(selectSearch);

@@ -1,18 +1,26 @@
 import type { CustomerView } from '#shared/domain/customer.ts';
-import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { endorsementLabel, statusWords } from './endorsement-words.ts';
+import { GLYPH } from '../../components/StatusBadge.tsx';
+import { endorsementLabel, endorsementShort, statusWords } from './endorsement-words.ts';
 
-/** Compact badges for a results row: endorsement name plus its status in words. */
+/**
+ * Compact badges for a results row: a glyph and colour for the status, a short name and status
+ * word on screen; the full wording ("USD account: Pending review") is the tooltip and what a
+ * screen reader reads.
+ */
 export function EndorsementBadges({ customer }: { customer: CustomerView }) {
-  if (customer.endorsements.length === 0) return <span className="muted">No endorsements</span>;
+  if (customer.endorsements.length === 0) return <span className="muted small">None requested</span>;
   return (
     <span className="badges">
       {customer.endorsements.map((e) => {
         const w = statusWords(e.status);
+        const full = `${endorsementLabel(e.name)}: ${w.label.toLowerCase()}`;
         return (
-          <StatusBadge key={e.name} tone={w.tone} title={`${endorsementLabel(e.name)}: ${w.label}`}>
-            {e.name} {w.label.toLowerCase()}
-          </StatusBadge>
+          <span key={e.name} className={`badge badge-compact badge-${w.tone}`} title={full} data-endorsement={e.name} data-status={e.status}>
+            <span aria-hidden="true">
+              {GLYPH[w.tone]} {endorsementShort(e.name)} <span className="badge-word">{w.short}</span>
+            </span>
+            <span className="sr-only">{full}</span>
+          </span>
         );
       })}
     </span>

@@ -9,7 +9,7 @@ import { notify } from '../../stores/notify.store.ts';
 import { selectQaAvailable, useSandbox } from '../../stores/sandbox.store.ts';
 import { useCustomers } from './customers.store.ts';
 import { selectLiveAt } from './customers.selectors.ts';
-import { endorsementLabel, issueWords, requirementWords, statusWords } from './endorsement-words.ts';
+import { causeWords, endorsementLabel, issueWords, requirementWords, statusWords } from './endorsement-words.ts';
 
 type Decision = 'approve' | 'reject' | 'revoke';
 
@@ -121,7 +121,10 @@ export function EndorsementsPanel({ customer, headingLevel = 2 }: { customer: Cu
         <span className="live-note" role="status" aria-label="Live updates">
           {live ? (
             <>
-              <span className="dot dot-live" aria-hidden="true" /> Updated <TimeAgo at={live.at} /> · {live.cause}
+              <span className="dot dot-live" aria-hidden="true" />
+              <span title={live.cause}>
+                Updated <TimeAgo at={live.at} /> — {causeWords(live.cause)}
+              </span>
             </>
           ) : (
             <span className="muted">Live: updates arrive from webhooks</span>

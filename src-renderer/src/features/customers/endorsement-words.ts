@@ -2,16 +2,17 @@
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'info' | 'neutral';
 
-const STATUS: Record<string, { label: string; tone: Tone; says: string }> = {
-  active: { label: 'Active', tone: 'ok', says: 'Granted: the customer can use this.' },
-  pending: { label: 'Pending review', tone: 'warn', says: 'Everything is in; OMS is reviewing it.' },
-  incomplete: { label: 'Incomplete', tone: 'info', says: 'Some information is still missing.' },
-  rejected: { label: 'Rejected', tone: 'bad', says: 'OMS declined it. The reasons are below.' },
-  revoked: { label: 'Revoked', tone: 'bad', says: 'It was granted and has been withdrawn.' },
+/** `label` is the full wording; `short` the one word a compact badge shows (same word family). */
+const STATUS: Record<string, { label: string; short: string; tone: Tone; says: string }> = {
+  active: { label: 'Active', short: 'active', tone: 'ok', says: 'Granted: the customer can use this.' },
+  pending: { label: 'Pending review', short: 'pending', tone: 'warn', says: 'Everything is in; OMS is reviewing it.' },
+  incomplete: { label: 'Incomplete', short: 'incomplete', tone: 'info', says: 'Some information is still missing.' },
+  rejected: { label: 'Rejected', short: 'rejected', tone: 'bad', says: 'OMS declined it. The reasons are below.' },
+  revoked: { label: 'Revoked', short: 'revoked', tone: 'bad', says: 'It was granted and has been withdrawn.' },
 };
 
-export function statusWords(status: string): { label: string; tone: Tone; says: string } {
-  return STATUS[status] ?? { label: status, tone: 'neutral', says: `OMS reports the status "${status}".` };
+export function statusWords(status: string): { label: string; short: string; tone: Tone; says: string } {
+  return STATUS[status] ?? { label: status, short: status, tone: 'neutral', says: `OMS reports the status "${status}".` };
 }
 
 export const ENDORSEMENT_LABELS: Record<string, string> = {
@@ -20,6 +21,10 @@ export const ENDORSEMENT_LABELS: Record<string, string> = {
   usd: 'USD account',
 };
 export const endorsementLabel = (name: string) => ENDORSEMENT_LABELS[name] ?? name;
+
+/** One short word per endorsement for dense places (results rows). */
+const SHORT_LABELS: Record<string, string> = { basic: 'Basic', cryptoCustody: 'Crypto', usd: 'USD' };
+export const endorsementShort = (name: string) => SHORT_LABELS[name] ?? name;
 
 const REQUIREMENTS: Record<string, string> = {
   firstName: 'first name',
@@ -47,4 +52,13 @@ export function issueWords(issue: unknown): string {
     if (typeof text === 'string') return typeof field === 'string' ? `${requirementWords(field)}: ${text}` : text;
   }
   return JSON.stringify(issue);
+}
+
+/** A webhook event type in words for a live-update note: `customer.endorsement.granted` → "endorsement granted". */
+export function causeWords(cause: string): string {
+  const parts = cause.split('.').filter(Boolean);
+  if (parts[0] === 'customer' && parts.length > 1) parts.shift();
+  const words = parts.join(' ').replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  if (words === 'created' || words === 'updated' || words === 'deleted') return `customer ${words}`;
+  return words || 'update received';
 }

@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { InboxEntry } from '#shared/ipc/events.contract.ts';
 import type { AuditRow } from '#shared/ipc/logs.contract.ts';
 import { api } from '../../lib/api-client.ts';
+import { causeWords } from './endorsement-words.ts';
+import { actionSentence, resultWords } from '../logs/audit-words.ts';
 import { IDLE, LOADING, settled, type Req } from '../../lib/request-state.ts';
 
 export interface TimelineItem {
@@ -11,7 +13,13 @@ export interface TimelineItem {
   title: string;
   detail: string;
   tone: 'ok' | 'bad' | 'info';
+  /** Operator actions: the channel and redacted input summary, for a details disclosure. */
+  raw?: { action: string; inputSummary: string };
+  /** Webhooks: the event type as OMS names it. */
+  eventType?: string;
 }
+
+const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export interface TimelineState {
   byCustomer: Record<string, { items: TimelineItem[]; req: Req }>;
@@ -24,8 +32,9 @@ const fromWebhook = (e: InboxEntry): TimelineItem => ({
   key: `w${e.seq}`,
   at: e.receivedAt,
   kind: 'webhook',
-  title: e.type ?? 'Unknown event',
+  title: e.type ? sentenceCase(causeWords(e.type)) : 'Unknown event',
   detail: `${e.verdict === 'verified' ? 'Verified' : `Rejected (${e.verdict})`}${e.duplicate ? ' · duplicate' : ''} · ${e.reason}`,
+  ...(e.type ? { eventType: e.type } : {}),
   tone: e.verdict === 'verified' ? 'ok' : 'bad',
 });
 
@@ -33,9 +42,10 @@ const fromAudit = (a: AuditRow): TimelineItem => ({
   key: `a${a.id}`,
   at: a.at,
   kind: 'operator',
-  title: a.action,
-  detail: `${a.osUser} · ${a.result}${a.inputSummary ? ` · ${a.inputSummary}` : ''}`,
+  title: actionSentence(a),
+  detail: `by ${a.osUser} · ${resultWords(a.result)}`,
   tone: a.result.startsWith('ok') ? 'info' : 'bad',
+  raw: { action: a.action, inputSummary: a.inputSummary },
 });
 
 const sortDesc = (items: TimelineItem[]) => [...items].sort((a, b) => b.at.localeCompare(a.at));

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { actionSentence } from './audit-words.ts';
 import { selectAudit, selectAuditFilter, selectRequests, selectTab, useLogs } from './logs.store.ts';
 
 const time = (iso: string) => new Date(iso).toLocaleString();
@@ -13,7 +14,7 @@ function AuditTable() {
       <div className="filters">
         <label>
           Action
-          <input value={filter} placeholder="sandbox.decideEndorsement" onChange={(e) => useLogs.getState().setAuditFilter(e.target.value)} />
+          <input value={filter} placeholder="e.g. pii.reveal" onChange={(e) => useLogs.getState().setAuditFilter(e.target.value)} />
         </label>
         <button type="button" className="btn btn-small" onClick={() => void useLogs.getState().loadAudit()}>
           Refresh
@@ -34,7 +35,7 @@ function AuditTable() {
               <th scope="col">Profile</th>
               <th scope="col">Action</th>
               <th scope="col">Target</th>
-              <th scope="col">Input</th>
+              <th scope="col">What was done</th>
               <th scope="col">Result</th>
             </tr>
           </thead>
@@ -46,7 +47,13 @@ function AuditTable() {
                 <td>{r.profileId}</td>
                 <td className="mono">{r.action}</td>
                 <td className="mono small">{r.target ?? '—'}</td>
-                <td className="mono small wrap">{r.inputSummary}</td>
+                <td className="small audit-what">
+                  {actionSentence(r)}
+                  <details>
+                    <summary>Input</summary>
+                    <code className="mono wrap">{r.inputSummary}</code>
+                  </details>
+                </td>
                 <td>
                   <StatusBadge tone={r.result.startsWith('ok') ? 'ok' : 'bad'}>{r.result}</StatusBadge>
                 </td>

@@ -1,12 +1,16 @@
 import { create } from 'zustand';
-import type { OutputOf } from '#shared/ipc/operation.ts';
+import type { InputOf, OutputOf } from '#shared/ipc/operation.ts';
 import type { Profile } from '#shared/ipc/settings.contract.ts';
 import type { settingsContract } from '#shared/ipc/settings.contract.ts';
 import type { Result } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
+import { useSession } from '../../stores/session.store.ts';
+import { useEvents } from '../events/events.store.ts';
 import { IDLE, LOADING, settled, type Req } from '../../lib/request-state.ts';
 
 type KeychainStatus = OutputOf<typeof settingsContract.keychainStatus>;
+export type ProfileInput = InputOf<typeof settingsContract.saveProfile>;
+export type VerificationMode = Profile['webhookVerification'];
 
 export interface SettingsState {
   profiles: Profile[];
@@ -16,6 +20,8 @@ export interface SettingsState {
   setActive(profileId: string): Promise<Result<Profile>>;
   setCredentials(profileId: string, apiKey: string, apiSecret: string, sessionOnly: boolean): Promise<Result<unknown>>;
   clearCredentials(profileId: string): Promise<Result<unknown>>;
+  saveProfile(input: ProfileInput): Promise<Result<Profile>>;
+  deleteProfile(profileId: string): Promise<Result<{ deleted: boolean }>>;
 }
 
 export const useSettings = create<SettingsState>((set, get) => ({
@@ -40,6 +46,20 @@ export const useSettings = create<SettingsState>((set, get) => ({
   clearCredentials: async (profileId) => {
     const r = await api().settings.clearCredentials({ profileId });
     if (r.ok) void get().load();
+    return r;
+  },
+  saveProfile: async (input) => {
+    const r = await api().settings.saveProfile(input);
+    if (r.ok) {
+      await get().load();
+      // The active profile's name, address and verification mode show in the banner and listener card.
+      if (r.data.active) await Promise.all([useSession.getState().loadInfo(), useEvents.getState().loadListener()]);
+    }
+    return r;
+  },
+  deleteProfile: async (profileId) => {
+    const r = await api().settings.deleteProfile({ profileId });
+    if (r.ok) await get().load();
     return r;
   },
 }));
