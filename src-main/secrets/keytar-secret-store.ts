@@ -13,7 +13,6 @@ type Keytar = {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
-  findCredentials(service: string): Promise<{ account: string; password: string }[]>;
 };
 
 let keytarModule: Promise<Keytar> | null = null;
@@ -44,6 +43,7 @@ export class KeytarSecretStore implements SecretStore {
   readonly kind = 'keychain' as const;
   readonly service: string;
   #timeoutMs: number;
+  #indexChain: Promise<unknown> = Promise.resolve();
 
   constructor(opts: { service?: string; timeoutMs?: number } = {}) {
     this.service = opts.service ?? SECRET_SERVICE;
@@ -66,18 +66,55 @@ export class KeytarSecretStore implements SecretStore {
   }
 
   set(account: string, value: string): Promise<void> {
-    return this.#call((k) => k.setPassword(this.service, account, value));
+    return this.#call(async (k) => {
+      await k.setPassword(this.service, account, value);
+      if (!account.startsWith('__')) await this.#updateIndex(k, (names) => names.add(account));
+    });
   }
 
   delete(account: string): Promise<boolean> {
-    return this.#call((k) => k.deletePassword(this.service, account));
+    return this.#call(async (k) => {
+      const deleted = await k.deletePassword(this.service, account);
+      if (!account.startsWith('__')) await this.#updateIndex(k, (names) => names.delete(account));
+      return deleted;
+    });
   }
 
+  /**
+   * Accounts under a prefix, from an index kept in the keychain itself. keytar's findCredentials
+   * is not used: when an item disappears while it enumerates (another console's probe, a delete
+   * in flight) libsecret hands it a NULL secret and the process dies with SIGSEGV — seen in our
+   * e2e runs. Reading one known account cannot hit that path.
+   */
   async list(prefix: string): Promise<string[]> {
-    const all = await this.#call((k) => k.findCredentials(this.service));
-    return all.map((c) => c.account).filter((a) => a.startsWith(prefix)).sort();
+    const names = await this.#call((k) => this.#readIndex(k));
+    return [...names].filter((a) => a.startsWith(prefix)).sort();
+  }
+
+  async #readIndex(k: Keytar): Promise<Set<string>> {
+    const raw = await k.getPassword(this.service, INDEX_ACCOUNT);
+    try {
+      const parsed: unknown = raw ? JSON.parse(raw) : [];
+      return new Set(Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : []);
+    } catch {
+      return new Set();
+    }
+  }
+
+  /** Index updates are serialised in this process so two writes cannot drop each other's names. */
+  #updateIndex(k: Keytar, change: (names: Set<string>) => void): Promise<void> {
+    const next = this.#indexChain.then(async () => {
+      const names = await this.#readIndex(k);
+      change(names);
+      await k.setPassword(this.service, INDEX_ACCOUNT, JSON.stringify([...names].sort()));
+    });
+    this.#indexChain = next.catch(() => {});
+    return next;
   }
 }
+
+/** The keychain item that lists this service's accounts (names only, never values). */
+const INDEX_ACCOUNT = '__index__';
 
 /** A short, secret-free reason for the probe and logs. */
 export function describeCause(e: unknown): string {

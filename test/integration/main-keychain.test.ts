@@ -116,6 +116,27 @@ describe.skipIf(missing !== null)(`keychain (real Secret Service)${missing ? ` â
       for (const c of await keytar.findCredentials(SERVICE)) await keytar.deletePassword(SERVICE, c.account);
     }
   });
+
+  it('lists accounts while other callers create and delete items, without failing (or crashing)', async () => {
+    // keytar's findCredentials enumerates items; one deleted mid-enumeration (a keychain probe,
+    // another console) made it throw "No such secret item" or kill the process with SIGSEGV.
+    const store = new KeytarSecretStore({ service: SERVICE });
+    try {
+      await store.set('race/webhook/whk_kept', 'whsec_kept');
+      const churn = async (i: number) => {
+        await keytar.setPassword(SERVICE, `__probe__/${i}`, 'probe');
+        await keytar.deletePassword(SERVICE, `__probe__/${i}`);
+      };
+      for (let round = 0; round < 30; round++) {
+        const [, listed] = await Promise.all([churn(round * 2), store.list('race/'), churn(round * 2 + 1)]);
+        expect(listed).toEqual(['race/webhook/whk_kept']);
+      }
+      expect(await store.delete('race/webhook/whk_kept')).toBe(true);
+      expect(await store.list('race/')).toEqual([]);
+    } finally {
+      for (const c of await keytar.findCredentials(SERVICE)) await keytar.deletePassword(SERVICE, c.account);
+    }
+  });
 });
 
 describe('keychain absent (no Secret Service on the session bus)', () => {

@@ -9,13 +9,16 @@ function ProfileBanner() {
   if (error) return <div className="banner banner-error" role="alert">Cannot reach the console process: {error.message}</div>;
   if (!info) return <div className="banner">Connecting…</div>;
   const production = info.profile.kind === 'production';
+  const note = production ? 'Real customers and money. Every change asks for confirmation.' : 'Test data only — nothing here touches real customers.';
   return (
     <div className={`banner ${production ? 'banner-production' : 'banner-test'}`} role="status" aria-label="Active profile">
       <strong className="banner-mode">{production ? 'PRODUCTION' : 'TEST MODE'}</strong>
       <span className="banner-profile" title={`${info.profile.name} · ${info.profile.baseUrl}`}>
         Profile <b>{info.profile.name}</b> · {info.profile.baseUrl}
       </span>
-      <span className="banner-note">{production ? 'Real customers and money. Every change asks for confirmation.' : 'Test data only — nothing here touches real customers.'}</span>
+      <span className="banner-note" title={note}>
+        {note}
+      </span>
       <button type="button" className="btn btn-small banner-palette" aria-keyshortcuts="Control+K Meta+K" onClick={() => usePalette.getState().setOpen(true)}>
         Search or jump <kbd>Ctrl K</kbd>
       </button>

@@ -37,6 +37,13 @@ test('QA: onboards a customer through all four steps, sees endorsements turn act
   await app.getByRole('link', { name: 'Events' }).click();
   await app.getByRole('link', { name: 'Onboarding' }).click();
   await expect(app.getByRole('heading', { name: '2 · Endorsements' })).toBeVisible();
+  // Continuing without requesting is a skip, and the stepper says so instead of ticking it.
+  const steps = app.getByRole('navigation', { name: 'Onboarding steps' });
+  await app.getByRole('button', { name: 'Continue to wallet' }).click();
+  await expect(steps.getByRole('button', { name: /Endorsements/ })).toContainText('skipped');
+  await expect(steps.getByRole('button', { name: /Endorsements/ })).not.toHaveAccessibleName(/done/);
+  await shot(app, 'onboarding-step-skipped');
+  await steps.getByRole('button', { name: /Endorsements/ }).click();
   await app.getByRole('button', { name: 'Request endorsements' }).click();
   const before = await app.evaluate(() => performance.getEntriesByType('navigation').length);
   await expectEndorsementStatus(app, 'Basic identity', 'Active');
@@ -66,6 +73,9 @@ test('QA: onboards a customer through all four steps, sees endorsements turn act
 
   // Step 4: says plainly what v0.9 does not offer.
   await app.getByRole('button', { name: 'Continue to bank account' }).click();
+  // Both goals were met: ticked, not skipped.
+  await expect(steps.getByRole('button', { name: 'Endorsements (done)' })).toBeVisible();
+  await expect(steps.getByRole('button', { name: 'Wallet (done)' })).toBeVisible();
   await expect(app.getByRole('note')).toContainText('OMS v0.9 does not offer external bank accounts yet');
   await shot(app, 'onboarding-4-bank');
   await app.getByRole('button', { name: 'Onboard another customer' }).click();

@@ -98,3 +98,45 @@ test('support agent: a pasted wallet id lands on its customer even when that cus
   await app.getByRole('searchbox', { name: 'Search customers' }).fill('wlt_0000000000nobodyowns');
   await expect(app.getByRole('status').filter({ hasText: 'No customer owns wallet wlt_0000000000nobodyowns' })).toBeVisible();
 });
+
+test('support agent: picks a customer on Wallets by email fragment with the keyboard, by a pasted wallet id, and comes back to the same customer', async ({ app }) => {
+  await ensureTenThousand(app);
+  const page1 = await oms<Page1>(app, 'customers', 'search', { limit: 50, endorsement: { name: 'cryptoCustody', status: 'active' } });
+  const [target, other] = page1.items.filter((c) => c.wallets.length > 0);
+  const revealed = await oms<{ values: { email: string } }>(app, 'pii', 'reveal', { customerId: target!.id, fields: ['email'], reason: 'e2e set-up' });
+  const fragment = revealed.values.email.split('@')[0]!;
+
+  await app.evaluate(() => localStorage.removeItem('oms-console.wallets'));
+  await goto(app, '#/wallets');
+  await app.reload();
+  await expect(app.getByText('Choose a customer.')).toBeVisible();
+  const picker = app.getByRole('combobox', { name: 'Customer' });
+  await picker.fill(fragment);
+  const options = app.getByRole('listbox', { name: 'Matching customers' }).getByRole('option');
+  await expect(options.first()).toBeVisible();
+  await expect(picker).toHaveAttribute('aria-expanded', 'true');
+  const index = (await options.allTextContents()).findIndex((t) => t.includes(target!.id));
+  expect(index).toBeGreaterThanOrEqual(0);
+  for (let i = 0; i < index; i++) await picker.press('ArrowDown');
+  await expect(options.nth(index)).toHaveAttribute('aria-selected', 'true');
+  await shot(app, 'wallets-picker');
+  await picker.press('Enter');
+  await expect(app).toHaveURL(new RegExp(`#/wallets/${target!.id}$`));
+  const wallets = app.getByRole('region', { name: 'Wallets' });
+  await expect(wallets.getByRole('cell', { name: new RegExp(`Balance of ${target!.wallets[0]!.id}`) })).toContainText(/\d+\.\d+/);
+  await expect(app.getByRole('region', { name: 'Chosen customer' })).toContainText(target!.id);
+  await shot(app, 'wallets');
+
+  // A pasted wallet id opens its owner's wallets; a customer id opens that customer.
+  await picker.fill(other!.wallets[0]!.id);
+  await expect(app).toHaveURL(new RegExp(`#/wallets/${other!.id}$`));
+  await picker.fill(target!.id);
+  await expect(app).toHaveURL(new RegExp(`#/wallets/${target!.id}$`));
+
+  // Leaving and coming back (even after a reload) reopens the last customer.
+  await goto(app, '#/events');
+  await app.reload();
+  await app.getByRole('link', { name: 'Wallets' }).click();
+  await expect(app).toHaveURL(new RegExp(`#/wallets/${target!.id}$`));
+  await expect(app.getByRole('region', { name: 'Chosen customer' })).toContainText(target!.id);
+});

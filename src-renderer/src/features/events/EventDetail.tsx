@@ -1,8 +1,12 @@
 import { useState } from 'react';
+import { CopyButton } from '../../components/CopyButton.tsx';
 import { ErrorState, Loading } from '../../components/States.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { notify } from '../../stores/notify.store.ts';
 import { useEvents } from './events.store.ts';
 import { selectDetail, selectSelected } from './events.selectors.ts';
+import { eventTypeWords, verdictWords } from './event-words.ts';
 
 function pretty(raw: string): string {
   try {
@@ -12,6 +16,8 @@ function pretty(raw: string): string {
   }
 }
 
+const SOURCE: Record<string, string> = { listener: 'Webhook listener', relay: 'Relay', replay: 'Replayed from the console' };
+
 /** Headers and payload of one delivery, with replay (safe: its effect is a re-fetch). */
 export function EventDetail() {
   const seq = useEvents(selectSelected);
@@ -20,48 +26,97 @@ export function EventDetail() {
   if (seq === null) return <aside className="panel event-detail muted">Select a delivery to see its headers and payload.</aside>;
   const replay = async () => {
     setBusy(true);
-    await useEvents.getState().replay(seq);
+    const r = await useEvents.getState().replay(seq);
     setBusy(false);
-    notify('info', `Replayed delivery #${seq}.`);
+    if (r.ok) notify('info', `Replayed delivery #${seq} as #${r.data.seq}: ${verdictWords(r.data.verdict).label.toLowerCase()}${r.data.applied ? ', customer re-fetched' : ''}.`);
+    else notify('error', `Could not replay delivery #${seq}: ${r.error.message}`);
   };
+  const data = d?.data;
+  const v = data ? verdictWords(data.verdict) : null;
   return (
     <aside className="panel event-detail" aria-labelledby="event-detail-h">
       <div className="panel-head">
         <h2 id="event-detail-h">Delivery #{seq}</h2>
-        <button type="button" className="btn btn-small" disabled={busy} onClick={() => void replay()}>
+        <button type="button" className="btn btn-small" aria-label={`Replay delivery #${seq}`} title="Run this delivery through verification again; its effect is a re-fetch of the customer." disabled={busy || !data} onClick={() => void replay()}>
           {busy ? 'Replaying…' : 'Replay'}
         </button>
-        <button type="button" className="btn btn-small btn-ghost" onClick={() => void useEvents.getState().select(null)}>
+        <button type="button" className="btn btn-small btn-ghost" aria-label="Close delivery" onClick={() => void useEvents.getState().select(null)}>
           Close
         </button>
       </div>
       {!d || d.req.status === 'loading' ? (
         <Loading what="delivery" />
-      ) : !d.data && d.req.error ? (
+      ) : !data && d.req.error ? (
         <ErrorState error={d.req.error} what={`delivery #${seq}`} />
-      ) : d.data ? (
+      ) : data && v ? (
         <>
-          <p>
-            <strong>{d.data.verdict}</strong> — {d.data.reason}
-            {d.data.duplicate && ' · duplicate (acknowledged, not re-applied)'}
-          </p>
+          <dl className="kv event-facts">
+            <div>
+              <dt>Event</dt>
+              <dd>
+                {eventTypeWords(data.type)}
+                <div className="mono small muted">{data.type ?? '(unreadable)'}</div>
+              </dd>
+            </div>
+            <div>
+              <dt>Customer</dt>
+              <dd>
+                {data.customerId ? (
+                  <>
+                    <a className="mono id" href={`#/customers/${data.customerId}`} aria-label={`Open customer ${data.customerId}`}>
+                      {data.customerId}
+                    </a>
+                    <CopyButton value={data.customerId} label="Copy customer id" />
+                  </>
+                ) : (
+                  <span className="muted">None in the payload</span>
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt>Verification</dt>
+              <dd>
+                <StatusBadge tone={v.tone}>{v.label}</StatusBadge> <span className="small">{data.reason}</span>
+                {data.duplicate && <div className="small muted">Duplicate: acknowledged, not re-applied.</div>}
+              </dd>
+            </div>
+            <div>
+              <dt>Received</dt>
+              <dd>
+                <TimeAgo at={data.receivedAt} /> <span className="small muted">· {new Date(data.receivedAt).toLocaleString()}</span>
+              </dd>
+            </div>
+            <div>
+              <dt>Source</dt>
+              <dd>{SOURCE[data.source] ?? data.source}</dd>
+            </div>
+            {data.eventId && (
+              <div>
+                <dt>Event id</dt>
+                <dd className="mono id">{data.eventId}</dd>
+              </div>
+            )}
+          </dl>
           <h3>Headers</h3>
-          <table className="table table-compact">
+          <table className="table table-compact headers-table">
             <caption className="sr-only">Delivery headers</caption>
             <tbody>
-              {Object.entries(d.data.headers).map(([k, v]) => (
+              {Object.entries(data.headers).map(([k, val]) => (
                 <tr key={k}>
                   <th scope="row" className="mono">
                     {k}
                   </th>
-                  <td className="mono wrap">{v}</td>
+                  <td className="mono wrap">{val}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <h3>Payload{d.data.bodyTruncated && ' (truncated)'}</h3>
+          <div className="payload-head">
+            <h3>Payload{data.bodyTruncated && ' (truncated)'}</h3>
+            <CopyButton value={data.rawBody} label="Copy raw payload" />
+          </div>
           <pre className="code" tabIndex={0} aria-label="Payload">
-            {pretty(d.data.rawBody)}
+            {pretty(data.rawBody)}
           </pre>
         </>
       ) : null}

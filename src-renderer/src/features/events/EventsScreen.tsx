@@ -4,29 +4,60 @@ import { WEBHOOK_VERDICTS, type WebhookVerdict } from '#shared/domain/webhook.ts
 import { Empty, ErrorState } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
+import { useRoute } from '../../stores/route.store.ts';
 import { EventDetail } from './EventDetail.tsx';
+import { eventTypeWords, verdictWords } from './event-words.ts';
 import { ListenerCard } from './ListenerCard.tsx';
 import { useEvents } from './events.store.ts';
 import { selectEntry, selectEventsReq, selectFilters, selectHasMore, selectOrder, selectSelected } from './events.selectors.ts';
 
-const ROW = 40;
+const ROW = 48;
 
+/**
+ * One delivery. The row is an option of a listbox, which may not hold focusable content (axe
+ * nested-interactive), so the customer id is a click target handled by the row, not a link; the
+ * keyboard path to the customer is the real link in the delivery viewer.
+ */
 function EventRow({ seq, style, selected }: { seq: number; style: React.CSSProperties; selected: boolean }) {
   const e = useEvents(selectEntry(seq));
   if (!e) return null;
-  const ok = e.verdict === 'verified';
+  const v = verdictWords(e.verdict);
+  const onClick = (ev: React.MouseEvent) => {
+    const customer = (ev.target as HTMLElement).closest<HTMLElement>('[data-customer]')?.dataset.customer;
+    if (customer) useRoute.getState().navigate('customers', customer);
+    else void useEvents.getState().select(seq);
+  };
+  // One spoken sentence; the visible cells are laid out for the eye (and flex items would be read with stray pauses).
+  const name = `${eventTypeWords(e.type)} (${e.type ?? 'unreadable'})${e.source === 'replay' ? ', replay' : ''}${e.duplicate ? ', duplicate' : ''}, customer ${e.customerId ?? 'none'}, ${v.label}: ${e.reason}, received ${new Date(e.receivedAt).toLocaleTimeString()}, delivery #${seq}`;
   return (
-    <div role="option" aria-selected={selected} id={`evt-${seq}`} className={`event-row${selected ? ' active' : ''}`} style={style} onClick={() => void useEvents.getState().select(seq)}>
-      <span className="mono small muted">#{seq}</span>
-      <span className="mono">{e.type ?? '(unreadable)'}</span>
-      <span className="mono small">{e.customerId ?? '—'}</span>
-      <StatusBadge tone={ok ? 'ok' : 'bad'}>{ok ? 'verified' : e.verdict}</StatusBadge>
-      <span className="small muted ellipsis" title={e.reason}>
-        {e.duplicate ? 'duplicate · ' : ''}
-        {e.source} · {e.reason}
+    <div role="option" aria-selected={selected} aria-label={name} id={`evt-${seq}`} className={`event-row${selected ? ' active' : ''}`} style={style} onClick={onClick}>
+      <span className="ev-event">
+        <span className="ev-words" title={e.type ?? undefined}>
+          {eventTypeWords(e.type)}
+          {e.source === 'replay' && <span className="tag">replay</span>}
+          {e.duplicate && <span className="tag">duplicate</span>}
+        </span>
+        <span className="ev-raw mono">
+          {e.type ?? '(unreadable)'}
+        </span>
       </span>
-      <span className="small muted">
+      <span className="ev-customer mono">
+        {e.customerId ? (
+          <span className="ev-link" data-customer={e.customerId} title={`Open customer ${e.customerId}`}>
+            {e.customerId}
+          </span>
+        ) : (
+          <span className="muted">no customer</span>
+        )}
+      </span>
+      <span className="ev-verdict">
+        <StatusBadge tone={v.tone} title={e.reason}>
+          {v.label}
+        </StatusBadge>
+      </span>
+      <span className="ev-time small muted">
         <TimeAgo at={e.receivedAt} />
+        <span className="ev-seq">#{seq}</span>
       </span>
     </div>
   );
@@ -73,7 +104,7 @@ export function EventsScreen() {
         </label>
         <label>
           Customer id
-          <input className="mono" value={filters.customerId} placeholder="cst_…" onChange={(e) => useEvents.getState().setFilters({ customerId: e.target.value.trim() })} />
+          <input className="mono filter-id" value={filters.customerId} placeholder="cst_…" onChange={(e) => useEvents.getState().setFilters({ customerId: e.target.value.trim() })} />
         </label>
         <label>
           Verdict
@@ -81,7 +112,7 @@ export function EventsScreen() {
             <option value="">Any</option>
             {WEBHOOK_VERDICTS.map((v) => (
               <option key={v} value={v}>
-                {v}
+                {verdictWords(v).label}
               </option>
             ))}
           </select>
@@ -94,6 +125,13 @@ export function EventsScreen() {
           ) : req.status === 'ok' && order.length === 0 ? (
             <Empty title="No webhook deliveries yet." hint="They appear here live as OMS (or the local sandbox) sends them. Create or change a customer to trigger one." />
           ) : (
+            <>
+            <div className="event-head" aria-hidden="true">
+              <span>Event</span>
+              <span>Customer</span>
+              <span>Verification</span>
+              <span className="ev-time">Received</span>
+            </div>
             <div ref={scrollRef} className="event-scroll">
               <div
                 role="listbox"
@@ -111,6 +149,7 @@ export function EventsScreen() {
                 })}
               </div>
             </div>
+            </>
           )}
           {hasMore && (
             <button type="button" className="btn btn-small btn-ghost" onClick={() => void useEvents.getState().loadOlder()}>

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { InboxDetail, InboxEntry, ListenerStatus } from '#shared/ipc/events.contract.ts';
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
+import type { Result } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
 import { IDLE, LOADING, settled, type Req } from '../../lib/request-state.ts';
 
@@ -27,7 +28,7 @@ export interface EventsState {
   loadListener(): Promise<void>;
   setListener(s: ListenerStatus): void;
   select(seq: number | null): Promise<void>;
-  replay(seq: number): Promise<void>;
+  replay(seq: number): Promise<Result<InboxEntry>>;
   reset(): void;
 }
 
@@ -88,7 +89,11 @@ export const useEvents = create<EventsState>((set, get) => ({
       const batch = pending;
       pending = [];
       const { bySeq: cur, filters } = get();
-      const fresh = batch.filter((x) => !cur[x.seq] && matches(x, filters)).sort((a, b) => b.seq - a.seq);
+      // A replay arrives twice (its own answer and the live event): one row per seq.
+      const seen = new Set<number>();
+      const fresh = batch
+        .filter((x) => !cur[x.seq] && !seen.has(x.seq) && seen.add(x.seq) && matches(x, filters))
+        .sort((a, b) => b.seq - a.seq);
       if (!fresh.length) return;
       const order = [...fresh.map((x) => x.seq), ...get().order];
       const bySeq = { ...cur };
@@ -118,6 +123,7 @@ export const useEvents = create<EventsState>((set, get) => ({
   replay: async (seq) => {
     const r = await api().events.replay({ seq });
     if (r.ok) get().received(r.data);
+    return r;
   },
 
   reset: () => set({ bySeq: {}, order: [], hasMore: false, req: IDLE, selected: null, detail: {}, listener: null }),

@@ -4,7 +4,9 @@ import { useCustomers } from '../customers/customers.store.ts';
 import { selectCustomer, selectDetailReq } from '../customers/customers.selectors.ts';
 import { customerName } from '../customers/EndorsementBadges.tsx';
 import { custodyActive } from '../wallets/ProvisionWallet.tsx';
-import { selectOnbCustomerId, selectStep, useOnboarding, type Step } from './onboarding.store.ts';
+import { useWallets } from '../wallets/wallets.store.ts';
+import { selectWalletIds } from '../wallets/wallets.selectors.ts';
+import { selectEndorsementsRequested, selectOnbCustomerId, selectOnbWalletId, selectStep, useOnboarding, type Step } from './onboarding.store.ts';
 import { StepBank } from './StepBank.tsx';
 import { StepCustomer } from './StepCustomer.tsx';
 import { StepEndorsements } from './StepEndorsements.tsx';
@@ -26,7 +28,17 @@ export function OnboardingScreen() {
   useEffect(() => {
     if (customerId) void useCustomers.getState().load(customerId);
   }, [customerId]);
+  const requested = useOnboarding(selectEndorsementsRequested);
+  const walletId = useOnboarding(selectOnbWalletId);
+  const walletList = useWallets(selectWalletIds(customerId ?? ''));
   const current: Step = customerId ? step : 1;
+  // Done means the step's goal was met, not that the operator clicked past it.
+  const goalMet: Record<Step, boolean> = {
+    1: !!customerId,
+    2: requested,
+    3: !!walletId || (walletList?.ids.length ?? 0) > 0 || (customer?.wallets.length ?? 0) > 0,
+    4: false,
+  };
   return (
     <section className="screen onboarding">
       <header className="screen-head">
@@ -46,14 +58,17 @@ export function OnboardingScreen() {
         <ol className="stepper">
           {STEPS.map((s) => {
             const reachable = s.n === 1 ? !customerId : !!customerId;
-            const done = s.n < current || (s.n === 1 && !!customerId);
+            const done = goalMet[s.n] && (s.n < current || s.n === 1);
+            const skipped = !done && s.n < current;
             return (
-              <li key={s.n} className={`${current === s.n ? 'current' : ''} ${done ? 'done' : ''}`}>
+              <li key={s.n} className={`${current === s.n ? 'current' : ''} ${done ? 'done' : ''} ${skipped ? 'skipped' : ''}`}>
                 <button type="button" aria-current={current === s.n ? 'step' : undefined} disabled={!reachable} onClick={() => useOnboarding.getState().go(s.n)}>
                   <span className="step-n" aria-hidden="true">
                     {done ? '✓' : s.n}
                   </span>{' '}
                   {s.label}
+                  {done && <span className="sr-only"> (done)</span>}
+                  {skipped && <span className="step-skipped"> · skipped</span>}
                   {s.n === 3 && customer && !custodyActive(customer) && <span className="sr-only"> (waiting for crypto custody)</span>}
                 </button>
               </li>

@@ -42,6 +42,7 @@ export function StepEndorsements({ customer }: { customer: CustomerView }) {
     setError(null);
     const r = await useCustomers.getState().requestEndorsements(customer.id, requested);
     setBusy(false);
+    if (r.ok) useOnboarding.getState().markRequested();
     if (r.ok) notify('info', 'Endorsements requested. Statuses update here as OMS decides.');
     else if (!isCancelled(r)) setError(r.error);
   };

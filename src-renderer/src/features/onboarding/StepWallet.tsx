@@ -14,8 +14,10 @@ function DepositAddress({ walletId }: { walletId: string }) {
       <div className="small muted">
         Deposit address · {w.asset.toUpperCase()} on {w.chain}
       </div>
-      <div className="mono big">{w.address}</div>
-      <CopyButton value={w.address} label="Copy deposit address" />
+      <div className="big">
+        <span className="mono">{w.address}</span>
+        <CopyButton value={w.address} label="Copy deposit address" />
+      </div>
       <p className="help">Send only {w.asset.toUpperCase()} on {w.chain} to this address.</p>
     </div>
   );

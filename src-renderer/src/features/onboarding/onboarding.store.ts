@@ -10,6 +10,9 @@ export interface OnboardingState {
   customerId: string | null;
   walletId: string | null;
   requested: EndorsementName[];
+  /** Endorsements were requested in this wizard run (the step's goal; Continue alone skips it). */
+  endorsementsRequested: boolean;
+  markRequested(): void;
   /** In memory only: the draft holds PII, so it is never written to storage. */
   draft: CustomerDraft;
   errors: Record<string, string>;
@@ -30,6 +33,8 @@ export const useOnboarding = create<OnboardingState>()(
       customerId: null,
       walletId: null,
       requested: ['basic', 'cryptoCustody', 'usd'],
+      endorsementsRequested: false,
+      markRequested: () => set({ endorsementsRequested: true }),
       draft: EMPTY_DRAFT,
       errors: {},
       go: (step) => set({ step }),
@@ -39,15 +44,15 @@ export const useOnboarding = create<OnboardingState>()(
         set({ draft: { ...get().draft, [key]: value }, errors });
       },
       setErrors: (errors) => set({ errors }),
-      created: (customerId) => set({ customerId, step: 2, errors: {}, draft: EMPTY_DRAFT }),
+      created: (customerId) => set({ customerId, step: 2, errors: {}, draft: EMPTY_DRAFT, endorsementsRequested: false }),
       setRequested: (requested) => set({ requested }),
       walletCreated: (walletId) => set({ walletId }),
-      restart: () => set({ step: 1, customerId: null, walletId: null, draft: EMPTY_DRAFT, errors: {} }),
+      restart: () => set({ step: 1, customerId: null, walletId: null, draft: EMPTY_DRAFT, errors: {}, endorsementsRequested: false }),
     }),
     {
       name: 'oms-console.onboarding',
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ step: s.step, customerId: s.customerId, walletId: s.walletId, requested: s.requested }),
+      partialize: (s) => ({ step: s.step, customerId: s.customerId, walletId: s.walletId, requested: s.requested, endorsementsRequested: s.endorsementsRequested }),
     },
   ),
 );
@@ -58,3 +63,4 @@ export const selectDraft = (s: OnboardingState) => s.draft;
 export const selectErrors = (s: OnboardingState) => s.errors;
 export const selectRequested = (s: OnboardingState) => s.requested;
 export const selectOnbWalletId = (s: OnboardingState) => s.walletId;
+export const selectEndorsementsRequested = (s: OnboardingState) => s.endorsementsRequested;

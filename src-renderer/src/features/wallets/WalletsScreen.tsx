@@ -1,51 +1,61 @@
-import { useEffect, useState } from 'react';
-import { ErrorState, Loading, Empty } from '../../components/States.tsx';
+import { useEffect } from 'react';
+import { CopyButton } from '../../components/CopyButton.tsx';
+import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { useRoute } from '../../stores/route.store.ts';
 import { useCustomers } from '../customers/customers.store.ts';
 import { selectCustomer, selectDetailReq } from '../customers/customers.selectors.ts';
 import { customerName } from '../customers/EndorsementBadges.tsx';
+import { CustomerPicker } from './CustomerPicker.tsx';
 import { WalletsPanel } from './WalletsPanel.tsx';
+import { selectLastCustomerId, useWalletsUi } from './wallets-ui.store.ts';
 
-/** Wallets are per customer: pick one by id, then provision, refresh and (locally) deposit. */
+/** Wallets are per customer: find one (name, email, id), then provision, refresh and (locally) deposit. */
 export function WalletsScreen({ customerId }: { customerId: string | undefined }) {
-  const [text, setText] = useState(customerId ?? '');
+  const last = useWalletsUi(selectLastCustomerId);
   const customer = useCustomers(selectCustomer(customerId));
   const req = useCustomers(selectDetailReq(customerId ?? ''));
   useEffect(() => {
     if (customerId) void useCustomers.getState().load(customerId);
-  }, [customerId]);
-  const open = (e: React.FormEvent) => {
-    e.preventDefault();
-    const id = text.trim();
-    if (id) useRoute.getState().navigate('wallets', id);
+    // Opening Wallets without a customer reopens the last one.
+    else if (last) useRoute.getState().navigate('wallets', last);
+  }, [customerId, last]);
+  useEffect(() => {
+    if (customer) useWalletsUi.getState().remember(customer.id);
+  }, [customer]);
+  const forget = () => {
+    useWalletsUi.getState().remember(null);
+    useRoute.getState().navigate('wallets');
   };
   return (
-    <section className="screen">
+    <section className="screen wallets-screen">
       <header className="screen-head">
         <h1>Wallets</h1>
       </header>
-      <form className="search-bar inline-form" onSubmit={open}>
-        <label htmlFor="wallet-customer" className="inline-label">
-          Customer id
-        </label>
-        <input id="wallet-customer" className="mono" placeholder="cst_…" value={text} onChange={(e) => setText(e.target.value)} />
-        <button type="submit" className="btn">
-          Show wallets
-        </button>
-      </form>
+      <CustomerPicker onPick={(id) => useRoute.getState().navigate('wallets', id)} />
       {!customerId ? (
-        <Empty title="Choose a customer." hint="Paste a customer id above, or open a customer from Customers and use its Wallets panel." />
+        <Empty title="Choose a customer." hint="Search above by name, email or id, or paste a wallet id to open its owner." />
       ) : !customer ? (
         req.status === 'error' && req.error ? (
-          <ErrorState error={req.error} what={`customer ${customerId}`} onRetry={() => void useCustomers.getState().load(customerId)} />
+          <>
+            <ErrorState error={req.error} what={`customer ${customerId}`} onRetry={() => void useCustomers.getState().load(customerId)} />
+            <button type="button" className="btn btn-small btn-ghost" onClick={forget}>
+              Clear
+            </button>
+          </>
         ) : (
           <Loading what="customer" />
         )
       ) : (
         <>
-          <p>
-            <a href={`#/customers/${customer.id}`}>{customerName(customer)}</a> <span className="mono muted">{customer.id}</span>
-          </p>
+          <div className="picked" role="region" aria-label="Chosen customer">
+            <span className="small muted">Wallets of</span>
+            <a href={`#/customers/${customer.id}`} className="picked-name">
+              {customerName(customer)}
+            </a>
+            <span className="muted">{customer.emailMasked ?? ''}</span>
+            <span className="mono small">{customer.id}</span>
+            <CopyButton value={customer.id} label="Copy customer id" />
+          </div>
           <WalletsPanel customer={customer} />
         </>
       )}
