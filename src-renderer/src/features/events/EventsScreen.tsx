@@ -27,10 +27,15 @@ function EventRow({ seq, style, selected }: { seq: number; style: React.CSSPrope
     if (customer) useRoute.getState().navigate('customers', customer);
     else void useEvents.getState().select(seq);
   };
-  // One spoken sentence; the visible cells are laid out for the eye (and flex items would be read with stray pauses).
-  const name = `${eventTypeWords(e.type)} (${e.type ?? 'unreadable'})${e.source === 'replay' ? ', replay' : ''}${e.duplicate ? ', duplicate' : ''}, customer ${e.customerId ?? 'none'}, ${v.label}: ${e.reason}, received ${new Date(e.receivedAt).toLocaleTimeString()}, delivery #${seq}`;
+  // The row's name comes from its own visible cells (no aria-label), so what a screen reader says
+  // and what a sighted user sees (and voice control targets) never disagree; the verdict's reason
+  // is the description, kept in a hidden node so it is not read twice.
+  const id = `evt-${seq}`;
   return (
-    <div role="option" aria-selected={selected} aria-label={name} id={`evt-${seq}`} className={`event-row${selected ? ' active' : ''}`} style={style} onClick={onClick}>
+    <div role="option" aria-selected={selected} aria-describedby={`${id}-reason`} id={id} className={`event-row${selected ? ' active' : ''}`} style={style} onClick={onClick}>
+      <span id={`${id}-reason`} hidden>
+        {`${v.label}: ${e.reason}`}
+      </span>
       <span className="ev-event">
         <span className="ev-words" title={e.type ?? undefined}>
           {eventTypeWords(e.type)}
