@@ -27,7 +27,7 @@ export class Auth {
     this.ttlSec = ttlSec;
   }
 
-  /** Registers the given pair (idempotent), or generates one when the store has none. Only hashes are stored. */
+  /** Registers the given pair (idempotent), or generates one when the store has none. The key is kept as an id; the secret only as a salted hash. */
   ensureCredentials(apiKey?: string, apiSecret?: string): { apiKey: string; apiSecret: string } | null {
     if (apiKey && apiSecret) {
       this.register(apiKey, apiSecret);

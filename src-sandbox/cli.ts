@@ -79,7 +79,7 @@ const lines = [`OMS v0.9 sandbox listening on ${handle.baseUrl}`, `control API: 
 lines.push(opts.dataDir ? `data: ${opts.dataDir}/sandbox.db` : 'data: in-memory (lost on exit; use --data-dir to keep it)');
 if (handle.generatedCredentials) {
   lines.push(
-    'Generated API credentials (shown ONCE; only their hashes are stored):',
+    'Generated API credentials (shown ONCE; the key is stored as an id, the secret only as a salted hash):',
     `  apiKey:    ${handle.generatedCredentials.apiKey}`,
     `  apiSecret: ${handle.generatedCredentials.apiSecret}`,
   );
