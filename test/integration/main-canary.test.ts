@@ -4,10 +4,10 @@ import { eventually, failure, startTestConsole, unwrap, type TestConsole } from 
 import { control } from './main-support/sandbox.ts';
 
 // Recognisable values: if any of them shows up where it must not, the assertion names it.
-const API_KEY = 'sk_sdbx_CANARYapikey7f3e9a1c';
+const API_KEY = 'sk_sdbx_CANARY_apikey_7f3e9a1c';
 const API_SECRET = 'CANARY-apisecret-5d2b8e4f';
 const WEBHOOK_SECRET = `whsec_${'ca11ab1e'.repeat(8)}`;
-const OTHER_KEY = 'sk_live_CANARYotherkey4a4a4a';
+const OTHER_KEY = 'sk_live_CANARY_otherkey_4a4a4a';
 const OTHER_SECRET = 'CANARY-othersecret-9b9b9b';
 const EMAIL = 'canary.person@example.com';
 const PHONE = '+14155550199';

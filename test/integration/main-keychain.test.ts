@@ -49,13 +49,13 @@ describe.skipIf(missing !== null)(`keychain (real Secret Service)${missing ? ` â
     const dataDir = tempDir();
     const app = await open(dataDir);
     try {
-      const first = { apiKey: 'sk_sdbx_keychainFirst0001', apiSecret: 'keychain-secret-first-0001' };
+      const first = { apiKey: 'sk_sdbx_keychain_first_0001', apiSecret: 'keychain-secret-first-0001' };
       const set = await app.dispatch('settings.setCredentials', { profileId: 'oms-sandbox', ...first }, caller);
       expect(set).toEqual({ ok: true, data: { configured: true, fingerprint: fingerprint(first.apiKey), storage: 'keychain' } });
       expect(await stored('oms-sandbox/apiKey')).toBe(first.apiKey);
       expect(await stored('oms-sandbox/apiSecret')).toBe(first.apiSecret);
 
-      const rotated = { apiKey: 'sk_sdbx_keychainRotated02', apiSecret: 'keychain-secret-rotated-02' };
+      const rotated = { apiKey: 'sk_sdbx_keychain_rotated_02', apiSecret: 'keychain-secret-rotated-02' };
       const rot = await app.dispatch('settings.setCredentials', { profileId: 'oms-sandbox', ...rotated }, caller);
       expect(rot.ok && (rot.data as { fingerprint: string }).fingerprint).toBe(fingerprint(rotated.apiKey));
       expect(await stored('oms-sandbox/apiKey')).toBe(rotated.apiKey);
@@ -142,7 +142,7 @@ describe.skipIf(missing !== null)(`keychain (real Secret Service)${missing ? ` â
 describe('keychain absent (no Secret Service on the session bus)', () => {
   it('refuses durable credentials with the documented error, allows explicit session-only, and writes no secret to disk', () => {
     const dataDir = tempDir();
-    const apiKey = 'sk_sdbx_nokeychainCanary77';
+    const apiKey = 'sk_sdbx_nokeychain_canary_77';
     const apiSecret = 'no-keychain-secret-canary-77';
     const env = { ...process.env };
     delete env.DBUS_SESSION_BUS_ADDRESS;

@@ -2,7 +2,7 @@ import { startSandbox, type SandboxHandle, type SandboxOptions } from '#sandbox/
 import type { AttemptRecord, OmsClientOptions } from '../../../src-main/oms/oms-client.ts';
 import { OmsClient } from '../../../src-main/oms/oms-client.ts';
 
-export const KEY = 'sk_sdbx_maintests0123456789';
+export const KEY = 'sk_sdbx_main_tests_0123456789';
 export const SECRET = 'main-tests-secret-0123456789abcdef';
 
 /** A real sandbox over real HTTP on a free loopback port, in-memory store. */

@@ -7,7 +7,7 @@ import { AppFailure } from '../../../src-main/ipc/app-failure.ts';
 import type { Handlers } from '../../../src-main/ipc/handlers.ts';
 
 const caller = { transport: 'test' as const, origin: 'test' };
-const SECRET = 'sk_live_CANARYcanary1234567890';
+const SECRET = 'sk_live_CANARY_canary_1234567890';
 
 // A small contract of its own, so each behaviour is pinned without depending on real services.
 const ops = new Map<string, Operation>([
