@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerView } from '#shared/domain/customer.ts';
 import type { EventPayload } from '#shared/events/events.contract.ts';
@@ -6,19 +5,9 @@ import type { InboxEntry } from '#shared/ipc/events.contract.ts';
 import { createConsole, type ConsoleApp } from '../../src-main/app/composition.ts';
 import type { SecretStore } from '../../src-main/secrets/secret-store.ts';
 import { tempDir } from '../unit/main/webhooks/harness.ts';
-import { waitFor } from './webhooks-support.ts';
+import { consoleCalls, freePort, waitFor } from './webhooks-support.ts';
 
-const caller = { transport: 'test' as const, origin: 'test' };
 type Changed = EventPayload<'event.customers.endorsementChanged'>;
-
-/** A port free right now: the listener keeps one port across restarts, as it does with 4590. */
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 /**
  * Stands in for the OS keychain (durable across console restarts, kind 'keychain'): the vault keeps
@@ -52,16 +41,7 @@ describe('webhooks through the composition root (local profile)', () => {
     await a.webhooks.registration;
     return a;
   };
-  const control = async (path: string, method: string, body?: unknown) => {
-    const origin = (await app.services.local.ensure()).origin;
-    const res = await fetch(`${origin}/_sandbox${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    return res.status;
-  };
-  const call = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await app.dispatch(channel, input, caller);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.data as T;
-  };
+  const { call, control } = consoleCalls(() => app);
   const isActive = (c: CustomerView) => c.endorsements.some((e) => e.name === 'basic' && e.status === 'active');
 
   beforeAll(async () => {

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerView } from '#shared/domain/customer.ts';
 import type { WebhookView } from '#shared/domain/webhook.ts';
@@ -6,17 +5,8 @@ import type { InboxEntry } from '#shared/ipc/events.contract.ts';
 import { createConsole, type ConsoleApp } from '../../src-main/app/composition.ts';
 import { MemorySecretStore } from '../../src-main/secrets/memory-secret-store.ts';
 import { tempDir } from '../unit/main/webhooks/harness.ts';
-import { waitFor } from './webhooks-support.ts';
+import { consoleCalls, freePort, waitFor } from './webhooks-support.ts';
 
-const caller = { transport: 'test' as const, origin: 'test' };
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 /**
  * A headless machine has no keychain: the local profile keeps its secrets in memory, so every
@@ -40,16 +30,7 @@ describe('local profile without a keychain: restart keeps the endpoint and its q
     await a.webhooks.registration;
     return a;
   };
-  const call = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await app.dispatch(channel, input, caller);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.data as T;
-  };
-  const control = async (path: string, method: string, body?: unknown) => {
-    const origin = (await app.services.local.ensure()).origin;
-    const res = await fetch(`${origin}/_sandbox${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    return res.status;
-  };
+  const { call, control } = consoleCalls(() => app);
   const consoleEndpoints = async () => (await call<WebhookView[]>('webhooks.list', {})).filter((w) => w.url.endsWith('/webhooks/oms'));
 
   beforeAll(async () => {

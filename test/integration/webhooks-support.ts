@@ -1,5 +1,7 @@
+import { createServer } from 'node:net';
 import type { CustomerView } from '#shared/domain/customer.ts';
 import { startSandbox, type SandboxHandle } from '#sandbox/index.ts';
+import type { ConsoleApp } from '../../src-main/app/composition.ts';
 import { CustomersApi } from '../../src-main/oms/customers.api.ts';
 import { OmsClient } from '../../src-main/oms/oms-client.ts';
 import { WebhooksApi } from '../../src-main/oms/webhooks.api.ts';
@@ -77,5 +79,35 @@ export async function startRig(dataDir: string): Promise<Rig> {
         const inFlight = list.filter((d) => d.status === 'pending' && (d.nextAttemptAt === null || Date.parse(d.nextAttemptAt) < Date.now() + 60_000));
         return inFlight.length === 0 ? list : null;
       }, 'sandbox deliveries to settle'),
+  };
+}
+
+/** A port free right now (the listener keeps one port across restarts, as it does with 4590). */
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+/**
+ * Calls into a console built by the real composition root: `call` goes through its dispatcher as a
+ * renderer would; `control` reaches its embedded sandbox's control API. `app` is read at each call,
+ * so a restarted console is picked up.
+ */
+export function consoleCalls(app: () => ConsoleApp) {
+  const caller = { transport: 'test' as const, origin: 'test' };
+  return {
+    call: async <T>(channel: string, input: unknown): Promise<T> => {
+      const r = await app().dispatch(channel, input, caller);
+      if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+      return r.data as T;
+    },
+    control: async (path: string, method: string, body?: unknown): Promise<number> => {
+      const origin = (await app().services.local.ensure()).origin;
+      const res = await fetch(`${origin}/_sandbox${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return res.status;
+    },
   };
 }
