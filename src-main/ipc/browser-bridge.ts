@@ -25,7 +25,11 @@ export interface BrowserBridge {
   close(): Promise<void>;
 }
 
-const COOKIE = 'oms_session';
+/**
+ * Browsers share cookies across ports of one host, so two consoles (or one restarted on another
+ * port) would overwrite each other's session: the cookie name carries the port.
+ */
+export const sessionCookieName = (port: number) => `oms_session_${port}`;
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -43,12 +47,25 @@ const sameSecret = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-function cookieToken(req: IncomingMessage): string | null {
+function cookieToken(req: IncomingMessage, name: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
+    if (k === name) return v.join('=');
   }
   return null;
+}
+
+/**
+ * The request target as a URL, or null when it cannot be one (`//[`, a bad percent escape):
+ * such a request gets a 400, never an exception outside a try.
+ */
+function requestUrl(raw: string | undefined): { url: URL; path: string } | null {
+  try {
+    const url = new URL(raw ?? '/', 'http://127.0.0.1');
+    return { url, path: decodeURIComponent(url.pathname) };
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -69,10 +86,15 @@ export async function startBrowserBridge(opts: BrowserBridgeOptions): Promise<Br
     if (!allowedHosts().has(req.headers.host ?? '')) return [403, 'Foreign Host header refused.'];
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins().has(origin)) return [403, 'Foreign Origin refused.'];
-    const auth = req.headers.authorization?.replace(/^Bearer\s+/i, '');
-    const presented = auth ?? cookieToken(req) ?? url.searchParams.get('token');
-    if (!presented) return [401, 'This console needs its launch token: open the URL it printed when it started.'];
-    if (!sameSecret(presented, token)) return [403, 'Wrong launch token: open the URL printed by the running console.'];
+    // Any one valid credential admits: a cookie left by an earlier launch on this port must not
+    // shadow the fresh token in the URL the user just opened (the URL then re-issues the cookie).
+    const presented = [
+      url.searchParams.get('token'),
+      req.headers.authorization?.replace(/^Bearer\s+/i, ''),
+      cookieToken(req, sessionCookieName(port)),
+    ].filter((t): t is string => typeof t === 'string' && t !== '');
+    if (presented.length === 0) return [401, 'This console needs its launch token: open the URL it printed when it started.'];
+    if (!presented.some((t) => sameSecret(t, token))) return [403, 'Wrong launch token: open the URL printed by the running console.'];
     return null;
   }
 
@@ -95,8 +117,9 @@ export async function startBrowserBridge(opts: BrowserBridgeOptions): Promise<Br
     res.end(body);
   };
 
+  /** `pathname` is already percent-decoded (see requestUrl). */
   async function serveStatic(res: ServerResponse, pathname: string) {
-    const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const rel = normalize(pathname).replace(/^([/\\])+/, '');
     const file = join(opts.staticDir, rel === '' ? 'index.html' : rel);
     if (!file.startsWith(opts.staticDir + sep) && file !== opts.staticDir) return send(res, 404, 'Not found');
     try {
@@ -129,23 +152,42 @@ export async function startBrowserBridge(opts: BrowserBridgeOptions): Promise<Br
     send(res, 200, JSON.stringify(result), 'application/json');
   }
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const fail = (res: ServerResponse, status: number, body: string) => {
+    if (res.headersSent) res.destroy();
+    else send(res, status, body);
+  };
+
+  function route(req: IncomingMessage, res: ServerResponse) {
+    const target = requestUrl(req.url);
+    if (!target) return send(res, 400, 'Malformed request URL.');
+    const { url, path } = target;
     const refused = refuse(req, url);
     if (refused) return send(res, refused[0], refused[1]);
     if (url.searchParams.has('token') && req.method === 'GET') {
       // Trade the token in the URL for a cookie, and drop it from the address bar and history.
       securityHeaders(res);
-      res.writeHead(302, { 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: url.pathname });
+      res.writeHead(302, { 'Set-Cookie': `${sessionCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: url.pathname });
       return res.end();
     }
     const m = /^\/api\/invoke\/([A-Za-z0-9._-]{1,100})$/.exec(url.pathname);
     if (m) {
       if (req.method !== 'POST') return send(res, 405, 'Use POST.');
-      return void invoke(req, res, m[1] as string).catch(() => send(res, 500, 'Bridge error'));
+      return void invoke(req, res, m[1] as string).catch(() => fail(res, 500, 'Bridge error'));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-    void serveStatic(res, url.pathname);
+    void serveStatic(res, path).catch(() => fail(res, 500, 'Could not read the file.'));
+  }
+
+  const server = createServer((req, res) => {
+    try {
+      route(req, res);
+    } catch {
+      fail(res, 400, 'Bad request.');
+    }
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    socket.destroy();
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 60_000;
@@ -156,8 +198,10 @@ export async function startBrowserBridge(opts: BrowserBridgeOptions): Promise<Br
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const clients = new Set<WebSocket>();
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const refused = refuse(req, url) ?? (url.pathname === '/api/events' ? null : ([404, 'Not found'] as [number, string]));
+    const target = requestUrl(req.url);
+    const refused: [number, string] | null = !target
+      ? [400, 'Malformed request URL.']
+      : (refuse(req, target.url) ?? (target.url.pathname === '/api/events' ? null : [404, 'Not found']));
     if (refused) {
       socket.end(`HTTP/1.1 ${refused[0]} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startBrowserBridge, type BrowserBridge } from '../../src-main/ipc/browser-bridge.ts';
+import { sessionCookieName, startBrowserBridge, type BrowserBridge } from '../../src-main/ipc/browser-bridge.ts';
 import { EventBridge } from '../../src-main/ipc/event-bridge.ts';
 import { EventBus } from '../../src-main/ipc/event-bus.ts';
 import type { Dispatch } from '../../src-main/ipc/dispatcher.ts';
@@ -32,6 +32,27 @@ function http(path: string, opts: { method?: string; headers?: Record<string, st
 }
 
 const auth = () => ({ Authorization: `Bearer ${bridge.token}` });
+const cookie = (value: string, port = bridge.port) => `${sessionCookieName(port)}=${value}`;
+
+/** Writes a request by hand (a client library would refuse to send these targets) and reads the reply. */
+function rawRequest(port: number, head: string, timeoutMs = 3000): Promise<string> {
+  return new Promise((resolve) => {
+    let reply = '';
+    const s = connect({ host: '127.0.0.1', port });
+    const timer = setTimeout(() => (s.destroy(), resolve(`${reply}<no answer in ${timeoutMs} ms>`)), timeoutMs);
+    s.on('connect', () => s.write(head));
+    s.on('data', (d) => {
+      reply += d.toString();
+      if (reply.includes('\r\n\r\n')) {
+        clearTimeout(timer);
+        s.destroy();
+        resolve(reply);
+      }
+    });
+    s.on('error', () => (clearTimeout(timer), resolve(`${reply}<error>`)));
+    s.on('close', () => (clearTimeout(timer), resolve(reply)));
+  });
+}
 
 beforeAll(async () => {
   staticDir = mkdtempSync(join(tmpdir(), 'oms-static-'));
@@ -67,16 +88,16 @@ describe('browser bridge over real HTTP', () => {
     expect((await http('/api/invoke/app.info', { method: 'POST', body: '{}' })).status).toBe(401);
     expect((await http('/', { headers: { Authorization: 'Bearer wrong' } })).status).toBe(403);
     expect((await http('/?token=wrong')).status).toBe(403);
-    expect((await http('/', { headers: { Cookie: 'oms_session=wrong' } })).status).toBe(403);
+    expect((await http('/', { headers: { Cookie: cookie('wrong') } })).status).toBe(403);
     expect(calls).toEqual([]);
   });
 
   it('trades the URL token for an HttpOnly SameSite=Strict cookie and serves the renderer with a CSP', async () => {
     const first = await http(`/?token=${bridge.token}`);
     expect(first.status).toBe(302);
-    expect(String(first.headers['set-cookie'])).toMatch(/oms_session=.+; HttpOnly; SameSite=Strict/);
+    expect(String(first.headers['set-cookie'])).toMatch(new RegExp(`${sessionCookieName(bridge.port)}=.+; HttpOnly; SameSite=Strict`));
     expect(first.headers.location).toBe('/');
-    const page = await http('/', { headers: { Cookie: `oms_session=${bridge.token}` } });
+    const page = await http('/', { headers: { Cookie: cookie(bridge.token) } });
     expect(page.status).toBe(200);
     expect(page.body).toContain('OMS Console');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
@@ -113,14 +134,81 @@ describe('browser bridge over real HTTP', () => {
         ws.on('error', () => resolve(-1));
       });
     expect(await refused({})).toBe(401);
-    expect(await refused({ Cookie: 'oms_session=wrong' })).toBe(403);
-    expect(await refused({ Cookie: `oms_session=${bridge.token}`, Origin: 'https://evil.example' })).toBe(403);
+    expect(await refused({ Cookie: cookie('wrong') })).toBe(403);
+    expect(await refused({ Cookie: cookie(bridge.token), Origin: 'https://evil.example' })).toBe(403);
 
-    const ws = new WebSocket(url, { headers: { Cookie: `oms_session=${bridge.token}`, Origin: bridge.origin } });
+    const ws = new WebSocket(url, { headers: { Cookie: cookie(bridge.token), Origin: bridge.origin } });
     await new Promise((r) => ws.on('open', r));
     const message = new Promise<string>((r) => ws.on('message', (d) => r(String(d))));
     bus.publish('event.app.heartbeat', { seq: 7, at: new Date().toISOString(), uptimeSec: 1 });
     expect(JSON.parse(await message)).toMatchObject({ name: 'event.app.heartbeat', payload: { seq: 7 } });
     ws.close();
+  });
+
+  it('answers every malformed request target with 400 and keeps serving (issue 9.3)', async () => {
+    const host = `Host: 127.0.0.1:${bridge.port}\r\n`;
+    for (const target of ['//[', '/%E0%A4%A', '/assets/%', '/%FF']) {
+      const reply = await rawRequest(bridge.port, `GET ${target} HTTP/1.1\r\n${host}Connection: close\r\n\r\n`);
+      expect(reply, target).toMatch(/^HTTP\/1\.1 400 /);
+    }
+    // Decodable but odd targets (a NUL, an IPv6-looking path) get an ordinary answer, never a hang.
+    for (const target of ['/%00', '/assets/%00.js', '//[::1]/x']) {
+      const reply = await rawRequest(bridge.port, `GET ${target} HTTP/1.1\r\n${host}Authorization: Bearer ${bridge.token}\r\nConnection: close\r\n\r\n`);
+      expect(reply, target).toMatch(/^HTTP\/1\.1 (200|400|404) /);
+    }
+    const upgrade = await rawRequest(
+      bridge.port,
+      `GET //[ HTTP/1.1\r\n${host}Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${'a'.repeat(22)}==\r\n\r\n`,
+    );
+    expect(upgrade).toMatch(/^HTTP\/1\.1 400 /);
+    // Still alive and still answering real requests.
+    expect((await http('/', { headers: auth() })).status).toBe(200);
+  });
+});
+
+describe('browser bridge restarts (issue 9.2)', () => {
+  it('a restart on the same port: the new URL opens the app although the old cookie is still sent', async () => {
+    const first = await startBrowserBridge({ dispatch: async () => ({ ok: true, data: null }), events: new EventBridge(new EventBus(), 5), staticDir, port: 0 });
+    const port = first.port;
+    const oldToken = first.token;
+    await first.close();
+    const second = await startBrowserBridge({ dispatch: async () => ({ ok: true, data: null }), events: new EventBridge(new EventBus(), 5), staticDir, port });
+    try {
+      expect(second.token).not.toBe(oldToken);
+      const get = (path: string, headers: Record<string, string>) =>
+        new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port, path, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      const stale = cookie(oldToken, port);
+      const opened = await get(new URL(second.url).pathname + new URL(second.url).search, { Cookie: stale });
+      expect(opened.status).toBe(302);
+      const fresh = String(opened.headers['set-cookie']);
+      expect(fresh).toContain(`${sessionCookieName(port)}=${second.token}`);
+      const page = await get('/', { Cookie: fresh.split(';')[0]! });
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('OMS Console');
+      // The stale cookie alone is still refused.
+      expect((await get('/', { Cookie: stale })).status).toBe(403);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('two consoles in one browser keep separate sessions (cookie named per port)', async () => {
+    const other = await startBrowserBridge({ dispatch: async () => ({ ok: true, data: null }), events: new EventBridge(new EventBus(), 5), staticDir, port: 0 });
+    try {
+      expect(sessionCookieName(other.port)).not.toBe(sessionCookieName(bridge.port));
+      // The browser sends both cookies to both ports (cookies ignore the port): each console picks its own.
+      const both = `${cookie(bridge.token)}; ${cookie(other.token, other.port)}`;
+      expect((await http('/', { headers: { Cookie: both } })).status).toBe(200);
+    } finally {
+      await other.close();
+    }
   });
 });
