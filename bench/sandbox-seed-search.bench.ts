@@ -19,7 +19,7 @@ try {
   if (seeded.status !== 201) throw new Error(`seed failed: ${seeded.status} ${await seeded.text()}`);
   const seedMs = performance.now() - t;
 
-  const token = (await (await fetch(`${sb.baseUrl}/auth/token`, { method: 'POST', body: JSON.stringify(creds) })).json()) as { accessToken: string };
+  const token = (await (await fetch(`${sb.baseUrl}/auth/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(creds) })).json()) as { accessToken: string };
   const headers = { Authorization: `Bearer ${token.accessToken}` };
   const get = async (query: string) => {
     const res = await fetch(`${sb.baseUrl}/customers?limit=20&${query}`, { headers });

@@ -15,6 +15,7 @@ const CODE_BY_STATUS: Record<number, string> = {
   405: 'method_not_allowed',
   409: 'conflict',
   413: 'payload_too_large',
+  415: 'unsupported_media_type',
   422: 'unprocessable',
   429: 'rate_limited',
   500: 'internal_error',

@@ -118,6 +118,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     control,
     sleeps: new Set(),
     isClosing: () => closing,
+    port: 0,
+    loopbackBind: ['127.0.0.1', 'localhost', '::1'].includes(opts.host ?? '127.0.0.1'),
   };
   const server = createServer(createRequestHandler(pipeline));
   const host = opts.host ?? '127.0.0.1';
@@ -131,6 +133,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     throw err;
   }
   const port = (server.address() as AddressInfo).port;
+  pipeline.port = port;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   scheduler.kick();
   log(`sandbox listening on ${origin}${ctx.config.basePath}`);

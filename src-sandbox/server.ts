@@ -20,9 +20,43 @@ export interface Pipeline {
   /** Resolves pending injected latencies at shutdown so no timer outlives close(). */
   sleeps: Set<() => void>;
   isClosing(): boolean;
+  /** The listening port, known after bind; Host and Origin checks compare against it. */
+  port: number;
+  /** Bound to a loopback address: then the OMS API gets the Host/Origin checks too, not only the control API. */
+  loopbackBind: boolean;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+
+/**
+ * DNS rebinding and cross-site requests: a browser page can reach a loopback port, but it cannot
+ * make its request carry a loopback Host with our port (after rebinding the Host is the attacker's
+ * name) nor hide its Origin on a POST. So the Host must be a loopback name with our port, and an
+ * Origin, when sent, must be our own loopback origin.
+ */
+function checkHostAndOrigin(p: Pipeline, req: IncomingMessage): void {
+  const allowed = new Set(LOOPBACK_NAMES.map((h) => `${h}:${p.port}`));
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (!allowed.has(host)) throw new ApiError(403, 'Host header must name this sandbox on a loopback address (e.g. 127.0.0.1:<port>)');
+  const origin = req.headers.origin;
+  if (origin !== undefined && !LOOPBACK_NAMES.some((h) => origin.toLowerCase() === `http://${h}:${p.port}`)) {
+    throw new ApiError(403, 'Cross-origin requests are refused: the sandbox serves its own loopback origin only');
+  }
+}
+
+/** A body must be declared JSON: a form or text/plain post is what a foreign page can send without a preflight. */
+function requireJsonBody(req: IncomingMessage): void {
+  const method = req.method ?? 'GET';
+  if (method === 'GET' || method === 'HEAD' || method === 'DELETE') return;
+  const length = req.headers['content-length'];
+  const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  if (!hasBody) return;
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new ApiError(415, `Content-Type must be application/json (got ${type ? JSON.stringify(type.slice(0, 100)) : 'none'})`, { code: 'unsupported_media_type' });
+  }
+}
 
 function sleep(p: Pipeline, ms: number): Promise<void> {
   return new Promise((resolve) => {
@@ -64,9 +98,11 @@ async function handleApi(p: Pipeline, req: IncomingMessage, res: ServerResponse,
   const template = `${method} ${m.route.template}`;
   meta.template = template;
   ctx.stats.requests[template] = (ctx.stats.requests[template] ?? 0) + 1;
-  const body = await readJson(req);
+  // Authenticate before reading a byte of the body: an anonymous caller must not make us buffer 1 MiB.
   const apiKey = m.route.handler.auth ? p.auth.verify(req.headers.authorization) : null;
   if (apiKey) p.limiter.take(apiKey);
+  requireJsonBody(req);
+  const body = await readJson(req);
 
   let scope: string | null = null;
   let bodyHash = '';
@@ -113,8 +149,17 @@ async function handleControl(p: Pipeline, req: IncomingMessage, path: string, qu
   if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) throw new ApiError(403, 'The sandbox control API is loopback-only');
   const method = req.method ?? 'GET';
   const m = matchOrThrow(p.control, method, path);
+  requireJsonBody(req);
   const body = await readJson(req);
   return await m.route.handler({ ctx: p.ctx, params: m.params, query, body, apiKey: null, requestId });
+}
+
+function parseUrl(raw: string | undefined): URL {
+  try {
+    return new URL(raw ?? '/', 'http://sandbox.invalid');
+  } catch {
+    throw new ApiError(400, 'Malformed request target');
+  }
 }
 
 export function createRequestHandler(p: Pipeline) {
@@ -125,9 +170,12 @@ export function createRequestHandler(p: Pipeline) {
     const meta = { template: `${req.method} (unmatched)` };
     let reply: Reply | null;
     try {
-      const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+      const url = parseUrl(req.url);
       const path = url.pathname;
-      if (path === '/_sandbox' || path.startsWith('/_sandbox/')) {
+      const isControl = path === '/_sandbox' || path.startsWith('/_sandbox/');
+      // A sandbox deliberately bound to a LAN address serves its OMS API under that name; control stays loopback-only.
+      if (isControl || p.loopbackBind) checkHostAndOrigin(p, req);
+      if (isControl) {
         meta.template = `${req.method} /_sandbox${url.pathname.slice('/_sandbox'.length)}`;
         reply = await handleControl(p, req, path.slice('/_sandbox'.length) || '/', url.searchParams, requestId);
       } else if (path === base || path.startsWith(`${base}/`)) {

@@ -15,9 +15,14 @@ export interface CustomerFilters {
 // The largest code point: `term < prefix || MAX` bounds a prefix as an index range, no LIKE scan.
 const MAX_CHAR = '\u{10FFFF}';
 
-/** Quotes a fragment for FTS5 MATCH so user input can never be read as query syntax. */
+/**
+ * Quotes a fragment for FTS5 MATCH so user input can never be read as query syntax. Control
+ * characters go first: SQLite reads a NUL as the end of the query string, which left an unterminated
+ * phrase (a 500). No stored email contains one, so dropping them changes no match.
+ */
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
 function ftsPhrase(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
+  return `"${text.replace(CONTROL_CHARS, '').replace(/"/g, '""')}"`;
 }
 
 /**
@@ -33,7 +38,7 @@ export function buildCustomerListQuery(f: CustomerFilters): { sql: string; param
     const parts = ['SELECT customer_seq FROM customer_terms WHERE term >= ? AND term < ?'];
     params.push(q, q + MAX_CHAR);
     // Trigram needs 3+ characters; shorter fragments are covered by the prefix terms.
-    if ([...q].length >= 3) {
+    if ([...q.replace(CONTROL_CHARS, '')].length >= 3) {
       parts.push('SELECT rowid FROM customer_email_trgm WHERE customer_email_trgm MATCH ?');
       params.push(ftsPhrase(q));
     }

@@ -18,7 +18,7 @@ describe('sandbox CLI', () => {
       const ready = JSON.parse(line);
       expect(ready).toMatchObject({ event: 'ready', baseUrl: expect.stringMatching(/\/v0\.9$/) });
       const { apiKey, apiSecret } = ready.generatedCredentials;
-      const tok = await (await fetch(`${ready.baseUrl}/auth/token`, { method: 'POST', body: JSON.stringify({ apiKey, apiSecret }) })).json();
+      const tok = await (await fetch(`${ready.baseUrl}/auth/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ apiKey, apiSecret }) })).json();
       const list = await (await fetch(`${ready.baseUrl}/customers?limit=100`, { headers: { Authorization: `Bearer ${tok.accessToken}` } })).json();
       expect(list.data).toHaveLength(20);
       const code = await new Promise<number | null>((resolve) => {

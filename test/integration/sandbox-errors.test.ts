@@ -54,7 +54,7 @@ describe('error paths use the contract envelope and name the problem', () => {
   });
 
   it('oversized body → 413', async () => {
-    const r = await api.raw('POST', '/customers', { rawBody: JSON.stringify({ type: 'individual', firstName: 'x'.repeat(1024 * 1024 + 10) }) });
+    const r = await api.raw('POST', '/customers', { rawBody: JSON.stringify({ type: 'individual', firstName: 'x'.repeat(1024 * 1024 + 10) }), headers: { 'Content-Type': 'application/json' } });
     expectEnvelope(r, 413, 'payload_too_large');
   });
 
