@@ -53,7 +53,7 @@ const envelope = (id: string, customerId: string) =>
 const sandbox = await startSandbox({ dataDir: join(dir, 'sandbox'), port: 0, apiKey: 'sk_sdbx_bench', apiSecret: 'bench-secret-webhooks', rateLimitPerSec: 100_000 });
 const customersApi = new CustomersApi(new OmsClient({ baseUrl: sandbox.baseUrl, credentials: async () => ({ apiKey: 'sk_sdbx_bench', apiSecret: 'bench-secret-webhooks' }) }));
 let useSandbox = false;
-const staticView = (id: string) => ({ id, type: 'individual', status: 'active', wallets: [], endorsements: [], createdAt: new Date().toISOString(), metadata: null, emailMasked: null, phoneMasked: null }) as CustomerView;
+const staticView = (id: string) => ({ id, type: 'individual', status: 'active', wallets: [], endorsements: [], createdAt: new Date().toISOString(), metadata: null, emailMasked: null, phoneMasked: null }) as unknown as CustomerView;
 
 const db = openDatabase(join(dir, 'console.db'));
 const bus = new EventBus();

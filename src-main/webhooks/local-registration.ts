@@ -4,7 +4,8 @@ import { LISTENER_PATH } from './webhook-listener.ts';
 
 /** The slice of the OMS webhooks API this needs; `WebhooksApi` (src-main/oms) satisfies it. */
 export interface WebhookRegistrar {
-  list(): Promise<{ id: string; url: string; enabled: boolean }[]>;
+  /** `enabled` is optional in OMS responses (issue 10.4): absent means enabled. */
+  list(): Promise<{ id: string; url: string; enabled?: boolean | null | undefined }[]>;
   create(body: { url: string; events: string[] }, idempotencyKey: string): Promise<{ id: string; secret?: string | null | undefined }>;
   delete(webhookId: string): Promise<void>;
   /** The embedded sandbox can hand an endpoint's secret back (its control API); a real OMS cannot. */
@@ -41,12 +42,13 @@ export async function ensureLocalRegistration(
   const [remote, accounts] = await Promise.all([registrar.list(), secrets.list(prefix)]);
   const have = new Set(accounts);
   const mine = remote.filter((w) => w.url === url);
-  let keep = mine.find((w) => w.enabled && have.has(webhookAccount(profileId, w.id)));
+  const enabled = (w: { enabled?: boolean | null | undefined }) => w.enabled !== false;
+  let keep: { id: string } | undefined = mine.find((w) => enabled(w) && have.has(webhookAccount(profileId, w.id)));
   let created = false;
   if (!keep && registrar.recoverSecret) {
     // Keychain-less restart: keep the same endpoint (and the deliveries queued for it) by taking
     // its secret back from the embedded sandbox rather than registering a new one.
-    for (const w of mine.filter((m) => m.enabled)) {
+    for (const w of mine.filter(enabled)) {
       const secret = await registrar.recoverSecret(w.id).catch(() => null);
       if (secret?.startsWith('whsec_')) {
         await secrets.set(webhookAccount(profileId, w.id), secret);
@@ -59,7 +61,7 @@ export async function ensureLocalRegistration(
     const w = await registrar.create({ url, events: [] }, `console-listener-${randomUUID()}`);
     if (!w.secret) throw new Error('The sandbox did not return a webhook secret on create.');
     await secrets.set(webhookAccount(profileId, w.id), w.secret);
-    keep = { id: w.id, url, enabled: true };
+    keep = { id: w.id };
     created = true;
   }
   for (const w of remote.filter((r) => isConsoleListener(r.url))) {

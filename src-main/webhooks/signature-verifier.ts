@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
 
 /** What a scheme needs to judge one delivery: the bytes exactly as received, never a re-parse. */
@@ -38,11 +38,6 @@ export function secretKey(secret: string): Buffer | null {
   const hex = secret.slice(SECRET_PREFIX.length);
   if (hex.length === 0 || hex.length % 2 !== 0 || !/^[0-9a-fA-F]+$/.test(hex)) return null;
   return Buffer.from(hex, 'hex');
-}
-
-/** Safe to show and log: identifies a secret without revealing it. */
-export function secretFingerprint(secret: string): string {
-  return `sha256:${createHash('sha256').update(secret).digest('hex').slice(0, 12)}`;
 }
 
 function hmac(key: Buffer, id: string, timestamp: string, body: Buffer): Buffer {

@@ -1,8 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
-import type { InboxEntry } from '#shared/ipc/events.contract.ts';
 import type { EventBus } from '../ipc/event-bus.ts';
 import type { CustomerRefresher } from './customer-refresher.ts';
-import type { DeliverySource, PendingDelivery, WebhookInbox } from './webhook-inbox.ts';
+import type { DeliverySource, InboxRecord, PendingDelivery, WebhookInbox } from './webhook-inbox.ts';
 import type { DeliveryResponse, RawDelivery } from './webhook-listener.ts';
 import type { SignatureScheme } from './signature-verifier.ts';
 
@@ -18,7 +18,9 @@ export interface ProcessorDeps {
   /** The active profile's `whsec_` secrets; may hit the keychain, so results are cached. */
   secrets: () => Promise<string[]>;
   now?: () => number;
-  onReceived?: (entry: InboxEntry) => void;
+  /** A failed verification may re-read the secrets at most this often (default 60 s); see #verify. */
+  secretsRecheckMs?: number;
+  onReceived?: (entry: InboxRecord) => void;
 }
 
 interface Envelope {
@@ -29,6 +31,14 @@ interface Envelope {
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length <= 200 ? v : null);
+
+/**
+ * The dedupe key for an id: the id itself, or a hash of it when long, so two distinct long ids
+ * never collide the way a cut-off prefix did (issue 9.9). Bounded either way.
+ */
+export function dedupeKey(id: string): string {
+  return id.length <= 200 ? id : `sha256:${createHash('sha256').update(id).digest('hex')}`;
+}
 
 /** Reads what routing needs from the envelope; never trusted for state (the re-fetch is). */
 export function readEnvelope(raw: Buffer): Envelope | null {
@@ -57,32 +67,46 @@ const WALLET_FAMILIES = ['wallet.', 'transaction.', 'cashIn.'];
 export class WebhookProcessor {
   readonly #d: ProcessorDeps;
   #cached: string[] | null = null;
+  #cachedAt = 0;
 
   constructor(deps: ProcessorDeps) {
     this.#d = deps;
   }
 
-  /** Forgets cached secrets (after a registration, rotation or profile switch). */
+  /** Forgets cached secrets: call after a registration, rotation, deletion or profile switch. */
   invalidateSecrets(): void {
     this.#cached = null;
   }
 
+  /** Keychain reads so far (tests assert forged floods do not cause them). */
+  secretReads = 0;
+
+  async #loadSecrets(): Promise<string[]> {
+    this.secretReads += 1;
+    const now = this.#d.now?.() ?? Date.now();
+    this.#cached = await this.#d.secrets();
+    this.#cachedAt = now;
+    return this.#cached;
+  }
+
   async #verify(d: RawDelivery, ignoreTimestamp: boolean): Promise<{ verdict: WebhookVerdict; reason: string }> {
-    const nowSec = Math.floor((this.#d.now?.() ?? Date.now()) / 1000);
+    const now = this.#d.now?.() ?? Date.now();
+    const nowSec = Math.floor(now / 1000);
     const run = (secrets: string[]) => this.#d.scheme.verify({ headers: d.headers, rawBody: d.rawBody, secrets, nowSec, ignoreTimestamp });
     const fresh = this.#cached === null;
-    this.#cached ??= await this.#d.secrets();
-    let r = run(this.#cached);
-    // A secret registered since the cache was filled: look again once, not on every bad request.
-    if (!fresh && (r.verdict === 'unknown_secret' || r.verdict === 'bad_signature')) {
-      this.#cached = await this.#d.secrets();
-      r = run(this.#cached);
+    let r = run(this.#cached ?? (await this.#loadSecrets()));
+    // Every change made through the console invalidates the cache explicitly. A secret stored
+    // some other way is still picked up, but a failure re-reads the keychain at most once per
+    // interval: a flood of forged deliveries must not turn into a flood of keychain reads.
+    const recheck = this.#d.secretsRecheckMs ?? 60_000;
+    if (!fresh && (r.verdict === 'unknown_secret' || r.verdict === 'bad_signature') && now - this.#cachedAt >= recheck) {
+      r = run(await this.#loadSecrets());
     }
     return r;
   }
 
   /** Judges, stores and (if accepted) schedules one delivery; the response is sent after the commit. */
-  async receive(d: RawDelivery, source: DeliverySource, opts: { replay?: boolean } = {}): Promise<DeliveryResponse & { entry: InboxEntry }> {
+  async receive(d: RawDelivery, source: DeliverySource, opts: { replay?: boolean } = {}): Promise<DeliveryResponse & { entry: InboxRecord }> {
     const receivedAt = new Date(this.#d.now?.() ?? Date.now());
     let { verdict, reason } = await this.#verify(d, opts.replay === true);
     const env = readEnvelope(d.rawBody);
@@ -101,7 +125,7 @@ export class WebhookProcessor {
     const entry = this.#d.inbox.record(
       {
         profileId: this.#d.profileId(),
-        eventId: d.headers['webhook-id']?.slice(0, 200) || env?.id || null,
+        eventId: d.headers['webhook-id'] ? dedupeKey(d.headers['webhook-id']) : (env?.id ?? null),
         type: env?.type ?? null,
         customerId: env?.customerId ?? null,
         verdict,
@@ -147,7 +171,7 @@ export class WebhookProcessor {
   }
 
   /** Replays a stored delivery: re-verified (timestamp window skipped), re-applied even if seen. */
-  async replay(seq: number): Promise<InboxEntry | null> {
+  async replay(seq: number): Promise<InboxRecord | null> {
     const stored = this.#d.inbox.get(seq);
     if (!stored) return null;
     const { entry } = await this.receive({ headers: stored.headers, rawBody: stored.rawBytes }, stored.source, { replay: true });

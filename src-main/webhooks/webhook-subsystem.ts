@@ -6,8 +6,9 @@ import { CustomerRefresher } from './customer-refresher.ts';
 import { ListenerConfigStore, type ListenerConfig } from './listener-config.ts';
 import { ListenerHealth, OpenCustomers, startWatchdog } from './listener-health.ts';
 import { startRelayClient, type RelayClient } from './relay-client.ts';
-import { secretFingerprint, standardWebhooksV1, type SignatureScheme } from './signature-verifier.ts';
-import { WebhookInbox } from './webhook-inbox.ts';
+import { fingerprint } from '../secrets/credentials.ts';
+import { standardWebhooksV1, type SignatureScheme } from './signature-verifier.ts';
+import { WebhookInbox, type InboxOptions } from './webhook-inbox.ts';
 import { DEFAULT_LISTENER_PORT, startListener, type RunningListener } from './webhook-listener.ts';
 import { WebhookProcessor, type VerificationMode } from './webhook-processor.ts';
 
@@ -33,6 +34,8 @@ export interface WebhookSubsystemDeps {
   relayBackoffMs?: readonly number[];
   refetchRetryMs?: readonly number[];
   log?: (line: string) => void;
+  /** Caps for rejected deliveries (tests lower them). */
+  inbox?: InboxOptions;
 }
 
 /** Listener + relay + inbox + processor + health: started and stopped with the console. */
@@ -57,7 +60,7 @@ export class WebhookSubsystem {
 
   constructor(deps: WebhookSubsystemDeps) {
     this.#d = deps;
-    this.inbox = new WebhookInbox(deps.db);
+    this.inbox = new WebhookInbox(deps.db, deps.inbox);
     this.config = new ListenerConfigStore(deps.db, deps.defaultPort ?? DEFAULT_LISTENER_PORT);
     this.health = new ListenerHealth(deps.bus);
     this.refresher = new CustomerRefresher({
@@ -109,20 +112,40 @@ export class WebhookSubsystem {
     });
   }
 
-  /** (Re)applies the active profile's config: listener port, relay channel, registration. */
-  async #apply(): Promise<void> {
-    const cfg = this.#cfg();
+  /** Binds a listener on `port`; the error says plainly why it could not (port in use, not allowed). */
+  async #bind(port: number): Promise<RunningListener> {
+    try {
+      return await startListener({ port, onDelivery: (d) => this.processor.receive(d, 'listener') });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why =
+        code === 'EADDRINUSE' ? `port ${port} is in use: choose another port`
+        : code === 'EACCES' ? `port ${port} is not allowed for this user: choose one from 1024 up`
+        : `port ${port} could not be opened (${e instanceof Error ? e.message : String(e)})`;
+      throw new Error(why, { cause: e });
+    }
+  }
+
+  /**
+   * (Re)applies a config (default: the active profile's saved one): listener port, relay channel,
+   * registration. A new port is bound before the old listener closes, so a bad port leaves the
+   * running listener untouched.
+   */
+  async #apply(cfg: ListenerConfig = this.#cfg()): Promise<void> {
     if (!this.#listener || (cfg.port !== 0 && this.#listener.port !== cfg.port)) {
-      await this.#listener?.close();
-      this.#listener = null;
-      this.#registered = false;
+      let next: RunningListener;
       try {
-        this.#listener = await startListener({ port: cfg.port, onDelivery: (d) => this.processor.receive(d, 'listener') });
+        next = await this.#bind(cfg.port);
       } catch (e) {
-        const why = (e as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `port ${cfg.port} is in use: choose another port` : String(e);
-        this.health.set({ state: 'stopped', url: null, port: null, detail: `Listener not running: ${why}.` });
+        const why = e instanceof Error ? e.message : String(e);
+        if (this.#listener) this.health.set({ detail: `Not moved: ${why}. Still listening on port ${this.#listener.port}.` });
+        else this.health.set({ state: 'stopped', url: null, port: null, detail: `Listener not running: ${why}.` });
         throw e;
       }
+      const old = this.#listener;
+      this.#listener = next;
+      this.#registered = false;
+      await old?.close();
     }
     this.#relay?.close();
     this.#relay = null;
@@ -157,7 +180,7 @@ export class WebhookSubsystem {
 
   async #refreshFingerprints(): Promise<void> {
     const secrets = await this.#d.secrets().catch(() => []);
-    this.health.set({ secretFingerprints: secrets.map(secretFingerprint) });
+    this.health.set({ secretFingerprints: secrets.map(fingerprint) });
   }
 
   #startRelay(url: string): void {
@@ -211,12 +234,29 @@ export class WebhookSubsystem {
     return { ...this.health.get(), verification: this.#mode() };
   }
 
+  /**
+   * Changes the active profile's listener settings: the new port is bound first, then swapped in,
+   * and only then is anything saved. A busy or forbidden port throws (e.g. "port 4590 is in use:
+   * choose another port"), leaves the old listener running and saves nothing.
+   */
   async configure(patch: Partial<ListenerConfig>): Promise<ListenerStatus> {
-    if (patch.verification && this.#d.setVerificationMode) await this.#d.setVerificationMode(patch.verification);
-    this.config.set(this.#d.activeProfileId(), patch);
+    const profileId = this.#d.activeProfileId();
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<ListenerConfig>;
+    await this.#apply({ ...this.config.get(profileId), ...defined });
+    if (defined.verification && this.#d.setVerificationMode) await this.#d.setVerificationMode(defined.verification);
+    this.config.set(profileId, defined);
+    this.health.set({ verification: this.#mode() });
     this.processor.invalidateSecrets();
-    await this.#apply();
     return this.status();
+  }
+
+  /**
+   * The profile's webhook secrets changed (an endpoint created, rotated or deleted outside the
+   * local registration): the cached secrets are dropped and the fingerprints re-read.
+   */
+  async secretsChanged(): Promise<void> {
+    this.processor.invalidateSecrets();
+    await this.#refreshFingerprints();
   }
 
   async stop(): Promise<void> {

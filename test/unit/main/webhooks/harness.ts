@@ -16,7 +16,7 @@ export function customerView(id: string, status = 'pending', at = new Date().toI
     id, object: 'customer', type: 'individual', status: 'active', wallets: [], createdAt: at, updatedAt: at,
     endorsements: [{ name: 'basic', status, requirements: { complete: [], pending: [], missing: [], issues: [] }, rejectionReasons: [] }],
     metadata: null, emailMasked: null, phoneMasked: null,
-  } as CustomerView;
+  } as unknown as CustomerView;
 }
 
 export interface Console {
