@@ -1,3 +1,4 @@
+import { createParser } from 'eventsource-parser';
 import type { RawDelivery } from './webhook-listener.ts';
 
 export interface RelayClientOptions {
@@ -48,32 +49,30 @@ export function deliveryFromMessage(data: string): RawDelivery | null {
   return { headers, rawBody };
 }
 
-/** Minimal SSE parser: yields complete events (name + data) as lines arrive. */
-async function* sseEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<{ event: string; data: string }> {
+interface SseEvent {
+  event: string;
+  data: string;
+}
+
+/**
+ * SSE events off a response body, through eventsource-parser (any line end, a leading BOM, `id:`,
+ * `retry:`). `onId` and `onRetry` report the fields the reconnect loop needs.
+ */
+async function* sseEvents(body: ReadableStream<Uint8Array>, onId: (id: string) => void, onRetry: (ms: number) => void): AsyncGenerator<SseEvent> {
   const decoder = new TextDecoder();
-  let buf = '';
-  let event = 'message';
-  let data: string[] = [];
+  let ready: SseEvent[] = [];
+  const parser = createParser({
+    onEvent: (m) => ready.push({ event: m.event ?? 'message', data: m.data }),
+    onId,
+    onRetry,
+    // A comment (smee's keep-alive) is still a sign of life.
+    onComment: () => ready.push({ event: 'comment', data: '' }),
+  });
   for await (const chunk of body) {
-    buf += decoder.decode(chunk, { stream: true });
-    let nl: number;
-    while ((nl = buf.search(/\r?\n/)) >= 0) {
-      const line = buf.slice(0, nl);
-      buf = buf.slice(buf[nl] === '\r' ? nl + 2 : nl + 1);
-      if (line === '') {
-        if (data.length) yield { event, data: data.join('\n') };
-        event = 'message';
-        data = [];
-      } else if (line.startsWith(':')) {
-        yield { event: 'comment', data: '' };
-      } else {
-        const colon = line.indexOf(':');
-        const field = colon < 0 ? line : line.slice(0, colon);
-        const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-        if (field === 'event') event = value;
-        else if (field === 'data') data.push(value);
-      }
-    }
+    parser.feed(decoder.decode(chunk, { stream: true }));
+    const batch = ready;
+    ready = [];
+    yield* batch;
   }
 }
 
@@ -86,6 +85,9 @@ export function startRelayClient(opts: RelayClientOptions): RelayClient {
   let attempt = 0;
   let current: AbortController | null = null;
   let wake: (() => void) | null = null;
+  // The stream's own reconnect hints: resume after the last event seen, wait as long as it asks.
+  let lastEventId = '';
+  let retryMs: number | null = null;
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -95,12 +97,16 @@ export function startRelayClient(opts: RelayClientOptions): RelayClient {
 
   const runOnce = async (): Promise<string> => {
     current = new AbortController();
-    const res = await doFetch(opts.url, { headers: { accept: 'text/event-stream' }, signal: current.signal });
+    const headers: Record<string, string> = { accept: 'text/event-stream' };
+    if (lastEventId) headers['last-event-id'] = lastEventId;
+    const res = await doFetch(opts.url, { headers, signal: current.signal });
     if (!res.ok || !res.body) return `relay answered ${res.status}`;
     connected = true;
     attempt = 0;
     opts.onConnected();
-    for await (const ev of sseEvents(res.body)) {
+    const onId = (id: string) => void (lastEventId = id);
+    const onRetry = (ms: number) => void (retryMs = Math.min(Math.max(ms, 100), 5 * 60_000));
+    for await (const ev of sseEvents(res.body, onId, onRetry)) {
       opts.onActivity?.();
       if (ev.event !== 'message') continue; // ready, ping, comments: liveness only
       const d = deliveryFromMessage(ev.data);
@@ -121,9 +127,12 @@ export function startRelayClient(opts: RelayClientOptions): RelayClient {
       connected = false;
       if (closed) break;
       const base = backoff[Math.min(attempt, backoff.length - 1)]!;
+      const first = attempt === 0;
       attempt += 1;
-      // Full jitter so many consoles do not stampede a relay that just came back.
-      await sleep(Math.round(base / 2 + Math.random() * (base / 2)));
+      // The server's `retry:` sets the first wait after a drop; repeated failures still back off
+      // (never below it), with jitter so many consoles do not stampede a relay that just came back.
+      if (first && retryMs !== null) await sleep(retryMs);
+      else await sleep(Math.max(retryMs ?? 0, Math.round(base / 2 + Math.random() * (base / 2))));
     }
   })();
 
