@@ -1,0 +1,58 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RelayContext } from './relay-context.ts';
+import { sendError, sendJson } from './relay-context.ts';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const LAG_CAP = 100_000;
+
+/** GET /healthz: public, says only whether the store answers (load balancers probe it). */
+export async function handleHealthz(ctx: RelayContext, res: ServerResponse): Promise<void> {
+  try {
+    await ctx.store.ping();
+    sendJson(res, 200, { status: 'ok', engine: ctx.store.engine });
+  } catch {
+    sendJson(res, 503, { status: 'unavailable', engine: ctx.store.engine, error: 'store unreachable' });
+  }
+}
+
+function adminAllowed(req: IncomingMessage, adminToken: string | null): boolean {
+  if (adminToken === null) return LOOPBACK.has(req.socket.remoteAddress ?? '');
+  const m = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '');
+  if (!m) return false;
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(m[1]!), digest(adminToken));
+}
+
+/**
+ * GET /admin/stats: per channel, what is stored and dropped, and this instance's subscribers with
+ * their lag (deliveries stored after the subscriber's cursor, counted up to 100,000).
+ */
+export async function handleStats(ctx: RelayContext, req: IncomingMessage, res: ServerResponse, adminToken: string | null): Promise<void> {
+  if (!adminAllowed(req, adminToken)) {
+    return sendError(res, adminToken === null ? 403 : 401, 'admin_only', adminToken === null ? 'stats are served to loopback clients only' : 'send Authorization: Bearer <admin token>');
+  }
+  try {
+    const channels = [];
+    for (const channel of await ctx.store.listChannels()) {
+      const state = await ctx.store.channelState(channel);
+      const subs = [...ctx.subscribers.values()].filter((s) => s.channel === channel);
+      const detail = [];
+      for (const s of subs) {
+        const lag = await ctx.store.countAfter(channel, s.cursor, LAG_CAP);
+        detail.push({ name: s.tokenName, tokenId: s.tokenId, cursor: s.cursor, lagDeliveries: lag, sent: s.sent, connectedAt: new Date(s.connectedAt).toISOString() });
+      }
+      channels.push({
+        ...state,
+        newestAt: state?.newestAt ? new Date(state.newestAt).toISOString() : null,
+        subscribers: subs.length,
+        maxLagDeliveries: detail.reduce((m, d) => Math.max(m, d.lagDeliveries), 0),
+        subscriberDetail: detail,
+      });
+    }
+    sendJson(res, 200, { engine: ctx.store.engine, at: new Date().toISOString(), channels });
+  } catch (e) {
+    ctx.log('error', 'stats failed', { error: (e as Error).message });
+    sendError(res, 503, 'store_unavailable', 'the store did not answer');
+  }
+}

@@ -1,0 +1,59 @@
+import type { ServerResponse } from 'node:http';
+import type { RateLimiter } from './rate-limiter.ts';
+import type { RelayLog } from './relay-log.ts';
+import type { RelayStore } from './relay-types.ts';
+
+export interface RelayLimits {
+  /** Largest accepted body; bigger gets 413. */
+  maxBodyBytes: number;
+  /** A sender that has not finished its body by then gets 408. */
+  bodyTimeoutMs: number;
+  /** SSE comment sent this often so proxies and the console's watchdog see a live stream. */
+  keepaliveMs: number;
+  /** Page size when a subscriber catches up. */
+  readBatch: number;
+}
+
+/** An open subscriber stream on this instance (for stats, lag and revocation). */
+export interface Subscriber {
+  id: number;
+  channel: string;
+  tokenId: string;
+  tokenName: string;
+  connectedAt: number;
+  cursor: string | null;
+  sent: number;
+  close: (reason: string) => void;
+}
+
+export interface RelayContext {
+  store: RelayStore;
+  log: RelayLog;
+  limits: RelayLimits;
+  limiter: RateLimiter;
+  subscribers: Map<number, Subscriber>;
+  nextSubscriberId: () => number;
+  /** Channels known to exist: a cache in front of the store, filled on first use. */
+  knownChannels: Set<string>;
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(text);
+}
+
+export function sendError(res: ServerResponse, status: number, error: string, message: string, headers: Record<string, string> = {}): void {
+  sendJson(res, status, { error, message }, headers);
+}
+
+export async function channelExists(ctx: RelayContext, channel: string): Promise<boolean> {
+  if (ctx.knownChannels.has(channel)) return true;
+  if (!(await ctx.store.hasChannel(channel))) return false;
+  ctx.knownChannels.add(channel);
+  return true;
+}
