@@ -1,52 +1,149 @@
-/** Electron entry: lifecycle only. Services come from the shared composition root. */
-import { app, BrowserWindow, ipcMain, powerMonitor } from 'electron';
-import { join } from 'node:path';
+/** Electron entry: lifecycle only. Services come from the shared composition root; policies from ./desktop. */
+import { app, clipboard, ipcMain, nativeTheme, powerMonitor } from 'electron';
+import { release } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import { createConsole, type ConsoleApp } from './app/composition.ts';
+import { initialPlacement, installAppMenu, installContextMenu, openLogsFolder, sendCommand, startNotifications, trackWindowState } from './app/electron-desktop.ts';
 import { createMainWindow } from './app/electron-window.ts';
 import { registerAppScheme, serveRenderer } from './app/electron-protocol.ts';
 import { APP_ORIGIN, hardenApp, openExternalSafely } from './app/electron-security.ts';
 import { defaultDataDir } from './app/paths.ts';
+import { DEEP_LINK_SCHEME, urlWithHash } from './desktop/deep-link.ts';
+import { buildDiagnostics } from './desktop/diagnostics.ts';
+import { openFileLog, type FileLog } from './desktop/file-log.ts';
+import { guardQuit, quitsWhenAllWindowsClosed, WindowKeeper } from './desktop/lifecycle.ts';
+import { DEFAULT_NOTIFICATION_SETTINGS, NOTIFICATION_SETTINGS_KEY, NotificationSettingsSchema } from './desktop/notification-policy.ts';
+import { bringToFront, claimSingleInstance, createDeepLinkRouter, protocolClientArgs } from './desktop/single-instance.ts';
+import { THEME_SETTING_KEY, windowBackground } from './desktop/theme.ts';
 import { registerElectronIpc } from './ipc/electron-ipc.ts';
 import { scrubText } from './ipc/redact.ts';
 
-registerAppScheme();
-// As in browser mode: a failed background promise is reported, never fatal to the operator's window.
-process.on('unhandledRejection', (reason) => {
-  console.error(`[main] unhandled rejection: ${scrubText(reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason))}`);
-});
+const devUrl = process.env.ELECTRON_RENDERER_URL;
+const appOrigin = devUrl ? new URL(devUrl).origin : APP_ORIGIN;
+const baseUrl = devUrl ?? `${APP_ORIGIN}/index.html`;
+let fileLog: FileLog | null = null;
 let consoleApp: ConsoleApp | null = null;
 
-async function start(): Promise<void> {
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  const appOrigin = devUrl ? new URL(devUrl).origin : APP_ORIGIN;
-  hardenApp(appOrigin);
-  if (!devUrl) serveRenderer(join(import.meta.dirname, '../renderer'));
-  consoleApp = await createConsole({
-    transport: 'electron',
-    dataDir: process.env.OMS_CONSOLE_DATA_DIR ? defaultDataDir() : join(app.getPath('userData'), 'data'),
-    version: app.getVersion(),
-    log: (line) => console.error(`[main] ${line}`),
-    openExternal: openExternalSafely,
+function log(line: string): void {
+  fileLog?.write(line);
+  console.error(`[main] ${scrubText(line)}`);
+}
+
+const keeper = new WindowKeeper(() => {
+  const stateFile = join(app.getPath('userData'), 'window-state.json');
+  const placement = initialPlacement(stateFile, log);
+  const win = createMainWindow(join(import.meta.dirname, '../preload'), baseUrl + (router.takePending() ?? ''), {
+    bounds: placement.bounds,
+    maximized: placement.maximized,
+    backgroundColor: background(),
+    devTools: !app.isPackaged,
   });
-  registerElectronIpc(ipcMain, consoleApp.dispatch, appOrigin);
-  const win = createMainWindow(join(import.meta.dirname, '../preload'), devUrl ?? `${APP_ORIGIN}/index.html`);
-  // After sleep the listener's relay socket is usually dead and deliveries may have been missed:
-  // reconnect and re-fetch what the user has open, without waiting for the watchdog's next tick.
-  powerMonitor.on('resume', () => consoleApp?.webhooks.wake());
-  consoleApp.events.addSink((name, payload) => {
-    if (!win.isDestroyed()) win.webContents.send('oms:event', { name, payload });
+  trackWindowState(win, stateFile, log);
+  installContextMenu(win);
+  return win;
+});
+
+const router = createDeepLinkRouter({
+  log,
+  navigate: (hash) => {
+    const win = keeper.ensure();
+    bringToFront(win);
+    void win.loadURL(urlWithHash(win.webContents.getURL() || baseUrl, hash));
+  },
+});
+
+function background(): string {
+  const theme = consoleApp?.services.settingsStore.get(THEME_SETTING_KEY, z.enum(['system', 'light', 'dark']), 'system') ?? 'system';
+  return windowBackground(nativeTheme.shouldUseDarkColors, theme);
+}
+
+if (!claimSingleInstance(app, { window: () => keeper.current(), onArgv: (argv) => void router.openFromArgv(argv) })) {
+  // Another console owns the data folder and the webhook port: it has our argv now.
+  app.exit(0);
+} else {
+  registerAppScheme();
+  // As in browser mode: a failed background promise is reported, never fatal to the operator's window.
+  process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason)}`));
+  const protocol = protocolClientArgs(DEEP_LINK_SCHEME, process.defaultApp === true, process.execPath, process.argv[1] ? resolve(process.argv[1]) : undefined);
+  app.setAsDefaultProtocolClient(protocol.scheme, protocol.path, protocol.args);
+  // macOS delivers links as events (possibly before ready); Windows and Linux put them in argv.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    router.open(url);
+  });
+  router.openFromArgv(process.argv);
+
+  const starting = app.whenReady().then(start);
+  starting.catch((e: unknown) => {
+    log(`OMS Console failed to start: ${e instanceof Error ? e.message : String(e)}`);
+    app.exit(1);
+  });
+  guardQuit(
+    app,
+    async () => {
+      await starting.catch(() => undefined);
+      await consoleApp?.close();
+      consoleApp = null;
+      fileLog?.close();
+      fileLog = null;
+    },
+    { log },
+  );
+  app.on('window-all-closed', () => {
+    if (quitsWhenAllWindowsClosed(process.platform)) app.quit();
+  });
+  // Dock click on macOS: a new window around the services already running, never a second console.
+  app.on('activate', () => {
+    if (consoleApp) bringToFront(keeper.ensure());
   });
 }
 
-app.whenReady().then(start, (e: unknown) => {
-  console.error('OMS Console failed to start:', e instanceof Error ? e.message : e);
-  app.exit(1);
-});
-app.on('window-all-closed', () => app.quit());
-app.on('before-quit', () => {
-  void consoleApp?.close();
-  consoleApp = null;
-});
-app.on('activate', () => {
-  if (BrowserWindow.getAllWindows().length === 0 && consoleApp) void start();
-});
+async function start(): Promise<void> {
+  app.setAppLogsPath();
+  const logsDir = app.getPath('logs');
+  fileLog = openFileLog({ dir: logsDir, knownSecrets: () => consoleApp?.services.secrets.known ?? [] });
+  hardenApp(appOrigin);
+  if (!devUrl) serveRenderer(join(import.meta.dirname, '../renderer'));
+  const c = await createConsole({
+    transport: 'electron',
+    dataDir: process.env.OMS_CONSOLE_DATA_DIR ? defaultDataDir() : join(app.getPath('userData'), 'data'),
+    version: app.getVersion(),
+    log,
+    openExternal: openExternalSafely,
+  });
+  consoleApp = c;
+  registerElectronIpc(ipcMain, c.dispatch, appOrigin);
+  // One sink for the life of the process, whichever window is current.
+  c.events.addSink((name, payload) => keeper.current()?.webContents.send('oms:event', { name, payload }));
+  installAppMenu(
+    { packaged: app.isPackaged, appName: app.getName() },
+    {
+      command: (command) => sendCommand(keeper.ensure(), command),
+      openLogsFolder: () => void openLogsFolder(logsDir).catch((e: unknown) => log(`open logs folder: ${e instanceof Error ? e.message : 'failed'}`)),
+      copyDiagnostics: () => void diagnostics(c).then((text) => clipboard.writeText(text)),
+      openDocs: () => void openExternalSafely('https://docs.polygon.technology/'),
+    },
+  );
+  startNotifications(c.bus, c.webhooks.openCustomers, () => c.services.settingsStore.get(NOTIFICATION_SETTINGS_KEY, NotificationSettingsSchema, DEFAULT_NOTIFICATION_SETTINGS), () => bringToFront(keeper.ensure()));
+  nativeTheme.on('updated', () => keeper.current()?.setBackgroundColor(background()));
+  // After sleep the listener's relay socket is usually dead and deliveries may have been missed:
+  // reconnect and re-fetch what the user has open, without waiting for the watchdog's next tick.
+  powerMonitor.on('resume', () => c.webhooks.wake());
+  keeper.ensure();
+  router.ready();
+}
+
+async function diagnostics(c: ConsoleApp): Promise<string> {
+  return buildDiagnostics({
+    appVersion: app.getVersion(),
+    packaged: app.isPackaged,
+    versions: process.versions,
+    platform: process.platform,
+    arch: process.arch,
+    osRelease: release(),
+    locale: app.getLocale(),
+    info: await c.info().catch(() => null),
+    listener: c.webhooks.status(),
+  });
+}

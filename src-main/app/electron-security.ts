@@ -1,5 +1,6 @@
 import { app, session, shell, type WebContents } from 'electron';
 import { CSP } from './csp.ts';
+import { applyPermissionPolicy } from '../desktop/permissions.ts';
 import { isAllowedExternalUrl } from './open-external.ts';
 
 export { CSP };
@@ -16,12 +17,12 @@ export async function openExternalSafely(url: string): Promise<boolean> {
 }
 
 /**
- * App-wide hardening, applied before any window exists: deny every permission, every new window,
- * every navigation away from the app's origin, and every <webview>.
+ * App-wide hardening, applied before any window exists: deny every permission but clipboard writes
+ * from the app's own pages (the copy buttons), every new window, every navigation away from the
+ * app's origin, and every <webview>.
  */
 export function hardenApp(appOrigin: string): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  applyPermissionPolicy(session.defaultSession, appOrigin);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });

@@ -25,3 +25,15 @@ describe('Electron window hardening (options only: the runtime cannot run here)'
     expect(CSP_FOR_TEST).toContain("frame-ancestors 'none'");
   });
 });
+
+describe('Electron window placement and production options', () => {
+  it('opens at remembered bounds, or the default size centred', () => {
+    expect(mainWindowOptions('/p', { bounds: { x: 5, y: 6, width: 1000, height: 700 } })).toMatchObject({ x: 5, y: 6, width: 1000, height: 700 });
+    expect(mainWindowOptions('/p')).toMatchObject({ width: 1320, height: 860, center: true });
+  });
+
+  it('turns DevTools off when asked (packaged builds) and keeps every hardening setting', () => {
+    const { webPreferences: w } = mainWindowOptions('/p', { devTools: false, bounds: { x: 0, y: 0, width: 900, height: 600 } });
+    expect(w).toMatchObject({ devTools: false, contextIsolation: true, sandbox: true, nodeIntegration: false });
+  });
+});
