@@ -4,6 +4,7 @@ import type { CustomersStore } from './store/customers.store.ts';
 import type { Db } from './store/db.ts';
 import type { EndorsementsStore } from './store/endorsements.store.ts';
 import type { EventsStore } from './store/events.store.ts';
+import type { TransactionsStore } from './store/transactions.store.ts';
 import type { WalletsStore } from './store/wallets.store.ts';
 import type { WebhooksStore } from './store/webhooks.store.ts';
 
@@ -37,6 +38,7 @@ export interface SandboxContext {
   customers: CustomersStore;
   endorsements: EndorsementsStore;
   wallets: WalletsStore;
+  transactions: TransactionsStore;
   webhooks: WebhooksStore;
   events: EventsStore;
   /** Wakes the scheduler after something became due (a review, a delivery, a clock jump). */

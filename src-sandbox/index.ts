@@ -12,7 +12,9 @@ import { registerControlWebhookRoutes } from './routes/control-webhooks.routes.t
 import { registerControlRoutes } from './routes/control.routes.ts';
 import { registerCustomerRoutes } from './routes/customers.routes.ts';
 import { registerExternalAccountRoutes } from './routes/external-accounts.routes.ts';
+import { registerFundingAccountRoutes } from './routes/funding-accounts.routes.ts';
 import type { ApiRoute, ControlHandler } from './routes/route-types.ts';
+import { registerTransactionReadRoutes } from './routes/transactions.routes.ts';
 import { registerWalletRoutes } from './routes/wallets.routes.ts';
 import { registerWebhookRoutes } from './routes/webhooks.routes.ts';
 import { Scheduler } from './scheduler.ts';
@@ -22,6 +24,7 @@ import { CustomersStore } from './store/customers.store.ts';
 import { getMeta, openDb, setMeta } from './store/db.ts';
 import { EndorsementsStore } from './store/endorsements.store.ts';
 import { EventsStore } from './store/events.store.ts';
+import { TransactionsStore } from './store/transactions.store.ts';
 import { WalletsStore } from './store/wallets.store.ts';
 import { WebhooksStore } from './store/webhooks.store.ts';
 import { Dispatcher } from './webhooks/dispatcher.ts';
@@ -87,6 +90,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     customers: new CustomersStore(db),
     endorsements: new EndorsementsStore(db),
     wallets: new WalletsStore(db),
+    transactions: new TransactionsStore(db),
     webhooks: new WebhooksStore(db),
     events: new EventsStore(db),
     kick: () => scheduler?.kick(),
@@ -104,6 +108,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   registerWalletRoutes(api);
   registerWebhookRoutes(api);
   registerExternalAccountRoutes(api, ctx.config.preview);
+  registerTransactionReadRoutes(api);
+  registerFundingAccountRoutes(api);
   const control = new Router<ControlHandler>();
   registerControlRoutes(control, () => ctx.faults.clear());
   registerControlWebhookRoutes(control, dispatcher);

@@ -1,5 +1,5 @@
 import type { SandboxContext } from './context.ts';
-import { estimateValue, formatMicros } from './money.ts';
+import { decimalsOf, estimate, formatUnits } from './assets.ts';
 import type { EndorsementRecord, StoredCustomer, WalletRecord } from './types.ts';
 
 /** API shapes. PII lives in doc.pii and `requested` is internal: neither is ever copied out here. */
@@ -14,8 +14,8 @@ export function presentWalletSummary(w: WalletRecord) {
     address: w.address,
     network: w.chain,
     asset: w.asset,
-    balance: formatMicros(w.balanceMicros),
-    estimatedValueUsd: formatMicros(estimateValue(w.balanceMicros, w.asset, 'USD')),
+    balance: formatUnits(w.balanceUnits, w.asset),
+    estimatedValueUsd: estimate({ units: w.balanceUnits, scale: decimalsOf(w.asset) }, w.asset, 'USD'),
     createdAt: w.createdAt,
   };
 }
@@ -31,6 +31,24 @@ export function presentWallet(w: WalletRecord, customerId: string) {
     status: w.status,
     type: w.type,
     createdAt: w.createdAt,
+    updatedAt: w.updatedAt,
+  };
+}
+
+/**
+ * Balances [choice]: the docs promise only "the display balance and its estimated value in the
+ * currency requested via estimatedBalanceCurrencyCode" and show no example, so the names mirror that
+ * sentence and the query parameter: `balance` (display), `estimatedBalance`, `estimatedBalanceCurrencyCode`.
+ */
+export function presentWalletBalance(w: WalletRecord, currency: string) {
+  return {
+    object: 'walletBalance',
+    walletId: w.id,
+    asset: w.asset,
+    network: w.chain,
+    balance: formatUnits(w.balanceUnits, w.asset),
+    estimatedBalance: estimate({ units: w.balanceUnits, scale: decimalsOf(w.asset) }, w.asset, currency),
+    estimatedBalanceCurrencyCode: currency,
     updatedAt: w.updatedAt,
   };
 }

@@ -86,7 +86,8 @@ export interface WalletRecord {
   address: string;
   status: string;
   type: string;
-  balanceMicros: number;
+  /** Base units of the asset (10^decimals per whole unit). */
+  balanceUnits: bigint;
   createdAt: string;
   updatedAt: string;
 }

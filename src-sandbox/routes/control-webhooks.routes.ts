@@ -12,6 +12,7 @@ import { ok, type ControlHandler } from './route-types.ts';
 
 const deliveriesQuery = z.strictObject({ webhookId: z.string().optional(), eventId: z.string().optional(), limit: limitParam(50, 1000) });
 const eventsQuery = z.strictObject({ customerId: z.string().optional(), type: z.string().optional(), limit: limitParam(50, 1000) });
+const complianceSchema = z.strictObject({ complianceOnly: z.boolean() });
 const sendSchema = z.strictObject({ times: z.number().int().min(1).max(100).optional(), concurrent: z.boolean().optional() });
 
 function iso(ms: number | null): string | null {
@@ -71,6 +72,14 @@ export function registerControlWebhookRoutes(router: Router<ControlHandler>, dis
       ctx.events.insertDelivery(d);
       ctx.kick();
       return ok(presentDelivery(d), 201);
+    })
+    // Stands in for OMS's admin API, the only documented way to set complianceOnly.
+    .add('PUT', '/webhooks/{id}/compliance-only', ({ ctx, params, body }) => {
+      const input = parseBody(complianceSchema, body);
+      const w = ctx.webhooks.byId(params.id!);
+      if (!w) throw new ApiError(404, `Webhook ${params.id} not found`);
+      ctx.webhooks.update({ ...w, complianceOnly: input.complianceOnly, updatedAt: ctx.clock.nowIso() });
+      return ok({ id: w.id, complianceOnly: input.complianceOnly });
     })
     .add('GET', '/events', ({ ctx, query }) => ok({ data: ctx.events.listEvents(parseQuery(eventsQuery, query)) }))
     .add('POST', '/events/{eventId}/send', ({ ctx, params, body }) => sendEvent(ctx, dispatcher, params.eventId!, body));

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { SandboxContext } from '../context.ts';
 import { decide, replanPending } from '../endorsements/engine.ts';
 import { ApiError } from '../http-util.ts';
-import { parseAmount } from '../money.ts';
+import { decimalsOf, formatUnits, parseAssetAmount } from '../assets.ts';
+import { parseDec } from '../decimal.ts';
 import type { Router } from '../router.ts';
 import { setMeta, tx } from '../store/db.ts';
 import { listSnapshots, resetData, restoreSnapshot, takeSnapshot } from '../store/snapshots.ts';
@@ -11,13 +12,14 @@ import { ENDORSEMENT_NAMES, type EndorsementName } from '../types.ts';
 import { parseBody } from '../validate.ts';
 import { requireCustomer } from './customers.routes.ts';
 import { ok, type ApiRequest, type ControlHandler } from './route-types.ts';
-import { deposit } from './wallets.routes.ts';
+import { depositToWallet } from '../money/transactions.ts';
+import { requireWallet } from './wallets.routes.ts';
 
 const seedSchema = z.strictObject({ count: z.number().int().min(1).max(500_000), seed: z.number().int().min(0).optional() });
 const snapshotSchema = z.strictObject({ name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -') });
 const decisionSchema = z.strictObject({ decision: z.enum(['approve', 'reject', 'revoke']), reason: z.string().min(1).max(500).optional() });
 const reviewSchema = z.strictObject({ mode: z.enum(['auto', 'manual']), delayMs: z.number().int().min(0).max(3_600_000).optional() });
-const depositSchema = z.strictObject({ amount: z.string() });
+const depositSchema = z.strictObject({ amount: z.string().max(60) });
 const advanceSchema = z.strictObject({ seconds: z.number().min(0).max(10 * 365 * 86_400) });
 
 function clockView(ctx: SandboxContext) {
@@ -49,11 +51,16 @@ function decision({ ctx, params, body }: ApiRequest) {
 
 function walletDeposit({ ctx, params, body }: ApiRequest) {
   const input = parseBody(depositSchema, body);
-  const micros = parseAmount(input.amount);
-  if (micros === null || micros <= 0) throw new ApiError(400, 'amount: must be a positive decimal string with up to 6 decimals, e.g. "12.34"');
-  const txn = tx(ctx.db, () => deposit(ctx, params.id!, micros));
-  const wallet = ctx.wallets.byId(params.id!)!;
-  return ok({ transaction: txn, walletId: wallet.id, balanceMicros: wallet.balanceMicros }, 201);
+  const rough = parseDec(input.amount);
+  if (!rough || rough.units <= 0n) throw new ApiError(400, 'amount: must be a positive decimal string, e.g. "12.34"');
+  const w = requireWallet(ctx, params.id!);
+  const amount = parseAssetAmount(input.amount, w.asset);
+  if (amount === null || amount.units <= 0n) {
+    throw new ApiError(400, `amount: must be a positive decimal string with up to ${decimalsOf(w.asset)} decimals for ${w.asset}, e.g. "12.34"`);
+  }
+  const txn = tx(ctx.db, () => depositToWallet(ctx, w.id, amount));
+  const wallet = ctx.wallets.byId(w.id)!;
+  return ok({ transaction: txn, walletId: wallet.id, balance: formatUnits(wallet.balanceUnits, wallet.asset) }, 201);
 }
 
 export function registerControlRoutes(router: Router<ControlHandler>, onReset: () => void): void {

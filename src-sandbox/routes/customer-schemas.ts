@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ESTIMATE_CURRENCIES } from '../assets.ts';
 import { ENDORSEMENT_NAMES, ENDORSEMENT_STATUSES } from '../types.ts';
 import { alpha2, limitParam } from '../validate.ts';
 
@@ -76,18 +77,10 @@ export const listCustomersQuery = z.strictObject({
   cursor: z.string().optional(),
 });
 
-export const transactionsQuery = z
-  .strictObject({
-    limit: limitParam(50, 100),
-    startingAfter: z.string().min(1).optional(),
-    endingBefore: z.string().min(1).optional(),
-  })
-  .refine((q) => !(q.startingAfter && q.endingBefore), { message: 'use startingAfter or endingBefore, not both', path: ['startingAfter'] });
-
 export const balanceQuery = z.strictObject({
   estimatedBalanceCurrencyCode: z
     .string()
     .transform((s) => s.toUpperCase())
-    .pipe(z.enum(['USD', 'EUR', 'GBP'], { error: 'must be one of USD, EUR, GBP' }))
+    .pipe(z.enum(ESTIMATE_CURRENCIES as [string, ...string[]], { error: `must be one of ${ESTIMATE_CURRENCIES.join(', ')}` }))
     .default('USD'),
 });

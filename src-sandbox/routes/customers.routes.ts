@@ -2,8 +2,8 @@ import type { SandboxContext } from '../context.ts';
 import { settle } from '../endorsements/engine.ts';
 import { ApiError, notFound } from '../http-util.ts';
 import { newId } from '../ids.ts';
-import { estimateValue, formatMicros } from '../money.ts';
-import { presentCustomer, presentCustomers } from '../presenters.ts';
+import { add, dec, format, normalize, ZERO } from '../decimal.ts';
+import { presentCustomer, presentCustomers, presentWalletBalance } from '../presenters.ts';
 import type { Router } from '../router.ts';
 import { buildCustomerListQuery } from '../store/customer-query.ts';
 import { toStored } from '../store/customers.store.ts';
@@ -17,7 +17,6 @@ import {
   patchCustomerSchema,
   PII_FIELDS,
   RE_REVIEW_FIELDS,
-  transactionsQuery,
 } from './customer-schemas.ts';
 import { decodeCursor, encodeCursor, ok, type ApiRequest, type ApiRoute } from './route-types.ts';
 
@@ -114,38 +113,21 @@ function softDelete({ ctx, params }: ApiRequest) {
   return ok(presentCustomer(ctx, ctx.customers.bySeq(stored.seq)!));
 }
 
+/** Aggregate balance [choice on names, see presentWalletBalance]: the estimated total plus one row per wallet. */
 function balance({ ctx, params, query }: ApiRequest) {
   const { estimatedBalanceCurrencyCode: currency } = parseQuery(balanceQuery, query);
   const stored = requireCustomer(ctx, params.id!);
   const wallets = ctx.wallets.forCustomers([stored.seq]).get(stored.seq) ?? [];
-  const total = wallets.reduce((sum, w) => sum + estimateValue(w.balanceMicros, w.asset, currency), 0);
+  const rows = wallets.map((w) => presentWalletBalance(w, currency));
+  const total = rows.reduce((sum, r) => add(sum, dec(r.estimatedBalance)), ZERO);
   return ok({
     object: 'customerBalance',
     customerId: stored.doc.id,
-    currency,
-    estimatedBalance: formatMicros(total),
-    wallets: wallets.map((w) => ({
-      walletId: w.id,
-      asset: w.asset,
-      chain: w.chain,
-      balance: formatMicros(w.balanceMicros),
-      estimatedValue: formatMicros(estimateValue(w.balanceMicros, w.asset, currency)),
-    })),
+    estimatedBalance: format(normalize(total)),
+    estimatedBalanceCurrencyCode: currency,
+    balances: rows,
     updatedAt: ctx.clock.nowIso(),
   });
-}
-
-function transactions({ ctx, params, query }: ApiRequest) {
-  const q = parseQuery(transactionsQuery, query);
-  const stored = requireCustomer(ctx, params.id!);
-  return ok(ctx.wallets.transactionPage({ column: 'customer_seq', seq: stored.seq }, q, (id) => transactionCursor(ctx, id)));
-}
-
-/** Resolves a transaction-id cursor; an unknown id is a 400 naming the parameter, not an empty page. */
-export function transactionCursor(ctx: SandboxContext, id: string): number {
-  const seq = ctx.wallets.transactionSeq(id);
-  if (seq === undefined) throw new ApiError(400, `query cursor: unknown transaction ${id}`);
-  return seq;
 }
 
 export function registerCustomerRoutes(router: Router<ApiRoute>): void {
@@ -156,6 +138,5 @@ export function registerCustomerRoutes(router: Router<ApiRoute>): void {
     .add('GET', '/customers/{id}', route(({ ctx, params }) => ok(presentCustomer(ctx, requireCustomer(ctx, params.id!)))))
     .add('PATCH', '/customers/{id}', route(patch))
     .add('DELETE', '/customers/{id}', route(softDelete))
-    .add('GET', '/customers/{id}/balance', route(balance))
-    .add('GET', '/customers/{id}/transactions', route(transactions));
+    .add('GET', '/customers/{id}/balance', route(balance));
 }

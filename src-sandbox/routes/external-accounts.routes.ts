@@ -10,7 +10,12 @@ import { ok, type ApiRequest, type ApiRoute } from './route-types.ts';
 
 /**
  * Contract §5: not offered by v0.9. Without the preview flag every such path answers 404
- * `not_available`; with it, external accounts get their intended, schema-driven shape.
+ * `not_available`; with it, external accounts get their intended shape. The object follows the
+ * documented example (payments/external-accounts: `type:"usBank"`, `status:"verified"`, `network`,
+ * `bankDetails{bankName, accountNumber:"******4242"}`).
+ *
+ * OUR PREVIEW, NOT DOCUMENTED: `GET /external-accounts/schemas` (per-rail field lists for a
+ * schema-driven form) appears on no official OMS page; it exists so the console's form has a source.
  */
 interface FieldSpec {
   name: string;
@@ -63,14 +68,20 @@ function bankDetailsSchema(fields: FieldSpec[]) {
   return z.strictObject(shape);
 }
 
-function notAvailable(): never {
+export function notAvailable(): never {
   throw new ApiError(404, 'Not available in OMS v0.9 (start the sandbox with --preview to try the intended shape)', { code: 'not_available' });
 }
 
+/** The documented masking: six asterisks and the last four digits. */
 function mask(details: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(details)) out[k] = /number|iban/i.test(k) ? `••••${v.slice(-4)}` : v;
+  for (const [k, v] of Object.entries(details)) out[k] = /number|iban/i.test(k) ? `******${v.slice(-4)}` : v;
   return out;
+}
+
+function bankNameFor(details: Record<string, string>, network: string): string {
+  // ach details carry no bank name; the sandbox names a plausible one instead of leaving it out.
+  return details.bankName ?? (network === 'ach' ? 'Sandbox Bank, N.A.' : 'Sandbox International Bank');
 }
 
 function create(ctx: SandboxContext, r: ApiRequest) {
@@ -83,15 +94,17 @@ function create(ctx: SandboxContext, r: ApiRequest) {
   if (!parsed.success) throw zodToApiError(parsed.error, 'bankDetails');
   const now = ctx.clock.nowIso();
   const prefix = input.network === 'swift' ? 'cpIntlBank' : 'cpUsBank';
+  const details = parsed.data as Record<string, string>;
   const doc = {
     id: newId(prefix, ctx.clock.now()),
     object: 'externalAccount',
     customerId: customer.doc.id,
+    type: input.network === 'swift' ? 'intlBank' : 'usBank',
+    status: 'verified',
     network: input.network,
     country: input.country,
     currency: input.currency,
-    bankDetails: mask(parsed.data as Record<string, string>),
-    status: 'active',
+    bankDetails: { bankName: bankNameFor(details, input.network), ...mask(details) },
     createdAt: now,
   };
   ctx.db.prepare('INSERT INTO external_accounts (id, customer_seq, created_at, doc) VALUES (?, ?, ?, ?)').run(doc.id, customer.seq, now, JSON.stringify(doc));
@@ -105,6 +118,7 @@ export function registerExternalAccountRoutes(router: Router<ApiRoute>, preview:
     handler: preview ? handler : notAvailable,
   });
   router
+    // Our preview only (see the header comment): no official page documents this route.
     .add('GET', '/external-accounts/schemas', route(({ query }) => {
       const q = parseQuery(schemasQuery, query);
       return ok({ country: q.country, currency: q.currency, rails: railsFor(q.country, q.currency).map((network) => ({ network, fields: RAILS[network] })) });
@@ -115,9 +129,4 @@ export function registerExternalAccountRoutes(router: Router<ApiRoute>, preview:
       const rows = ctx.db.prepare('SELECT doc FROM external_accounts WHERE customer_seq = ? ORDER BY seq').all(c.seq) as Row[];
       return ok({ data: rows.map((row) => parseJson(row.doc)), hasMore: false, cursor: null });
     }));
-  // The other §5 families are never served, preview or not.
-  const never: ApiRoute = { auth: true, idempotent: false, handler: notAvailable };
-  for (const path of ['/deposit-addresses', '/deposit-addresses/{id}', '/virtual-accounts', '/virtual-accounts/{id}', '/cash-pickups', '/payouts']) {
-    router.add('GET', path, never).add('POST', path, never);
-  }
 }

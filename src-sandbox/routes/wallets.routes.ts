@@ -1,21 +1,28 @@
 import { z } from 'zod';
+import { ASSETS, CRYPTO_ASSETS, newAddress, PAIRS_TEXT } from '../assets.ts';
 import type { SandboxContext } from '../context.ts';
 import { ApiError, notFound } from '../http-util.ts';
-import { newId, randomHex } from '../ids.ts';
-import { estimateValue, formatMicros, SUPPORTED_ASSETS, SUPPORTED_CHAINS } from '../money.ts';
-import { presentWallet } from '../presenters.ts';
+import { newId } from '../ids.ts';
+import { customerIdOfWallet } from '../money/transactions.ts';
+import { presentWallet, presentWalletBalance } from '../presenters.ts';
 import type { Router } from '../router.ts';
 import type { WalletRecord } from '../types.ts';
 import { limitParam, parseBody, parseQuery } from '../validate.ts';
 import { emitEvent } from '../webhooks/emitter.ts';
-import { balanceQuery, transactionsQuery } from './customer-schemas.ts';
-import { requireCustomer, transactionCursor } from './customers.routes.ts';
+import { balanceQuery } from './customer-schemas.ts';
+import { requireCustomer } from './customers.routes.ts';
 import { decodeCursor, encodeCursor, ok, type ApiRequest, type ApiRoute } from './route-types.ts';
 
-const createWalletSchema = z.strictObject({
-  asset: z.enum(SUPPORTED_ASSETS as [string, ...string[]], { error: `must be one of ${SUPPORTED_ASSETS.join(', ')}` }),
-  chain: z.enum(SUPPORTED_CHAINS as [string, ...string[]], { error: `must be one of ${SUPPORTED_CHAINS.join(', ')}` }),
-});
+/** Exactly the documented pairs (contract §4); anything else is a 400 naming the field. */
+const createWalletSchema = z
+  .strictObject({
+    asset: z.enum(CRYPTO_ASSETS as [string, ...string[]], { error: `must be one of ${CRYPTO_ASSETS.join(', ')}` }),
+    chain: z.string().min(1, 'must not be empty').max(40),
+  })
+  .superRefine((v, c) => {
+    const networks = ASSETS[v.asset]?.networks ?? [];
+    if (!networks.includes(v.chain)) c.addIssue({ code: 'custom', path: ['chain'], message: `${v.asset} is offered on ${networks.join(', ')} (documented pairs: ${PAIRS_TEXT})` });
+  });
 
 const listWalletsQuery = z.strictObject({ limit: limitParam(20, 100), cursor: z.string().optional() });
 
@@ -23,10 +30,6 @@ export function requireWallet(ctx: SandboxContext, id: string): WalletRecord {
   const w = ctx.wallets.byId(id);
   if (!w) throw notFound('Wallet', id);
   return w;
-}
-
-function customerIdOf(ctx: SandboxContext, w: WalletRecord): string {
-  return ctx.customers.bySeq(w.customerSeq)?.doc.id ?? '';
 }
 
 function create({ ctx, params, body }: ApiRequest) {
@@ -49,10 +52,10 @@ function create({ ctx, params, body }: ApiRequest) {
     customerSeq: customer.seq,
     asset: input.asset,
     chain: input.chain,
-    address: `0x${randomHex(20)}`,
+    address: newAddress(input.chain),
     status: 'active',
     type: 'internal',
-    balanceMicros: 0,
+    balanceUnits: 0n,
     createdAt: now,
     updatedAt: now,
   });
@@ -75,22 +78,7 @@ function list({ ctx, params, query }: ApiRequest) {
 
 function balance({ ctx, params, query }: ApiRequest) {
   const { estimatedBalanceCurrencyCode: currency } = parseQuery(balanceQuery, query);
-  const w = requireWallet(ctx, params.id!);
-  return ok({
-    walletId: w.id,
-    asset: w.asset,
-    chain: w.chain,
-    balance: formatMicros(w.balanceMicros),
-    estimatedValue: formatMicros(estimateValue(w.balanceMicros, w.asset, currency)),
-    currency,
-    updatedAt: w.updatedAt,
-  });
-}
-
-function transactions({ ctx, params, query }: ApiRequest) {
-  const q = parseQuery(transactionsQuery, query);
-  const w = requireWallet(ctx, params.id!);
-  return ok(ctx.wallets.transactionPage({ column: 'wallet_seq', seq: w.seq }, q, (id) => transactionCursor(ctx, id)));
+  return ok(presentWalletBalance(requireWallet(ctx, params.id!), currency));
 }
 
 export function registerWalletRoutes(router: Router<ApiRoute>): void {
@@ -100,36 +88,7 @@ export function registerWalletRoutes(router: Router<ApiRoute>): void {
     .add('GET', '/customers/{id}/wallets', route(list))
     .add('GET', '/wallets/{id}', route(({ ctx, params }) => {
       const w = requireWallet(ctx, params.id!);
-      return ok(presentWallet(w, customerIdOf(ctx, w)));
+      return ok(presentWallet(w, customerIdOfWallet(ctx, w)));
     }))
-    .add('GET', '/wallets/{id}/balance', route(balance))
-    .add('GET', '/accounts/{id}/transactions', route(transactions));
-}
-
-/** Control API deposit: moves the balance, records a transaction, fires wallet.depositDetected. */
-export function deposit(ctx: SandboxContext, walletId: string, micros: number): Record<string, unknown> {
-  const w = requireWallet(ctx, walletId);
-  const customerId = customerIdOf(ctx, w);
-  const now = ctx.clock.nowIso();
-  ctx.wallets.addBalance(w.seq, micros, now);
-  const txn = {
-    id: newId('txn', ctx.clock.now()),
-    object: 'transaction',
-    type: 'deposit',
-    status: 'completed',
-    customerId,
-    walletId: w.id,
-    asset: w.asset,
-    chain: w.chain,
-    amount: formatMicros(micros),
-    destination: { walletId: w.id, address: w.address },
-    source: { blockchainAddress: `0x${randomHex(20)}` },
-    transactionHash: `0x${randomHex(32)}`,
-    createdAt: now,
-    updatedAt: now,
-  };
-  ctx.wallets.insertTransaction({ id: txn.id, customerSeq: w.customerSeq, walletSeq: w.seq, createdAt: now, doc: txn });
-  const updated = ctx.wallets.byId(w.id)!;
-  emitEvent(ctx, 'wallet.depositDetected', { ...presentWallet(updated, customerId), balance: formatMicros(updated.balanceMicros), transaction: txn }, customerId);
-  return txn;
+    .add('GET', '/wallets/{id}/balance', route(balance));
 }

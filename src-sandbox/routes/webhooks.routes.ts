@@ -8,20 +8,30 @@ import { limitParam, parseBody, parseQuery } from '../validate.ts';
 import { newWebhookSecret } from '../webhooks/signer.ts';
 import { decodeCursor, encodeCursor, ok, type ApiRequest, type ApiRoute } from './route-types.ts';
 
-const url = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).max(2048);
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+/** Contract §7: OMS delivers to public HTTPS endpoints; the sandbox also accepts http to a loopback receiver. */
+const url = z
+  .url({ protocol: /^https?$/, error: 'must be an absolute https URL' })
+  .max(2048)
+  .refine((u) => {
+    const parsed = new URL(u);
+    return parsed.protocol === 'https:' || LOOPBACK_HOSTS.has(parsed.hostname);
+  }, 'must be https (plain http is accepted only for a loopback receiver such as http://127.0.0.1:8787/hook)');
+/** Admin-only per the docs: the public API refuses it, so no client believes it took effect. */
+const complianceOnly = z.never({ error: 'complianceOnly can only be set via the admin API (sandbox: PUT /_sandbox/webhooks/{id}/compliance-only)' });
 const eventPattern = z.string().regex(/^(\*|[a-zA-Z]+(\.[a-zA-Z]+)*(\.\*)?)$/, 'must be an event type such as customer.created or a family such as customer.endorsement.*');
 
 const createSchema = z.strictObject({
   url,
   events: z.array(eventPattern).max(50).optional(),
   enabled: z.boolean().optional(),
-  complianceOnly: z.boolean().optional(),
+  complianceOnly: complianceOnly.optional(),
 });
 const patchSchema = z.strictObject({
   url: url.optional(),
   events: z.array(eventPattern).max(50).optional(),
   enabled: z.boolean().optional(),
-  complianceOnly: z.boolean().optional(),
+  complianceOnly: complianceOnly.optional(),
 });
 const listQuery = z.strictObject({ limit: limitParam(20, 100), cursor: z.string().optional() });
 
@@ -57,7 +67,7 @@ function create({ ctx, body }: ApiRequest) {
     events: input.events ?? [],
     enabled: input.enabled ?? true,
     status: 'active',
-    complianceOnly: input.complianceOnly ?? false,
+    complianceOnly: false,
     secret: newWebhookSecret(),
     disabledReason: null,
     createdAt: now,

@@ -1,6 +1,8 @@
 import { computeRequirements } from '../endorsements/policy.ts';
 import { seededId } from '../ids.ts';
 import { searchTerms } from '../store/customers.store.ts';
+import { formatUnits } from '../assets.ts';
+import { noFees } from '../money/transactions.ts';
 import { tx, type Db } from '../store/db.ts';
 import type { CustomerDoc, EndorsementName, EndorsementStatus, RejectionReason } from '../types.ts';
 import { CITIES, DOMAINS, FIRST_NAMES, LAST_NAMES, STREETS } from './names.ts';
@@ -37,9 +39,11 @@ export function seedCustomers(db: Db, count: number, seed = 1): number {
     'INSERT INTO endorsements (customer_seq, name, status, requirements, rejection_reasons, review_state, review_due_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)',
   );
   const insWallet = db.prepare(
-    "INSERT INTO wallets (id, customer_seq, asset, chain, address, status, type, balance_micros, created_at, updated_at) VALUES (?, ?, 'usdc', 'polygon', ?, 'active', 'internal', ?, ?, ?)",
+    "INSERT INTO wallets (id, customer_seq, asset, chain, address, status, type, balance_units, created_at, updated_at) VALUES (?, ?, 'usdc', 'polygon', ?, 'active', 'internal', ?, ?, ?)",
   );
-  const insTxn = db.prepare('INSERT INTO transactions (id, customer_seq, wallet_seq, created_at, doc) VALUES (?, ?, ?, ?, ?)');
+  const insTxn = db.prepare(
+    "INSERT INTO transactions (id, customer_seq, wallet_seq, recipient_seq, dst_wallet_seq, type, status, created_at, doc) VALUES (?, ?, NULL, ?, ?, 'cryptoToCrypto', 'completed', ?, ?)",
+  );
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rng() * 16).toString(16)).join('');
 
   tx(db, () => {
@@ -102,12 +106,21 @@ export function seedCustomers(db: Db, count: number, seed = 1): number {
       if ((profile === 'active' || profile === 'noId') && rng() < 0.5) {
         const micros = Math.floor(rng() * 5_000) * 1_000_000 + Math.floor(rng() * 100) * 10_000;
         const walletId = seededId('wlt', ms, rng);
-        const walletSeq = Number(insWallet.run(walletId, seq, `0x${hex(40)}`, micros, at, at).lastInsertRowid);
+        const address = `0x${hex(40)}`;
+        const walletSeq = Number(insWallet.run(walletId, seq, address, String(micros), at, at).lastInsertRowid);
         if (micros > 0) {
+          // The funding deposit, in the documented shape (see money/transactions.ts depositToWallet).
           const txnId = seededId('txn', ms, rng);
-          const amount = `${Math.floor(micros / 1_000_000)}.${String(micros % 1_000_000).padStart(6, '0').slice(0, 2)}`;
-          const txn = { id: txnId, object: 'transaction', type: 'deposit', status: 'completed', customerId: doc.id, walletId, asset: 'usdc', chain: 'polygon', amount, createdAt: at, updatedAt: at };
-          insTxn.run(txnId, seq, walletSeq, at, JSON.stringify(txn));
+          const amount = formatUnits(BigInt(micros), 'usdc');
+          const txHash = `0x${hex(64)}`;
+          const leg = { asset: 'usdc', network: 'polygon', amountGross: amount, amountNet: amount, feesDeducted: noFees('usdc'), txHash };
+          const txn = {
+            id: txnId, object: 'transaction', type: 'cryptoToCrypto', status: 'completed', subStatus: 'settled', role: 'recipient',
+            sender: null, recipient: doc.id, source: { ...leg, wallet: { blockchainAddress: `0x${hex(40)}` } },
+            destination: { ...leg, wallet: { id: walletId, blockchainAddress: address } }, quoteId: null, error: null, metadata: {},
+            createdAt: at, updatedAt: at, completedAt: at,
+          };
+          insTxn.run(txnId, seq, seq, walletSeq, at, JSON.stringify(txn));
         }
       }
     }

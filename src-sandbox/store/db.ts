@@ -30,6 +30,7 @@ function migrate(db: Db): void {
     if (done.has(m.version)) continue;
     tx(db, () => {
       db.exec(m.sql);
+      m.run?.(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
     });
   }

@@ -4,10 +4,14 @@
  * one index), the trigram FTS5 table finds email fragments, `endorsements(name,status)` serves the
  * endorsement filter.
  */
+import type { DatabaseSync } from 'node:sqlite';
+
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Data conversion that SQL alone would make unreadable; runs after `sql`, in the same transaction. */
+  run?: (db: DatabaseSync) => void;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -77,6 +81,62 @@ CREATE INDEX external_accounts_customer ON external_accounts(customer_seq, seq);
 CREATE TABLE snapshots (name TEXT PRIMARY KEY, created_at TEXT NOT NULL);
 `,
   },
+  {
+    version: 2,
+    name: 'money movement',
+    // Balances become exact base-unit integers held as text (18-decimal ETH overflows SQLite's int64
+    // micro-units); transactions get the documented parties and lifecycle columns.
+    sql: `
+ALTER TABLE wallets ADD COLUMN balance_units TEXT NOT NULL DEFAULT '0';
+UPDATE wallets SET balance_units = CASE WHEN asset = 'eth' AND balance_micros <> 0 THEN CAST(balance_micros AS TEXT) || '000000000000'
+  ELSE CAST(balance_micros AS TEXT) END;
+ALTER TABLE transactions ADD COLUMN type TEXT NOT NULL DEFAULT 'cryptoToCrypto';
+ALTER TABLE transactions ADD COLUMN status TEXT NOT NULL DEFAULT 'completed';
+ALTER TABLE transactions ADD COLUMN recipient_seq INTEGER;
+ALTER TABLE transactions ADD COLUMN dst_wallet_seq INTEGER;
+ALTER TABLE transactions ADD COLUMN due_at INTEGER;
+CREATE INDEX transactions_recipient ON transactions(recipient_seq, seq);
+CREATE INDEX transactions_dst_wallet ON transactions(dst_wallet_seq, seq);
+CREATE INDEX transactions_due ON transactions(due_at) WHERE due_at IS NOT NULL;
+CREATE TABLE quotes (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, customer_seq INTEGER NOT NULL, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE TABLE cash_ins (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, customer_seq INTEGER NOT NULL, code TEXT NOT NULL, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX cash_ins_code ON cash_ins(code);
+CREATE INDEX cash_ins_customer ON cash_ins(customer_seq, seq);
+CREATE TABLE funding_accounts (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, customer_seq INTEGER NOT NULL, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX funding_accounts_customer ON funding_accounts(kind, customer_seq, seq);
+`,
+    run(db) {
+      // Old deposits (`type:'deposit'`, flat `amount`) become the documented shape: a completed
+      // cryptoToCrypto transaction with the wallet as destination.
+      const rows = db.prepare('SELECT seq, customer_seq, wallet_seq, doc FROM transactions').all() as { seq: number; customer_seq: number; wallet_seq: number | null; doc: string }[];
+      const update = db.prepare('UPDATE transactions SET doc = ?, recipient_seq = ?, dst_wallet_seq = ? WHERE seq = ?');
+      for (const r of rows) {
+        const old = JSON.parse(r.doc) as Record<string, unknown>;
+        if (old.type !== 'deposit') continue;
+        const amount = String(old.amount ?? '0');
+        const fees = { developer: '0.00', gas: '0.00', oms: '0.00', total: '0.00' };
+        const leg = { asset: old.asset, network: old.chain, amountGross: amount, amountNet: amount, feesDeducted: fees };
+        const doc = {
+          id: old.id,
+          object: 'transaction',
+          type: 'cryptoToCrypto',
+          status: 'completed',
+          subStatus: 'settled',
+          role: 'recipient',
+          sender: null,
+          recipient: old.customerId,
+          source: { ...leg, wallet: { blockchainAddress: (old.source as { blockchainAddress?: string } | undefined)?.blockchainAddress ?? null }, txHash: old.transactionHash ?? null },
+          destination: { ...leg, wallet: { id: old.walletId, blockchainAddress: (old.destination as { address?: string } | undefined)?.address ?? null }, txHash: old.transactionHash ?? null },
+          quoteId: null,
+          error: null,
+          createdAt: old.createdAt,
+          updatedAt: old.updatedAt,
+          completedAt: old.createdAt,
+        };
+        update.run(JSON.stringify(doc), r.customer_seq, r.wallet_seq, r.seq);
+      }
+    },
+  },
 ];
 
 /** Tables that make up "the sandbox's data": what reset clears and snapshots copy. */
@@ -91,5 +151,8 @@ export const DATA_TABLES = [
   'deliveries',
   'delivery_attempts',
   'external_accounts',
+  'quotes',
+  'cash_ins',
+  'funding_accounts',
   'idempotency',
 ] as const;

@@ -6,8 +6,14 @@ import { tx, type Db, type Row } from './db.ts';
  * snap_name column), so they persist with the store and restore is one transaction.
  * Credentials, tokens, the clock and the meta settings are deliberately not part of a snapshot.
  */
+function columnNames(db: Db, table: string): string[] {
+  return (db.prepare(`PRAGMA table_info("${table}")`).all() as Row[]).map((r) => String(r.name));
+}
+
+/** Columns both tables have: a snapshot taken before a migration restores into the newer table (new columns take their defaults). */
 function columns(db: Db, table: string): string {
-  return (db.prepare(`PRAGMA table_info("${table}")`).all() as Row[]).map((r) => `"${String(r.name)}"`).join(', ');
+  const snap = new Set(columnNames(db, `snap__${table}`));
+  return columnNames(db, table).filter((c) => snap.has(c)).map((c) => `"${c}"`).join(', ');
 }
 
 function rebuildEmailIndex(db: Db): void {
@@ -30,6 +36,7 @@ export function restoreSnapshot(db: Db, name: string): boolean {
   if (!db.prepare('SELECT 1 FROM snapshots WHERE name = ?').get(name)) return false;
   tx(db, () => {
     for (const table of DATA_TABLES) {
+      db.exec(`CREATE TABLE IF NOT EXISTS "snap__${table}" AS SELECT '' AS snap_name, * FROM "${table}" WHERE 0`);
       const cols = columns(db, table);
       db.exec(`DELETE FROM "${table}"`);
       db.prepare(`INSERT INTO "${table}" (${cols}) SELECT ${cols} FROM "snap__${table}" WHERE snap_name = ?`).run(name);

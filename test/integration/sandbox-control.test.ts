@@ -83,7 +83,9 @@ describe('control API', () => {
     const good = await api.post(`/customers/${c.id}/external-accounts`, { network: 'ach', bankDetails: { accountHolderName: 'Ada L', routingNumber: '021000021', accountNumber: '12345678', accountType: 'checking' } });
     expect(good.status).toBe(201);
     expect(good.body.id).toMatch(/^cpUsBank_/);
-    expect(good.body.bankDetails.accountNumber).toBe('••••5678');
+    // The documented example's shape: type usBank, status verified, masked number with six asterisks.
+    expect(good.body).toMatchObject({ object: 'externalAccount', type: 'usBank', status: 'verified', network: 'ach', bankDetails: { bankName: expect.any(String), accountNumber: '******5678' } });
+    expect(JSON.stringify(good.body)).not.toContain('12345678');
 
     const plain = await startTestSandbox();
     try {
@@ -92,7 +94,12 @@ describe('control API', () => {
       const r = await p.get('/external-accounts/schemas');
       expect(r.status).toBe(404);
       expect(r.body.error.code).toBe('not_available');
-      expect((await p.get('/deposit-addresses')).body.error.code).toBe('not_available');
+      expect((await p.get('/deposit-addresses/da_x')).body.error.code).toBe('not_available');
+      // Invented routes are gone: cash pickup is a quote plus a transaction, payouts do not exist.
+      for (const path of ['/cash-pickups', '/payouts']) {
+        expect((await p.get(path)).body.error.code, path).toBe('not_found');
+        expect((await p.post(path, {})).body.error.code, path).toBe('not_found');
+      }
     } finally {
       await plain.close();
     }

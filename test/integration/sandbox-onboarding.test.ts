@@ -86,9 +86,14 @@ describe('onboarding guide, walked by a plain HTTP client', () => {
     const dep = await control(sb).post(`/wallets/${wallet.body.id}/deposit`, { amount: '12.34' });
     expect(dep.status).toBe(201);
     const balance = await api.get(`/wallets/${wallet.body.id}/balance`);
-    expect(balance.body).toMatchObject({ walletId: wallet.body.id, balance: '12.34', estimatedValue: '12.34', currency: 'USD' });
+    expect(balance.body).toEqual({
+      object: 'walletBalance', walletId: wallet.body.id, asset: 'usdc', network: 'polygon', balance: '12.34',
+      estimatedBalance: '12.34', estimatedBalanceCurrencyCode: 'USD', updatedAt: expect.any(String),
+    });
     const custBalance = await api.get(`/customers/${id}/balance?estimatedBalanceCurrencyCode=EUR`);
-    expect(custBalance.body).toMatchObject({ currency: 'EUR', estimatedBalance: '11.3528' });
+    // 12.34 × 0.92 = 11.3528, rounded half-up to cents.
+    expect(custBalance.body).toMatchObject({ object: 'customerBalance', customerId: id, estimatedBalanceCurrencyCode: 'EUR', estimatedBalance: '11.35' });
+    expect(custBalance.body.balances).toEqual([expect.objectContaining({ walletId: wallet.body.id, balance: '12.34', estimatedBalance: '11.35' })]);
 
     const detected = await waitFor(() => receiver.received.find((r) => r.json.type === 'wallet.depositDetected'), 5000, 'deposit webhook');
     expect(verify(secret, detected.headers, detected.raw)).toBe(true);
@@ -96,7 +101,11 @@ describe('onboarding guide, walked by a plain HTTP client', () => {
 
     const txns = await api.get(`/accounts/${wallet.body.id}/transactions`);
     expect(txns.body.data).toHaveLength(1);
-    expect(txns.body.data[0]).toMatchObject({ type: 'deposit', amount: '12.34', walletId: wallet.body.id });
+    expect(txns.body.data[0]).toMatchObject({
+      object: 'transaction', type: 'cryptoToCrypto', status: 'completed', recipient: id,
+      destination: { asset: 'usdc', network: 'polygon', amountGross: '12.34', amountNet: '12.34', wallet: { id: wallet.body.id }, txHash: expect.stringMatching(/^0x[0-9a-f]{64}$/) },
+    });
+    expect(txns.body.data[0]).not.toHaveProperty('amount');
     const embedded = (await api.get(`/customers/${id}`)).body.wallets[0];
     expect(embedded).toMatchObject({ id: wallet.body.id, type: 'custodial', network: 'polygon', balance: '12.34', estimatedValueUsd: '12.34' });
   });

@@ -61,27 +61,34 @@ describe('pagination walks every row exactly once', () => {
       await ctl.post(`/wallets/${w.id}/deposit`, { amount: `${i}.00` });
     }
     const seen: string[] = [];
+    const amount = (t: any) => t.destination.amountGross;
     let page = (await api.get(`/accounts/${w.id}/transactions?limit=5`)).body;
-    expect(page.previousCursor).toBeNull();
+    // Cursors come with every non-empty page (contract §6); hasMore says whether the walk goes on.
+    expect(page.previousCursor).toBe(page.data[0].id);
+    expect(page.nextCursor).toBe(page.data[4].id);
     const pages = [page];
-    seen.push(...page.data.map((t: any) => t.amount));
-    while (page.nextCursor) {
+    seen.push(...page.data.map(amount));
+    while (page.hasMore) {
       page = (await api.get(`/accounts/${w.id}/transactions?limit=5&startingAfter=${page.nextCursor}`)).body;
       pages.push(page);
-      seen.push(...page.data.map((t: any) => t.amount));
+      seen.push(...page.data.map(amount));
     }
     expect(seen).toEqual([...amounts].reverse());
     expect(pages).toHaveLength(5);
-    expect(page.hasMore).toBe(false);
+    expect(page.data).toHaveLength(3);
+    expect(page.nextCursor).toBe(page.data[2].id);
 
-    // Walk back from the last page with endingBefore.
-    const back: string[] = [...page.data.map((t: any) => t.amount)];
+    // Walk back from the last page with endingBefore until no newer rows remain.
+    const back: string[] = [...page.data.map(amount)];
     let prev = page;
-    while (prev.previousCursor) {
+    for (;;) {
       prev = (await api.get(`/accounts/${w.id}/transactions?limit=5&endingBefore=${prev.previousCursor}`)).body;
-      back.unshift(...prev.data.map((t: any) => t.amount));
+      back.unshift(...prev.data.map(amount));
+      if (!prev.hasMore) break;
     }
     expect(back).toEqual(seen);
+    const empty = (await api.get(`/accounts/${w.id}/transactions?limit=5&endingBefore=${pages[0].data[0].id}`)).body;
+    expect(empty).toEqual({ data: [], hasMore: false, nextCursor: null, previousCursor: null });
 
     const customerTx = (await api.get(`/customers/${c.body.id}/transactions?limit=100`)).body;
     expect(customerTx.data).toHaveLength(23);

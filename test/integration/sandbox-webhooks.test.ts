@@ -70,7 +70,14 @@ describe('webhook delivery', () => {
     const plain = await receiver();
     const compliance = await receiver();
     await api.post('/webhooks', { url: plain.url, events: ['customer.endorsement.*'] });
-    await api.post('/webhooks', { url: compliance.url, complianceOnly: true });
+    const refused = await api.post('/webhooks', { url: compliance.url, complianceOnly: true });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('admin API');
+    const hook = await api.post('/webhooks', { url: compliance.url });
+    expect(hook.body.complianceOnly).toBe(false);
+    expect((await ctl.raw('PUT', `/webhooks/${hook.body.id}/compliance-only`, { body: { complianceOnly: true } })).status).toBe(200);
+    expect((await api.get(`/webhooks/${hook.body.id}`)).body.complianceOnly).toBe(true);
+    expect((await api.patch(`/webhooks/${hook.body.id}`, { complianceOnly: false })).status).toBe(400);
     const c = (await api.post('/customers', { ...FULL_CUSTOMER, lastName: 'Review' })).body;
     await waitFor(() => compliance.received.some((r) => r.json.type === 'customer.endorsement.underReview'), 3000, 'underReview');
     await ctl.post(`/customers/${c.id}/endorsements/basic/decision`, { decision: 'approve' });
