@@ -5,9 +5,12 @@ export interface ListenerConfig {
   port: number;
   relayUrl: string | null;
   verification: VerificationMode;
+  /** The one signature variant accepted (SIGNATURE_VARIANT_NAMES); null tries them all. */
+  signatureVariant: string | null;
 }
 
 interface Row {
+  signature_variant: string | null;
   port: number | null;
   relay_url: string | null;
   verification: VerificationMode;
@@ -25,21 +28,26 @@ export class ListenerConfigStore {
 
   /** Enforce is the default: report-only is an explicit QA choice for an unconfirmed scheme. */
   get(profileId: string): ListenerConfig {
-    const r = this.#db.prepare('SELECT port, relay_url, verification FROM webhook_listener_config WHERE profile_id = ?').get(profileId) as unknown as
-      | Row
-      | undefined;
-    return { port: r?.port ?? this.#defaultPort, relayUrl: r?.relay_url ?? null, verification: r?.verification ?? 'enforce' };
+    const r = this.#db
+      .prepare('SELECT port, relay_url, verification, signature_variant FROM webhook_listener_config WHERE profile_id = ?')
+      .get(profileId) as unknown as Row | undefined;
+    return {
+      port: r?.port ?? this.#defaultPort,
+      relayUrl: r?.relay_url ?? null,
+      verification: r?.verification ?? 'enforce',
+      signatureVariant: r?.signature_variant ?? null,
+    };
   }
 
   set(profileId: string, patch: Partial<ListenerConfig>): ListenerConfig {
     const next = { ...this.get(profileId), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as ListenerConfig;
     this.#db
       .prepare(
-        `INSERT INTO webhook_listener_config (profile_id, port, relay_url, verification, updated_at) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO webhook_listener_config (profile_id, port, relay_url, verification, signature_variant, updated_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (profile_id) DO UPDATE SET port = excluded.port, relay_url = excluded.relay_url,
-           verification = excluded.verification, updated_at = excluded.updated_at`,
+           verification = excluded.verification, signature_variant = excluded.signature_variant, updated_at = excluded.updated_at`,
       )
-      .run(profileId, next.port, next.relayUrl, next.verification, new Date().toISOString());
+      .run(profileId, next.port, next.relayUrl, next.verification, next.signatureVariant, new Date().toISOString());
     return next;
   }
 }

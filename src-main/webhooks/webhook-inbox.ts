@@ -7,11 +7,14 @@ export type DeliverySource = InboxEntry['source'];
 
 export interface NewDelivery {
   profileId: string;
+  /** The dedupe key (Webhook-Id, else derived from the payload; see webhook-envelope.ts). */
   eventId: string | null;
   type: string | null;
   customerId: string | null;
   verdict: WebhookVerdict;
   reason: string;
+  /** The signature variant that matched, if any. */
+  variant: string | null;
   source: DeliverySource;
   headers: Record<string, string>;
   rawBody: Buffer;
@@ -19,6 +22,8 @@ export interface NewDelivery {
 }
 
 export interface InboxFilter {
+  /** Only this profile's deliveries (the Events screen shows the active profile's). */
+  profileId?: string | undefined;
   type?: string | undefined;
   customerId?: string | undefined;
   verdict?: WebhookVerdict | undefined;
@@ -30,6 +35,7 @@ export interface InboxFilter {
 
 interface Row {
   seq: number;
+  profile_id: string;
   event_id: string | null;
   type: string | null;
   customer_id: string | null;
@@ -39,17 +45,19 @@ interface Row {
   duplicate: number;
   source: DeliverySource;
   received_at: string;
-  headers?: string;
-  raw_body?: Uint8Array;
-  state?: string;
-  profile_id?: string;
   body_size: number | null;
   body_sha256: string | null;
   body_truncated: number;
+  variant: string | null;
+  headers?: string;
+  raw_body?: Uint8Array;
 }
 
-/** What the inbox returns per row: the contract's entry plus what the log shows about the body. */
+/** A row with what the contract's entry does not carry yet (see README: contract changes). */
 export type InboxRecord = InboxEntry & {
+  profileId: string;
+  /** The signature variant that matched (null when none did). */
+  variant: string | null;
   /** Size in bytes of the body as received (a rejected body is stored truncated). */
   bodySize: number;
   /** sha256 (hex) of the body as received; set for rejected rows, whose bytes are not all kept. */
@@ -63,14 +71,23 @@ export interface InboxOptions {
   rejectedBodyBytes?: number;
 }
 
+export interface PendingDelivery {
+  seq: number;
+  profileId: string;
+  eventId: string | null;
+  type: string | null;
+  customerId: string | null;
+  rawBody: Buffer;
+}
+
 /** Ids are kept at least this long so a redelivery days later is still recognised (issue 5). */
 export const DEDUPE_RETENTION_MS = 7 * 24 * 3600 * 1000;
 const LOG_RETENTION_MS = 30 * 24 * 3600 * 1000;
 /** The detail view shows this much of a body; the full bytes stay stored. */
 const DETAIL_BODY_CHARS = 256 * 1024;
-const ENTRY_COLS = 'seq, event_id, type, customer_id, verdict, reason, applied, duplicate, source, received_at, body_size, body_sha256, body_truncated';
+const COLS = 'seq, profile_id, event_id, type, customer_id, verdict, reason, applied, duplicate, source, received_at, body_size, body_sha256, body_truncated, variant';
 
-const toEntry = (r: Row): InboxRecord => ({
+const toRecord = (r: Row): InboxRecord => ({
   seq: r.seq,
   eventId: r.event_id,
   type: r.type,
@@ -81,17 +98,23 @@ const toEntry = (r: Row): InboxRecord => ({
   duplicate: r.duplicate === 1,
   source: r.source,
   receivedAt: r.received_at,
+  profileId: r.profile_id,
+  variant: r.variant,
   bodySize: r.body_size ?? 0,
   bodySha256: r.body_sha256,
 });
 
-export interface PendingDelivery {
-  seq: number;
-  profileId: string;
-  eventId: string | null;
-  type: string | null;
-  customerId: string | null;
-  rawBody: Buffer;
+/** Exactly the contract's `InboxEntry` (its schema is strict): for IPC and the event bus. */
+export function contractEntry(r: InboxRecord): InboxEntry {
+  const { seq, eventId, type, customerId, verdict, reason, applied, duplicate, source, receivedAt } = r;
+  return { seq, eventId, type, customerId, verdict, reason, applied, duplicate, source, receivedAt };
+}
+
+export interface NewRecord {
+  delivery: NewDelivery;
+  /** The pipeline would apply it (verified, or report-only). Only accepted rows claim their id. */
+  accept: boolean;
+  bypassDedupe?: boolean;
 }
 
 /** The durable half of the pipeline: a row is committed before the sender gets its 2xx. */
@@ -106,48 +129,52 @@ export class WebhookInbox {
     this.#rejectedBytes = opts.rejectedBodyBytes ?? 4096;
   }
 
-  /**
-   * Stores one delivery. `accept` says the pipeline would apply it (verified, or report-only);
-   * only accepted deliveries claim their event id, so a forged delivery cannot burn a real id.
-   */
+  /** Stores one delivery (see recordMany). */
   record(d: NewDelivery, accept: boolean, bypassDedupe = false): InboxRecord {
-    // Nobody vouches for a rejected body: keep enough to inspect it, and its size and hash.
-    const size = d.rawBody.length;
-    const keepAll = accept || size <= this.#rejectedBytes;
-    const stored = keepAll ? d.rawBody : d.rawBody.subarray(0, this.#rejectedBytes);
-    const sha256 = accept ? null : createHash('sha256').update(d.rawBody).digest('hex');
+    return this.recordMany([{ delivery: d, accept, bypassDedupe }])[0]!;
+  }
+
+  /**
+   * Stores deliveries in one transaction (one fsync for a burst). A forged delivery cannot burn a
+   * real id: only accepted ones claim theirs. A rejected body keeps its head, size and hash.
+   */
+  recordMany(items: readonly NewRecord[]): InboxRecord[] {
+    const claim = this.#db.prepare('INSERT OR IGNORE INTO webhook_dedupe (profile_id, event_id, first_seq, received_at) VALUES (?, ?, 0, ?)');
+    const insert = this.#db.prepare(
+      `INSERT INTO webhook_inbox (profile_id, event_id, type, customer_id, verdict, reason, applied, duplicate, state, source,
+         received_at, headers, raw_body, body_truncated, rejected, body_size, body_sha256, variant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const firstSeq = this.#db.prepare('UPDATE webhook_dedupe SET first_seq = ? WHERE profile_id = ? AND event_id = ?');
     return transaction(this.#db, () => {
-      let duplicate = false;
-      if (accept && d.eventId && !bypassDedupe) {
-        const claim = this.#db
-          .prepare('INSERT OR IGNORE INTO webhook_dedupe (profile_id, event_id, first_seq, received_at) VALUES (?, ?, 0, ?)')
-          .run(d.profileId, d.eventId, d.receivedAt.toISOString());
-        duplicate = Number(claim.changes) === 0;
-      }
-      const applied = accept && !duplicate;
-      const res = this.#db
-        .prepare(
-          `INSERT INTO webhook_inbox (profile_id, event_id, type, customer_id, verdict, reason, applied, duplicate, state, source,
-             received_at, headers, raw_body, body_truncated, rejected, body_size, body_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
+      let lastRejected = 0;
+      const out = items.map(({ delivery: d, accept, bypassDedupe }) => {
+        const size = d.rawBody.length;
+        const keepAll = accept || size <= this.#rejectedBytes;
+        const sha256 = accept ? null : createHash('sha256').update(d.rawBody).digest('hex');
+        let duplicate = false;
+        if (accept && d.eventId && !bypassDedupe) duplicate = Number(claim.run(d.profileId, d.eventId, d.receivedAt.toISOString()).changes) === 0;
+        const applied = accept && !duplicate;
+        const at = d.receivedAt.toISOString();
+        const res = insert.run(
           d.profileId, d.eventId, d.type, d.customerId, d.verdict, d.reason, applied ? 1 : 0, duplicate ? 1 : 0,
-          applied ? 'pending' : 'skipped', d.source, d.receivedAt.toISOString(), JSON.stringify(d.headers), stored,
-          keepAll ? 0 : 1, accept ? 0 : 1, size, sha256,
+          applied ? 'pending' : 'skipped', d.source, at, JSON.stringify(d.headers), keepAll ? d.rawBody : d.rawBody.subarray(0, this.#rejectedBytes),
+          keepAll ? 0 : 1, accept ? 0 : 1, size, sha256, d.variant,
         );
-      const seq = Number(res.lastInsertRowid);
-      if (!accept) this.#capRejected(seq);
-      if (applied && d.eventId && !bypassDedupe) {
-        this.#db.prepare('UPDATE webhook_dedupe SET first_seq = ? WHERE profile_id = ? AND event_id = ?').run(seq, d.profileId, d.eventId);
-      }
-      return {
-        seq, eventId: d.eventId, type: d.type, customerId: d.customerId, verdict: d.verdict, reason: d.reason,
-        applied, duplicate, source: d.source, receivedAt: d.receivedAt.toISOString(), bodySize: size, bodySha256: sha256,
-      };
+        const seq = Number(res.lastInsertRowid);
+        if (!accept) lastRejected = seq;
+        if (applied && d.eventId && !bypassDedupe) firstSeq.run(seq, d.profileId, d.eventId);
+        const rec: InboxRecord = {
+          seq, eventId: d.eventId, type: d.type, customerId: d.customerId, verdict: d.verdict, reason: d.reason, applied, duplicate,
+          source: d.source, receivedAt: at, profileId: d.profileId, variant: d.variant, bodySize: size, bodySha256: sha256,
+        };
+        return rec;
+      });
+      if (lastRejected) this.#capRejected(lastRejected);
+      return out;
     });
   }
 
-  /** Drops the oldest rejected rows beyond the cap (an index range, so cheap per insert). */
+  /** Drops the oldest rejected rows beyond the cap (an index range, so cheap per batch). */
   #capRejected(newest: number): void {
     const edge = this.#db
       .prepare('SELECT seq FROM webhook_inbox WHERE rejected = 1 AND seq <= ? ORDER BY seq DESC LIMIT 1 OFFSET ?')
@@ -157,17 +184,27 @@ export class WebhookInbox {
 
   /** Records the outcome of the effect; `pending` rows left by a crash are resumed at start. */
   finish(seq: number, state: 'done' | 'failed', error?: string): void {
-    this.#db.prepare('UPDATE webhook_inbox SET state = ?, processed_at = ?, error = ? WHERE seq = ?').run(state, new Date().toISOString(), error ?? null, seq);
+    this.finishMany([{ seq, state, error: error ?? null }]);
+  }
+
+  finishMany(items: readonly { seq: number; state: 'done' | 'failed'; error: string | null }[]): void {
+    if (items.length === 0) return;
+    const at = new Date().toISOString();
+    const update = this.#db.prepare('UPDATE webhook_inbox SET state = ?, processed_at = ?, error = ? WHERE seq = ?');
+    transaction(this.#db, () => {
+      for (const i of items) update.run(i.state, at, i.error, i.seq);
+    });
   }
 
   pending(): PendingDelivery[] {
     const rows = this.#db
       .prepare("SELECT seq, profile_id, event_id, type, customer_id, raw_body FROM webhook_inbox WHERE state = 'pending' ORDER BY seq")
       .all() as unknown as Row[];
-    return rows.map((r) => ({ seq: r.seq, profileId: r.profile_id!, eventId: r.event_id, type: r.type, customerId: r.customer_id, rawBody: Buffer.from(r.raw_body!) }));
+    return rows.map((r) => ({ seq: r.seq, profileId: r.profile_id, eventId: r.event_id, type: r.type, customerId: r.customer_id, rawBody: Buffer.from(r.raw_body!) }));
   }
 
-  list(f: InboxFilter): { items: InboxRecord[]; hasMore: boolean } {
+  /** Newest first, with the fields the contract does not carry yet (variant, body size and hash). */
+  listRecords(f: InboxFilter): { items: InboxRecord[]; hasMore: boolean } {
     const where: string[] = [];
     const args: (string | number)[] = [];
     const add = (sql: string, v: string | number | undefined) => {
@@ -175,6 +212,7 @@ export class WebhookInbox {
       where.push(sql);
       args.push(v);
     };
+    add('profile_id = ?', f.profileId);
     add('type = ?', f.type);
     add('customer_id = ?', f.customerId);
     add('verdict = ?', f.verdict);
@@ -182,36 +220,46 @@ export class WebhookInbox {
     add('received_at <= ?', f.until);
     add('seq < ?', f.beforeSeq);
     const limit = f.limit ?? 100;
-    const sql = `SELECT ${ENTRY_COLS} FROM webhook_inbox ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
+    const sql = `SELECT ${COLS} FROM webhook_inbox ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
     const rows = this.#db.prepare(sql).all(...args, limit + 1) as unknown as Row[];
-    return { items: rows.slice(0, limit).map(toEntry), hasMore: rows.length > limit };
+    return { items: rows.slice(0, limit).map(toRecord), hasMore: rows.length > limit };
   }
 
-  entry(seq: number): InboxRecord | null {
-    const r = this.#db.prepare(`SELECT ${ENTRY_COLS} FROM webhook_inbox WHERE seq = ?`).get(seq) as unknown as Row | undefined;
-    return r ? toEntry(r) : null;
+  /** Contract-shaped entries (`events.list`); pass `profileId` to show one profile's deliveries. */
+  list(f: InboxFilter): { items: InboxEntry[]; hasMore: boolean } {
+    const page = this.listRecords(f);
+    return { items: page.items.map(contractEntry), hasMore: page.hasMore };
   }
 
-  get(seq: number): (InboxDetail & InboxRecord & { rawBytes: Buffer; profileId: string }) | null {
-    const r = this.#db.prepare(`SELECT ${ENTRY_COLS}, headers, raw_body, profile_id FROM webhook_inbox WHERE seq = ?`).get(seq) as unknown as
-      | Row
-      | undefined;
+  recordOf(seq: number): InboxRecord | null {
+    const r = this.#db.prepare(`SELECT ${COLS} FROM webhook_inbox WHERE seq = ?`).get(seq) as unknown as Row | undefined;
+    return r ? toRecord(r) : null;
+  }
+
+  entry(seq: number): InboxEntry | null {
+    const r = this.recordOf(seq);
+    return r ? contractEntry(r) : null;
+  }
+
+  get(seq: number): (InboxDetail & { rawBytes: Buffer; profileId: string }) | null {
+    const r = this.#db.prepare(`SELECT ${COLS}, headers, raw_body FROM webhook_inbox WHERE seq = ?`).get(seq) as unknown as Row | undefined;
     if (!r) return null;
     const rawBytes = Buffer.from(r.raw_body!);
     const text = rawBytes.toString('utf8');
     return {
-      ...toEntry(r),
+      ...contractEntry(toRecord(r)),
       headers: JSON.parse(r.headers!) as Record<string, string>,
       rawBody: text.slice(0, DETAIL_BODY_CHARS),
       bodyTruncated: r.body_truncated === 1 || text.length > DETAIL_BODY_CHARS,
       rawBytes,
-      profileId: r.profile_id!,
+      profileId: r.profile_id,
     };
   }
 
-  /** Empties the event log; dedupe ids stay so a redelivery after a clear is still not re-applied. */
-  clear(): number {
-    return Number(this.#db.prepare("DELETE FROM webhook_inbox WHERE state <> 'pending'").run().changes);
+  /** Empties the event log (one profile's, or all); dedupe ids stay so a redelivery is still not re-applied. */
+  clear(profileId?: string): number {
+    if (profileId === undefined) return Number(this.#db.prepare("DELETE FROM webhook_inbox WHERE state <> 'pending'").run().changes);
+    return Number(this.#db.prepare("DELETE FROM webhook_inbox WHERE state <> 'pending' AND profile_id = ?").run(profileId).changes);
   }
 
   prune(now = Date.now()): void {

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
 import type { EventBus } from '../ipc/event-bus.ts';
 import type { CustomerRefresher } from './customer-refresher.ts';
-import type { DeliverySource, InboxRecord, PendingDelivery, WebhookInbox } from './webhook-inbox.ts';
+import { dedupeKey, readEnvelope, routeOf } from './webhook-envelope.ts';
+import { contractEntry, type DeliverySource, type InboxRecord, type PendingDelivery, type WebhookInbox } from './webhook-inbox.ts';
 import type { DeliveryResponse, RawDelivery } from './webhook-listener.ts';
 import type { SignatureScheme } from './signature-verifier.ts';
 
@@ -15,6 +15,8 @@ export interface ProcessorDeps {
   scheme: SignatureScheme;
   profileId: () => string;
   mode: () => VerificationMode;
+  /** The one signature variant this profile accepts; null tries every listed variant. */
+  pinnedVariant?: () => string | null;
   /** The active profile's `whsec_` secrets; may hit the keychain, so results are cached. */
   secrets: () => Promise<string[]>;
   now?: () => number;
@@ -22,43 +24,6 @@ export interface ProcessorDeps {
   secretsRecheckMs?: number;
   onReceived?: (entry: InboxRecord) => void;
 }
-
-interface Envelope {
-  id: string | null;
-  type: string | null;
-  customerId: string | null;
-  walletId: string | null;
-}
-
-const str = (v: unknown): string | null => (typeof v === 'string' && v.length <= 200 ? v : null);
-
-/**
- * The dedupe key for an id: the id itself, or a hash of it when long, so two distinct long ids
- * never collide the way a cut-off prefix did (issue 9.9). Bounded either way.
- */
-export function dedupeKey(id: string): string {
-  return id.length <= 200 ? id : `sha256:${createHash('sha256').update(id).digest('hex')}`;
-}
-
-/** Reads what routing needs from the envelope; never trusted for state (the re-fetch is). */
-export function readEnvelope(raw: Buffer): Envelope | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw.toString('utf8'));
-  } catch {
-    return null;
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
-  const env = parsed as { id?: unknown; type?: unknown; data?: { object?: Record<string, unknown> } };
-  const obj = env.data && typeof env.data === 'object' && env.data.object && typeof env.data.object === 'object' ? env.data.object : {};
-  const objId = str(obj.id);
-  const customerId = str(obj.customerId) ?? (objId?.startsWith('cst_') ? objId : null);
-  const walletId = str(obj.walletId) ?? (objId?.startsWith('wlt_') ? objId : null);
-  return { id: str(env.id), type: str(env.type), customerId, walletId };
-}
-
-/** Event families whose effect is a wallet refresh as well as a customer re-fetch. */
-const WALLET_FAMILIES = ['wallet.', 'transaction.', 'cashIn.'];
 
 /**
  * The pipeline: verify → persist (inbox, dedupe) → acknowledge → apply. Persisting before the 2xx
@@ -89,10 +54,11 @@ export class WebhookProcessor {
     return this.#cached;
   }
 
-  async #verify(d: RawDelivery, ignoreTimestamp: boolean): Promise<{ verdict: WebhookVerdict; reason: string }> {
+  async #verify(d: RawDelivery, ignoreTimestamp: boolean): Promise<{ verdict: WebhookVerdict; reason: string; variant: string | null }> {
     const now = this.#d.now?.() ?? Date.now();
     const nowSec = Math.floor(now / 1000);
-    const run = (secrets: string[]) => this.#d.scheme.verify({ headers: d.headers, rawBody: d.rawBody, secrets, nowSec, ignoreTimestamp });
+    const pin = this.#d.pinnedVariant?.() ?? null;
+    const run = (secrets: string[]) => this.#d.scheme.verify({ headers: d.headers, rawBody: d.rawBody, secrets, nowSec, ignoreTimestamp, pin });
     const fresh = this.#cached === null;
     let r = run(this.#cached ?? (await this.#loadSecrets()));
     // Every change made through the console invalidates the cache explicitly. A secret stored
@@ -108,7 +74,8 @@ export class WebhookProcessor {
   /** Judges, stores and (if accepted) schedules one delivery; the response is sent after the commit. */
   async receive(d: RawDelivery, source: DeliverySource, opts: { replay?: boolean } = {}): Promise<DeliveryResponse & { entry: InboxRecord }> {
     const receivedAt = new Date(this.#d.now?.() ?? Date.now());
-    let { verdict, reason } = await this.#verify(d, opts.replay === true);
+    const verdict0 = await this.#verify(d, opts.replay === true);
+    let { verdict, reason } = verdict0;
     const env = readEnvelope(d.rawBody);
     if (verdict === 'verified' && (!env || !env.type)) {
       verdict = 'malformed_body';
@@ -125,11 +92,13 @@ export class WebhookProcessor {
     const entry = this.#d.inbox.record(
       {
         profileId: this.#d.profileId(),
-        eventId: d.headers['webhook-id'] ? dedupeKey(d.headers['webhook-id']) : (env?.id ?? null),
+        // Webhook-Id, else the event id, else type|object id|status (oms-api.md §7).
+        eventId: d.headers['webhook-id'] ? dedupeKey(d.headers['webhook-id']) : env?.id ? dedupeKey(env.id) : (env?.derivedKey ?? null),
         type: env?.type ?? null,
-        customerId: env?.customerId ?? null,
+        customerId: env?.customerIds[0] ?? null,
         verdict,
         reason,
+        variant: verdict0.variant,
         source: opts.replay ? 'replay' : source,
         headers: d.headers,
         rawBody: d.rawBody,
@@ -138,26 +107,28 @@ export class WebhookProcessor {
       accept,
       opts.replay === true,
     );
-    this.#d.bus.publish('event.webhooks.received', entry);
+    this.#d.bus.publish('event.webhooks.received', contractEntry(entry));
     this.#d.onReceived?.(entry);
     if (entry.applied && env) {
       // After the caller has sent the 2xx: the sender never waits on OMS round-trips.
-      setImmediate(() => this.apply({ seq: entry.seq, profileId: this.#d.profileId(), eventId: entry.eventId, type: env.type, customerId: env.customerId, rawBody: d.rawBody }));
+      setImmediate(() => this.apply({ seq: entry.seq, profileId: entry.profileId, eventId: entry.eventId, type: env.type, customerId: entry.customerId, rawBody: d.rawBody }));
     }
     const status = accept ? 200 : 400;
     return { status, body: accept ? { received: true, duplicate: entry.duplicate, seq: entry.seq } : { received: false, verdict, reason }, entry };
   }
 
-  /** Runs the effect of one accepted delivery: a re-fetch of the customer it names. */
+  /** Runs the effect of one accepted delivery: a re-fetch of every customer it names. */
   apply(p: PendingDelivery): void {
     const env = readEnvelope(p.rawBody);
     const type = p.type ?? env?.type ?? 'unknown';
-    const customerId = p.customerId ?? env?.customerId ?? null;
-    if (WALLET_FAMILIES.some((f) => type.startsWith(f))) {
-      this.#d.bus.publish('event.wallets.changed', { customerId, walletId: env?.walletId ?? null, cause: type });
+    const route = routeOf(type);
+    const customers = env?.customerIds.length ? env.customerIds : p.customerId ? [p.customerId] : [];
+    if (route?.walletsChanged) {
+      this.#d.bus.publish('event.wallets.changed', { customerId: customers[0] ?? null, walletId: env?.walletId ?? null, cause: type });
     }
-    if (customerId && (type.startsWith('customer.') || WALLET_FAMILIES.some((f) => type.startsWith(f)))) {
-      void this.#d.refresher.refresh(customerId, type, p.seq);
+    if (route?.refetchCustomers && customers.length) {
+      // The row settles with the first customer's re-fetch; the others are refreshed alongside.
+      customers.forEach((id, i) => void this.#d.refresher.refresh(id, type, i === 0 ? p.seq : undefined));
       return;
     }
     this.#d.inbox.finish(p.seq, 'done');

@@ -7,7 +7,7 @@ import { ListenerConfigStore, type ListenerConfig } from './listener-config.ts';
 import { ListenerHealth, OpenCustomers, startWatchdog } from './listener-health.ts';
 import { startRelayClient, type RelayClient } from './relay-client.ts';
 import { fingerprint } from '../secrets/credentials.ts';
-import { standardWebhooksV1, type SignatureScheme } from './signature-verifier.ts';
+import { hmacVariants, SIGNATURE_VARIANT_NAMES, type SignatureScheme } from './signature-verifier.ts';
 import { WebhookInbox, type InboxOptions } from './webhook-inbox.ts';
 import { DEFAULT_LISTENER_PORT, startListener, type RunningListener } from './webhook-listener.ts';
 import { WebhookProcessor, type VerificationMode } from './webhook-processor.ts';
@@ -26,6 +26,8 @@ export interface WebhookSubsystemDeps {
   /** The profile owns its verification mode (settings.saveProfile); absent → this subsystem's own table. */
   verificationMode?: () => VerificationMode;
   setVerificationMode?: (mode: VerificationMode) => Promise<void>;
+  /** The profile's pinned signature variant (settings); absent → this subsystem's own table. */
+  pinnedVariant?: () => string | null;
   defaultPort?: number;
   scheme?: SignatureScheme;
   watchdogMs?: number;
@@ -76,7 +78,8 @@ export class WebhookSubsystem {
       inbox: this.inbox,
       bus: deps.bus,
       refresher: this.refresher,
-      scheme: deps.scheme ?? standardWebhooksV1,
+      scheme: deps.scheme ?? hmacVariants,
+      pinnedVariant: () => this.#d.pinnedVariant?.() ?? this.#cfg().signatureVariant,
       profileId: deps.activeProfileId,
       mode: () => this.#mode(),
       secrets: deps.secrets,
@@ -242,6 +245,10 @@ export class WebhookSubsystem {
   async configure(patch: Partial<ListenerConfig>): Promise<ListenerStatus> {
     const profileId = this.#d.activeProfileId();
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<ListenerConfig>;
+    const pin = defined.signatureVariant;
+    if (pin != null && !SIGNATURE_VARIANT_NAMES.includes(pin)) {
+      throw new Error(`unknown signature variant "${pin.slice(0, 60)}": use one of ${SIGNATURE_VARIANT_NAMES.join(', ')}`);
+    }
     await this.#apply({ ...this.config.get(profileId), ...defined });
     if (defined.verification && this.#d.setVerificationMode) await this.#d.setVerificationMode(defined.verification);
     this.config.set(profileId, defined);

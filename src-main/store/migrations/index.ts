@@ -2,6 +2,7 @@ import type { Migration } from '../database.ts';
 import { m001Core } from './001-core.ts';
 import { m002WebhookInbox } from './002-webhook-inbox.ts';
 import { m003WebhookRejectedBodies } from './003-webhook-rejected-bodies.ts';
+import { m004WebhookVariantProfile } from './004-webhook-variant-profile.ts';
 
-// 002 and 003 belong to the webhook inbox (src-main/webhooks). Add new ones at the end.
-export const migrations: readonly Migration[] = [m001Core, m002WebhookInbox, m003WebhookRejectedBodies];
+// 002 to 004 belong to the webhook inbox (src-main/webhooks). Add new ones at the end.
+export const migrations: readonly Migration[] = [m001Core, m002WebhookInbox, m003WebhookRejectedBodies, m004WebhookVariantProfile];

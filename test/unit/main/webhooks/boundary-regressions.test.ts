@@ -50,7 +50,7 @@ describe('forged deliveries cannot fill the disk (issue 9.5)', () => {
     }
     const grown = dbBytes(tmp.dir) - before;
     expect(grown).toBeLessThan(6 * 1024 * 1024);
-    const { items } = c.subsystem.inbox.list({ limit: 5 });
+    const { items } = c.subsystem.inbox.listRecords({ limit: 5 });
     expect(items.map((e) => e.bodySha256)).toEqual(hashes.slice(-5).reverse());
     for (const e of items) expect(e).toMatchObject({ verdict: 'bad_signature', applied: false, bodySize: Buffer.byteLength(JSON.stringify({ type: 'customer.updated', pad: ''.padEnd(1024 * 1024 - 64) })) });
     const detail = c.subsystem.inbox.get(items[0]!.seq)!;
@@ -65,7 +65,7 @@ describe('forged deliveries cannot fill the disk (issue 9.5)', () => {
     expect((await post(c, signed('evt_good', good), good)).status).toBe(200);
     for (let i = 0; i < 120; i++) await post(c, forgedHeaders(`evt_f${i}`), `{"type":"x","i":${i}}`);
     await settle(c);
-    const { items } = c.subsystem.inbox.list({ limit: 500 });
+    const { items } = c.subsystem.inbox.listRecords({ limit: 500 });
     const rejected = items.filter((e) => !e.applied);
     expect(rejected).toHaveLength(50);
     expect(rejected[0]!.eventId).toBe('evt_f119');

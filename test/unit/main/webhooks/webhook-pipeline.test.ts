@@ -108,7 +108,7 @@ describe('webhook pipeline over real HTTP and SQLite', () => {
     await settle(c);
     // Simulate a crash between the 2xx and the effect: a row left pending.
     c.subsystem.inbox.record(
-      { profileId: 'local', eventId: 'evt_q', type: 'customer.updated', customerId: 'cst_5', verdict: 'verified', reason: 'x', source: 'listener', headers: {}, rawBody: Buffer.from(envelope('evt_q', 'customer.updated', 'cst_5')), receivedAt: new Date() },
+      { profileId: 'local', eventId: 'evt_q', type: 'customer.updated', customerId: 'cst_5', verdict: 'verified', reason: 'x', variant: 'standard-webhooks-v1', source: 'listener', headers: {}, rawBody: Buffer.from(envelope('evt_q', 'customer.updated', 'cst_5')), receivedAt: new Date() },
       true,
     );
     await c.stop();
