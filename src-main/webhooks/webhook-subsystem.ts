@@ -8,7 +8,7 @@ import { ListenerHealth, OpenCustomers, startWatchdog } from './listener-health.
 import { startRelayClient, type RelayClient } from './relay-client.ts';
 import { fingerprint } from '../secrets/credentials.ts';
 import { hmacVariants, SIGNATURE_VARIANT_NAMES, type SignatureScheme } from './signature-verifier.ts';
-import { WebhookInbox, type InboxOptions } from './webhook-inbox.ts';
+import { WebhookInbox, type InboxFilter, type InboxOptions } from './webhook-inbox.ts';
 import { DEFAULT_LISTENER_PORT, startListener, type RunningListener } from './webhook-listener.ts';
 import { WebhookProcessor, type VerificationMode } from './webhook-processor.ts';
 
@@ -231,6 +231,11 @@ export class WebhookSubsystem {
   /** Called from the electron entry on powerMonitor 'resume'. */
   wake(): void {
     this.#watchdog?.kick();
+  }
+
+  /** The event log of the active profile only (what `events.list` should return; issue 15). */
+  listForActiveProfile(f: Omit<InboxFilter, 'profileId'>): ReturnType<WebhookInbox['list']> {
+    return this.inbox.list({ ...f, profileId: this.#d.activeProfileId() });
   }
 
   status(): ListenerStatus {
