@@ -33,7 +33,6 @@ export interface ConsoleOptions {
   sandbox?: LocalSandboxOptions;
   /** OMS transport knobs (fetch, clock, sleep, randomness, timeout), for tests. */
   omsClient?: ClientOverrides;
-  validateOutput?: boolean;
   heartbeatMs?: number;
   /** Webhook listener port when the profile has none saved (default 4590; tests pass 0). */
   webhookPort?: number;
@@ -119,13 +118,13 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
       openExternal: async ({ url }) => ({ opened: opts.openExternal ? await opts.openExternal(url) : false }),
     },
     settings: settingsHandlers(settings),
-    customers: trackOpenCustomers(customersHandlers(services.customers), webhooks.openCustomers),
-    wallets: walletsHandlers(services.wallets),
+    customers: trackOpenCustomers(customersHandlers(services.session), webhooks.openCustomers),
+    wallets: walletsHandlers(services.session),
     externalAccounts: externalAccountsHandlers(services.externalAccounts),
-    webhooks: webhooksHandlers(services.webhooks),
+    webhooks: webhooksHandlers(services.session, services.secrets),
     events: createEventsHandlers(webhooks),
     logs: logsHandlers(services.requestLog, services.audit),
-    pii: piiHandlers(services.customers),
+    pii: piiHandlers(services.session),
     sandbox: sandboxHandlers(services.sandbox),
   };
 
@@ -133,7 +132,6 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     handlers,
     activeProfile: () => settings.active(),
     audit: (e) => services.audit.append(e),
-    validateOutput: opts.validateOutput ?? process.env.NODE_ENV !== 'production',
     log,
   });
   const stopHeartbeat = startHeartbeat(bus, opts.heartbeatMs ?? 5000, startedAt.getTime());

@@ -5,15 +5,13 @@ import { scrubText } from '../ipc/redact.ts';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { SecretVault } from '../secrets/secret-vault.ts';
-import { CustomersService } from '../services/customers/customers.service.ts';
+import { fetchCustomerView } from '../services/customers/customers.ipc.ts';
 import { ExternalAccountsService } from '../services/external-accounts/external-accounts.service.ts';
 import { LocalSandbox, type LocalSandboxOptions } from '../services/sandbox/local-sandbox.ts';
 import { SandboxService } from '../services/sandbox/sandbox.service.ts';
 import { OmsSession, type ClientOverrides, type OmsApis } from '../services/session/oms-session.ts';
 import { ProfilesStore, type ProfileRecord } from '../services/settings/profiles.store.ts';
 import { SettingsService } from '../services/settings/settings.service.ts';
-import { WalletsService } from '../services/wallets/wallets.service.ts';
-import { WebhooksService } from '../services/webhooks/webhooks.service.ts';
 import { AuditLog } from '../store/audit-log.ts';
 import type { Db } from '../store/database.ts';
 import { RequestLog } from '../store/request-log.ts';
@@ -49,10 +47,7 @@ export interface MainServices {
   local: LocalSandbox;
   session: OmsSession;
   settings: SettingsService;
-  customers: CustomersService;
-  wallets: WalletsService;
   externalAccounts: ExternalAccountsService;
-  webhooks: WebhooksService;
   sandbox: SandboxService;
 }
 
@@ -72,10 +67,7 @@ export async function buildMainServices(core: { db: Db; bus: EventBus; rawLog: (
   const local = new LocalSandbox({ dataDir: opts.dataDir, vault: secrets, log, ...(opts.sandbox ? { options: opts.sandbox } : {}) });
   const session = new OmsSession({ profiles, vault: secrets, local, requestLog, ...(opts.omsClient ? { overrides: opts.omsClient } : {}) });
   const settings = new SettingsService({ profiles, vault: secrets, session, local, bus });
-  const customers = new CustomersService(session);
-  const wallets = new WalletsService(session);
   const externalAccounts = new ExternalAccountsService(session);
-  const webhooks = new WebhooksService(session, secrets);
   const sandbox = new SandboxService(session, local);
 
   // "First use" of the local profile: its credentials exist before the first screen asks for them.
@@ -88,17 +80,14 @@ export async function buildMainServices(core: { db: Db; bus: EventBus; rawLog: (
     log,
     activeProfile: () => settings.active(),
     omsApis: () => session.apis(),
-    refetchCustomer: (customerId) => customers.get(customerId),
+    refetchCustomer: (customerId) => fetchCustomerView(session, customerId),
     settingsStore,
     requestLog,
     audit,
     local,
     session,
     settings,
-    customers,
-    wallets,
     externalAccounts,
-    webhooks,
     sandbox,
   };
 }

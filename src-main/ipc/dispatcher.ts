@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { operations as defaultOperations } from '#shared/ipc/registry.ts';
 import type { Operation } from '#shared/ipc/operation.ts';
 import { describeIssues, err, ok, type Result } from '#shared/ipc/result.ts';
+import { isOmsError, toAppFailure } from '../oms/oms-error.ts';
 import { isAppFailure } from './app-failure.ts';
 import type { CallContext, Caller, Handlers } from './handlers.ts';
-import { summariseInput } from './redact.ts';
+import { scrubText, summariseInput } from './redact.ts';
 
 export interface AuditEntry {
   action: string;
@@ -18,20 +19,34 @@ export interface DispatcherDeps {
   /** The profile in force for this call; production mutations need a matching confirmation. */
   activeProfile: () => { id: string; kind: string };
   audit: (entry: AuditEntry) => void;
-  /** Validate handler output against the contract (development and test builds). */
-  validateOutput: boolean;
   log?: (line: string) => void;
   operations?: ReadonlyMap<string, Operation>;
 }
 
 export type Dispatch = (channel: string, input: unknown, caller: Caller, signal?: AbortSignal) => Promise<Result<unknown>>;
 
-const TARGET_KEYS = ['customerId', 'walletId', 'webhookId', 'profileId', 'seq'] as const;
+const TARGET_KEYS = ['customerId', 'walletId', 'transactionId', 'quoteId', 'cashInId', 'webhookId', 'profileId', 'seq'] as const;
+const MAX_TARGET = 100;
 
-function targetOf(input: unknown): string | null {
-  if (!input || typeof input !== 'object') return null;
-  const rec = input as Record<string, unknown>;
-  for (const k of TARGET_KEYS) if (typeof rec[k] === 'string' || typeof rec[k] === 'number') return String(rec[k]);
+/**
+ * The audit target, taken only from input the contract has validated (so it is a bounded id, never
+ * a 200,000-char string or an email typed into an id field), and scrubbed once more all the same.
+ */
+function targetOf(parsed: unknown): string | null {
+  if (!parsed || typeof parsed !== 'object') return null;
+  const rec = parsed as Record<string, unknown>;
+  for (const k of TARGET_KEYS) {
+    const v = rec[k];
+    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+    if (typeof v === 'string') return scrubText(v.slice(0, MAX_TARGET));
+  }
+  return null;
+}
+
+/** Every failure a handler can raise, as the Result error the renderer gets; OMS errors included. */
+function failureOf(e: unknown) {
+  if (isOmsError(e)) return toAppFailure(e);
+  if (isAppFailure(e)) return e;
   return null;
 }
 
@@ -44,12 +59,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     return d?.[action];
   };
 
-  async function run(op: Operation, input: unknown, ctx: CallContext): Promise<Result<unknown>> {
-    const parsed = op.input.safeParse(input ?? {});
-    if (!parsed.success) {
-      const { message, fields } = describeIssues(parsed.error.issues);
-      return err('INVALID_INPUT', `Invalid input for ${op.channel} — ${message}`, { fields });
-    }
+  async function run(op: Operation, parsed: { success: true; data: unknown }, ctx: CallContext): Promise<Result<unknown>> {
     if (op.confirmOnProduction) {
       const profile = deps.activeProfile();
       const confirm = (parsed.data as { confirm?: { profileId: string } }).confirm;
@@ -65,34 +75,40 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     try {
       data = await handler(parsed.data, ctx);
     } catch (e) {
-      if (isAppFailure(e)) return err(e.code, e.message, e.details);
+      const failure = failureOf(e);
+      if (failure) return err(failure.code, failure.message, failure.details);
       // Unexpected errors may carry secrets or PII in their text: none of it crosses.
       const ref = randomUUID().slice(0, 8);
       deps.log?.(`internal error in ${op.channel} (ref ${ref}): ${e instanceof Error ? e.name : typeof e}`);
       return err('INTERNAL', `Something went wrong inside the console (ref ${ref}). The request log has the details.`, { ref });
     }
-    if (deps.validateOutput) {
-      const out = op.output.safeParse(data);
-      if (!out.success) {
-        const { message } = describeIssues(out.error.issues);
-        deps.log?.(`output drift in ${op.channel}: ${message}`);
-        return err('INTERNAL', `The console produced an invalid ${op.channel} result (output drift): ${message}`);
-      }
-      return ok(out.data);
+    // Always parsed, production included: the strict view is what crosses, nothing more.
+    const out = op.output.safeParse(data);
+    if (!out.success) {
+      const { message } = describeIssues(out.error.issues);
+      deps.log?.(`output drift in ${op.channel}: ${message}`);
+      return err('INTERNAL', `The console produced an invalid ${op.channel} result (output drift): ${message.slice(0, 500)}`);
     }
-    return ok(data);
+    return ok(out.data);
   }
 
   return async (channel, input, caller, signal) => {
     const op = typeof channel === 'string' ? ops.get(channel) : undefined;
     if (!op) return err('UNKNOWN_CHANNEL', `Unknown channel "${String(channel).slice(0, 80)}".`);
-    const result = await run(op, input, signal ? { caller, signal } : { caller });
+    const parsed = op.input.safeParse(input ?? {});
+    let result: Result<unknown>;
+    if (!parsed.success) {
+      const { message, fields } = describeIssues(parsed.error.issues.slice(0, 20));
+      result = err('INVALID_INPUT', `Invalid input for ${op.channel} — ${message}`, { fields });
+    } else {
+      result = await run(op, parsed, signal ? { caller, signal } : { caller });
+    }
     if (op.mutation) {
       // Exactly one audit row per mutation attempt, failed ones included.
       try {
         deps.audit({
           action: op.channel,
-          target: targetOf(input),
+          target: parsed.success ? targetOf(parsed.data) : null,
           inputSummary: JSON.stringify(summariseInput(input)) ?? '{}',
           result: result.ok ? 'ok' : result.error.code,
         });

@@ -1,13 +1,12 @@
-import { OmsCustomer } from '#shared/domain/customer.ts';
 import type { CustomerCreate, CustomerFields } from '#shared/domain/customer.ts';
 import type { EndorsementName } from '#shared/domain/endorsement.ts';
-import { CustomerBalance, Transaction } from '#shared/domain/wallet.ts';
 import type { CustomerSearch } from '#shared/ipc/customers.contract.ts';
 import type { OmsClient } from './oms-client.ts';
-import { cursorPage, transactionPage, type Page } from './pages.ts';
+import { OmsCustomer, OmsCustomerBalance, OmsTransaction } from './oms-objects.ts';
+import { omsPage, type Page } from './pages.ts';
 
-const CustomerPage = cursorPage(OmsCustomer);
-const TransactionPage = transactionPage(Transaction);
+const CustomerPage = omsPage(OmsCustomer);
+const TransactionPage = omsPage(OmsTransaction);
 const id = (customerId: string) => `/customers/${encodeURIComponent(customerId)}`;
 
 /** OMS customer endpoints (oms-api.md §3): paths, query parameters and answer schemas. */
@@ -50,12 +49,12 @@ export class CustomersApi {
     return this.#c.request({ method: 'DELETE', path: id(customerId), schema: OmsCustomer, what: 'customer', signal });
   }
 
-  balance(customerId: string, currency: string | undefined, signal?: AbortSignal): Promise<CustomerBalance> {
+  balance(customerId: string, currency: string | undefined, signal?: AbortSignal): Promise<OmsCustomerBalance> {
     const query = { estimatedBalanceCurrencyCode: currency };
-    return this.#c.request({ method: 'GET', path: `${id(customerId)}/balance`, query, schema: CustomerBalance, what: 'customer balance', signal });
+    return this.#c.request({ method: 'GET', path: `${id(customerId)}/balance`, query, schema: OmsCustomerBalance, what: 'customer balance', signal });
   }
 
-  transactions(customerId: string, q: { limit?: number | undefined; cursor?: string | undefined }, signal?: AbortSignal): Promise<Page<Transaction>> {
+  transactions(customerId: string, q: { limit?: number | undefined; cursor?: string | undefined }, signal?: AbortSignal): Promise<Page<OmsTransaction>> {
     const query = { limit: q.limit, startingAfter: q.cursor };
     return this.#c.request({ method: 'GET', path: `${id(customerId)}/transactions`, query, schema: TransactionPage, what: 'transaction list', signal });
   }

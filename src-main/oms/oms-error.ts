@@ -50,21 +50,16 @@ export class OmsError extends Error {
 
 export const isOmsError = (e: unknown): e is OmsError => e instanceof OmsError;
 
-/** The renderer-facing failure: a stable code, a plain message, and the ids support needs. */
+/**
+ * The renderer-facing failure, made in this one place for every operation (the dispatcher calls it):
+ * a stable code, a plain message, the ids support needs, and OMS's field issues as
+ * `details.fields` (the shape input validation uses), so any form can mark the field OMS refused.
+ */
 export function toAppFailure(e: OmsError): AppFailure {
   const details: Record<string, unknown> = { status: e.status, omsCode: e.omsCode, requestId: e.requestId };
   if (e.field !== null) details.field = e.field;
   if (e.retryAfterSec !== null) details.retryAfterSec = e.retryAfterSec;
+  if (e.issues?.length) details.fields = e.issues.slice(0, 30);
   const code = e.kind === 'timeout' ? 'TIMEOUT' : e.kind === 'network' || e.kind === 'cancelled' || e.kind === 'credentials' ? 'UNAVAILABLE' : 'OMS_ERROR';
   return new AppFailure(code, e.message, details);
-}
-
-/** Runs an OMS call and turns its OmsError into the AppFailure the dispatcher reports. */
-export async function omsCall<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (isOmsError(e)) throw toAppFailure(e);
-    throw e;
-  }
 }

@@ -7,18 +7,19 @@ export interface Page<T> {
   cursor: string | null;
 }
 
-/** Customers and wallets: `{data, hasMore, cursor}`. */
-export const cursorPage = <T extends z.ZodType>(item: T) =>
-  z.looseObject({ data: z.array(item), hasMore: z.boolean(), cursor: z.string().nullish(), nextCursor: z.string().nullish() }).transform(
-    (p): Page<z.output<T>> => ({ items: p.data, hasMore: p.hasMore, cursor: p.hasMore ? (p.cursor ?? p.nextCursor ?? null) : null }),
-  );
-
-/** Transactions: `{data, hasMore, nextCursor, previousCursor}`, newest first, `startingAfter`. */
-export const transactionPage = <T extends z.ZodType>(item: T) =>
-  z.looseObject({ data: z.array(item), hasMore: z.boolean(), nextCursor: z.string().nullish(), previousCursor: z.string().nullish() }).transform(
-    (p): Page<z.output<T>> => ({ items: p.data, hasMore: p.hasMore, cursor: p.hasMore ? (p.nextCursor ?? null) : null }),
-  );
-
-/** Lists some deployments return bare and others wrapped (`GET /webhooks` is undocumented). */
-export const anyList = <T extends z.ZodType>(item: T) =>
-  z.union([z.array(item), z.looseObject({ data: z.array(item) }).transform((p) => p.data)]);
+/**
+ * Every documented list shape in one parser: customers `{data, hasMore, cursor}`, cash-ins
+ * `{data, hasMore, nextCursor}`, transactions `{data, hasMore, nextCursor, previousCursor}`, and a
+ * bare array (`GET /webhooks` is undocumented). The cursor is kept only when there is more to read.
+ */
+export const omsPage = <T extends z.ZodType>(item: T) =>
+  z.union([
+    z.array(item).transform((data): Page<z.output<T>> => ({ items: data, hasMore: false, cursor: null })),
+    z
+      .looseObject({ data: z.array(item), hasMore: z.boolean().nullish(), cursor: z.string().nullish(), nextCursor: z.string().nullish() })
+      .transform((p): Page<z.output<T>> => {
+        const next = p.nextCursor ?? p.cursor ?? null;
+        const hasMore = p.hasMore ?? next !== null;
+        return { items: p.data, hasMore, cursor: hasMore ? next : null };
+      }),
+  ]);

@@ -1,9 +1,9 @@
-import { Transaction, Wallet, WalletBalance } from '#shared/domain/wallet.ts';
 import type { OmsClient } from './oms-client.ts';
-import { cursorPage, transactionPage, type Page } from './pages.ts';
+import { OmsBalance, OmsTransaction, OmsWallet } from './oms-objects.ts';
+import { omsPage, type Page } from './pages.ts';
 
-const WalletPage = cursorPage(Wallet);
-const TransactionPage = transactionPage(Transaction);
+const WalletPage = omsPage(OmsWallet);
+const TransactionPage = omsPage(OmsTransaction);
 
 /** OMS wallet endpoints (oms-api.md §4). */
 export class WalletsApi {
@@ -12,23 +12,23 @@ export class WalletsApi {
     this.#c = client;
   }
 
-  list(customerId: string, q: { limit?: number | undefined; cursor?: string | undefined }, signal?: AbortSignal): Promise<Page<Wallet>> {
+  list(customerId: string, q: { limit?: number | undefined; cursor?: string | undefined }, signal?: AbortSignal): Promise<Page<OmsWallet>> {
     const path = `/customers/${encodeURIComponent(customerId)}/wallets`;
     return this.#c.request({ method: 'GET', path, query: { limit: q.limit, cursor: q.cursor }, schema: WalletPage, what: 'wallet list', signal });
   }
 
-  create(customerId: string, body: { asset: string; chain: string }, idempotencyKey: string, signal?: AbortSignal): Promise<Wallet> {
+  create(customerId: string, body: { asset: string; chain: string }, idempotencyKey: string, signal?: AbortSignal): Promise<OmsWallet> {
     const path = `/customers/${encodeURIComponent(customerId)}/wallets`;
-    return this.#c.request({ method: 'POST', path, body, idempotencyKey, schema: Wallet, what: 'wallet', signal });
+    return this.#c.request({ method: 'POST', path, body, idempotencyKey, schema: OmsWallet, what: 'wallet', signal });
   }
 
-  balance(walletId: string, signal?: AbortSignal): Promise<WalletBalance> {
+  balance(walletId: string, signal?: AbortSignal): Promise<OmsBalance> {
     const path = `/wallets/${encodeURIComponent(walletId)}/balance`;
-    return this.#c.request({ method: 'GET', path, schema: WalletBalance, what: 'wallet balance', signal });
+    return this.#c.request({ method: 'GET', path, schema: OmsBalance, what: 'wallet balance', signal });
   }
 
   /** A wallet's transactions live under `/accounts/`, not `/wallets/` (as documented). */
-  transactions(walletId: string, q: { limit?: number | undefined; cursor?: string | undefined }, signal?: AbortSignal): Promise<Page<Transaction>> {
+  transactions(walletId: string, q: { limit?: number | undefined; cursor?: string | undefined }, signal?: AbortSignal): Promise<Page<OmsTransaction>> {
     const path = `/accounts/${encodeURIComponent(walletId)}/transactions`;
     return this.#c.request({ method: 'GET', path, query: { limit: q.limit, startingAfter: q.cursor }, schema: TransactionPage, what: 'transaction list', signal });
   }

@@ -1,15 +1,21 @@
 import { z } from 'zod';
-import { WebhookView } from '#shared/domain/webhook.ts';
 import type { OmsClient } from './oms-client.ts';
-import { anyList } from './pages.ts';
+import { omsPage } from './pages.ts';
 
-/** A webhook as OMS sends it: the console's view without the fingerprint, plus the one-time secret. */
-export const OmsWebhook = WebhookView.omit({ secretFingerprint: true }).extend({
+/** A webhook as OMS sends it (oms-api.md §7), with the secret it shows once (and some pages on GET). */
+export const OmsWebhook = z.looseObject({
+  id: z.string(),
+  url: z.string(),
+  events: z.array(z.string()).nullish(),
+  enabled: z.boolean().nullish(),
+  status: z.string().nullish(),
+  complianceOnly: z.boolean().nullish(),
+  createdAt: z.string().nullish(),
   secret: z.string().nullish(),
 });
 export type OmsWebhook = z.infer<typeof OmsWebhook>;
 
-const WebhookList = anyList(OmsWebhook);
+const WebhookList = omsPage(OmsWebhook).transform((p) => p.items);
 const Deleted = z.unknown();
 
 /** OMS webhook management (oms-api.md §7); list and delete are the sandbox's "full CRUD" choice. */
@@ -24,7 +30,7 @@ export class WebhooksApi {
   }
 
   /** The answer carries `secret` once; the caller must keep it in the SecretStore and drop it. */
-  create(body: { url: string; events: string[]; complianceOnly?: boolean | undefined }, idempotencyKey: string, signal?: AbortSignal): Promise<OmsWebhook> {
+  create(body: { url: string; events: string[] }, idempotencyKey: string, signal?: AbortSignal): Promise<OmsWebhook> {
     return this.#c.request({ method: 'POST', path: '/webhooks', body, idempotencyKey, schema: OmsWebhook, what: 'webhook', signal });
   }
 

@@ -5,12 +5,15 @@ import type { Db } from './database.ts';
 
 /** Query parameters whose values can be PII (a searched name, an email): logged as `[redacted]`. */
 const PII_PARAMS = new Set(['q', 'email', 'externalid', 'phone', 'name']);
+const MAX_PATH = 1000;
 
 /**
  * Redacts a request path for the log: PII-bearing query values are replaced and anything
  * secret-shaped is scrubbed. Headers and bodies are never passed to the log at all.
  */
-export function redactPath(path: string): string {
+export function redactPath(fullPath: string): string {
+  // Cut first: everything after this line is linear in at most MAX_PATH chars.
+  const path = fullPath.length > MAX_PATH ? fullPath.slice(0, MAX_PATH) : fullPath;
   const [base = '', query] = path.split('?', 2);
   if (!query) return scrubText(base);
   const parts = query.split('&').map((pair) => {
@@ -47,7 +50,7 @@ export class RequestLog {
       .prepare(
         'INSERT INTO request_log (at, profile_id, method, path, status, duration_ms, attempt, idempotency_key, request_id, error_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(new Date().toISOString(), profileId, r.method, redactPath(r.path).slice(0, 1000), r.status, r.durationMs, r.attempt, r.idempotencyKey, r.requestId, r.errorCode);
+      .run(new Date().toISOString(), profileId, r.method, redactPath(r.path), r.status, r.durationMs, r.attempt, r.idempotencyKey, r.requestId, r.errorCode);
     // The request log is diagnostic, not an audit trail: keep it bounded.
     if (++this.#writes % 1000 === 0) this.#db.prepare('DELETE FROM request_log WHERE id <= (SELECT MAX(id) FROM request_log) - ?').run(this.#max);
   }

@@ -1,41 +1,29 @@
 import { z } from 'zod';
-import { CountryCode, CustomerId, E164Phone, IsoDate, IsoTimestamp, Metadata, ShortText } from './common.ts';
-import { Endorsement, EndorsementName } from './endorsement.ts';
-import { WalletSummary } from './wallet.ts';
+import { CountryCode, E164Phone, IsoDate, Metadata, ShortText } from './common.ts';
+import { EndorsementName, EndorsementView } from './endorsement.ts';
+import { WalletSummaryView } from './wallet.ts';
 
 /**
- * A customer as OMS returns it (oms-api.md §3). Write-only PII (birthDate, residentialAddress,
- * ipAddress, identifyingInformation) is never returned, so it is not in this schema.
+ * The customer as the renderer sees it (oms-api.md §3), field by field: email and phone arrive
+ * masked, the clear values only through the audited `pii.reveal`. Write-only PII (birthDate,
+ * residentialAddress, ipAddress, identifyingInformation) is never returned by OMS.
  */
-export const OmsCustomer = z.looseObject({
-  id: CustomerId,
-  object: z.literal('customer').optional(),
-  type: z.string(),
-  firstName: z.string().nullish(),
-  middleName: z.string().nullish(),
-  lastName: z.string().nullish(),
-  email: z.string().nullish(),
-  phone: z.string().nullish(),
-  nationality: z.string().nullish(),
-  externalId: z.string().nullish(),
+export const CustomerView = z.strictObject({
+  id: z.string(),
+  type: z.string().nullable(),
+  firstName: z.string().nullable(),
+  middleName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  nationality: z.string().nullable(),
+  externalId: z.string().nullable(),
   status: z.string(),
-  signedAgreement: z.boolean().nullish(),
-  signedAgreementAt: IsoTimestamp.nullish(),
-  wallets: z.array(WalletSummary).default([]),
-  endorsements: z.array(Endorsement).default([]),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
-  createdAt: IsoTimestamp,
-  updatedAt: IsoTimestamp.nullish(),
-});
-export type OmsCustomer = z.infer<typeof OmsCustomer>;
-
-/**
- * The customer as the renderer sees it: email and phone arrive masked; the clear values only
- * through the audited `pii.reveal`. Main builds this from OmsCustomer.
- */
-export const CustomerView = z.object({
-  ...OmsCustomer.omit({ email: true, phone: true, metadata: true }).shape,
+  signedAgreement: z.boolean().nullable(),
+  signedAgreementAt: z.string().nullable(),
+  wallets: z.array(WalletSummaryView),
+  endorsements: z.array(EndorsementView),
   metadata: z.record(z.string(), z.string()).nullable(),
+  createdAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
   emailMasked: z.string().nullable(),
   phoneMasked: z.string().nullable(),
 });
@@ -56,6 +44,11 @@ export const IdentifyingInformation = z.strictObject({
   number: ShortText(64).min(1, 'is required'),
 });
 
+const IpAddress = z
+  .string()
+  .max(45, 'must be an IPv4 or IPv6 address')
+  .pipe(z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address' }));
+
 /** Fields an operator may set on create; all but `type` optional, as in OMS v0.9. */
 export const CustomerFields = z.strictObject({
   firstName: ShortText(100).min(1).optional(),
@@ -65,7 +58,7 @@ export const CustomerFields = z.strictObject({
   phone: E164Phone.optional(),
   birthDate: IsoDate.optional(),
   nationality: CountryCode.optional(),
-  ipAddress: z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address' }).optional(),
+  ipAddress: IpAddress.optional(),
   externalId: ShortText(128).optional(),
   signedAgreement: z.boolean().optional(),
   residentialAddress: Address.optional(),

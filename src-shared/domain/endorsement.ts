@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { IsoTimestamp } from './common.ts';
 
 export const ENDORSEMENT_NAMES = ['basic', 'cryptoCustody', 'usd'] as const;
 export const EndorsementName = z.enum(ENDORSEMENT_NAMES);
@@ -7,31 +6,27 @@ export type EndorsementName = z.infer<typeof EndorsementName>;
 
 export const KNOWN_ENDORSEMENT_STATUSES = ['incomplete', 'pending', 'active', 'rejected', 'revoked'] as const;
 export type KnownEndorsementStatus = (typeof KNOWN_ENDORSEMENT_STATUSES)[number];
+/**
+ * `listed`: OMS gave the endorsement as a bare name (`"endorsements": ["basic"]`, payments/customers),
+ * which says it is on the customer and nothing about its state: shown as "granted per OMS list".
+ * `unknown`: an endorsement object without a status (the API reference's example).
+ */
+export const ENDORSEMENT_PSEUDO_STATUSES = ['listed', 'unknown'] as const;
 
-// One doc page shows "ACTIVE": known statuses are normalised to lower case, unknown ones are kept
-// verbatim so the UI can show exactly what OMS said instead of hiding it.
-export const EndorsementStatus = z.string().min(1).transform((s) => {
-  const lower = s.toLowerCase();
-  return (KNOWN_ENDORSEMENT_STATUSES as readonly string[]).includes(lower) ? lower : s;
+/** What the renderer is told about one endorsement, whatever form OMS used (oms-api.md §3). */
+export const EndorsementView = z.strictObject({
+  /** Normalised name when known (`cryptoCustody`), else OMS's own text verbatim. */
+  name: z.string(),
+  /** A known status in lower case, `listed`/`unknown`, or OMS's own text verbatim. */
+  status: z.string(),
+  requirements: z.strictObject({
+    complete: z.array(z.string()),
+    pending: z.array(z.string()),
+    missing: z.array(z.string()),
+    /** Field issues in words OMS gave (or the field name when it gave only that). */
+    issues: z.array(z.string()),
+  }),
+  rejectionReasons: z.array(z.strictObject({ reason: z.string().nullable(), developerReason: z.string().nullable() })),
+  updatedAt: z.string().nullable(),
 });
-
-export const Requirements = z.looseObject({
-  complete: z.array(z.string()).default([]),
-  pending: z.array(z.string()).default([]),
-  missing: z.array(z.string()).default([]),
-  issues: z.array(z.unknown()).default([]),
-});
-
-export const RejectionReason = z.looseObject({
-  developerReason: z.string().nullish(),
-  reason: z.string().nullish(),
-});
-
-export const Endorsement = z.looseObject({
-  name: z.string().min(1),
-  status: EndorsementStatus,
-  requirements: Requirements.default({ complete: [], pending: [], missing: [], issues: [] }),
-  rejectionReasons: z.array(RejectionReason).default([]),
-  updatedAt: IsoTimestamp.nullish(),
-});
-export type Endorsement = z.infer<typeof Endorsement>;
+export type EndorsementView = z.infer<typeof EndorsementView>;

@@ -1,60 +1,49 @@
 import { z } from 'zod';
-import { DecimalString, IsoTimestamp, WalletId } from './common.ts';
 
-/** Wallet summary embedded in a customer object. */
-export const WalletSummary = z.looseObject({
-  id: WalletId,
-  type: z.string().nullish(),
-  address: z.string().nullish(),
-  network: z.string().nullish(),
-  asset: z.string().nullish(),
-  balance: DecimalString.nullish(),
-  estimatedValueUsd: DecimalString.nullish(),
-  createdAt: IsoTimestamp.nullish(),
+/** A wallet as embedded in a customer object (oms-api.md §3). */
+export const WalletSummaryView = z.strictObject({
+  id: z.string(),
+  type: z.string().nullable(),
+  address: z.string().nullable(),
+  network: z.string().nullable(),
+  asset: z.string().nullable(),
+  balance: z.string().nullable(),
+  estimatedValueUsd: z.string().nullable(),
+  createdAt: z.string().nullable(),
 });
+export type WalletSummaryView = z.infer<typeof WalletSummaryView>;
 
-export const Wallet = z.looseObject({
-  id: WalletId,
-  object: z.literal('wallet').optional(),
-  customerId: z.string(),
-  address: z.string(),
+/** A custodial wallet (oms-api.md §4). OMS calls the network `chain` here and `network` elsewhere. */
+export const WalletView = z.strictObject({
+  id: z.string(),
+  customerId: z.string().nullable(),
+  address: z.string().nullable(),
   asset: z.string(),
   chain: z.string(),
   status: z.string(),
-  type: z.string().nullish(),
-  createdAt: IsoTimestamp,
-  updatedAt: IsoTimestamp.nullish(),
+  type: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
 });
-export type Wallet = z.infer<typeof Wallet>;
+export type WalletView = z.infer<typeof WalletView>;
 
-export const WalletBalance = z.looseObject({
-  walletId: WalletId,
-  asset: z.string(),
-  chain: z.string().nullish(),
-  balance: DecimalString,
-  estimatedValue: DecimalString.nullish(),
-  currency: z.string().nullish(),
-  updatedAt: IsoTimestamp.nullish(),
+/** A wallet's balance: the docs promise only the display balance and its estimated value. */
+export const WalletBalanceView = z.strictObject({
+  walletId: z.string(),
+  asset: z.string().nullable(),
+  network: z.string().nullable(),
+  /** Decimal string as OMS sent it (never a float). */
+  balance: z.string().nullable(),
+  estimatedValue: z.string().nullable(),
+  currency: z.string().nullable(),
 });
-export type WalletBalance = z.infer<typeof WalletBalance>;
+export type WalletBalanceView = z.infer<typeof WalletBalanceView>;
 
-export const Transaction = z.looseObject({
-  id: z.string(),
-  status: z.string(),
-  type: z.string().nullish(),
-  amount: DecimalString.nullish(),
-  asset: z.string().nullish(),
-  direction: z.string().nullish(),
-  walletId: z.string().nullish(),
-  customerId: z.string().nullish(),
-  createdAt: IsoTimestamp,
+/** A customer's aggregate balance: a total in one currency and one row per wallet/asset. */
+export const CustomerBalanceView = z.strictObject({
+  customerId: z.string().nullable(),
+  currency: z.string().nullable(),
+  estimatedTotal: z.string().nullable(),
+  balances: z.array(WalletBalanceView.extend({ walletId: z.string().nullable() })),
 });
-export type Transaction = z.infer<typeof Transaction>;
-
-export const CustomerBalance = z.looseObject({
-  customerId: z.string().nullish(),
-  estimatedBalance: DecimalString.nullish(),
-  currency: z.string().nullish(),
-  balances: z.array(z.looseObject({ asset: z.string(), balance: DecimalString })).nullish(),
-});
-export type CustomerBalance = z.infer<typeof CustomerBalance>;
+export type CustomerBalanceView = z.infer<typeof CustomerBalanceView>;

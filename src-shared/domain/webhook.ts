@@ -1,15 +1,18 @@
 import { z } from 'zod';
-import { IsoTimestamp, WebhookId } from './common.ts';
 
-/** An OMS webhook endpoint as the renderer sees it: the secret never leaves main. */
-export const WebhookView = z.looseObject({
-  id: WebhookId,
+/**
+ * An OMS webhook endpoint as the renderer sees it: the secret never leaves main. `enabled` and
+ * `status` are optional in OMS's answers (the docs mark only `complianceOnly` required), so they
+ * may be null; `complianceOnly` is shown, never sent (only OMS's admin API sets it).
+ */
+export const WebhookView = z.strictObject({
+  id: z.string(),
   url: z.string(),
-  events: z.array(z.string()).default([]),
-  enabled: z.boolean(),
-  status: z.string(),
-  complianceOnly: z.boolean().nullish(),
-  createdAt: IsoTimestamp.nullish(),
+  events: z.array(z.string()),
+  enabled: z.boolean().nullable(),
+  status: z.string().nullable(),
+  complianceOnly: z.boolean().nullable(),
+  createdAt: z.string().nullable(),
   secretFingerprint: z.string().nullable(),
 });
 export type WebhookView = z.infer<typeof WebhookView>;

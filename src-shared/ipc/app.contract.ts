@@ -4,11 +4,11 @@ import { NoInput, query } from './operation.ts';
 export const ProfileKind = z.enum(['local', 'oms-sandbox', 'production', 'custom']);
 export type ProfileKind = z.infer<typeof ProfileKind>;
 
-export const AppInfo = z.object({
+export const AppInfo = z.strictObject({
   name: z.string(),
   version: z.string(),
   transport: z.enum(['electron', 'browser']),
-  profile: z.object({ id: z.string(), name: z.string(), kind: ProfileKind, baseUrl: z.string() }),
+  profile: z.strictObject({ id: z.string(), name: z.string(), kind: ProfileKind, baseUrl: z.string() }),
   /** Where secrets live right now; `memory` is the local profile's keychain-less fallback. */
   secretStorage: z.enum(['keychain', 'session', 'memory']),
   startedAt: z.string(),
@@ -23,6 +23,6 @@ export const appContract = {
     'app.openExternal',
     'Opens an https URL from the allowlist in the system browser (Electron only).',
     z.object({ url: z.string().max(2048) }),
-    z.object({ opened: z.boolean() }),
+    z.strictObject({ opened: z.boolean() }),
   ),
 };

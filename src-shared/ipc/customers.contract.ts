@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { CustomerId, IsoTimestamp, pageOf } from '../domain/common.ts';
+import { Cursor, CustomerId, IsoInstant, pageOf } from '../domain/common.ts';
 import { CustomerCreate, CustomerFields, CustomerView } from '../domain/customer.ts';
 import { EndorsementName } from '../domain/endorsement.ts';
-import { CustomerBalance, Transaction } from '../domain/wallet.ts';
+import { TransactionView } from '../domain/transaction.ts';
+import { CustomerBalanceView } from '../domain/wallet.ts';
 import { mutation, query } from './operation.ts';
 
 export const CustomerSearch = z.object({
@@ -15,10 +16,10 @@ export const CustomerSearch = z.object({
     .object({ name: z.string().min(1).max(40), status: z.string().min(1).max(40) })
     .strict()
     .optional(),
-  createdAfter: IsoTimestamp.optional(),
-  createdBefore: IsoTimestamp.optional(),
+  createdAfter: IsoInstant.optional(),
+  createdBefore: IsoInstant.optional(),
   limit: z.number().int().min(1).max(200).optional(),
-  cursor: z.string().max(500).optional(),
+  cursor: Cursor.optional(),
 });
 export type CustomerSearch = z.infer<typeof CustomerSearch>;
 
@@ -46,14 +47,14 @@ export const customersContract = {
   balance: query(
     'customers.balance',
     "Aggregate balance across the customer's wallets.",
-    z.object({ customerId: CustomerId, currency: z.string().regex(/^[A-Z]{3}$/).optional() }),
-    CustomerBalance,
+    z.object({ customerId: CustomerId, currency: z.string().max(3).regex(/^[A-Z]{3}$/, 'must be a currency code like "USD"').optional() }),
+    CustomerBalanceView,
   ),
   /** The customer's transactions, newest first. */
   transactions: query(
     'customers.transactions',
     "The customer's transactions, newest first.",
-    z.object({ customerId: CustomerId, limit: z.number().int().min(1).max(100).optional(), cursor: z.string().max(500).optional() }),
-    pageOf(Transaction),
+    z.object({ customerId: CustomerId, limit: z.number().int().min(1).max(100).optional(), cursor: Cursor.optional() }),
+    pageOf(TransactionView),
   ),
 };

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { IsoInstant } from '../domain/common.ts';
 import { WebhookVerdict } from '../domain/webhook.ts';
 import { mutation, NoInput, query } from './operation.ts';
 
 export const ListenerState = z.enum(['stopped', 'listening', 'relay-connected', 'reconnecting', 'stale']);
 export type ListenerState = z.infer<typeof ListenerState>;
 
-export const ListenerStatus = z.object({
+export const ListenerStatus = z.strictObject({
   state: ListenerState,
   /** The URL OMS (or the relay/tunnel) must deliver to. */
   url: z.string().nullable(),
@@ -21,7 +22,7 @@ export const ListenerStatus = z.object({
 });
 export type ListenerStatus = z.infer<typeof ListenerStatus>;
 
-export const InboxEntry = z.object({
+export const InboxEntry = z.strictObject({
   /** Inbox row id (each delivery, duplicates included, is a row). */
   seq: z.number().int(),
   eventId: z.string().nullable(),
@@ -36,11 +37,22 @@ export const InboxEntry = z.object({
 });
 export type InboxEntry = z.infer<typeof InboxEntry>;
 
-export const InboxDetail = InboxEntry.extend({
+/**
+ * One delivery for the viewer. The payload carries the full OMS object (a customer's email and
+ * phone, a transaction owner's birth date…): `body` is pretty JSON with that PII masked; the clear
+ * body only through the audited `revealBody`.
+ */
+export const InboxDetailView = InboxEntry.extend({
   headers: z.record(z.string(), z.string()),
-  rawBody: z.string(),
+  body: z.string(),
+  /** True when masking changed something in the body. */
+  piiMasked: z.boolean(),
   bodyTruncated: z.boolean(),
 });
+export type InboxDetailView = z.infer<typeof InboxDetailView>;
+
+/** A stored delivery as main keeps it (headers and the body text); never sent as is. */
+export const InboxDetail = InboxEntry.extend({ headers: z.record(z.string(), z.string()), rawBody: z.string(), bodyTruncated: z.boolean() });
 export type InboxDetail = z.infer<typeof InboxDetail>;
 
 export const eventsContract = {
@@ -52,19 +64,27 @@ export const eventsContract = {
       type: z.string().max(100).optional(),
       customerId: z.string().max(100).optional(),
       verdict: WebhookVerdict.optional(),
-      since: z.string().max(40).optional(),
-      until: z.string().max(40).optional(),
+      since: IsoInstant.optional(),
+      until: IsoInstant.optional(),
       beforeSeq: z.number().int().optional(),
       limit: z.number().int().min(1).max(500).optional(),
     }),
-    z.object({ items: z.array(InboxEntry), hasMore: z.boolean() }),
+    z.strictObject({ items: z.array(InboxEntry), hasMore: z.boolean() }),
   ),
-  /** One delivery with its full headers and raw body. */
-  get: query('events.get', 'One delivery with headers and raw body.', z.object({ seq: z.number().int() }), InboxDetail),
+  /** One delivery with its headers and its payload, PII masked. */
+  get: query('events.get', 'One delivery with headers and its payload, PII masked.', z.object({ seq: z.number().int() }), InboxDetailView),
+  /** The clear payload of one delivery, for a limited time; audited like any PII reveal. */
+  revealBody: mutation(
+    'events.revealBody',
+    'The clear payload of one delivery, for a limited time; audited.',
+    z.object({ seq: z.number().int(), reason: z.string().trim().min(1).max(200) }),
+    z.strictObject({ seq: z.number().int(), body: z.string(), expiresAt: z.string() }),
+    'local',
+  ),
   /** Runs a stored delivery through the pipeline again (its effect is a re-fetch, so it is safe). */
   replay: mutation('events.replay', 'Runs a stored delivery through the pipeline again.', z.object({ seq: z.number().int() }), InboxEntry, 'local'),
   /** Empties the event log (dedupe ids are kept). */
-  clear: mutation('events.clear', 'Empties the event log; dedupe ids are kept.', z.object({}), z.object({ cleared: z.number().int() }), 'local'),
+  clear: mutation('events.clear', 'Empties the event log; dedupe ids are kept.', z.object({}), z.strictObject({ cleared: z.number().int() }), 'local'),
   /** Listener health: state, URL to register, last event, secret fingerprints. */
   listenerStatus: query('events.listenerStatus', 'Webhook listener health and the URL to register.', NoInput, ListenerStatus),
   /** Changes listener port, relay channel or verification mode for the active profile. */

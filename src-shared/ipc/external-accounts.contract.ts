@@ -12,18 +12,20 @@ export type BankNetwork = z.infer<typeof BankNetwork>;
 
 const Country = z
   .string()
+  .max(2, 'must be an ISO 3166 alpha-2 country code like "US"')
   .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166 alpha-2 country code like "US"')
   .transform((s) => s.toUpperCase());
 const Currency = z
   .string()
+  .max(3, 'must be an ISO 4217 currency code like "USD"')
   .regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 currency code like "USD"')
   .transform((s) => s.toUpperCase());
 
 /** A bank-details field name as the rail schema names it (`routingNumber`, `iban`, …). */
-const FieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be a field name like "accountNumber"');
+const FieldName = z.string().max(64).regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be a field name like "accountNumber"');
 
 /** One field of a rail's bank-details form, as the schema endpoint describes it. */
-export const BankField = z.object({
+export const BankField = z.strictObject({
   name: FieldName,
   label: z.string().max(200),
   /** `enum` offers `values`; anything else is free text checked against `pattern`. */
@@ -34,10 +36,10 @@ export const BankField = z.object({
 });
 export type BankField = z.infer<typeof BankField>;
 
-export const BankRail = z.object({ network: BankNetwork, fields: z.array(BankField).max(30) });
+export const BankRail = z.strictObject({ network: BankNetwork, fields: z.array(BankField).max(30) });
 export type BankRail = z.infer<typeof BankRail>;
 
-export const BankSchemas = z.object({ country: z.string(), currency: z.string(), rails: z.array(BankRail) });
+export const BankSchemas = z.strictObject({ country: z.string(), currency: z.string(), rails: z.array(BankRail) });
 export type BankSchemas = z.infer<typeof BankSchemas>;
 
 /** Field names whose values identify an account: never sent to the renderer in full. */
@@ -49,7 +51,7 @@ export const MaskedBankDetails = z
   .record(FieldName, z.string().max(200))
   .refine((d) => Object.entries(d).every(([k, v]) => !SENSITIVE_BANK_FIELD.test(k) || MASKED.test(v)), 'account numbers must be masked');
 
-export const ExternalAccount = z.object({
+export const ExternalAccount = z.strictObject({
   id: z.string().max(100),
   customerId: CustomerId,
   network: BankNetwork,

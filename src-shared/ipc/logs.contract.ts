@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { query } from './operation.ts';
 
-export const RequestLogRow = z.object({
+export const RequestLogRow = z.strictObject({
   id: z.number().int(),
   at: z.string(),
   profileId: z.string(),
@@ -16,7 +16,7 @@ export const RequestLogRow = z.object({
 });
 export type RequestLogRow = z.infer<typeof RequestLogRow>;
 
-export const AuditRow = z.object({
+export const AuditRow = z.strictObject({
   id: z.number().int(),
   at: z.string(),
   osUser: z.string(),
@@ -36,13 +36,13 @@ export const logsContract = {
     'logs.requests',
     'OMS request log, newest first.',
     z.object({ ...Paging, method: z.string().max(10).optional(), minStatus: z.number().int().optional() }),
-    z.object({ items: z.array(RequestLogRow), hasMore: z.boolean() }),
+    z.strictObject({ items: z.array(RequestLogRow), hasMore: z.boolean() }),
   ),
   /** The append-only operator audit log, newest first. */
   audit: query(
     'logs.audit',
     'Operator audit log, newest first.',
     z.object({ ...Paging, action: z.string().max(100).optional(), target: z.string().max(100).optional() }),
-    z.object({ items: z.array(AuditRow), hasMore: z.boolean() }),
+    z.strictObject({ items: z.array(AuditRow), hasMore: z.boolean() }),
   ),
 };

@@ -10,9 +10,9 @@ export const piiContract = {
     'pii.reveal',
     "Reveals a customer's masked fields for a limited time; audited.",
     z.object({ customerId: CustomerId, fields: z.array(z.enum(PII_FIELDS)).min(1).max(2), reason: z.string().trim().max(200).optional() }),
-    z.object({
+    z.strictObject({
       customerId: z.string(),
-      values: z.object({ email: z.string().nullable().optional(), phone: z.string().nullable().optional() }),
+      values: z.strictObject({ email: z.string().nullable().optional(), phone: z.string().nullable().optional() }),
       /** The renderer re-masks at this time. */
       expiresAt: z.string(),
     }),

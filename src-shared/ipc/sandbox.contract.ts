@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { CustomerId, DecimalString, WalletId } from '../domain/common.ts';
 import { EndorsementName } from '../domain/endorsement.ts';
-import { WalletBalance } from '../domain/wallet.ts';
+import { WalletBalanceView } from '../domain/wallet.ts';
 import { mutation, NoInput, query } from './operation.ts';
 
-export const SandboxStatus = z.object({
+export const SandboxStatus = z.strictObject({
   /** False unless the active profile is the embedded local sandbox. */
   available: z.boolean(),
   running: z.boolean(),
@@ -28,7 +28,7 @@ export const sandboxContract = {
       decision: z.enum(['approve', 'reject', 'revoke']),
       reason: z.string().trim().max(300).optional(),
     }),
-    z.object({ accepted: z.boolean() }),
+    z.strictObject({ accepted: z.boolean() }),
   ),
   /** Sets the sandbox review mode. */
   setReviewMode: mutation('sandbox.setReviewMode', 'Sets the sandbox review mode.', z.object({ mode: z.enum(['auto', 'manual']) }), SandboxStatus),
@@ -36,7 +36,7 @@ export const sandboxContract = {
   simulateDeposit: mutation(
     'sandbox.simulateDeposit',
     'Simulates a deposit into a wallet (local sandbox only).',
-    z.object({ walletId: WalletId, amount: DecimalString.refine((a) => Number(a) > 0, 'must be more than 0') }),
-    WalletBalance,
+    z.object({ walletId: WalletId, amount: DecimalString.refine((a) => /[1-9]/.test(a) && !a.startsWith('-'), 'must be more than 0') }),
+    WalletBalanceView,
   ),
 };

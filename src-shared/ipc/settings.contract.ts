@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { ProfileKind } from './app.contract.ts';
 import { mutation, NoInput, query } from './operation.ts';
 
-const ProfileId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes (max 40)');
+const ProfileId = z.string().max(40, 'must be at most 40 characters').regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes (max 40)');
 
-export const CredentialStatus = z.object({
+export const CredentialStatus = z.strictObject({
   configured: z.boolean(),
   /** First bytes of SHA-256 over the key id: enough to tell two keys apart, useless to an attacker. */
   fingerprint: z.string().nullable(),
@@ -12,7 +12,7 @@ export const CredentialStatus = z.object({
 });
 export type CredentialStatus = z.infer<typeof CredentialStatus>;
 
-export const Profile = z.object({
+export const Profile = z.strictObject({
   id: z.string(),
   name: z.string(),
   kind: ProfileKind,
@@ -24,7 +24,7 @@ export const Profile = z.object({
 });
 export type Profile = z.infer<typeof Profile>;
 
-export const KeychainStatus = z.object({
+export const KeychainStatus = z.strictObject({
   available: z.boolean(),
   reason: z.string().nullable(),
   sessionOnly: z.boolean(),
@@ -50,21 +50,21 @@ export const settingsContract = {
       id: ProfileId,
       name: z.string().trim().min(1).max(60),
       baseUrl: HttpsOrLoopbackUrl,
-      apiVersion: z.string().regex(/^v\d+(\.\d+)?$/, 'must look like v0.9'),
+      apiVersion: z.string().max(12).regex(/^v\d+(\.\d+)?$/, 'must look like v0.9'),
       webhookVerification: z.enum(['enforce', 'report-only']).optional(),
     }),
     Profile,
     'local',
   ),
   /** Deletes a custom profile and its secrets. */
-  deleteProfile: mutation('settings.deleteProfile', 'Deletes a custom profile and its secrets.', z.object({ profileId: ProfileId }), z.object({ deleted: z.boolean() }), 'local'),
+  deleteProfile: mutation('settings.deleteProfile', 'Deletes a custom profile and its secrets.', z.object({ profileId: ProfileId }), z.strictObject({ deleted: z.boolean() }), 'local'),
   /** Stores API credentials for a profile. Input-only: the output carries a fingerprint, never the secret. */
   setCredentials: mutation(
     'settings.setCredentials',
     'Stores API credentials for a profile (input-only secrets).',
     z.object({
       profileId: ProfileId,
-      apiKey: z.string().trim().regex(/^sk_[A-Za-z0-9_]{8,200}$/, 'must look like sk_sdbx_… or sk_live_…'),
+      apiKey: z.string().trim().max(220, 'must be at most 220 characters').regex(/^sk_[A-Za-z0-9_]{8,200}$/, 'must look like sk_sdbx_… or sk_live_…'),
       apiSecret: z.string().min(8).max(512),
       sessionOnly: z.boolean().optional(),
     }),

@@ -15,7 +15,7 @@ describe('audit: every mutation writes exactly one row, failed ones included', (
     t = await startTestConsole();
     const c = unwrap(await t.oms.customers.search({ endorsement: { name: 'cryptoCustody', status: 'active' }, limit: 1 })).items[0]!;
     customerId = c.id;
-    walletId = c.wallets[0]?.id ?? unwrap(await t.oms.wallets.create({ customerId, asset: 'usdc', chain: 'base' })).id;
+    walletId = c.wallets[0]?.id ?? unwrap(await t.oms.wallets.create({ customerId, asset: 'usdc', chain: 'ethereum' })).id;
     webhookId = unwrap(await t.oms.webhooks.create({ url: 'http://127.0.0.1:9/audit', events: [] })).id;
   });
   afterAll(async () => t?.close());
@@ -31,7 +31,7 @@ describe('audit: every mutation writes exactly one row, failed ones included', (
     'customers.update': { customerId, patch: { middleName: 'A' } },
     'customers.requestEndorsements': { customerId, endorsements: ['usd'] },
     'customers.delete': { customerId: 'cst_notthere0001' },
-    'wallets.create': { customerId, asset: 'usdc', chain: 'base' },
+    'wallets.create': { customerId, asset: 'usdc', chain: 'ethereum' },
     'externalAccounts.create': {
       customerId,
       network: 'ach',
@@ -43,6 +43,7 @@ describe('audit: every mutation writes exactly one row, failed ones included', (
     'webhooks.setEnabled': { webhookId, enabled: false },
     'webhooks.delete': { webhookId: 'whk_notthere0001' },
     'events.replay': { seq: 987654 },
+    'events.revealBody': { seq: 987654, reason: 'Support ticket' },
     'events.clear': {},
     'events.configureListener': { verification: 'report-only' },
     'pii.reveal': { customerId, fields: ['email'] },

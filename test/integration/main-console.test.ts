@@ -107,8 +107,8 @@ describe('console over the embedded sandbox', () => {
 
   it('manages wallets and webhooks, keeping webhook secrets behind a fingerprint', async () => {
     const c = unwrap(await t.oms.customers.search({ endorsement: { name: 'cryptoCustody', status: 'active' }, limit: 1 })).items[0]!;
-    const w = unwrap(await t.oms.wallets.create({ customerId: c.id, asset: 'usdc', chain: 'arbitrum' }));
-    expect(w).toMatchObject({ customerId: c.id, asset: 'usdc', chain: 'arbitrum' });
+    const w = unwrap(await t.oms.wallets.create({ customerId: c.id, asset: 'usdc', chain: 'solana' }));
+    expect(w).toMatchObject({ customerId: c.id, asset: 'usdc', chain: 'solana' });
     expect(unwrap(await t.oms.wallets.list({ customerId: c.id })).items.map((x) => x.id)).toContain(w.id);
     expect(unwrap(await t.oms.sandbox.simulateDeposit({ walletId: w.id, amount: '3.25' })).balance).toMatch(/^3\.25/);
     const hook = unwrap(await t.oms.webhooks.create({ url: 'https://hooks.example.test/oms', events: ['customer.*'] }));

@@ -37,7 +37,7 @@ describe('endorsement state machine and policy', () => {
     let x = await get(c.id);
     expect(statuses(x)).toEqual({ basic: 'active', cryptoCustody: 'active', usd: 'rejected' });
     expect(x.endorsements[2].rejectionReasons[0].reason).toBe('Document expired');
-    expect((await ctl.post(`/customers/${c.id}/endorsements/usd/decision`, { decision: 'revoke' })).status).toBe(409);
+    expect((await ctl.post(`/customers/${c.id}/endorsements/usd/decision`, { decision: 'revoke', reason: 'Not active' })).status).toBe(409);
     await ctl.post(`/customers/${c.id}/endorsements/basic/decision`, { decision: 'revoke', reason: 'Fraud' });
     x = await get(c.id);
     expect(statuses(x)).toEqual({ basic: 'revoked', cryptoCustody: 'revoked', usd: 'rejected' });
@@ -47,14 +47,16 @@ describe('endorsement state machine and policy', () => {
     expect(events).toContain('customer.endorsement.rejected');
   });
 
-  it('manual mode holds every review; switching to auto grants', async () => {
+  it('manual mode holds every review; switching to auto affects new submissions only', async () => {
     await ctl.raw('PUT', '/review-mode', { body: { mode: 'manual' } });
-    expect((await ctl.get('/review-mode')).body).toEqual({ mode: 'manual', delayMs: 30 });
+    expect((await ctl.get('/review-mode')).body).toMatchObject({ mode: 'manual', delayMs: 30, appliesTo: 'newSubmissions' });
     const c = (await api.post('/customers', FULL_CUSTOMER)).body;
     await new Promise((r) => setTimeout(r, 120));
     expect(statuses(await get(c.id)).basic).toBe('pending');
     await ctl.raw('PUT', '/review-mode', { body: { mode: 'auto', delayMs: 20 } });
-    await waitFor(async () => statuses(await get(c.id)).usd === 'active', 3000, 'granted after switch');
+    const fresh = (await api.post('/customers', { ...FULL_CUSTOMER, email: 'fresh@acme.com' })).body;
+    await waitFor(async () => statuses(await get(fresh.id)).usd === 'active', 3000, 'new submission granted');
+    expect(statuses(await get(c.id)).basic).toBe('pending');
   });
 
   it('PATCH re-evaluates: filling fields moves incomplete → pending → active; identity changes re-review', async () => {

@@ -1,5 +1,6 @@
-import type { CustomerView, OmsCustomer } from '#shared/domain/customer.ts';
-import type { Endorsement } from '#shared/domain/endorsement.ts';
+import type { CustomerView } from '#shared/domain/customer.ts';
+import { ENDORSEMENT_NAMES, KNOWN_ENDORSEMENT_STATUSES, type EndorsementView } from '#shared/domain/endorsement.ts';
+import type { OmsCustomer, OmsEndorsement } from '../../oms/oms-objects.ts';
 
 const DOT = '•';
 
@@ -22,12 +23,45 @@ export function maskPhone(phone: string | null | undefined): string | null {
 
 const nul = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
 
-function toEndorsementView(e: Endorsement): Endorsement {
+const NAMES = new Map<string, string>(ENDORSEMENT_NAMES.map((n) => [n.toLowerCase(), n]));
+const STATUSES = new Set<string>(KNOWN_ENDORSEMENT_STATUSES);
+
+/** Known names in their canonical spelling (`CRYPTOCUSTODY` → `cryptoCustody`), others verbatim. */
+export const endorsementName = (raw: string): string => NAMES.get(raw.toLowerCase()) ?? raw;
+/** Known statuses in lower case (one page says `ACTIVE`), others verbatim so nothing is hidden. */
+export const endorsementStatus = (raw: string): string => (STATUSES.has(raw.toLowerCase()) ? raw.toLowerCase() : raw);
+
+/** A requirement or issue in words: OMS may send a field name, or an object with a message. */
+function requirementText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const field = typeof o.field === 'string' ? o.field : typeof o.path === 'string' ? o.path : typeof o.name === 'string' ? o.name : null;
+    const message = typeof o.message === 'string' ? o.message : typeof o.reason === 'string' ? o.reason : null;
+    if (field && message) return `${field}: ${message}`;
+    if (field ?? message) return (field ?? message)!;
+  }
+  return JSON.stringify(v) ?? String(v);
+}
+
+const texts = (list: readonly unknown[] | null | undefined) => (list ?? []).map(requirementText);
+
+/** Every documented endorsement form → one view (oms-api.md §3); never an error. */
+export function toEndorsementView(e: OmsEndorsement, index: number): EndorsementView {
+  if (typeof e === 'string') {
+    return { name: endorsementName(e), status: 'listed', requirements: { complete: [], pending: [], missing: [], issues: [] }, rejectionReasons: [], updatedAt: null };
+  }
+  const name = e.name ?? e.type;
   return {
-    name: e.name,
-    status: e.status,
-    requirements: { complete: [...e.requirements.complete], pending: [...e.requirements.pending], missing: [...e.requirements.missing], issues: [...e.requirements.issues] },
-    rejectionReasons: e.rejectionReasons.map((r) => ({ developerReason: nul(r.developerReason), reason: nul(r.reason) })),
+    name: name ? endorsementName(name) : `endorsement ${index + 1}`,
+    status: e.status ? endorsementStatus(e.status) : 'unknown',
+    requirements: {
+      complete: texts(e.requirements?.complete),
+      pending: texts(e.requirements?.pending),
+      missing: texts(e.requirements?.missing),
+      issues: texts(e.requirements?.issues),
+    },
+    rejectionReasons: (e.rejectionReasons ?? []).map((r) => ({ reason: nul(r.reason), developerReason: nul(r.developerReason) })),
     updatedAt: nul(e.updatedAt),
   };
 }
@@ -39,29 +73,28 @@ function toEndorsementView(e: Endorsement): Endorsement {
 export function toCustomerView(c: OmsCustomer): CustomerView {
   return {
     id: c.id,
-    object: 'customer',
-    type: c.type,
+    type: nul(c.type),
     firstName: nul(c.firstName),
     middleName: nul(c.middleName),
     lastName: nul(c.lastName),
     nationality: nul(c.nationality),
     externalId: nul(c.externalId),
-    status: c.status,
+    status: c.status ?? 'unknown',
     signedAgreement: nul(c.signedAgreement),
     signedAgreementAt: nul(c.signedAgreementAt),
-    wallets: c.wallets.map((w) => ({
+    wallets: (c.wallets ?? []).map((w) => ({
       id: w.id,
       type: nul(w.type),
       address: nul(w.address),
-      network: nul(w.network),
+      network: w.network ?? w.chain ?? null,
       asset: nul(w.asset),
       balance: nul(w.balance),
       estimatedValueUsd: nul(w.estimatedValueUsd),
       createdAt: nul(w.createdAt),
     })),
-    endorsements: c.endorsements.map(toEndorsementView),
+    endorsements: (c.endorsements ?? []).map(toEndorsementView),
     metadata: c.metadata ? Object.fromEntries(Object.entries(c.metadata).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])) : null,
-    createdAt: c.createdAt,
+    createdAt: nul(c.createdAt),
     updatedAt: nul(c.updatedAt),
     emailMasked: maskEmail(c.email),
     phoneMasked: maskPhone(c.phone),

@@ -1,22 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { CustomerView } from '#shared/domain/customer.ts';
 import type { DomainHandlers } from '../../ipc/handlers.ts';
-import type { CustomersService } from './customers.service.ts';
+import { toCustomerBalanceView, toTransactionView } from '../money/money-views.ts';
+import type { OmsSession } from '../session/oms-session.ts';
+import { toCustomerView } from './customer-view.ts';
 
-/** customers.* and pii.* — thin adapters over CustomersService. */
-export function customersHandlers(s: CustomersService): DomainHandlers<'customers'> {
+/** How long revealed PII stays on screen before the renderer masks it again. */
+export const REVEAL_TTL_MS = 30_000;
+
+/** One customer, fresh from OMS, as the renderer sees it; also how the webhook pipeline converges. */
+export async function fetchCustomerView(session: OmsSession, customerId: string, signal?: AbortSignal): Promise<CustomerView> {
+  return toCustomerView(await (await session.apis()).customers.get(customerId, signal));
+}
+
+/**
+ * customers.* over the active profile's OMS. Everything leaving is a view built field by field;
+ * OMS errors are mapped once, by the dispatcher. Writes carry one Idempotency-Key per operation,
+ * so the client's retries replay and never duplicate.
+ */
+export function customersHandlers(session: OmsSession): DomainHandlers<'customers'> {
+  const api = async () => (await session.apis()).customers;
   return {
-    search: (input, ctx) => s.search(input, ctx.signal),
-    get: ({ customerId }, ctx) => s.get(customerId, ctx.signal),
-    create: ({ customer }, ctx) => s.create(customer, ctx.signal),
-    update: ({ customerId, patch }, ctx) => s.update(customerId, patch, ctx.signal),
-    requestEndorsements: ({ customerId, endorsements }, ctx) => s.requestEndorsements(customerId, endorsements, ctx.signal),
-    delete: ({ customerId }, ctx) => s.delete(customerId, ctx.signal),
-    balance: ({ customerId, currency }, ctx) => s.balance(customerId, currency, ctx.signal),
-    transactions: ({ customerId, limit, cursor }, ctx) => s.transactions(customerId, { limit, cursor }, ctx.signal),
+    search: async (f, { signal }) => {
+      const page = await (await api()).search(f, signal);
+      return { items: page.items.map(toCustomerView), hasMore: page.hasMore, cursor: page.cursor };
+    },
+    get: ({ customerId }, { signal }) => fetchCustomerView(session, customerId, signal),
+    create: async ({ customer }, { signal }) => toCustomerView(await (await api()).create(customer, randomUUID(), signal)),
+    update: async ({ customerId, patch }, { signal }) => toCustomerView(await (await api()).update(customerId, patch, signal)),
+    // Listing endorsement names in a PATCH makes OMS (re-)evaluate them.
+    requestEndorsements: async ({ customerId, endorsements }, { signal }) => toCustomerView(await (await api()).update(customerId, { endorsements }, signal)),
+    delete: async ({ customerId }, { signal }) => toCustomerView(await (await api()).delete(customerId, signal)),
+    balance: async ({ customerId, currency }, { signal }) => toCustomerBalanceView(await (await api()).balance(customerId, currency, signal), customerId),
+    transactions: async ({ customerId, limit, cursor }, { signal }) => {
+      const page = await (await api()).transactions(customerId, { limit, cursor }, signal);
+      return { items: page.items.map(toTransactionView), hasMore: page.hasMore, cursor: page.cursor };
+    },
   };
 }
 
-export function piiHandlers(s: CustomersService): DomainHandlers<'pii'> {
+/** pii.reveal: the clear values behind the masks, fetched fresh; the dispatcher audits every call. */
+export function piiHandlers(session: OmsSession, now: () => number = Date.now): DomainHandlers<'pii'> {
   return {
-    reveal: ({ customerId, fields }, ctx) => s.reveal(customerId, fields, ctx.signal),
+    reveal: async ({ customerId, fields }, { signal }) => {
+      const c = await (await session.apis()).customers.get(customerId, signal);
+      const values: { email?: string | null; phone?: string | null } = {};
+      if (fields.includes('email')) values.email = c.email ?? null;
+      if (fields.includes('phone')) values.phone = c.phone ?? null;
+      return { customerId: c.id, values, expiresAt: new Date(now() + REVEAL_TTL_MS).toISOString() };
+    },
   };
 }

@@ -1,17 +1,40 @@
 import type { DomainHandlers } from '../../ipc/handlers.ts';
 import { AppFailure } from '../../ipc/app-failure.ts';
 import type { WebhookSubsystem } from '../../webhooks/webhook-subsystem.ts';
+import { REVEAL_TTL_MS } from '../customers/customers.ipc.ts';
+import { maskPayload } from './payload-mask.ts';
 
 /** IPC handlers of the `events` domain: the event log and the listener's settings. */
-export function createEventsHandlers(webhooks: WebhookSubsystem): DomainHandlers<'events'> {
+export function createEventsHandlers(webhooks: WebhookSubsystem, now: () => number = Date.now): DomainHandlers<'events'> {
+  const found = (seq: number) => {
+    const d = webhooks.inbox.get(seq);
+    if (!d) throw new AppFailure('NOT_FOUND', `No delivery #${seq} in the event log (it may have been cleared).`);
+    return d;
+  };
   return {
     list: async (q) => webhooks.inbox.list(q),
     get: async ({ seq }) => {
-      const d = webhooks.inbox.get(seq);
-      if (!d) throw new AppFailure('NOT_FOUND', `No delivery #${seq} in the event log (it may have been cleared).`);
-      const { rawBytes: _bytes, profileId: _profile, ...detail } = d;
-      return detail;
+      const d = found(seq);
+      const { text, masked } = maskPayload(d.rawBody);
+      return {
+        seq: d.seq,
+        eventId: d.eventId,
+        type: d.type,
+        customerId: d.customerId,
+        verdict: d.verdict,
+        reason: d.reason,
+        applied: d.applied,
+        duplicate: d.duplicate,
+        source: d.source,
+        receivedAt: d.receivedAt,
+        headers: d.headers,
+        body: text,
+        piiMasked: masked,
+        bodyTruncated: d.bodyTruncated,
+      };
     },
+    // The dispatcher writes the audit row (with the reason given) for every call.
+    revealBody: async ({ seq }) => ({ seq, body: found(seq).rawBody, expiresAt: new Date(now() + REVEAL_TTL_MS).toISOString() }),
     replay: async ({ seq }) => {
       const entry = await webhooks.processor.replay(seq);
       if (!entry) throw new AppFailure('NOT_FOUND', `No delivery #${seq} in the event log to replay.`);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { WalletBalance } from '#shared/domain/wallet.ts';
+import type { WalletBalanceView } from '#shared/domain/wallet.ts';
 import { AppFailure } from '../../ipc/app-failure.ts';
 import { scrubText } from '../../ipc/redact.ts';
-import { omsCall } from '../../oms/oms-error.ts';
+import { toWalletBalanceView } from '../money/money-views.ts';
 import type { OmsSession } from '../session/oms-session.ts';
 import type { LocalSandbox } from './local-sandbox.ts';
 
@@ -76,10 +76,10 @@ export class SandboxService {
     return this.status();
   }
 
-  async simulateDeposit(walletId: string, amount: string, signal?: AbortSignal): Promise<WalletBalance> {
+  async simulateDeposit(walletId: string, amount: string, signal?: AbortSignal): Promise<WalletBalanceView> {
     await this.#ensureLocal();
     await this.#control('POST', `/wallets/${encodeURIComponent(walletId)}/deposit`, { amount });
-    return omsCall(async () => (await this.#session.apis()).wallets.balance(walletId, signal));
+    return toWalletBalanceView(await (await this.#session.apis()).wallets.balance(walletId, signal), walletId);
   }
 
   async #ensureLocal(): Promise<void> {

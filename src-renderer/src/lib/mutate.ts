@@ -1,3 +1,4 @@
+import { operations } from '#shared/ipc/registry.ts';
 import type { Result } from '#shared/ipc/result.ts';
 import { useConfirm } from '../stores/confirm.store.ts';
 import { useSession } from '../stores/session.store.ts';
@@ -5,14 +6,17 @@ import { useSession } from '../stores/session.store.ts';
 type Confirm = { profileId: string } | undefined;
 
 /**
- * Runs an OMS mutation through the production guard: on a production profile the operator
- * confirms first, and the confirmation names that profile so it cannot authorise a write after a
- * profile switch. Cancelling sends nothing. If main still asks (the banner was stale), ask once then.
+ * Runs a mutation through the production guard. Whether it needs one is the registry's word
+ * (`confirmOnProduction`), not the call site's: an audited read such as `pii.reveal` changes no
+ * OMS data and is never presented as if it did. On a production profile the operator confirms
+ * first, and the confirmation names that profile so it cannot authorise a write after a profile
+ * switch. Cancelling sends nothing. If main still asks (the banner was stale), ask once then.
  */
-export async function mutate<T>(actionLabel: string, run: (confirm: Confirm) => Promise<Result<T>>): Promise<Result<T>> {
+export async function mutate<T>(channel: string, actionLabel: string, run: (confirm: Confirm) => Promise<Result<T>>): Promise<Result<T>> {
+  const guarded = operations.get(channel)?.confirmOnProduction ?? true;
   const profile = useSession.getState().info?.profile;
   let confirm: Confirm;
-  if (profile?.kind === 'production') {
+  if (guarded && profile?.kind === 'production') {
     const ok = await askFor(actionLabel, profile.name);
     if (!ok) return cancelled();
     confirm = { profileId: profile.id };

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
+import { parseHash, type Route, type Section } from '../lib/hash-route.ts';
 
-export const SECTIONS = ['customers', 'onboarding', 'wallets', 'events', 'logs', 'settings'] as const;
-export type Section = (typeof SECTIONS)[number];
+export { SECTIONS, type Route, type Section } from '../lib/hash-route.ts';
 
 export const SECTION_LABELS: Record<Section, string> = {
   customers: 'Customers',
@@ -11,18 +11,6 @@ export const SECTION_LABELS: Record<Section, string> = {
   logs: 'Logs',
   settings: 'Settings',
 };
-
-export interface Route {
-  section: Section;
-  /** Path below the section, e.g. a customer id. */
-  rest: string[];
-}
-
-export function parseHash(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  const section = (SECTIONS as readonly string[]).includes(parts[0] ?? '') ? (parts[0] as Section) : 'customers';
-  return { section, rest: parts.slice(1) };
-}
 
 interface RouteState {
   route: Route;

@@ -24,7 +24,7 @@ export const useSandbox = create<SandboxState>((set) => ({
     set({ req: settled(r), status: r.ok ? r.data : null });
   },
   setReviewMode: async (mode) => {
-    const r = await mutate('Change review mode', (confirm) => api().sandbox.setReviewMode({ mode, confirm }));
+    const r = await mutate('sandbox.setReviewMode', 'Change review mode', (confirm) => api().sandbox.setReviewMode({ mode, confirm }));
     if (r.ok) set({ status: r.data });
   },
 }));

@@ -55,8 +55,7 @@ test('QA: onboards a customer through all four steps, sees endorsements turn act
 
   // Step 3: wallet (unlocked by cryptoCustody), deposit address shown.
   await app.getByRole('button', { name: 'Continue to wallet' }).click();
-  await app.getByLabel('Asset').selectOption('usdc');
-  await app.getByLabel('Chain').selectOption('polygon');
+  await app.getByLabel('Asset and network').selectOption('usdc/polygon');
   await app.getByRole('button', { name: 'Provision wallet' }).click();
   const address = app.getByRole('region', { name: 'Deposit address' });
   await expect(address).toContainText(/0x[0-9a-f]{8,}/i);

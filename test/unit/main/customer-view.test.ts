@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CustomerView, OmsCustomer } from '#shared/domain/customer.ts';
+import { CustomerView } from '#shared/domain/customer.ts';
+import { OmsCustomer } from '../../../src-main/oms/oms-objects.ts';
 import { maskEmail, maskPhone, toCustomerView } from '../../../src-main/services/customers/customer-view.ts';
 import { redactPath } from '../../../src-main/store/request-log.ts';
 
@@ -32,6 +33,30 @@ describe('customer view', () => {
     for (const leaked of ['john.doe', '5550123', '123-45-6789', 'privateKey', 'reviewerNotes']) expect(text).not.toContain(leaked);
     expect(view.endorsements[0]!.status).toBe('active');
     expect(view.metadata).toEqual({ tier: 'gold', score: '7' });
+  });
+
+  it('accepts every documented endorsement form and shows unknown values verbatim', () => {
+    const view = toCustomerView(
+      OmsCustomer.parse({
+        id: 'cst_2',
+        status: 'active',
+        createdAt: '2026-01-01T00:00:00Z',
+        endorsements: [
+          'BASIC',
+          { requirements: { complete: ['firstName'], missing: [{ field: 'birthDate', message: 'is missing' }] }, rejectionReasons: [] },
+          { name: 'usd', status: 'underReview' },
+          { name: 'stablecoinPlus', status: 'Active' },
+        ],
+      }),
+    );
+    expect(view.endorsements.map((e) => [e.name, e.status])).toEqual([
+      ['basic', 'listed'],
+      ['endorsement 2', 'unknown'],
+      ['usd', 'underReview'],
+      ['stablecoinPlus', 'active'],
+    ]);
+    expect(view.endorsements[1]!.requirements.missing).toEqual(['birthDate: is missing']);
+    expect(CustomerView.safeParse(view).success).toBe(true);
   });
 });
 

@@ -4,6 +4,7 @@ import { mutation, query, type Operation } from '#shared/ipc/operation.ts';
 import { operations } from '#shared/ipc/registry.ts';
 import { createDispatcher, type AuditEntry, type DispatcherDeps } from '../../../src-main/ipc/dispatcher.ts';
 import { AppFailure } from '../../../src-main/ipc/app-failure.ts';
+import { OmsError } from '../../../src-main/oms/oms-error.ts';
 import type { Handlers } from '../../../src-main/ipc/handlers.ts';
 
 const caller = { transport: 'test' as const, origin: 'test' };
@@ -39,7 +40,6 @@ function setup(overrides: Partial<DispatcherDeps> = {}) {
     handlers,
     activeProfile: () => profile,
     audit: (e) => audits.push(e),
-    validateOutput: true,
     log: (l) => logs.push(l),
     operations: ops,
     ...overrides,
@@ -91,12 +91,50 @@ describe('dispatcher', () => {
     });
   });
 
-  it('catches output drift when output validation is on, and passes it through when off', async () => {
+  it('always parses output: drift is an INTERNAL error, never passed through', async () => {
     const on = await setup().dispatch('demo.drift', {}, caller);
     expect(on).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(!on.ok && on.error.message).toContain('output drift');
-    const off = await setup({ validateOutput: false }).dispatch('demo.drift', {}, caller);
-    expect(off).toEqual({ ok: true, data: { count: 'three' } });
+  });
+
+  it('maps an OMS error in one place, keeping OMS field issues as details.fields', async () => {
+    const handlers = {
+      demo: {
+        write: async () => {
+          throw new OmsError('http', 'OMS refused the customer: birthDate is invalid', {
+            status: 400,
+            omsCode: 'invalid_request',
+            requestId: 'req_1',
+            issues: [{ path: 'birthDate', message: 'must be a date in the past' }],
+          });
+        },
+      },
+    } as unknown as Handlers;
+    const r = await setup({ handlers }).dispatch('demo.write', { customerId: 'cst_1' }, caller);
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'OMS_ERROR',
+        message: 'OMS refused the customer: birthDate is invalid',
+        details: { status: 400, omsCode: 'invalid_request', requestId: 'req_1', fields: [{ path: 'birthDate', message: 'must be a date in the past' }] },
+      },
+    });
+  });
+
+  it('audits only validated, bounded targets: a 200,000-char id or an email typed as an id is never stored', async () => {
+    const { dispatch, audits } = setup();
+    await dispatch('demo.write', { customerId: 'x'.repeat(200_000) }, caller);
+    await dispatch('demo.write', { customerId: 'ann@example.com' }, caller);
+    // demo.write's schema takes any string: the target is still cut to 100 characters.
+    expect(audits[0]!.target!.length).toBeLessThanOrEqual(100);
+    expect(audits[0]!.inputSummary.length).toBeLessThan(200);
+    expect(audits[1]!.target).toBe('[email]');
+    // Through the real registry an oversized id fails validation and no target is stored at all.
+    const real = setup({ operations, handlers: {} as Handlers });
+    await real.dispatch('settings.deleteProfile', { profileId: 'p'.repeat(200_000) }, caller);
+    expect(real.audits).toHaveLength(1);
+    expect(real.audits[0]!.target).toBeNull();
+    expect(real.audits[0]!.result).toBe('INVALID_INPUT');
   });
 
   it('writes exactly one audit row per mutation, failed and invalid ones included, none for queries', async () => {
@@ -108,7 +146,7 @@ describe('dispatcher', () => {
     expect(audits.map((a) => [a.action, a.target, a.result])).toEqual([
       ['demo.write', 'cst_1', 'ok'],
       ['demo.fail', 'cst_2', 'OMS_ERROR'],
-      ['demo.write', 'cst_3', 'INVALID_INPUT'],
+      ['demo.write', null, 'INVALID_INPUT'],
     ]);
     expect(audits[0]!.inputSummary).not.toContain('ann@example.com');
   });

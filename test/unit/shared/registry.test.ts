@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contract, operations } from '#shared/ipc/registry.ts';
 import { eventContract } from '#shared/events/events.contract.ts';
+import { nonStrictObjects, unboundedStrings } from './schema-walk.ts';
 
 const SECRET_LIKE = /secret|password|passphrase|token|api_?key|private_?key|credential|authorization|cookie/i;
 // A fingerprint of a secret is the documented way to show one without exposing it.
@@ -76,5 +77,27 @@ describe('contract registry', () => {
       const r = op.input.safeParse({ __unexpected: 1 });
       expect(r.success, op.channel).toBe(false);
     }
+  });
+});
+
+describe('contract boundaries', () => {
+  it('bounds every string in every input schema (nothing unbounded meets a regex, a log or OMS)', () => {
+    const offenders = [...operations.values()].flatMap((op) => unboundedStrings(op.input).map((p) => `${op.channel}: ${p}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('makes every output a strict view: an extra field from a handler is an error, not a leak', () => {
+    const offenders = [...operations.values()].flatMap((op) => nonStrictObjects(op.output).map((p) => `${op.channel}: ${p}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('the walkers catch what they look for (so the tests above can fail)', () => {
+    expect(unboundedStrings(z.object({ a: z.object({ id: z.string().regex(/^x/) }), b: z.string().max(3) }))).toEqual(['(root).a.id']);
+    expect(unboundedStrings(z.object({ r: z.record(z.string(), z.string().max(4)) }))).toEqual(['(root).r{key}']);
+    expect(unboundedStrings(z.object({ t: z.string().max(9).transform((s) => s.length) }))).toEqual([]);
+    expect(nonStrictObjects(z.strictObject({ a: z.looseObject({}), b: z.object({}), c: z.strictObject({}) }))).toEqual([
+      '(root).a (lets unknown keys through)',
+      '(root).b (strips unknown keys)',
+    ]);
   });
 });

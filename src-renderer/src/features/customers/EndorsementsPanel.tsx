@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CustomerView } from '#shared/domain/customer.ts';
-import type { Endorsement, EndorsementName } from '#shared/domain/endorsement.ts';
+import type { EndorsementName, EndorsementView as Endorsement } from '#shared/domain/endorsement.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { api } from '../../lib/api-client.ts';
@@ -14,7 +14,7 @@ import { causeWords, endorsementLabel, issueWords, requirementWords, statusWords
 type Decision = 'approve' | 'reject' | 'revoke';
 
 async function decide(customerId: string, endorsement: string, decision: Decision, reason?: string) {
-  const r = await mutate(`${decision[0]!.toUpperCase()}${decision.slice(1)} ${endorsement}`, (confirm) =>
+  const r = await mutate('sandbox.decideEndorsement', `${decision[0]!.toUpperCase()}${decision.slice(1)} ${endorsement}`, (confirm) =>
     api().sandbox.decideEndorsement({ customerId, endorsement: endorsement as EndorsementName, decision, reason, confirm }),
   );
   if (r.ok) notify('info', `Sent: ${decision} ${endorsementLabel(endorsement)}. The status updates when the webhook arrives.`);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CustomerView } from '#shared/domain/customer.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
+import { RevealReason } from '../../components/RevealReason.tsx';
 import { InlineError } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useCustomers } from './customers.store.ts';
@@ -27,7 +28,7 @@ export function ProfileCard({ customer }: { customer: CustomerView }) {
     ['Nationality', customer.nationality ?? '—'],
     ['External id', customer.externalId ? <span className="mono">{customer.externalId}</span> : '—'],
     ['Agreement', customer.signedAgreement ? `Signed${customer.signedAgreementAt ? ` ${customer.signedAgreementAt.slice(0, 10)}` : ''}` : 'Not signed'],
-    ['Created', new Date(customer.createdAt).toLocaleString()],
+    ['Created', customer.createdAt ? new Date(customer.createdAt).toLocaleString() : '—'],
   ];
   return (
     <section className="panel profile" aria-labelledby="profile-h">
@@ -56,9 +57,7 @@ export function ProfileCard({ customer }: { customer: CustomerView }) {
           </>
         ) : (
           <>
-            <button type="button" className="btn btn-small" disabled={req.status === 'loading'} onClick={() => void useCustomers.getState().reveal(customer.id, 'Support lookup')}>
-              {req.status === 'loading' ? 'Revealing…' : 'Reveal email and phone'}
-            </button>
+            <RevealReason what="email and phone" busy={req.status === 'loading'} onReveal={(reason) => void useCustomers.getState().reveal(customer.id, reason)} />
             <span className="help">Masked by default. Revealing is recorded in the audit log and lasts a short time.</span>
           </>
         )}

@@ -1,10 +1,15 @@
 import { useEffect } from 'react';
 import { ErrorState, Loading } from '../../components/States.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
+import { formatAmount } from '../../lib/money.ts';
 import { useWallets } from '../wallets/wallets.store.ts';
 import { selectTransactions } from '../wallets/wallets.selectors.ts';
 
-/** Read-only: the console shows transactions, it never moves money. */
+const TYPE_WORDS: Record<string, string> = { fiatToCrypto: 'Fiat → crypto', cryptoToFiat: 'Crypto → fiat', cryptoToCrypto: 'Crypto → crypto' };
+export const transactionTypeWords = (t: string | null) => (t ? (TYPE_WORDS[t] ?? t) : '—');
+
+/** A customer's transactions, newest first. */
 export function TransactionsPanel({ customerId }: { customerId: string }) {
   const tx = useWallets(selectTransactions(customerId));
   useEffect(() => {
@@ -40,14 +45,13 @@ export function TransactionsPanel({ customerId }: { customerId: string }) {
           <tbody>
             {tx.items.map((t) => (
               <tr key={t.id}>
+                <td>{t.createdAt ? <TimeAgo at={t.createdAt} /> : '—'}</td>
+                <td>{transactionTypeWords(t.type)}</td>
+                <td className="num mono">{formatAmount(t.destination.amountNet ?? t.destination.amountGross ?? t.source.amountGross, t.destination.asset ?? t.source.asset)}</td>
                 <td>
-                  <TimeAgo at={t.createdAt} />
+                  <StatusBadge tone={t.status === 'completed' ? 'ok' : t.status === 'failed' ? 'bad' : 'warn'}>{t.status}</StatusBadge>
+                  {t.subStatus && <div className="small muted">{t.subStatus}</div>}
                 </td>
-                <td>{t.type ?? t.direction ?? '—'}</td>
-                <td className="num mono">
-                  {t.amount ?? '—'} {t.asset?.toUpperCase()}
-                </td>
-                <td>{t.status}</td>
                 <td className="mono small">{t.id}</td>
               </tr>
             ))}

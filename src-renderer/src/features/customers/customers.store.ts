@@ -118,7 +118,7 @@ export const useCustomers = create<CustomersState>((set, get) => {
 
     reveal: async (id, reason) => {
       set({ revealReq: { ...get().revealReq, [id]: LOADING() } });
-      const r = await mutate('Reveal personal data', (confirm) =>
+      const r = await mutate('pii.reveal', 'Reveal personal data', (confirm) =>
         api().pii.reveal({ customerId: id, fields: ['email', 'phone'], reason, confirm }),
       );
       set({ revealReq: { ...get().revealReq, [id]: settled(r) } });
@@ -139,7 +139,7 @@ export const useCustomers = create<CustomersState>((set, get) => {
     },
 
     requestEndorsements: async (id, names) => {
-      const r = await mutate('Request endorsements', (confirm) => api().customers.requestEndorsements({ customerId: id, endorsements: names, confirm }));
+      const r = await mutate('customers.requestEndorsements', 'Request endorsements', (confirm) => api().customers.requestEndorsements({ customerId: id, endorsements: names, confirm }));
       if (r.ok) set({ byId: merge([r.data]) });
       return r;
     },

@@ -1,5 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton.tsx';
+import { RevealReason } from '../../components/RevealReason.tsx';
+import { api } from '../../lib/api-client.ts';
+import { isCancelled, mutate } from '../../lib/mutate.ts';
 import { ErrorState, Loading } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
@@ -16,6 +19,26 @@ function pretty(raw: string): string {
   }
 }
 
+/** The clear payload, asked for with a reason and audited by main; masked again after its time. */
+function useClearBody(seq: number | null) {
+  const [clear, setClear] = useState<{ seq: number; body: string; until: number } | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (!clear) return;
+    const t = setTimeout(() => setClear(null), Math.max(0, clear.until - Date.now()));
+    return () => clearTimeout(t);
+  }, [clear]);
+  const reveal = async (reason: string) => {
+    if (seq === null) return;
+    setBusy(true);
+    const r = await mutate('events.revealBody', 'Reveal the payload', (confirm) => api().events.revealBody({ seq, reason, confirm }));
+    setBusy(false);
+    if (r.ok) setClear({ seq, body: r.data.body, until: Date.parse(r.data.expiresAt) });
+    else if (!isCancelled(r)) notify('error', `Could not reveal delivery #${seq}: ${r.error.message}`);
+  };
+  return { clear: clear && clear.seq === seq ? clear.body : null, busy, reveal, mask: () => setClear(null) };
+}
+
 const SOURCE: Record<string, string> = { listener: 'Webhook listener', relay: 'Relay', replay: 'Replayed from the console' };
 
 /** Headers and payload of one delivery, with replay (safe: its effect is a re-fetch). */
@@ -23,6 +46,7 @@ export function EventDetail() {
   const seq = useEvents(selectSelected);
   const d = useEvents(selectDetail(seq));
   const [busy, setBusy] = useState(false);
+  const clearBody = useClearBody(seq);
   if (seq === null) return <aside className="panel event-detail muted">Select a delivery to see its headers and payload.</aside>;
   const replay = async () => {
     setBusy(true);
@@ -112,11 +136,28 @@ export function EventDetail() {
             </tbody>
           </table>
           <div className="payload-head">
-            <h3>Payload{data.bodyTruncated && ' (truncated)'}</h3>
-            <CopyButton value={data.rawBody} label="Copy raw payload" />
+            <h3>
+              Payload{data.bodyTruncated && ' (truncated)'}
+              {clearBody.clear === null && data.piiMasked && <span className="small muted"> · personal data masked</span>}
+            </h3>
+            {clearBody.clear === null ? (
+              <>
+                <CopyButton value={data.body} label="Copy payload" />
+                {data.piiMasked && <RevealReason what="the payload" busy={clearBody.busy} onReveal={(reason) => void clearBody.reveal(reason)} />}
+              </>
+            ) : (
+              <>
+                <span className="warn-text" role="status">
+                  Unmasked payload — this reveal is in the audit log.
+                </span>
+                <button type="button" className="btn btn-small" onClick={clearBody.mask}>
+                  Mask now
+                </button>
+              </>
+            )}
           </div>
           <pre className="code" tabIndex={0} aria-label="Payload">
-            {pretty(data.rawBody)}
+            {clearBody.clear === null ? data.body : pretty(clearBody.clear)}
           </pre>
         </>
       ) : null}

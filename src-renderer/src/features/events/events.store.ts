@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { InboxDetail, InboxEntry, ListenerStatus } from '#shared/ipc/events.contract.ts';
+import type { InboxDetailView, InboxEntry, ListenerStatus } from '#shared/ipc/events.contract.ts';
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
 import type { Result } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
@@ -20,7 +20,7 @@ export interface EventsState {
   listener: ListenerStatus | null;
   listenerReq: Req;
   selected: number | null;
-  detail: Record<number, { data: InboxDetail | null; req: Req }>;
+  detail: Record<number, { data: InboxDetailView | null; req: Req }>;
   load(): Promise<void>;
   loadOlder(): Promise<void>;
   setFilters(f: Partial<EventFilters>): void;

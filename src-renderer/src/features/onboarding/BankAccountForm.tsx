@@ -128,7 +128,7 @@ export function BankAccountForm({ customer }: { customer: CustomerView }) {
       return;
     }
     setBusy(true);
-    const r = await mutate('Register a bank account', (confirm) =>
+    const r = await mutate('externalAccounts.create', 'Register a bank account', (confirm) =>
       api().externalAccounts.create({ customerId: customer.id, network, country, currency, bankDetails: v.details, confirm }),
     );
     setBusy(false);

@@ -47,7 +47,7 @@ export function StepCustomer() {
       return;
     }
     setBusy(true);
-    const r = await mutate('Create a customer', (confirm) => api().customers.create({ customer: v.value as never, confirm }));
+    const r = await mutate('customers.create', 'Create a customer', (confirm) => api().customers.create({ customer: v.value as never, confirm }));
     setBusy(false);
     if (r.ok) {
       useCustomers.getState().upsert(r.data as CustomerView);

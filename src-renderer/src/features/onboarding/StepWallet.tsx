@@ -15,8 +15,8 @@ function DepositAddress({ walletId }: { walletId: string }) {
         Deposit address · {w.asset.toUpperCase()} on {w.chain}
       </div>
       <div className="big">
-        <span className="mono">{w.address}</span>
-        <CopyButton value={w.address} label="Copy deposit address" />
+        <span className="mono">{w.address ?? 'No address yet'}</span>
+        {w.address && <CopyButton value={w.address} label="Copy deposit address" />}
       </div>
       <p className="help">Send only {w.asset.toUpperCase()} on {w.chain} to this address.</p>
     </div>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { CustomerView } from '#shared/domain/customer.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
+import { formatAmount, formatFiat } from '../../lib/money.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { notify } from '../../stores/notify.store.ts';
 import { selectQaAvailable, useSandbox } from '../../stores/sandbox.store.ts';
 import { isCancelled } from '../../lib/mutate.ts';
@@ -43,20 +43,22 @@ function WalletRow({ id, qa }: { id: string; qa: boolean }) {
       </td>
       <td>{w.chain}</td>
       <td>
-        <span className="mono address" title={w.address}>
-          {w.address.length > 18 ? `${w.address.slice(0, 10)}…${w.address.slice(-6)}` : w.address}
-        </span>{' '}
-        <CopyButton value={w.address} label={`Copy address of ${w.asset} wallet on ${w.chain}`} />
+        {w.address ? (
+          <>
+            <span className="mono address" title={w.address}>
+              {w.address.length > 18 ? `${w.address.slice(0, 10)}…${w.address.slice(-6)}` : w.address}
+            </span>{' '}
+            <CopyButton value={w.address} label={`Copy address of ${w.asset} wallet on ${w.chain}`} />
+          </>
+        ) : (
+          <span className="muted">No address yet</span>
+        )}
       </td>
       <td className="num" aria-label={`Balance of ${w.id}`} aria-busy={loading}>
         {bal?.data ? (
           <>
-            <span className="mono">{bal.data.balance}</span> {w.asset.toUpperCase()}
-            {bal.data.updatedAt && (
-              <div className="small muted">
-                <TimeAgo at={bal.data.updatedAt} />
-              </div>
-            )}
+            <span className="mono">{formatAmount(bal.data.balance, w.asset)}</span>
+            {bal.data.estimatedValue && <div className="small muted">≈ {formatFiat(bal.data.estimatedValue, bal.data.currency)}</div>}
           </>
         ) : bal?.req.status === 'error' ? (
           <span className="inline-error">{bal.req.error?.message}</span>

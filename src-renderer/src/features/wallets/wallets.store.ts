@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { Transaction, Wallet, WalletBalance } from '#shared/domain/wallet.ts';
+import type { TransactionView as Transaction } from '#shared/domain/transaction.ts';
+import type { WalletBalanceView as WalletBalance, WalletView as Wallet } from '#shared/domain/wallet.ts';
 import type { Result } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
 import { mutate } from '../../lib/mutate.ts';
@@ -60,7 +61,7 @@ export const useWallets = create<WalletsState>((set, get) => ({
 
   create: async (customerId, asset, chain) => {
     set({ createReq: { ...get().createReq, [customerId]: LOADING() } });
-    const r = await mutate('Provision a wallet', (confirm) => api().wallets.create({ customerId, asset, chain, confirm }));
+    const r = await mutate('wallets.create', 'Provision a wallet', (confirm) => api().wallets.create({ customerId, asset, chain, confirm }));
     set({ createReq: { ...get().createReq, [customerId]: settled(r) } });
     if (r.ok) {
       const list = get().byCustomer[customerId];
@@ -73,7 +74,7 @@ export const useWallets = create<WalletsState>((set, get) => ({
 
   simulateDeposit: async (walletId, amount) => {
     set({ depositReq: { ...get().depositReq, [walletId]: LOADING() } });
-    const r = await mutate('Simulate a deposit', (confirm) => api().sandbox.simulateDeposit({ walletId, amount, confirm }));
+    const r = await mutate('sandbox.simulateDeposit', 'Simulate a deposit', (confirm) => api().sandbox.simulateDeposit({ walletId, amount, confirm }));
     set({ depositReq: { ...get().depositReq, [walletId]: settled(r) } });
     if (r.ok) set({ balances: { ...get().balances, [walletId]: { data: r.data, req: settled(r) } } });
     return r;

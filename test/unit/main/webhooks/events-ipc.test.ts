@@ -37,11 +37,11 @@ describe('events.* handlers', () => {
     expect((await h.list({ limit: 2, beforeSeq: page.items[1]!.seq }, ctx)).items).toHaveLength(2);
   });
 
-  it('get returns full headers and the raw body', async () => {
+  it('get returns full headers and the body (PII masked)', async () => {
     const [first] = (await h.list({ type: 'customer.updated' }, ctx)).items;
     const d = eventsContract.get.output.parse(await h.get({ seq: first!.seq }, ctx));
     expect(d.headers['webhook-id']).toBe('evt_1');
-    expect(JSON.parse(d.rawBody).id).toBe('evt_1');
+    expect(JSON.parse(d.body).id).toBe('evt_1');
     await expect(h.get({ seq: 9999 }, ctx)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { assetName, formatAmount, formatFiat, networkName } from '../../../src-renderer/src/lib/money.ts';
+
+describe('money formatting (decimal strings through Intl, no floats)', () => {
+  it('groups and pads to two places', () => {
+    expect(formatAmount('1234.5', 'usdc')).toBe('1,234.50 USDC');
+    expect(formatFiat('1234.5', 'USD')).toBe('$1,234.50');
+  });
+
+  it('keeps every digit a float would lose', () => {
+    // 2^53 + 1 is not representable as a double; the string path keeps it.
+    expect(formatAmount('9007199254740993.000001', 'usdc')).toBe('9,007,199,254,740,993.000001 USDC');
+    expect(formatAmount('0.123456789012345678', 'eth')).toBe('0.123456789012345678 ETH');
+    expect(formatAmount('0.00000001', 'btc')).toBe('0.00000001 BTC');
+  });
+
+  it('shows what is not a decimal verbatim, and nothing as a dash', () => {
+    expect(formatAmount('<string>', 'usdc')).toBe('<string> USDC');
+    expect(formatAmount(null)).toBe('—');
+    expect(formatFiat('12', 'XY1')).toBe('12.00 XY1');
+  });
+
+  it('names known networks and keeps unknown ones', () => {
+    expect(networkName('polygon')).toBe('Polygon');
+    expect(networkName('base')).toBe('base');
+    expect(assetName('usdc')).toBe('USDC');
+  });
+});
