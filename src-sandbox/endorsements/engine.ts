@@ -55,11 +55,13 @@ function planReview(s: Session, rec: EndorsementRecord): void {
   if (DEPENDS_ON[rec.name] && basic !== 'active') {
     rec.reviewState = 'blocked';
     rec.reviewDueAt = null;
+  } else if (rec.reviewState === 'awaiting' || rec.reviewState === 'scheduled') {
+    // A review keeps the plan it was made with: switching the mode affects new submissions only.
   } else if (s.ctx.review.mode === 'manual' || s.doc.lastName === MAGIC_REVIEW) {
-    if (rec.reviewState !== 'awaiting') s.events.push('customer.endorsement.underReview');
+    s.events.push('customer.endorsement.underReview');
     rec.reviewState = 'awaiting';
     rec.reviewDueAt = null;
-  } else if (rec.reviewState !== 'scheduled') {
+  } else {
     rec.reviewState = 'scheduled';
     rec.reviewDueAt = s.ctx.clock.now() + s.ctx.review.delayMs;
   }
@@ -143,41 +145,98 @@ export function runDueReviews(ctx: SandboxContext): void {
 
 export type Decision = 'approve' | 'reject' | 'revoke';
 
-/** A reviewer's decision through the control API; cascades from `basic` to its dependants. */
-export function decide(ctx: SandboxContext, seq: number, name: EndorsementName, decision: Decision, reason?: string): void {
-  settle(ctx, seq, {
-    decide: (s) => {
-      const rec = s.recs.get(name);
-      if (!rec) throw new ApiError(404, `Endorsement ${name} was not requested for this customer`);
-      const reasons = [{ developerReason: reason ?? `Sandbox control API: ${decision}`, reason: reason ?? 'Decided by compliance review.' }];
-      const dependants = [...s.recs.values()].filter((r) => DEPENDS_ON[r.name] === name);
-      if (decision === 'approve') {
-        if (rec.status === 'active') throw new ApiError(409, `Endorsement ${name} is already active`);
-        setStatus(s, rec, 'active');
-      } else if (decision === 'reject') {
-        if (rec.status === 'rejected') throw new ApiError(409, `Endorsement ${name} is already rejected`);
-        setStatus(s, rec, 'rejected', reasons);
-        for (const d of dependants) if (d.status === 'pending') setStatus(s, d, 'rejected', reasons);
-      } else {
-        if (rec.status !== 'active') throw new ApiError(409, `Only an active endorsement can be revoked (${name} is ${rec.status})`);
-        setStatus(s, rec, 'revoked', reasons);
-        for (const d of dependants) if (d.status === 'active') setStatus(s, d, 'revoked', reasons);
-      }
-    },
-  });
+export interface Cascade {
+  name: EndorsementName;
+  from: EndorsementStatus;
+  to: EndorsementStatus;
 }
 
-/** After a review-mode switch, re-plans every pending endorsement under the new mode. */
-export function replanPending(ctx: SandboxContext): void {
-  tx(ctx.db, () => {
-    for (const seq of ctx.endorsements.customerSeqsWithPending()) {
-      settle(ctx, seq, {
-        decide: (s) => {
-          // Only the state the new mode invalidates is cleared, so nothing already waiting is re-announced.
-          const stale = ctx.review.mode === 'manual' ? 'scheduled' : 'awaiting';
-          for (const r of s.recs.values()) if (r.status === 'pending' && r.reviewState === stale) r.reviewState = null;
-        },
+/**
+ * What a decision does to the endorsements that need `basic`, computed before anything changes so
+ * the control API can answer a dry run with the same list the real decision will apply.
+ * Rejecting basic rejects every dependant not already rejected or revoked; revoking it revokes the
+ * active ones (a pending dependant goes back to waiting for basic).
+ */
+export function plannedCascade(records: EndorsementRecord[], name: EndorsementName, decision: Decision): Cascade[] {
+  if (decision === 'approve') return [];
+  const dependants = records.filter((r) => DEPENDS_ON[r.name] === name);
+  if (decision === 'reject') {
+    return dependants.filter((d) => d.status !== 'rejected' && d.status !== 'revoked').map((d) => ({ name: d.name, from: d.status, to: 'rejected' as const }));
+  }
+  return dependants.filter((d) => d.status === 'active').map((d) => ({ name: d.name, from: d.status, to: 'revoked' as const }));
+}
+
+/** Refusals that do not depend on the cascade: what makes no sense for this endorsement now. */
+export function checkDecision(records: EndorsementRecord[], name: EndorsementName, decision: Decision): void {
+  const rec = records.find((r) => r.name === name);
+  if (!rec) throw new ApiError(404, `Endorsement ${name} was not requested for this customer`);
+  if (decision === 'approve') {
+    if (rec.status === 'active') throw new ApiError(409, `Endorsement ${name} is already active`);
+    const dep = DEPENDS_ON[name];
+    const basic = records.find((r) => r.name === dep);
+    if (dep && basic?.status !== 'active') {
+      throw new ApiError(422, `${name} needs ${dep} to be active first (${dep} is ${basic?.status ?? 'not requested'}): approve ${dep} before ${name}`, {
+        code: 'dependency_not_active',
+        details: { endorsement: name, requires: dep, requiresStatus: basic?.status ?? null },
       });
     }
+  } else if (decision === 'reject') {
+    if (rec.status === 'rejected') throw new ApiError(409, `Endorsement ${name} is already rejected`);
+  } else if (rec.status !== 'active') {
+    throw new ApiError(409, `Only an active endorsement can be revoked (${name} is ${rec.status})`);
+  }
+}
+
+/** A reviewer's decision through the control API; cascades from `basic` to its dependants. */
+export function decide(ctx: SandboxContext, seq: number, name: EndorsementName, decision: Decision, reason?: string): Cascade[] {
+  let cascade: Cascade[] = [];
+  settle(ctx, seq, {
+    decide: (s) => {
+      const records = [...s.recs.values()];
+      checkDecision(records, name, decision);
+      cascade = plannedCascade(records, name, decision);
+      const rec = s.recs.get(name)!;
+      // Reject and revoke always carry the reviewer's own words (the route requires them).
+      const reasons = [{ developerReason: reason ?? '', reason: reason ?? '' }];
+      if (decision === 'approve') setStatus(s, rec, 'active');
+      else setStatus(s, rec, decision === 'reject' ? 'rejected' : 'revoked', reasons);
+      for (const c of cascade) setStatus(s, s.recs.get(c.name)!, c.to, reasons);
+    },
   });
+  return cascade;
+}
+
+/**
+ * Review mode applies to new submissions only: a pending review keeps the plan it was made with,
+ * so switching to auto never silently decides the queue (issue 12). Deciding the queue is the
+ * explicit `decideAllPending`.
+ */
+export function countAwaitingReviews(ctx: SandboxContext): number {
+  return ctx.endorsements.countAwaiting();
+}
+
+/** Decides every review waiting for a human (dependants unblocked by basic included); returns how many. */
+export function decideAllPending(ctx: SandboxContext, decision: 'approve' | 'reject', reason: string | undefined): number {
+  let decided = 0;
+  tx(ctx.db, () => {
+    for (const seq of ctx.endorsements.customerSeqsAwaiting()) {
+      // Approving basic unblocks its dependants within the same customer: go round until nothing waits.
+      for (let round = 0; round < 3; round++) {
+        let changed = 0;
+        settle(ctx, seq, {
+          decide: (s) => {
+            for (const r of s.recs.values()) {
+              if (r.status !== 'pending' || r.reviewState !== 'awaiting') continue;
+              const reasons = [{ developerReason: reason ?? '', reason: reason ?? '' }];
+              setStatus(s, r, decision === 'approve' ? 'active' : 'rejected', reasons);
+              changed += 1;
+            }
+          },
+        });
+        decided += changed;
+        if (!changed) break;
+      }
+    }
+  });
+  return decided;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SandboxContext } from '../context.ts';
-import { decide, replanPending } from '../endorsements/engine.ts';
+import { checkDecision, countAwaitingReviews, decide, decideAllPending, plannedCascade } from '../endorsements/engine.ts';
 import { ApiError } from '../http-util.ts';
 import { decimalsOf, formatUnits, parseAssetAmount } from '../assets.ts';
 import { parseDec } from '../decimal.ts';
@@ -17,7 +17,19 @@ import { requireWallet } from './wallets.routes.ts';
 
 const seedSchema = z.strictObject({ count: z.number().int().min(1).max(500_000), seed: z.number().int().min(0).optional() });
 const snapshotSchema = z.strictObject({ name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -') });
-const decisionSchema = z.strictObject({ decision: z.enum(['approve', 'reject', 'revoke']), reason: z.string().min(1).max(500).optional() });
+const text = z.string().trim().max(500);
+/** Approve takes an optional note; reject and revoke need the reviewer's reason (issue 12). */
+const decisionSchema = z
+  .strictObject({ decision: z.enum(['approve', 'reject', 'revoke']), reason: text.optional(), note: text.optional(), dryRun: z.boolean().optional() })
+  .superRefine((v, c) => {
+    if (v.decision !== 'approve' && !v.reason) c.addIssue({ code: 'custom', path: ['reason'], message: `is required to ${v.decision} (the customer-facing reason, in words)` });
+    if (v.decision !== 'approve' && v.note !== undefined) c.addIssue({ code: 'custom', path: ['note'], message: 'only goes with approve; reject and revoke take a reason' });
+  });
+const decideAllSchema = z
+  .strictObject({ decision: z.enum(['approve', 'reject']), reason: text.optional() })
+  .superRefine((v, c) => {
+    if (v.decision === 'reject' && !v.reason) c.addIssue({ code: 'custom', path: ['reason'], message: 'is required to reject' });
+  });
 const reviewSchema = z.strictObject({ mode: z.enum(['auto', 'manual']), delayMs: z.number().int().min(0).max(3_600_000).optional() });
 const depositSchema = z.strictObject({ amount: z.string().max(60) });
 const advanceSchema = z.strictObject({ seconds: z.number().min(0).max(10 * 365 * 86_400) });
@@ -26,16 +38,16 @@ function clockView(ctx: SandboxContext) {
   return { now: ctx.clock.nowIso(), offsetMs: ctx.clock.offsetMs() };
 }
 
+/** `pendingReviews`: reviews waiting for a human, so a console can say what "decide all" would touch. */
 function reviewView(ctx: SandboxContext) {
-  return { mode: ctx.review.mode, delayMs: ctx.review.delayMs };
+  return { mode: ctx.review.mode, delayMs: ctx.review.delayMs, appliesTo: 'newSubmissions', pendingReviews: countAwaitingReviews(ctx) };
 }
 
 function setReviewMode({ ctx, body }: ApiRequest) {
   const input = parseBody(reviewSchema, body);
   ctx.review.mode = input.mode;
   if (input.delayMs !== undefined) ctx.review.delayMs = input.delayMs;
-  setMeta(ctx.db, 'review', JSON.stringify(ctx.review));
-  replanPending(ctx);
+  setMeta(ctx.db, 'review', JSON.stringify({ mode: ctx.review.mode, delayMs: ctx.review.delayMs }));
   return ok(reviewView(ctx));
 }
 
@@ -44,9 +56,16 @@ function decision({ ctx, params, body }: ApiRequest) {
   const name = params.name as EndorsementName;
   if (!ENDORSEMENT_NAMES.includes(name)) throw new ApiError(400, `name: must be one of ${ENDORSEMENT_NAMES.join(', ')}`);
   const customer = requireCustomer(ctx, params.id!);
-  decide(ctx, customer.seq, name, input.decision, input.reason);
+  if (input.dryRun) {
+    // Same checks and the same cascade the real decision would apply; nothing changes.
+    const records = ctx.endorsements.forCustomer(customer.seq);
+    checkDecision(records, name, input.decision);
+    const current = records.find((e) => e.name === name)!;
+    return ok({ customerId: customer.doc.id, name, dryRun: true, status: current.status, alsoAffects: plannedCascade(records, name, input.decision) });
+  }
+  const cascade = decide(ctx, customer.seq, name, input.decision, input.reason);
   const rec = ctx.endorsements.forCustomer(customer.seq).find((e) => e.name === name)!;
-  return ok({ customerId: customer.doc.id, name, status: rec.status });
+  return ok({ customerId: customer.doc.id, name, status: rec.status, note: input.decision === 'approve' ? (input.note ?? input.reason ?? null) : null, alsoAffected: cascade });
 }
 
 function walletDeposit({ ctx, params, body }: ApiRequest) {
@@ -88,6 +107,10 @@ export function registerControlRoutes(router: Router<ControlHandler>, onReset: (
     .add('POST', '/customers/{id}/endorsements/{name}/decision', decision)
     .add('GET', '/review-mode', ({ ctx }) => ok(reviewView(ctx)))
     .add('PUT', '/review-mode', setReviewMode)
+    .add('POST', '/reviews/decide-pending', ({ ctx, body }) => {
+      const input = parseBody(decideAllSchema, body);
+      return ok({ decided: decideAllPending(ctx, input.decision, input.reason), pendingReviews: countAwaitingReviews(ctx) });
+    })
     .add('POST', '/wallets/{id}/deposit', walletDeposit)
     // Sandbox-only and loopback-only: lets a console with no keychain (a headless machine) pick up
     // its own listener's secret again after a restart instead of re-registering and dropping the

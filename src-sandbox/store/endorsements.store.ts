@@ -63,8 +63,13 @@ export class EndorsementsStore {
     return row.due === null ? null : Number(row.due);
   }
 
-  customerSeqsWithPending(): number[] {
-    const rows = this.db.prepare("SELECT DISTINCT customer_seq FROM endorsements WHERE status = 'pending'").all() as Row[];
+  /** Reviews waiting for a human decision (manual mode, magic "Review", seeded reviews). */
+  countAwaiting(): number {
+    return Number((this.db.prepare("SELECT COUNT(*) AS n FROM endorsements WHERE status = 'pending' AND review_state = 'awaiting'").get() as Row).n);
+  }
+
+  customerSeqsAwaiting(): number[] {
+    const rows = this.db.prepare("SELECT DISTINCT customer_seq FROM endorsements WHERE status = 'pending' AND review_state = 'awaiting'").all() as Row[];
     return rows.map((r) => Number(r.customer_seq));
   }
 }
