@@ -33,7 +33,7 @@ async function serve(args: string[]): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log('info', 'stopping', { signal });
+    log('notice', 'stopping', { signal });
     void relay.close().then(() => store.close()).then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));

@@ -134,7 +134,7 @@ export async function startRelay(opts: RelayServerOptions): Promise<RunningRelay
   const host = opts.host ?? '127.0.0.1';
   const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   const url = `${opts.tls ? 'https' : 'http'}://${shown}:${port}`;
-  log('info', 'listening', { url, engine: opts.store.engine, tls: Boolean(opts.tls), allowedHosts: allowed.join(',') || '*' });
+  log('notice', 'listening', { url, engine: opts.store.engine, tls: Boolean(opts.tls), allowedHosts: allowed.join(',') || '*' });
   if (allowed.length === 0) log('warn', 'no --allow-host given: any Host header is accepted');
 
   return {
