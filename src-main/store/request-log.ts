@@ -2,6 +2,7 @@ import type { RequestLogRow } from '#shared/ipc/logs.contract.ts';
 import type { AttemptRecord } from '../oms/oms-client.ts';
 import { scrubText } from '../ipc/redact.ts';
 import type { Db } from './database.ts';
+import { keysetPage } from './keyset-page.ts';
 
 /** Query parameters whose values can be PII (a searched name, an email): logged as `[redacted]`. */
 const PII_PARAMS = new Set(['q', 'email', 'externalid', 'phone', 'name']);
@@ -56,23 +57,17 @@ export class RequestLog {
   }
 
   list(q: { beforeId?: number | undefined; limit?: number | undefined; method?: string | undefined; minStatus?: number | undefined }): { items: RequestLogRow[]; hasMore: boolean } {
-    const limit = q.limit ?? 100;
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    const filter = (sql: string, arg: string | number) => {
-      where.push(sql);
-      args.push(arg);
-    };
-    if (q.beforeId !== undefined) filter('id < ?', q.beforeId);
-    if (q.method) filter('method = ?', q.method.toUpperCase());
-    if (q.minStatus !== undefined) filter('status >= ?', q.minStatus);
-    const rows = this.#db
-      .prepare(
-        `SELECT id, at, profile_id AS profileId, method, path, status, duration_ms AS durationMs, attempt,
-                idempotency_key AS idempotencyKey, request_id AS requestId, error_code AS errorCode
-         FROM request_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?`,
-      )
-      .all(...args, limit + 1) as unknown as RequestLogRow[];
-    return { items: rows.slice(0, limit).map((r) => ({ ...r })), hasMore: rows.length > limit };
+    return keysetPage<RequestLogRow>(this.#db, {
+      select: `id, at, profile_id AS profileId, method, path, status, duration_ms AS durationMs, attempt,
+               idempotency_key AS idempotencyKey, request_id AS requestId, error_code AS errorCode`,
+      from: 'request_log',
+      key: 'id',
+      before: q.beforeId,
+      limit: q.limit ?? 100,
+      filters: [
+        ['method = ?', q.method?.toUpperCase()],
+        ['status >= ?', q.minStatus],
+      ],
+    });
   }
 }

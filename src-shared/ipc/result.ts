@@ -33,10 +33,6 @@ export const err = (code: ErrorCode, message: string, details?: Record<string, u
   error: details === undefined ? { code, message } : { code, message, details },
 });
 
-/** The envelope's schema for a given data schema (used by transports to check what they relay). */
-export const resultSchema = <T extends z.ZodType>(data: T) =>
-  z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: AppError })]);
-
 /** Renders zod issues as `path — message` lines so an error names the field that is wrong. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): { message: string; fields: { path: string; message: string }[] } {
   const fields = issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));

@@ -42,7 +42,7 @@ describe('one boundary: no input can freeze main', () => {
   it('keeps app.info answering while the worst inputs arrive', async () => {
     const flood = Array.from({ length: 20 }, (_, i) => t.call(i % 2 ? 'customers.get' : 'customers.search', i % 2 ? { customerId: LONG_ID } : { q: LONG_TIME }));
     const started = performance.now();
-    const info = unwrap(await t.call('app.info'));
+    const info = unwrap(await t.call('app.info')) as { name: string };
     const waited = performance.now() - started;
     await Promise.all(flood);
     expect(info.name).toBe('OMS Console');

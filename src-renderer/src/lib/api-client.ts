@@ -7,16 +7,9 @@ declare global {
 }
 
 /**
- * The renderer's one seam to main. Components and stores call `api()`; tests can replace the
- * implementation with `setApi`.
+ * The renderer's one seam to main: components and stores call `api()`, never `window.oms`, so the
+ * transport (preload in Electron, the loopback bridge in browser mode) stays out of the features.
  */
-let current: OmsApi | null = null;
-
 export function api(): OmsApi {
-  if (!current) current = window.oms;
-  return current;
-}
-
-export function setApi(next: OmsApi): void {
-  current = next;
+  return window.oms;
 }

@@ -1,0 +1,98 @@
+/**
+ * The IPC boundary: main-thread CPU per call for the worst inputs that once froze main (issue 9),
+ * and what always parsing the strict output view costs per call. Real dispatcher, real contract,
+ * real console over the embedded sandbox (in-memory secrets).
+ * Run: node bench/ipc-boundary.bench.ts [calls=2000]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { operations } from '#shared/ipc/registry.ts';
+import { createConsole } from '../src-main/app/composition.ts';
+import { MemorySecretStore } from '../src-main/secrets/memory-secret-store.ts';
+import { scrubText } from '../src-main/ipc/redact.ts';
+
+const calls = Number(process.argv[2] ?? 2000);
+const caller = { transport: 'test' as const, origin: 'bench' };
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const cpu = (fn: () => unknown) => {
+  const before = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(before);
+  return (d.user + d.system) / 1000;
+};
+
+const dataDir = mkdtempSync(join(tmpdir(), 'oms-bench-ipc-'));
+const app = await createConsole({
+  transport: 'browser',
+  dataDir,
+  version: 'bench',
+  secretStore: new MemorySecretStore('memory'),
+  sandbox: { seed: 50, reviewDelayMs: 0, rateLimitPerSec: 100_000 },
+  webhookPort: 0,
+  heartbeatMs: 60_000,
+});
+try {
+  console.log(`ipc boundary — ${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · Node ${process.version}`);
+
+  // 1. The worst inputs, as dispatched: main-thread CPU per call (best of 5 after a warm-up).
+  const worst: [string, string, unknown][] = [
+    ['customers.get, 100,000-char id', 'customers.get', { customerId: `cst_${'a'.repeat(100_000)}` }],
+    ['customers.search, 900k-char createdAfter', 'customers.search', { createdAfter: 'a'.repeat(900_000) }],
+    ['customers.search, 900k-char q', 'customers.search', { q: 'a'.repeat(900_000) }],
+    ['settings.deleteProfile, 200,000-char profileId (audited)', 'settings.deleteProfile', { profileId: 'p'.repeat(200_000) }],
+  ];
+  console.log('\nworst inputs: main-thread CPU per call (target < 50 ms)');
+  for (const [label, channel, input] of worst) {
+    await app.dispatch(channel, input, caller);
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const before = process.cpuUsage();
+      const r = await app.dispatch(channel, input, caller);
+      const d = process.cpuUsage(before);
+      runs.push((d.user + d.system) / 1000);
+      if (r.ok) throw new Error(`${channel} accepted an oversized input`);
+    }
+    console.log(`  ${label.padEnd(56)} ${Math.min(...runs).toFixed(2)} ms (max ${Math.max(...runs).toFixed(2)})`);
+  }
+  for (const [label, text] of [
+    ['scrubText, 1 MB without @', 'a'.repeat(1_000_000)],
+    ['scrubText, 1 MB of "a@"', 'a@'.repeat(500_000)],
+  ] as const) {
+    console.log(`  ${label.padEnd(56)} ${cpu(() => scrubText(text)).toFixed(2)} ms`);
+  }
+
+  // 2. Output parsing: the strict view parse each call pays, on real handler output.
+  const found = await app.dispatch('customers.search', { limit: 50 }, caller);
+  if (!found.ok) throw new Error(found.error.message);
+  const page = found.data as { items: { id: string }[] };
+  const one = await app.dispatch('customers.get', { customerId: page.items[0]!.id }, caller);
+  const samples: [string, unknown][] = [
+    ['customers.get (one customer)', one.ok ? one.data : null],
+    ['customers.search (page of 50)', page],
+    ['app.info', (await app.dispatch('app.info', {}, caller) as { data: unknown }).data],
+  ];
+  console.log(`\noutput parse per call (strict view, always on; ${calls} parses each; target well under the 50 µs IPC budget)`);
+  for (const [label, data] of samples) {
+    const op = operations.get(label.split(' ')[0]!)!;
+    const times: number[] = [];
+    for (let i = 0; i < calls; i++) {
+      const t0 = performance.now();
+      op.output.parse(data);
+      times.push((performance.now() - t0) * 1000);
+    }
+    console.log(`  ${label.padEnd(32)} p50 ${pct(times, 50).toFixed(1)} µs · p95 ${pct(times, 95).toFixed(1)} µs`);
+  }
+
+  // 3. Whole dispatch overhead (input parse + handler + output parse) for a call with no I/O.
+  const times: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    const t0 = performance.now();
+    await app.dispatch('settings.keychainStatus', {}, caller);
+    times.push((performance.now() - t0) * 1000);
+  }
+  console.log(`\ndispatch overhead, settings.keychainStatus (no OMS I/O): p50 ${pct(times, 50).toFixed(1)} µs · p95 ${pct(times, 95).toFixed(1)} µs`);
+} finally {
+  await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
