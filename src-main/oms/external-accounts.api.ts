@@ -20,6 +20,7 @@ export type OmsBankSchemas = z.infer<typeof OmsBankSchemas>;
 export const OmsExternalAccount = z.looseObject({
   id: z.string(),
   customerId: z.string(),
+  type: z.string().nullish(),
   network: z.string(),
   country: z.string().nullish(),
   currency: z.string().nullish(),

@@ -131,3 +131,56 @@ export const OmsTransaction = loose({
   updatedAt: str,
 });
 export type OmsTransaction = z.infer<typeof OmsTransaction>;
+
+const OmsRates = loose({ exchangeRate: amountish, effectiveRate: amountish, pair: str });
+/** The request's `cashLocationId` or the response's `locationId`: the pages use both. */
+const OmsCashRef = loose({ locationId: str, locationReference: str, cashLocationId: str, cashLocationReference: str });
+export type OmsCashRef = z.infer<typeof OmsCashRef>;
+
+export const OmsQuote = loose({
+  id: z.string(),
+  object: str,
+  type: str,
+  status: str,
+  customerId: str,
+  source: OmsLeg.extend({ cash: OmsCashRef.nullish() }).nullish(),
+  destination: OmsLeg.extend({ cash: OmsCashRef.nullish() }).nullish(),
+  rates: OmsRates.nullish(),
+  fixedAmountSide: str,
+  expiresAt: str,
+  createdAt: str,
+});
+export type OmsQuote = z.infer<typeof OmsQuote>;
+
+export const OmsCashIn = loose({
+  id: z.string(),
+  object: str,
+  status: str,
+  subStatus: str,
+  customerId: str,
+  source: loose({ asset: str, network: str, indicatedAmount: amountish, amount: amountish, amountGross: amountish }).nullish(),
+  destination: OmsLeg.nullish(),
+  cash: OmsCashRef.nullish(),
+  location: loose({ name: str, address: str }).nullish(),
+  depositInstructions: loose({ code: str, depositCode: str, expiresAt: str, locationName: str, locationAddress: str }).nullish(),
+  omsFeeSchedule: loose({ feeCurrency: str, entries: z.array(loose({ type: str, rate: amountish, amount: amountish })).nullish() }).nullish(),
+  transactionId: str,
+  transaction: z.union([z.string(), loose({ id: str })]).nullish(),
+  createdAt: str,
+  completedAt: str,
+});
+export type OmsCashIn = z.infer<typeof OmsCashIn>;
+
+export const OmsCashLocation = loose({
+  id: z.string(),
+  cashLocationReference: str,
+  reference: str,
+  name: str,
+  address: z.union([z.string(), loose({ line1: str, street: str, city: str, state: str, zipCode: str })]).nullish(),
+  distance: z.union([z.string(), z.number().transform(String)]).nullish(),
+  provider: str,
+});
+export type OmsCashLocation = z.infer<typeof OmsCashLocation>;
+
+/** `POST /auth/token` (oms-api.md §1). */
+export const OmsToken = loose({ accessToken: z.string(), tokenType: str, expiresIn: z.number().nullish(), expiresAt: str });

@@ -53,7 +53,9 @@ export const MaskedBankDetails = z
 
 export const ExternalAccount = z.strictObject({
   id: z.string().max(100),
-  customerId: CustomerId,
+  customerId: z.string(),
+  /** `usBank` in the documented example; absent from the sandbox preview's older shape. */
+  type: z.string().nullable(),
   network: BankNetwork,
   country: z.string(),
   currency: z.string(),

@@ -59,11 +59,12 @@ function toSchemas(s: OmsBankSchemas): BankSchemas {
   return { country: s.country, currency: s.currency, rails };
 }
 
-function toAccount(a: OmsExternalAccount, fallback: ExternalAccountCreate): ExternalAccount {
+export function toAccount(a: OmsExternalAccount, fallback: ExternalAccountCreate): ExternalAccount {
   const network = BankNetwork.safeParse(a.network);
   return {
     id: a.id.slice(0, 100),
     customerId: a.customerId,
+    type: a.type ?? null,
     network: network.success ? network.data : (fallback.network as ExternalAccount['network']),
     country: a.country ?? fallback.country,
     currency: a.currency ?? fallback.currency,

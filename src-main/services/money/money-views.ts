@@ -52,7 +52,7 @@ function feesView(f: OmsLeg['feesDeducted']): FeesView | null {
   return { developer: nul(f.developer), gas: nul(f.gas), oms: nul(f.oms), total: nul(f.total) };
 }
 
-function legView(l: OmsLeg | null | undefined): LegView {
+export function legView(l: OmsLeg | null | undefined): LegView {
   const w = l?.wallet;
   const wallet = typeof w === 'string' ? { id: w } : w;
   return {

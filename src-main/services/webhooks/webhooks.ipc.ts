@@ -6,22 +6,24 @@ import { accounts, fingerprint } from '../../secrets/credentials.ts';
 import type { SecretVault } from '../../secrets/secret-vault.ts';
 import type { OmsSession } from '../session/oms-session.ts';
 
+/** Explicit mapping: `secret` and any unknown OMS field stay behind; only its fingerprint crosses. */
+export function toWebhookView(w: OmsWebhook, secret: string | null): WebhookView {
+  return {
+    id: w.id,
+    url: w.url,
+    events: [...(w.events ?? [])],
+    enabled: w.enabled ?? null,
+    status: w.status ?? null,
+    complianceOnly: w.complianceOnly ?? null,
+    createdAt: w.createdAt ?? null,
+    secretFingerprint: secret ? fingerprint(secret) : null,
+  };
+}
+
 /** webhooks.* — the active profile's OMS endpoints. Their secrets go to the SecretStore, never out. */
 export function webhooksHandlers(session: OmsSession, vault: SecretVault): DomainHandlers<'webhooks'> {
-  /** Explicit mapping: `secret` and any unknown OMS field stay behind. */
-  const view = async (profileId: string, w: OmsWebhook): Promise<WebhookView> => {
-    const secret = w.secret ?? (await vault.get(accounts.webhook(profileId, w.id)).catch(() => null));
-    return {
-      id: w.id,
-      url: w.url,
-      events: [...(w.events ?? [])],
-      enabled: w.enabled ?? null,
-      status: w.status ?? null,
-      complianceOnly: w.complianceOnly ?? null,
-      createdAt: w.createdAt ?? null,
-      secretFingerprint: secret ? fingerprint(secret) : null,
-    };
-  };
+  const view = async (profileId: string, w: OmsWebhook): Promise<WebhookView> =>
+    toWebhookView(w, w.secret ?? (await vault.get(accounts.webhook(profileId, w.id)).catch(() => null)));
   return {
     list: async (_input, { signal }) => {
       const { profile, webhooks } = await session.apis();
