@@ -48,7 +48,13 @@ export async function handleSubscribe(ctx: RelayContext, req: IncomingMessage, r
     wake?.();
   };
   const unwatch = await store.watch(channel, poke);
-  const state = await store.channelState(channel);
+  let state;
+  try {
+    state = await store.channelState(channel);
+  } catch (e) {
+    unwatch();
+    throw e;
+  }
   if (latest) cursor = state?.lastCursor ?? null;
 
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no', connection: 'keep-alive' });

@@ -105,7 +105,7 @@ export interface SseSubscription {
 }
 
 /** Opens the relay's SSE stream with fetch and parses it with eventsource-parser. */
-export async function subscribe(base: string, channel: string, token: string, opts: { lastEventId?: string; query?: string } = {}): Promise<SseSubscription> {
+export async function subscribe(base: string, channel: string, token: string, opts: { lastEventId?: string; query?: string; onEvent?: (e: SseEvent) => void } = {}): Promise<SseSubscription> {
   const ac = new AbortController();
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (opts.lastEventId) headers['last-event-id'] = opts.lastEventId;
@@ -114,7 +114,9 @@ export async function subscribe(base: string, channel: string, token: string, op
   const waiters = new Set<() => void>();
   const parser = createParser({
     onEvent: (e) => {
-      events.push({ id: e.id, event: e.event ?? 'message', data: e.data });
+      const ev = { id: e.id, event: e.event ?? 'message', data: e.data };
+      events.push(ev);
+      opts.onEvent?.(ev);
       for (const w of waiters) w();
     },
   });
