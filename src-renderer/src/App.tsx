@@ -9,6 +9,7 @@ import { EventsScreen } from './features/events/EventsScreen.tsx';
 import { LogsScreen } from './features/logs/LogsScreen.tsx';
 import { OnboardingScreen } from './features/onboarding/OnboardingScreen.tsx';
 import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
+import { TransactionsScreen } from './features/transactions/TransactionsScreen.tsx';
 import { WalletsScreen } from './features/wallets/WalletsScreen.tsx';
 import { selectRoute, useRoute } from './stores/route.store.ts';
 import { useSandbox } from './stores/sandbox.store.ts';
@@ -23,6 +24,8 @@ function Screen() {
       return <OnboardingScreen />;
     case 'wallets':
       return <WalletsScreen key={rest[0] ?? ''} customerId={rest[0]} />;
+    case 'transactions':
+      return <TransactionsScreen transactionId={rest[0]} />;
     case 'events':
       return <EventsScreen />;
     case 'logs':

@@ -7,6 +7,7 @@ export const SECTION_LABELS: Record<Section, string> = {
   customers: 'Customers',
   onboarding: 'Onboarding',
   wallets: 'Wallets',
+  transactions: 'Transactions',
   events: 'Events',
   logs: 'Logs',
   settings: 'Settings',
