@@ -22,6 +22,9 @@ import { scrubText } from './ipc/redact.ts';
 const devUrl = process.env.ELECTRON_RENDERER_URL;
 const appOrigin = devUrl ? new URL(devUrl).origin : APP_ORIGIN;
 const baseUrl = devUrl ?? `${APP_ORIGIN}/index.html`;
+// The smoke spec checks the production menu from source: this switch can only take things away
+// (Reload, DevTools), never add them, so it is safe to honour in any build.
+const packaged = app.isPackaged || process.env.OMS_CONSOLE_AS_PACKAGED === '1';
 let fileLog: FileLog | null = null;
 let consoleApp: ConsoleApp | null = null;
 
@@ -37,7 +40,7 @@ const keeper = new WindowKeeper(() => {
     bounds: placement.bounds,
     maximized: placement.maximized,
     backgroundColor: background(),
-    devTools: !app.isPackaged,
+    devTools: !packaged,
   });
   trackWindowState(win, stateFile, log);
   installContextMenu(win);
@@ -117,7 +120,7 @@ async function start(): Promise<void> {
   // One sink for the life of the process, whichever window is current.
   c.events.addSink((name, payload) => keeper.current()?.webContents.send('oms:event', { name, payload }));
   installAppMenu(
-    { packaged: app.isPackaged, appName: app.getName() },
+    { packaged, appName: app.getName() },
     {
       command: (command) => sendCommand(keeper.ensure(), command),
       openLogsFolder: () => void openLogsFolder(logsDir).catch((e: unknown) => log(`open logs folder: ${e instanceof Error ? e.message : 'failed'}`)),

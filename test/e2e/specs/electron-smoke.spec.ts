@@ -1,22 +1,176 @@
-import { _electron as electron, expect, test } from '@playwright/test';
-import { resolve } from 'node:path';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 // @ts-expect-error plain ESM helper shared with the start script
 import { findElectronBinary } from '../../../scripts/electron-runtime.mjs';
 
 const runtime = findElectronBinary() as { path: string | null; reason?: string };
 const root = resolve(import.meta.dirname, '..', '..', '..');
+const mainJs = resolve(root, 'out/main/index.js');
+
+// Each launch gets its own Chromium profile (which is also the single-instance lock's scope) and its
+// own console data, so the spec never meets the user's console or another spec's.
+interface Launched {
+  app: ElectronApplication;
+  userData: string;
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+}
+const folders: string[] = [];
+async function launch(args: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<Launched> {
+  const userData = mkdtempSync(join(tmpdir(), 'oms-electron-profile-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'oms-electron-data-'));
+  folders.push(userData, dataDir);
+  const env = { ...process.env, OMS_CONSOLE_DATA_DIR: dataDir, ...extraEnv };
+  const app = await electron.launch({ executablePath: runtime.path!, args: [mainJs, `--user-data-dir=${userData}`, ...args], cwd: root, env: env as Record<string, string> });
+  return { app, userData, dataDir, env };
+}
+async function firstCustomerId(win: Page): Promise<string> {
+  return win.evaluate(async () => {
+    const r = await (window as unknown as { oms: { customers: { search(i: object): Promise<{ ok: boolean; data?: { items: { id: string }[] } }> } } }).oms.customers.search({});
+    const id = r.ok ? r.data?.items[0]?.id : undefined;
+    if (!id) throw new Error('the local sandbox returned no customer');
+    return id;
+  });
+}
+type OmsCall = (input: unknown) => Promise<{ ok: boolean; data?: unknown; error?: { message?: string } }>;
+type OmsWindow = { oms: Record<string, Record<string, OmsCall>> };
 
 test.describe('Electron smoke', () => {
   test.skip(runtime.path === null, `SKIPPED: no Electron runtime here — ${runtime.reason}. Runs wherever one is installed.`);
+  test.afterAll(() => {
+    for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
+  });
 
   test('the hardened window opens, shows the shell and exposes only window.oms', async () => {
-    const app = await electron.launch({ executablePath: runtime.path!, args: [resolve(root, 'out/main/index.js')], cwd: root });
+    const { app } = await launch();
     try {
       const win = await app.firstWindow();
       await expect(win.getByRole('navigation', { name: 'Main' })).toBeVisible();
       expect(win.url()).toMatch(/^app:\/\/console\//);
       const globals = await win.evaluate(() => ({ oms: typeof (window as { oms?: unknown }).oms, require: typeof (window as { require?: unknown }).require, process: typeof (window as { process?: unknown }).process }));
       expect(globals).toEqual({ oms: 'object', require: 'undefined', process: 'undefined' });
+      // Context isolation: the page sees the bridged, frozen API and none of the preload's world.
+      const isolated = await win.evaluate(() => ({ frozen: Object.isFrozen((window as { oms?: object }).oms), ipc: typeof (window as { ipcRenderer?: unknown }).ipcRenderer, electron: typeof (window as { electron?: unknown }).electron }));
+      expect(isolated).toEqual({ frozen: true, ipc: 'undefined', electron: 'undefined' });
+      // OS-level sandbox of the renderer process, where Electron reports it (macOS, Windows).
+      const sandboxed = await app.evaluate(({ app: a, BrowserWindow }) => {
+        const pid = BrowserWindow.getAllWindows()[0]!.webContents.getOSProcessId();
+        return a.getAppMetrics().find((m) => m.pid === pid)?.sandboxed ?? null;
+      });
+      if (process.platform !== 'linux') expect(sandboxed).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a deep link opens a customer; a second launch exits and hands its link to the first, restored', async () => {
+    const { app, userData, env } = await launch();
+    try {
+      const win = await app.firstWindow();
+      await expect(win.getByRole('navigation', { name: 'Main' })).toBeVisible();
+      const id = await firstCustomerId(win);
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.minimize());
+
+      const second = spawn(runtime.path!, [mainJs, `--user-data-dir=${userData}`, `oms-console://customers/${id}`], { cwd: root, env, stdio: 'ignore' });
+      const exitCode = await new Promise<number | null>((done, fail) => {
+        const timer = setTimeout(() => fail(new Error('the second instance did not exit within 20 s')), 20_000);
+        second.on('exit', (code) => (clearTimeout(timer), done(code)));
+      });
+      expect(exitCode).toBe(0);
+
+      await expect.poll(() => win.url()).toContain(`#/customers/${id}`);
+      await expect(win.getByText(id).first()).toBeVisible();
+      const state = await app.evaluate(({ BrowserWindow }) => ({ windows: BrowserWindow.getAllWindows().length, minimized: BrowserWindow.getAllWindows()[0]!.isMinimized() }));
+      expect(state).toEqual({ windows: 1, minimized: false });
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a deep link on the command line of the first launch opens that customer; copy buttons reach the clipboard', async () => {
+    const probe = await launch();
+    let id: string;
+    try {
+      id = await firstCustomerId(await probe.app.firstWindow());
+    } finally {
+      await probe.app.close();
+    }
+    const { app } = await launch([`oms-console://customers/${id}`], { OMS_CONSOLE_DATA_DIR: probe.dataDir });
+    try {
+      const win = await app.firstWindow();
+      await expect.poll(() => win.url()).toContain(`#/customers/${id}`);
+      await app.evaluate(({ clipboard }) => clipboard.writeText('before'));
+      // The defect of issue 13: the permission handler denied clipboard-sanitized-write.
+      await win.getByRole('button', { name: 'Copy customer id' }).click();
+      await expect.poll(() => app.evaluate(({ clipboard }) => clipboard.readText())).toBe(id);
+      await expect(win.evaluate(() => navigator.clipboard.readText())).rejects.toThrow();
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('packaged-like: the menu has the app commands and no Reload or DevTools', async () => {
+    const { app } = await launch([], { OMS_CONSOLE_AS_PACKAGED: '1' });
+    try {
+      await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+      const menu = await app.evaluate(async ({ Menu, BrowserWindow }) => {
+        const items: { label: string; role: string; accelerator: string }[] = [];
+        const walk = (m: Electron.Menu | null) => {
+          for (const i of m?.items ?? []) {
+            items.push({ label: i.label, role: String(i.role ?? '').toLowerCase(), accelerator: String(i.accelerator ?? '') });
+            walk(i.submenu ?? null);
+          }
+        };
+        walk(Menu.getApplicationMenu());
+        // DevTools disabled by webPreferences: asking to open them does nothing within 2 s.
+        const wc = BrowserWindow.getAllWindows()[0]!.webContents;
+        const devTools = new Promise<boolean>((done) => {
+          wc.once('devtools-opened', () => done(true));
+          setTimeout(() => done(wc.isDevToolsOpened()), 2000);
+        });
+        wc.openDevTools();
+        return { items, devTools: await devTools };
+      });
+      const labels = menu.items.map((i) => i.label);
+      expect(labels).toEqual(expect.arrayContaining(['Command Palette…', 'Customers', 'Onboarding', 'Wallets', 'Events', 'Logs', 'Settings', 'Switch Profile…', 'Reload Data', 'Open Logs Folder', 'Copy Diagnostics']));
+      expect(menu.items.filter((i) => ['reload', 'forcereload', 'toggledevtools'].includes(i.role))).toEqual([]);
+      expect(menu.items.find((i) => i.label === 'Command Palette…')?.accelerator).toBe('CmdOrCtrl+K');
+      expect(menu.devTools).toBe(false);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('an endorsement decided for an open customer raises a native notification', async () => {
+    const { app } = await launch();
+    try {
+      const win = await app.firstWindow();
+      await expect(win.getByRole('navigation', { name: 'Main' })).toBeVisible();
+      await app.evaluate(({ Notification }) => {
+        const shown: string[] = [];
+        (globalThis as { __shown?: string[] }).__shown = shown;
+        const show = Notification.prototype.show;
+        Notification.prototype.show = function (this: Electron.Notification) {
+          shown.push(`${this.title} | ${this.body}`);
+          return show.call(this);
+        };
+      });
+      const id = await firstCustomerId(win);
+      // Set-up through window.oms as a QA engineer would click it: manual review, the customer open
+      // (customers.get marks it open), an endorsement requested, then approved.
+      const decided = await win.evaluate(async (customerId) => {
+        const o = (window as unknown as OmsWindow).oms;
+        await o.sandbox!.setReviewMode!({ mode: 'manual' });
+        await o.customers!.get!({ customerId });
+        await o.customers!.requestEndorsements!({ customerId, endorsements: ['cryptoCustody'] });
+        return o.sandbox!.decideEndorsement!({ customerId, endorsement: 'cryptoCustody', decision: 'approve' });
+      }, id);
+      expect(decided.ok).toBe(true);
+      await expect.poll(() => app.evaluate(() => (globalThis as { __shown?: string[] }).__shown ?? []), { timeout: 20_000 }).toContainEqual(expect.stringContaining(`Endorsement granted | Customer ${id}`));
+      await win.evaluate(() => (window as unknown as OmsWindow).oms.sandbox!.setReviewMode!({ mode: 'auto' }));
     } finally {
       await app.close();
     }
