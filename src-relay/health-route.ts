@@ -17,7 +17,10 @@ export async function handleHealthz(ctx: RelayContext, res: ServerResponse): Pro
 }
 
 function adminAllowed(req: IncomingMessage, adminToken: string | null): boolean {
-  if (adminToken === null) return LOOPBACK.has(req.socket.remoteAddress ?? '');
+  // Behind a reverse proxy on the same host every request comes from loopback: a forwarded request
+  // is never treated as local.
+  const forwarded = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined || req.headers['x-real-ip'] !== undefined;
+  if (adminToken === null) return !forwarded && LOOPBACK.has(req.socket.remoteAddress ?? '');
   const m = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '');
   if (!m) return false;
   const digest = (s: string) => createHash('sha256').update(s).digest();

@@ -65,10 +65,11 @@ export async function startRelay(opts: RelayServerOptions): Promise<RunningRelay
   const adminToken = opts.adminToken ?? null;
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (!hostAllowed(req, allowed)) return sendError(res, 421, 'host_not_allowed', 'this relay does not serve that host name');
     const url = new URL(req.url ?? '/', 'http://relay');
-    const parts = url.pathname.split('/').filter(Boolean);
+    // Probes address the instance, not the public name, so /healthz skips the Host check.
     if (url.pathname === '/healthz') return handleHealthz(ctx, res);
+    if (!hostAllowed(req, allowed)) return sendError(res, 421, 'host_not_allowed', 'this relay does not serve that host name');
+    const parts = url.pathname.split('/').filter(Boolean);
     if (url.pathname === '/admin/stats') return handleStats(ctx, req, res, adminToken);
     const channel = parts[1] ?? '';
     if (parts[0] === 'hooks' && parts.length === 2) {

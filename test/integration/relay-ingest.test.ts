@@ -5,6 +5,7 @@ import type { RedisServer } from '../unit/relay/support/relay-harness.ts';
 import { countDeliveries, ENGINES, ingest, startRedis, subscribe } from '../unit/relay/support/relay-harness.ts';
 import type { RelayFixture } from '../unit/relay/support/relay-fixture.ts';
 import { relayFixture } from '../unit/relay/support/relay-fixture.ts';
+import { startRelay } from '../../src-relay/relay-server.ts';
 
 let redis: RedisServer;
 let fx: RelayFixture | null = null;
@@ -144,6 +145,7 @@ describe.each(ENGINES)('relay ingest and cursors (%s)', (engine) => {
     expect(await ingest(base, 'team', JSON.stringify({ marker }), { 'webhook-signature': 'v1,SIGNATURE-MARKER' })).toBe(200);
     await sub.waitFor(countDeliveries(1));
     expect((await fetch(`${base}/admin/stats`)).status).toBe(401);
+    expect((await fetch(`${base}/admin/stats`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
     const stats = await fetch(`${base}/admin/stats`, { headers: { authorization: 'Bearer admin-secret-for-test' } });
     expect(stats.status).toBe(200);
     const ch = (await stats.json()).channels.find((c: { channel: string }) => c.channel === 'team');
@@ -151,6 +153,15 @@ describe.each(ENGINES)('relay ingest and cursors (%s)', (engine) => {
     expect(ch.subscriberDetail[0].name).toBe('alice');
     expect((await (await fetch(`${base}/healthz`)).json()).status).toBe('ok');
     sub.close();
+    await fx.relay.close();
+    // Without an admin token: loopback only, and a request relayed by a proxy is not loopback.
+    const open = await startRelay({ store: fx.store });
+    try {
+      expect((await fetch(`${open.url}/admin/stats`)).status).toBe(200);
+      expect((await fetch(`${open.url}/admin/stats`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(403);
+    } finally {
+      await open.close();
+    }
     const all = logs.join('\n');
     expect(all).toContain('ingested');
     for (const secret of [marker, token, 'SIGNATURE-MARKER', 'admin-secret-for-test']) expect(all).not.toContain(secret);
