@@ -52,7 +52,10 @@ const router = createDeepLinkRouter({
   navigate: (hash) => {
     const win = keeper.ensure();
     bringToFront(win);
-    void win.loadURL(urlWithHash(win.webContents.getURL() || baseUrl, hash));
+    // A fragment-only change is a same-document navigation; Electron may report it as aborted.
+    win.loadURL(urlWithHash(win.webContents.getURL() || baseUrl, hash)).catch((e: unknown) => {
+      if (!String(e).includes('ERR_ABORTED')) log(`deep link navigation failed: ${e instanceof Error ? e.message : 'error'}`);
+    });
   },
 });
 
