@@ -9,7 +9,9 @@ const USAGE = `Usage: node src-sandbox/cli.ts [options]
   --api-key K --api-secret S   register this key pair (else one is generated on first start)
   --review-mode M     auto | manual (default auto)
   --review-delay MS   auto review delay in ms (default 2000)
-  --preview           serve not-yet-available endpoints (external accounts)
+  --preview           serve not-yet-available endpoints (external accounts, deposit addresses, virtual accounts)
+  --settlement-delay MS  processing → next transaction step (default 2000)
+  --quote-ttl SEC     quote lifetime on the sandbox clock (default 300)
   --token-ttl SEC     access token lifetime (default 3600)
   --retry-scale F     webhook retry schedule multiplier (default 1)
   --rate-limit N      requests per second per API key (default 25)
@@ -37,6 +39,7 @@ try {
       'api-key': { type: 'string' }, 'api-secret': { type: 'string' }, 'review-mode': { type: 'string' },
       'review-delay': { type: 'string' }, preview: { type: 'boolean' }, 'token-ttl': { type: 'string' },
       'retry-scale': { type: 'string' }, 'rate-limit': { type: 'string' }, 'base-path': { type: 'string' },
+      'settlement-delay': { type: 'string' }, 'quote-ttl': { type: 'string' },
       json: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
     },
     strict: true,
@@ -66,6 +69,8 @@ const opts: SandboxOptions = {
   reviewMode: mode,
   reviewDelayMs: num('review-delay', v['review-delay'], 0),
   preview: v.preview ?? false,
+  settlementDelayMs: num('settlement-delay', v['settlement-delay'], 0),
+  quoteTtlSec: num('quote-ttl', v['quote-ttl'], 1),
   tokenTtlSec: num('token-ttl', v['token-ttl'], 1),
   retryScale: num('retry-scale', v['retry-scale'], 0),
   rateLimitPerSec: num('rate-limit', v['rate-limit'], 1),

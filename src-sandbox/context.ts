@@ -17,6 +17,13 @@ export interface SandboxConfig {
   deliveryTimeoutMs: number;
 }
 
+/** Money movement knobs (control API `PUT /_sandbox/money`, CLI flags); failNext lives in memory only. */
+export interface MoneyConfig {
+  settlementDelayMs: number;
+  quoteTtlSec: number;
+  failNext: number;
+}
+
 export interface ReviewConfig {
   mode: 'auto' | 'manual';
   delayMs: number;
@@ -33,6 +40,7 @@ export interface SandboxContext {
   clock: Clock;
   config: SandboxConfig;
   review: ReviewConfig;
+  money: MoneyConfig;
   faults: FaultState;
   stats: Stats;
   customers: CustomersStore;

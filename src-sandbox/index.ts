@@ -14,7 +14,8 @@ import { registerCustomerRoutes } from './routes/customers.routes.ts';
 import { registerExternalAccountRoutes } from './routes/external-accounts.routes.ts';
 import { registerFundingAccountRoutes } from './routes/funding-accounts.routes.ts';
 import type { ApiRoute, ControlHandler } from './routes/route-types.ts';
-import { registerTransactionReadRoutes } from './routes/transactions.routes.ts';
+import { registerQuoteRoutes } from './routes/quotes.routes.ts';
+import { registerTransactionRoutes } from './routes/transactions.routes.ts';
 import { registerWalletRoutes } from './routes/wallets.routes.ts';
 import { registerWebhookRoutes } from './routes/webhooks.routes.ts';
 import { Scheduler } from './scheduler.ts';
@@ -39,6 +40,10 @@ export interface SandboxOptions {
   tokenTtlSec?: number;
   reviewMode?: 'auto' | 'manual';
   reviewDelayMs?: number;
+  /** Delay between processing and the next step of a transaction (default 2000 ms). */
+  settlementDelayMs?: number;
+  /** Quote lifetime on the sandbox clock (default 300 s). */
+  quoteTtlSec?: number;
   retryScale?: number;
   rateLimitPerSec?: number;
   preview?: boolean;
@@ -85,6 +90,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       deliveryTimeoutMs: opts.deliveryTimeoutMs ?? 15_000,
     },
     review,
+    money: { settlementDelayMs: opts.settlementDelayMs ?? 2000, quoteTtlSec: opts.quoteTtlSec ?? 300, failNext: 0 },
     faults: new FaultState(),
     stats: { tokenExchanges: 0, requests: {} },
     customers: new CustomersStore(db),
@@ -108,7 +114,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   registerWalletRoutes(api);
   registerWebhookRoutes(api);
   registerExternalAccountRoutes(api, ctx.config.preview);
-  registerTransactionReadRoutes(api);
+  registerQuoteRoutes(api);
+  registerTransactionRoutes(api);
   registerFundingAccountRoutes(api);
   const control = new Router<ControlHandler>();
   registerControlRoutes(control, () => ctx.faults.clear());

@@ -1,9 +1,10 @@
 import type { SandboxContext } from './context.ts';
 import { runDueReviews } from './endorsements/engine.ts';
+import { runDueSettlements } from './money/settlement.ts';
 import type { Dispatcher } from './webhooks/dispatcher.ts';
 
 /**
- * One timer for all time-based work (auto reviews, delivery retries). Due times live in SQLite on
+ * One timer for all time-based work (auto reviews, settlements, delivery retries). Due times live in SQLite on
  * the virtual clock, so work survives restarts and a clock jump just needs a kick.
  */
 export class Scheduler {
@@ -32,11 +33,12 @@ export class Scheduler {
     if (this.stopped) return;
     try {
       runDueReviews(this.ctx);
+      runDueSettlements(this.ctx);
       this.dispatcher.dispatchDue();
     } catch (err) {
       this.ctx.log(`scheduler error: ${(err as Error).message}`);
     }
-    const dues = [this.ctx.endorsements.nextDueAt(), this.dispatcher.nextDueAt()].filter((d): d is number => d !== null);
+    const dues = [this.ctx.endorsements.nextDueAt(), this.ctx.transactions.nextDueAt(), this.dispatcher.nextDueAt()].filter((d): d is number => d !== null);
     if (!dues.length) return;
     // Floor of 20 ms: an in-flight delivery stays "due" until it finishes; don't spin on it.
     const wait = Math.min(Math.max(Math.min(...dues) - this.ctx.clock.now(), 20), 30_000);

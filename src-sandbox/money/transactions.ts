@@ -39,6 +39,11 @@ export function requireTransaction(ctx: SandboxContext, id: string): TxnRow {
   return t;
 }
 
+/** The API view of a stored transaction: keys starting with `_` are the sandbox's own bookkeeping. */
+export function publicDoc(doc: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_')));
+}
+
 /** Moves a transaction to `status`, stamps it and emits `transaction.<type>.<status>`; `dueAt` = next scheduled step. */
 export function transition(ctx: SandboxContext, row: TxnRow, status: TxnStatus, patch: Record<string, unknown>, dueAt: number | null): TxnRow {
   const now = ctx.clock.nowIso();
@@ -46,7 +51,7 @@ export function transition(ctx: SandboxContext, row: TxnRow, status: TxnStatus, 
   if (status === 'completed') doc.completedAt = now;
   const next: TxnRow = { ...row, status, doc, dueAt };
   ctx.transactions.update(next);
-  emitEvent(ctx, `transaction.${row.type}.${status}`, next.doc, String(doc.sender ?? doc.recipient ?? '') || null);
+  emitEvent(ctx, `transaction.${row.type}.${status}`, publicDoc(next.doc), String(doc.sender ?? doc.recipient ?? '') || null);
   return next;
 }
 

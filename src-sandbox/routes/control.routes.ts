@@ -12,6 +12,7 @@ import { ENDORSEMENT_NAMES, type EndorsementName } from '../types.ts';
 import { parseBody } from '../validate.ts';
 import { requireCustomer } from './customers.routes.ts';
 import { ok, type ApiRequest, type ControlHandler } from './route-types.ts';
+import { completePickup } from '../money/settlement.ts';
 import { depositToWallet } from '../money/transactions.ts';
 import { requireWallet } from './wallets.routes.ts';
 
@@ -32,6 +33,11 @@ const decideAllSchema = z
   });
 const reviewSchema = z.strictObject({ mode: z.enum(['auto', 'manual']), delayMs: z.number().int().min(0).max(3_600_000).optional() });
 const depositSchema = z.strictObject({ amount: z.string().max(60) });
+const moneySchema = z.strictObject({
+  settlementDelayMs: z.number().int().min(0).max(3_600_000).optional(),
+  quoteTtlSec: z.number().int().min(1).max(86_400).optional(),
+  failNext: z.number().int().min(0).max(1000).optional(),
+});
 const advanceSchema = z.strictObject({ seconds: z.number().min(0).max(10 * 365 * 86_400) });
 
 function clockView(ctx: SandboxContext) {
@@ -136,5 +142,11 @@ export function registerControlRoutes(router: Router<ControlHandler>, onReset: (
       ctx.kick();
       return ok(clockView(ctx));
     })
+    .add('GET', '/money', ({ ctx }) => ok(ctx.money))
+    .add('PUT', '/money', ({ ctx, body }) => {
+      Object.assign(ctx.money, parseBody(moneySchema, body));
+      return ok(ctx.money);
+    })
+    .add('POST', '/transactions/{id}/pickup', ({ ctx, params }) => ok(tx(ctx.db, () => completePickup(ctx, params.id!))))
     .add('GET', '/health', () => ok({ ok: true }));
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { SandboxContext } from '../context.ts';
 import { ApiError, notFound } from '../http-util.ts';
-import { requireTransaction, TXN_STATUSES, TXN_TYPES } from '../money/transactions.ts';
+import { executeQuote } from '../money/settlement.ts';
+import { publicDoc, requireTransaction, TXN_STATUSES, TXN_TYPES } from '../money/transactions.ts';
 import type { Router } from '../router.ts';
 import type { TxnFilters } from '../store/transactions.store.ts';
-import { limitParam, parseQuery } from '../validate.ts';
+import { limitParam, parseBody, parseQuery } from '../validate.ts';
 import { requireCustomer } from './customers.routes.ts';
 import { ok, type ApiRequest, type ApiRoute } from './route-types.ts';
 import { requireWallet } from './wallets.routes.ts';
@@ -42,12 +43,25 @@ function getOne({ ctx, params, query }: ApiRequest) {
   // The documented party filters narrow the lookup: a mismatch reads as "no such transaction".
   if (q.senderCustomerId && t.doc.sender !== q.senderCustomerId) throw notFound('Transaction', params.id!);
   if (q.recipientCustomerId && t.doc.recipient !== q.recipientCustomerId) throw notFound('Transaction', params.id!);
-  return ok(t.doc);
+  return ok(publicDoc(t.doc));
 }
 
-export function registerTransactionReadRoutes(router: Router<ApiRoute>): void {
-  const route = (handler: ApiRoute['handler']): ApiRoute => ({ auth: true, idempotent: false, handler });
+/** Contract §6 execution body; the optional fingerprint fields are accepted and kept out of the object. */
+const executeSchema = z.strictObject({
+  quoteId: z.string().min(1).max(100),
+  deviceFingerprint: z.string().max(500).optional(),
+  metadata: z.record(z.string().max(40), z.string().max(500)).optional(),
+  partnerTransactionId: z.number().int('must be an integer').optional(),
+  paymentMethodId: z.string().max(100).optional(),
+  sourceWalletAddress: z.string().max(120).optional(),
+  tags: z.array(z.string().max(64)).max(20).optional(),
+  webSessionId: z.string().max(200).optional(),
+});
+
+export function registerTransactionRoutes(router: Router<ApiRoute>): void {
+  const route = (handler: ApiRoute['handler'], idempotent = false): ApiRoute => ({ auth: true, idempotent, handler });
   router
+    .add('POST', '/transactions', route(({ ctx, body }) => ok(executeQuote(ctx, parseBody(executeSchema, body)), 201), true))
     .add('GET', '/transactions', route(({ ctx, query }) => page(ctx, query, undefined)))
     .add('GET', '/transactions/{id}', route(getOne))
     .add('GET', '/customers/{id}/transactions', route(({ ctx, params, query }) => page(ctx, query, { kind: 'customer', seq: requireCustomer(ctx, params.id!).seq })))

@@ -132,7 +132,7 @@ export class TransactionsStore {
     if (backwards) rows.reverse();
     // The docs return both cursors on every non-empty page; `hasMore` says whether the walk goes on.
     return {
-      data: rows.map((r) => parseJson<Record<string, unknown>>(r.doc)),
+      data: rows.map((r) => Object.fromEntries(Object.entries(parseJson<Record<string, unknown>>(r.doc)).filter(([k]) => !k.startsWith('_')))),
       hasMore,
       nextCursor: rows.length ? String(rows[rows.length - 1]!.id) : null,
       previousCursor: rows.length ? String(rows[0]!.id) : null,
