@@ -35,6 +35,7 @@ redis.call('HSET', KEYS[2], 'pruned', old[1][1])
 redis.call('HINCRBY', KEYS[2], 'droppedAge', n)
 return n`;
 
+const REDIS_PAGE = 50;
 const COUNT_AFTER = `return #redis.call('XRANGE', KEYS[1], ARGV[1], '+', 'COUNT', tonumber(ARGV[2]))`;
 
 const parseId = (id: string): [bigint, bigint] => {
@@ -84,7 +85,9 @@ export class RedisRelayStore implements RelayStore {
 
   async readAfter(channel: string, cursor: string | null, limit: number): Promise<StoredDelivery[]> {
     const start = cursor === null ? '-' : `(${cursor}`;
-    const rows = (await this.client.sendCommand(['XRANGE', this.key('stream', channel), start, '+', 'COUNT', String(limit)])) as Entry[];
+    // Smaller pages than SQLite's byte-bounded ones: a reply is held whole in memory.
+    const count = Math.min(limit, REDIS_PAGE);
+    const rows = (await this.client.sendCommand(['XRANGE', this.key('stream', channel), start, '+', 'COUNT', String(count)])) as Entry[];
     return rows.map(([id, fields]) => {
       const f = new Map<string, string>();
       for (let i = 0; i + 1 < fields.length; i += 2) f.set(fields[i]!, fields[i + 1]!);

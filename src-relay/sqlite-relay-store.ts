@@ -30,6 +30,7 @@ INSERT OR IGNORE INTO meta (key, value) VALUES ('token_gen', '0');
 `;
 
 type Row = Record<string, unknown>;
+const READ_BUDGET_BYTES = 8 * 1024 * 1024;
 const toToken = (r: Row): TokenRecord => ({
   id: String(r.id), name: String(r.name), channel: String(r.channel), createdAt: Number(r.created_at),
   revokedAt: r.revoked_at == null ? null : Number(r.revoked_at),
@@ -111,15 +112,19 @@ export class SqliteRelayStore implements RelayStore {
   }
 
   async readAfter(channel: string, cursor: string | null, limit: number): Promise<StoredDelivery[]> {
+    // Stop at a byte budget as well as a count: 200 one-MiB bodies must not land in memory at once.
+    const out: StoredDelivery[] = [];
+    let bytes = 0;
     const rows = this.db
       .prepare('SELECT seq, received_at, headers, body FROM deliveries WHERE channel = ? AND seq > ? ORDER BY seq LIMIT ?')
-      .all(channel, cursor === null ? 0 : Number(cursor), limit) as Row[];
-    return rows.map((r) => ({
-      cursor: String(r.seq),
-      receivedAt: Number(r.received_at),
-      headers: JSON.parse(String(r.headers)) as Record<string, string>,
-      body: Buffer.from(r.body as Uint8Array),
-    }));
+      .iterate(channel, cursor === null ? 0 : Number(cursor), limit) as Iterable<Row>;
+    for (const r of rows) {
+      const body = Buffer.from(r.body as Uint8Array);
+      out.push({ cursor: String(r.seq), receivedAt: Number(r.received_at), headers: JSON.parse(String(r.headers)) as Record<string, string>, body });
+      bytes += body.length;
+      if (bytes >= READ_BUDGET_BYTES) break;
+    }
+    return out;
   }
 
   async countAfter(channel: string, cursor: string | null, cap: number): Promise<number> {
