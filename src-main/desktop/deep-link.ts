@@ -1,9 +1,8 @@
-import { CustomerId, WalletId } from '#shared/domain/common.ts';
+import { CustomerId, MAX_ID, TransactionId, WalletId } from '#shared/domain/common.ts';
 
 export const DEEP_LINK_SCHEME = 'oms-console';
 /** Longer than any real link; anything beyond is refused before it meets a parser or a regex. */
 export const MAX_DEEP_LINK_LENGTH = 256;
-const MAX_ID_LENGTH = 64;
 
 export type DeepLinkScreen = 'customers' | 'wallets' | 'transactions';
 export interface DeepLinkRoute {
@@ -13,8 +12,6 @@ export interface DeepLinkRoute {
 export type DeepLinkErrorCode = 'deep-link.too-long' | 'deep-link.scheme' | 'deep-link.malformed' | 'deep-link.unknown-screen' | 'deep-link.invalid-id';
 export type DeepLinkResult = { ok: true; route: DeepLinkRoute } | { ok: false; error: { code: DeepLinkErrorCode; message: string } };
 
-// Transactions have no shared schema yet (OMS v0.9 exposes them only through webhooks): same TypeID shape.
-const TransactionId = { safeParse: (s: string) => ({ success: /^txn_[A-Za-z0-9]+$/.test(s) }) };
 const SCREENS: Record<DeepLinkScreen, { prefix: string; schema: { safeParse(s: string): { success: boolean } } }> = {
   customers: { prefix: 'cst', schema: CustomerId },
   wallets: { prefix: 'wlt', schema: WalletId },
@@ -53,8 +50,9 @@ export function parseDeepLink(raw: unknown): DeepLinkResult {
   // Not percent-decoded: an id is letters and digits, so any escape is already a wrong id.
   const id = segments[0];
   const { prefix, schema } = SCREENS[screen];
-  if (id.length > MAX_ID_LENGTH || !schema.safeParse(id).success) {
-    return fail('deep-link.invalid-id', `A ${screen} link needs a ${prefix}_… id of letters and digits (at most ${MAX_ID_LENGTH} characters).`);
+  // The shared id schemas: the same rule (prefix, letters and digits, bounded) as every IPC input.
+  if (!schema.safeParse(id).success) {
+    return fail('deep-link.invalid-id', `A ${screen} link needs a ${prefix}_… id of letters and digits (at most ${MAX_ID} characters).`);
   }
   return { ok: true, route: { screen, id } };
 }

@@ -127,11 +127,3 @@ export class FakeMenu<T extends { label?: string; submenu?: T[]; click?: () => v
 export function fakeDisplay(id: number, x: number, y: number, width: number, height: number, taskbar = 40) {
   return { id, bounds: { x, y, width, height }, workArea: { x, y, width, height: height - taskbar } };
 }
-
-/** `webContents.send` recorder. */
-export class FakeWebContents {
-  readonly sent: { channel: string; message: unknown }[] = [];
-  send(channel: string, message: unknown): void {
-    this.sent.push({ channel, message });
-  }
-}
