@@ -59,10 +59,8 @@ const router = createDeepLinkRouter({
   },
 });
 
-function background(): string {
-  const theme = consoleApp?.services.settingsStore.get(THEME_SETTING_KEY, z.enum(['system', 'light', 'dark']), 'system') ?? 'system';
-  return windowBackground(nativeTheme.shouldUseDarkColors, theme);
-}
+const themeSetting = () => consoleApp?.services.settingsStore.get(THEME_SETTING_KEY, z.enum(['system', 'light', 'dark']), 'system') ?? 'system';
+const background = () => windowBackground(nativeTheme.shouldUseDarkColors, themeSetting());
 
 if (!claimSingleInstance(app, { window: () => keeper.current(), onArgv: (argv) => void router.openFromArgv(argv) })) {
   // Another console owns the data folder and the webhook port: it has our argv now.
@@ -132,6 +130,8 @@ async function start(): Promise<void> {
     },
   );
   startNotifications(c.bus, c.webhooks.openCustomers, () => c.services.settingsStore.get(NOTIFICATION_SETTINGS_KEY, NotificationSettingsSchema, DEFAULT_NOTIFICATION_SETTINGS), () => bringToFront(keeper.ensure()));
+  // themeSource makes the page's prefers-color-scheme follow the override too, not just the window.
+  nativeTheme.themeSource = themeSetting();
   nativeTheme.on('updated', () => keeper.current()?.setBackgroundColor(background()));
   // After sleep the listener's relay socket is usually dead and deliveries may have been missed:
   // reconnect and re-fetch what the user has open, without waiting for the watchdog's next tick.
