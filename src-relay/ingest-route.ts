@@ -66,6 +66,21 @@ export async function handleIngest(ctx: RelayContext, req: IncomingMessage, res:
     ctx.log('warn', 'ingest rate limited', { channel, status: 429 });
     return sendError(res, 429, 'rate_limited', `channel "${channel}" is over its rate limit`, { 'retry-after': String(wait) });
   }
+  // Memory stays bounded when senders outpace the store: each request reserves its size first.
+  const reserve = Number.isFinite(declared) && declared >= 0 ? declared : ctx.limits.maxBodyBytes;
+  if (ctx.inflight.bytes + reserve > ctx.limits.maxInflightBytes) {
+    ctx.log('warn', 'ingest shed: too much in flight', { channel, status: 503, inflightBytes: ctx.inflight.bytes });
+    return sendError(res, 503, 'busy', 'the relay is busy storing earlier deliveries; retry', { 'retry-after': '2', connection: 'close' });
+  }
+  ctx.inflight.bytes += reserve;
+  try {
+    await storeBody(ctx, req, res, channel);
+  } finally {
+    ctx.inflight.bytes -= reserve;
+  }
+}
+
+async function storeBody(ctx: RelayContext, req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
   const body = await readBody(req, ctx.limits.maxBodyBytes, ctx.limits.bodyTimeoutMs);
   if (!body.ok) {
     ctx.log('warn', 'ingest rejected', { channel, status: body.status, reason: body.error });

@@ -12,6 +12,8 @@ export interface RelayLimits {
   keepaliveMs: number;
   /** Page size when a subscriber catches up. */
   readBatch: number;
+  /** Bodies being received or waiting for the store, all requests together; beyond it, 503. */
+  maxInflightBytes: number;
 }
 
 /** An open subscriber stream on this instance (for stats, lag and revocation). */
@@ -35,6 +37,7 @@ export interface RelayContext {
   nextSubscriberId: () => number;
   /** Channels known to exist: a cache in front of the store, filled on first use. */
   knownChannels: Set<string>;
+  inflight: { bytes: number };
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

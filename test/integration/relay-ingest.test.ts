@@ -64,6 +64,18 @@ describe.each(ENGINES)('relay ingest and cursors (%s)', (engine) => {
     expect(logs.some((l) => l.includes('"status":413'))).toBe(true);
   });
 
+  it('sheds load with 503 (not by buffering without bound) when too many bytes are in flight', async () => {
+    fx = await relayFixture(engine, redis, { limits: { maxInflightBytes: 1000, bodyTimeoutMs: 1500 } });
+    const { base, mint, store } = fx;
+    await mint('team', 'alice');
+    const slow = rawPost(base, '/hooks/team', { 'content-length': '600' }, ['{"slow":'], false);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await rawPost(base, '/hooks/team', { 'content-length': '600' }, ['x'.repeat(600)])).toBe(503);
+    expect(await slow).toBe(408);
+    expect(await ingest(base, 'team', '{"after":true}')).toBe(200);
+    expect((await store.channelState('team'))!.stored).toBe(1);
+  });
+
   it('answers 429 with Retry-After once a channel is over its rate, without touching other channels', async () => {
     fx = await relayFixture(engine, redis, { ratePerSec: 1, rateBurst: 2 });
     const { base, mint, store } = fx;
