@@ -97,6 +97,9 @@ if (!claimSingleInstance(app, { window: () => keeper.current(), onArgv: (argv) =
   app.on('window-all-closed', () => {
     if (quitsWhenAllWindowsClosed(process.platform)) app.quit();
   });
+  // A packaged app's crashes are otherwise invisible: they go to the log file with the reason only.
+  app.on('render-process-gone', (_event, _contents, details) => log(`renderer gone: ${details.reason} (exit ${details.exitCode})`));
+  app.on('child-process-gone', (_event, details) => log(`${details.type} process gone: ${details.reason} (exit ${details.exitCode})`));
   // Dock click on macOS: a new window around the services already running, never a second console.
   app.on('activate', () => {
     if (consoleApp) bringToFront(keeper.ensure());
