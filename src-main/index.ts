@@ -109,7 +109,12 @@ if (!claimSingleInstance(app, { window: () => keeper.current(), onArgv: (argv) =
 async function start(): Promise<void> {
   app.setAppLogsPath();
   const logsDir = app.getPath('logs');
-  fileLog = openFileLog({ dir: logsDir, knownSecrets: () => consoleApp?.services.secrets.known ?? [] });
+  try {
+    fileLog = openFileLog({ dir: logsDir, knownSecrets: () => consoleApp?.services.secrets.known ?? [] });
+  } catch (e) {
+    // An unwritable logs folder costs the file log, not the console.
+    log(`log file unavailable in ${logsDir}: ${e instanceof Error ? e.message : 'error'}`);
+  }
   hardenApp(appOrigin);
   if (!devUrl) serveRenderer(join(import.meta.dirname, '../renderer'));
   const c = await createConsole({
@@ -128,7 +133,7 @@ async function start(): Promise<void> {
     {
       command: (command) => sendCommand(keeper.ensure(), command),
       openLogsFolder: () => void openLogsFolder(logsDir).catch((e: unknown) => log(`open logs folder: ${e instanceof Error ? e.message : 'failed'}`)),
-      copyDiagnostics: () => void diagnostics(c).then((text) => clipboard.writeText(text)),
+      copyDiagnostics: () => void diagnostics(c).then((text) => clipboard.writeText(text), (e: unknown) => log(`diagnostics: ${e instanceof Error ? e.message : 'failed'}`)),
       openDocs: () => void openExternalSafely('https://docs.polygon.technology/'),
     },
   );
