@@ -1,0 +1,149 @@
+import type { IncomingMessage } from 'node:http';
+import type { RelayContext, Subscriber } from './relay-context.ts';
+import { channelExists } from './relay-context.ts';
+import { authorize } from './relay-tokens.ts';
+import type { StoredDelivery, TokenRecord } from './relay-types.ts';
+
+export type StreamEventName = 'delivery' | 'caught-up' | 'gap' | 'reset' | 'revoked';
+
+/** How one transport (SSE or WebSocket) carries the stream. */
+export interface SubscriptionSink {
+  /** Returns false when the transport's buffer is full; the loop then waits for `drained`. */
+  send(event: StreamEventName, data: Record<string, unknown>, id?: string): boolean;
+  drained(): Promise<void>;
+  ping(): void;
+  end(): void;
+  onClose(cb: () => void): void;
+}
+
+export type Admission =
+  | { ok: true; channel: string; token: TokenRecord; cursor: string | null; latest: boolean }
+  | { ok: false; status: number; error: string; message: string };
+
+export function deliveryData(d: StoredDelivery): Record<string, unknown> {
+  return { cursor: d.cursor, receivedAt: new Date(d.receivedAt).toISOString(), headers: d.headers, bodyBase64: d.body.toString('base64') };
+}
+
+/** Token, channel and starting cursor: the checks both transports make before streaming. */
+export async function admit(ctx: RelayContext, req: IncomingMessage, url: URL, channel: string): Promise<Admission> {
+  const auth = await authorize(ctx.store, req.headers.authorization, channel);
+  if (!auth.ok) {
+    ctx.log('warn', 'subscribe refused', { channel, status: auth.status, reason: auth.error });
+    return { ok: false, status: auth.status, error: auth.error, message: auth.message };
+  }
+  if (!(await channelExists(ctx, channel))) return { ok: false, status: 404, error: 'unknown_channel', message: `no channel "${channel}" on this relay` };
+  const header = req.headers['last-event-id'];
+  const fromHeader = typeof header === 'string' && header.trim() !== '' ? header.trim() : null;
+  const after = url.searchParams.get('after') || null;
+  const cursor = fromHeader ?? after;
+  if (cursor !== null && !ctx.store.isCursor(cursor)) {
+    return { ok: false, status: 400, error: 'bad_cursor', message: `"${cursor.slice(0, 40)}" is not a ${ctx.store.engine} relay cursor` };
+  }
+  return { ok: true, channel, token: auth.token, cursor, latest: cursor === null && url.searchParams.get('from') === 'latest' };
+}
+
+/**
+ * The backlog after the subscriber's cursor, in order, then `caught-up`, then live deliveries as
+ * they are stored. The cursor only moves forward, so a reconnect from the last cursor received
+ * gets each delivery exactly once. `beforeStart` runs once the stream is sure to start.
+ */
+export async function runSubscription(ctx: RelayContext, a: Extract<Admission, { ok: true }>, sink: SubscriptionSink, beforeStart: () => void): Promise<void> {
+  const { store } = ctx;
+  const { channel } = a;
+  let open = true;
+  let dirty = true;
+  let wake: (() => void) | null = null;
+  const poke = () => {
+    dirty = true;
+    wake?.();
+  };
+  const unwatch = await store.watch(channel, poke);
+  let state;
+  try {
+    state = await store.channelState(channel);
+  } catch (e) {
+    unwatch();
+    throw e;
+  }
+  let cursor = a.latest ? (state?.lastCursor ?? null) : a.cursor;
+  beforeStart();
+  if (cursor !== null && state?.lastCursor && store.compareCursors(cursor, state.lastCursor) > 0) {
+    // A cursor from the future: the store was replaced. Start over rather than wait forever.
+    sink.send('reset', { reason: 'cursor_ahead', cursor, lastCursor: state.lastCursor });
+    cursor = null;
+  } else if (cursor !== null && state?.prunedThrough && store.compareCursors(cursor, state.prunedThrough) < 0) {
+    sink.send('gap', { reason: 'pruned', cursor, prunedThrough: state.prunedThrough });
+  }
+
+  const sub: Subscriber = {
+    id: ctx.nextSubscriberId(),
+    channel,
+    tokenId: a.token.id,
+    tokenName: a.token.name,
+    connectedAt: Date.now(),
+    cursor,
+    sent: 0,
+    close: (reason) => {
+      if (!open) return;
+      if (reason === 'revoked') sink.send('revoked', { tokenId: a.token.id });
+      open = false;
+      sink.end();
+      wake?.();
+    },
+  };
+  ctx.subscribers.set(sub.id, sub);
+  ctx.log('info', 'subscriber connected', { channel, tokenId: sub.tokenId, name: sub.tokenName, cursor });
+  const keepalive = setInterval(() => sink.ping(), ctx.limits.keepaliveMs);
+  sink.onClose(() => {
+    open = false;
+    wake?.();
+  });
+
+  let caughtUp = false;
+  let backlog = 0;
+  try {
+    while (open) {
+      if (!dirty) {
+        // The timer is a safety net only (a lost wake-up costs at most 5 s): appends wake the loop
+        // through watch().
+        let timer: NodeJS.Timeout | undefined;
+        await new Promise<void>((r) => {
+          wake = r;
+          timer = setTimeout(() => {
+            dirty = true;
+            r();
+          }, 5000);
+        });
+        clearTimeout(timer);
+        wake = null;
+        continue;
+      }
+      dirty = false;
+      for (;;) {
+        const batch = await store.readAfter(channel, sub.cursor, ctx.limits.readBatch);
+        if (!open || batch.length === 0) break;
+        for (const d of batch) {
+          const ok = sink.send('delivery', deliveryData(d), d.cursor);
+          sub.cursor = d.cursor;
+          sub.sent += 1;
+          if (!caughtUp) backlog += 1;
+          if (!ok && open) await sink.drained();
+          if (!open) break;
+        }
+      }
+      if (!caughtUp && open) {
+        caughtUp = true;
+        sink.send('caught-up', { count: backlog, cursor: sub.cursor });
+      }
+    }
+  } catch (e) {
+    ctx.log('error', 'subscriber stream failed', { channel, tokenId: sub.tokenId, error: (e as Error).message });
+    sink.end();
+  } finally {
+    open = false;
+    clearInterval(keepalive);
+    unwatch();
+    ctx.subscribers.delete(sub.id);
+    ctx.log('info', 'subscriber disconnected', { channel, tokenId: sub.tokenId, cursor: sub.cursor, sent: sub.sent });
+  }
+}
