@@ -25,9 +25,38 @@ export type CustomerSearch = z.infer<typeof CustomerSearch>;
 
 const ById = z.object({ customerId: CustomerId });
 
+/** Endorsement states a reviewer works on: waiting for a decision, declined, or missing data. */
+export const QUEUE_STATES = ['pending', 'rejected', 'incomplete'] as const;
+export const QueueState = z.enum(QUEUE_STATES);
+
+export const ReviewQueueEntry = z.strictObject({
+  customerId: z.string(),
+  name: z.string(),
+  /** The oldest change among the endorsements that put the customer in the queue. */
+  waitingSince: z.string().nullable(),
+  /** Only the endorsements that match the queue's filters, in OMS's order. */
+  endorsements: z.array(z.strictObject({ name: z.string(), status: z.string() })),
+});
+export type ReviewQueueEntry = z.infer<typeof ReviewQueueEntry>;
+
+export const ReviewQueue = z.strictObject({
+  items: z.array(ReviewQueueEntry),
+  /** Exact when `complete`; otherwise the walk stopped at its cap and this is a lower bound. */
+  total: z.number().int(),
+  complete: z.boolean(),
+});
+export type ReviewQueue = z.infer<typeof ReviewQueue>;
+
 export const customersContract = {
   /** Server-side search with free text and filters; one page. */
   search: query('customers.search', 'Server-side customer search; one page.', CustomerSearch, pageOf(CustomerView)),
+  /** The reviewer's work queue: every active customer with a matching endorsement, oldest waiting first. */
+  queue: query(
+    'customers.queue',
+    'Every active customer with an endorsement pending, rejected or incomplete, oldest waiting first, with an exact count.',
+    z.object({ endorsement: EndorsementName.optional(), state: QueueState.optional() }),
+    ReviewQueue,
+  ),
   /** One customer, fresh from OMS. */
   get: query('customers.get', 'One customer, fresh from OMS.', ById, CustomerView),
   /** Creates an individual customer; PII is sent once and never returned. */

@@ -11,6 +11,8 @@ export const SandboxStatus = z.strictObject({
   baseUrl: z.string().nullable(),
   reviewMode: z.enum(['auto', 'manual']).nullable(),
   customers: z.number().int().nullable(),
+  /** Reviews waiting for a person: what "decide all pending" would touch. Null when unknown. */
+  pendingReviews: z.number().int().nullable(),
   /** The local sandbox serves not-yet-available endpoints (external accounts): OMS_SANDBOX_PREVIEW=1. */
   preview: z.boolean(),
 });
@@ -26,9 +28,26 @@ export const sandboxContract = {
       customerId: CustomerId,
       endorsement: EndorsementName,
       decision: z.enum(['approve', 'reject', 'revoke']),
+      /** Required to reject or revoke: the customer-facing reason, in words. */
       reason: z.string().trim().max(300).optional(),
+      /** Approve only: a note for the team. */
+      note: z.string().trim().max(300).optional(),
+      /** Runs the same checks and reports the cascade without changing anything. */
+      dryRun: z.boolean().optional(),
     }),
-    z.strictObject({ accepted: z.boolean() }),
+    z.strictObject({
+      accepted: z.boolean(),
+      dryRun: z.boolean(),
+      /** Endorsements the decision also changes (rejecting `basic` rejects what needs it). */
+      alsoAffected: z.array(z.strictObject({ name: z.string(), from: z.string(), to: z.string() })),
+    }),
+  ),
+  /** Decides every review waiting for a person, at once (local sandbox only). */
+  decidePending: mutation(
+    'sandbox.decidePending',
+    'Approves or rejects every review waiting for a person (local sandbox only).',
+    z.object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(300).optional() }),
+    z.strictObject({ decided: z.number().int(), pendingReviews: z.number().int() }),
   ),
   /** Sets the sandbox review mode. */
   setReviewMode: mutation('sandbox.setReviewMode', 'Sets the sandbox review mode.', z.object({ mode: z.enum(['auto', 'manual']) }), SandboxStatus),

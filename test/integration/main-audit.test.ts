@@ -47,7 +47,8 @@ describe('audit: every mutation writes exactly one row, failed ones included', (
     'events.clear': {},
     'events.configureListener': { verification: 'report-only' },
     'pii.reveal': { customerId, fields: ['email'] },
-    'sandbox.decideEndorsement': { customerId, endorsement: 'usd', decision: 'revoke' },
+    'sandbox.decideEndorsement': { customerId, endorsement: 'usd', decision: 'revoke', reason: 'Audit test' },
+    'sandbox.decidePending': { decision: 'reject', reason: 'Audit test' },
     'sandbox.setReviewMode': { mode: 'auto' },
     'sandbox.simulateDeposit': { walletId, amount: '5.00' },
   });

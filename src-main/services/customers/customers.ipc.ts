@@ -4,6 +4,7 @@ import type { DomainHandlers } from '../../ipc/handlers.ts';
 import { toCustomerBalanceView, toTransactionView } from '../money/money-views.ts';
 import type { OmsSession } from '../session/oms-session.ts';
 import { toCustomerView } from './customer-view.ts';
+import { buildReviewQueue } from './review-queue.ts';
 
 /** How long revealed PII stays on screen before the renderer masks it again. */
 export const REVEAL_TTL_MS = 30_000;
@@ -24,6 +25,10 @@ export function customersHandlers(session: OmsSession): DomainHandlers<'customer
     search: async (f, { signal }) => {
       const page = await (await api()).search(f, signal);
       return { items: page.items.map(toCustomerView), hasMore: page.hasMore, cursor: page.cursor };
+    },
+    queue: async (f, { signal }) => {
+      const customers = await api();
+      return buildReviewQueue((q, s) => customers.search(q, s), f, signal);
     },
     get: ({ customerId }, { signal }) => fetchCustomerView(session, customerId, signal),
     create: async ({ customer }, { signal }) => toCustomerView(await (await api()).create(customer, randomUUID(), signal)),

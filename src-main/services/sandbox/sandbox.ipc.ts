@@ -5,7 +5,8 @@ import type { SandboxService } from './sandbox.service.ts';
 export function sandboxHandlers(s: SandboxService): DomainHandlers<'sandbox'> {
   return {
     status: () => s.status(),
-    decideEndorsement: ({ customerId, endorsement, decision, reason }) => s.decideEndorsement(customerId, endorsement, decision, reason),
+    decideEndorsement: ({ customerId, endorsement, decision, reason, note, dryRun }) => s.decideEndorsement(customerId, endorsement, decision, { reason, note, dryRun }),
+    decidePending: ({ decision, reason }) => s.decidePending(decision, reason),
     setReviewMode: ({ mode }) => s.setReviewMode(mode),
     simulateDeposit: ({ walletId, amount }, ctx) => s.simulateDeposit(walletId, amount, ctx.signal),
   };
