@@ -14,6 +14,7 @@ import { registerCustomerRoutes } from './routes/customers.routes.ts';
 import { registerExternalAccountRoutes } from './routes/external-accounts.routes.ts';
 import { registerFundingAccountRoutes } from './routes/funding-accounts.routes.ts';
 import type { ApiRoute, ControlHandler } from './routes/route-types.ts';
+import { registerCashInRoutes } from './routes/cash-ins.routes.ts';
 import { registerQuoteRoutes } from './routes/quotes.routes.ts';
 import { registerTransactionRoutes } from './routes/transactions.routes.ts';
 import { registerWalletRoutes } from './routes/wallets.routes.ts';
@@ -115,8 +116,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   registerWebhookRoutes(api);
   registerExternalAccountRoutes(api, ctx.config.preview);
   registerQuoteRoutes(api);
+  registerCashInRoutes(api);
   registerTransactionRoutes(api);
-  registerFundingAccountRoutes(api);
+  registerFundingAccountRoutes(api, ctx.config.preview);
   const control = new Router<ControlHandler>();
   registerControlRoutes(control, () => ctx.faults.clear());
   registerControlWebhookRoutes(control, dispatcher);
