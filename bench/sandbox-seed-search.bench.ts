@@ -15,7 +15,7 @@ const sb = await startSandbox({ dataDir: dir, ...creds, rateLimitPerSec: 100_000
 
 try {
   let t = performance.now();
-  const seeded = await fetch(`${sb.origin}/_sandbox/seed`, { method: 'POST', body: JSON.stringify({ count: COUNT, seed: 1 }) });
+  const seeded = await fetch(`${sb.origin}/_sandbox/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ count: COUNT, seed: 1 }) });
   if (seeded.status !== 201) throw new Error(`seed failed: ${seeded.status} ${await seeded.text()}`);
   const seedMs = performance.now() - t;
 
