@@ -12,6 +12,7 @@ import { silentLog } from './relay-log.ts';
 import type { RelayStore } from './relay-types.ts';
 import { CHANNEL_RE } from './relay-types.ts';
 import { handleSubscribe } from './subscribe-route.ts';
+import { attachWebSocket } from './websocket-route.ts';
 
 export interface RelayServerOptions {
   store: RelayStore;
@@ -91,6 +92,7 @@ export async function startRelay(opts: RelayServerOptions): Promise<RunningRelay
     });
   };
   const server = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, handler) : createHttpServer(handler);
+  const ws = attachWebSocket(ctx, server as Server, (req) => hostAllowed(req, allowed));
   server.requestTimeout = 0; // SSE streams are long-lived; the body read has its own timeout
   server.headersTimeout = 20_000;
   server.keepAliveTimeout = 30_000;
@@ -149,6 +151,7 @@ export async function startRelay(opts: RelayServerOptions): Promise<RunningRelay
       clearInterval(revokeTimer);
       clearInterval(sweepTimer);
       for (const s of ctx.subscribers.values()) s.close('shutdown');
+      ws.close();
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();
       await closed;

@@ -1,0 +1,73 @@
+import { STATUS_CODES } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import type { RelayContext } from './relay-context.ts';
+import { CHANNEL_RE } from './relay-types.ts';
+import type { SubscriptionSink } from './subscription-loop.ts';
+import { admit, runSubscription } from './subscription-loop.ts';
+
+const HIGH_WATER = 1024 * 1024;
+const LOW_WATER = 256 * 1024;
+
+function refuse(socket: Duplex, status: number, error: string, message: string): void {
+  const body = JSON.stringify({ error, message });
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+}
+
+function wsSink(ws: WebSocket): SubscriptionSink {
+  return {
+    send: (event, data) => {
+      ws.send(JSON.stringify({ type: event, ...data }));
+      return ws.bufferedAmount < HIGH_WATER;
+    },
+    // ws has no 'drain' event: poll the buffer, which only matters for a stalled consumer.
+    drained: async () => {
+      while (ws.readyState === ws.OPEN && ws.bufferedAmount > LOW_WATER) await new Promise((r) => setTimeout(r, 20));
+    },
+    ping: () => ws.ping(),
+    end: () => ws.close(1000),
+    onClose: (cb) => (ws.readyState >= ws.CLOSING ? cb() : ws.on('close', cb)),
+  };
+}
+
+/**
+ * GET /channels/<channel>/ws (WebSocket upgrade): the same subscription as the SSE route, each
+ * event one JSON text message `{"type": "delivery" | "caught-up" | …, …data}`. Same token, same
+ * cursors (`Last-Event-ID` header or `?after=`).
+ */
+export function attachWebSocket(ctx: RelayContext, server: Server, hostAllowed: (req: IncomingMessage) => boolean): { close: () => void } {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    void (async () => {
+      if (!hostAllowed(req)) return refuse(socket, 421, 'host_not_allowed', 'this relay does not serve that host name');
+      const url = new URL(req.url ?? '/', 'http://relay');
+      const parts = url.pathname.split('/').filter(Boolean);
+      const channel = parts[1] ?? '';
+      if (parts.length !== 3 || parts[0] !== 'channels' || parts[2] !== 'ws' || !CHANNEL_RE.test(channel)) {
+        return refuse(socket, 404, 'not_found', 'WebSocket subscriptions live at /channels/<channel>/ws');
+      }
+      const a = await admit(ctx, req, url, channel);
+      if (!a.ok) return refuse(socket, a.status, a.error, a.message);
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        // Consoles only listen; anything they send is ignored (maxPayload bounds it).
+        ws.on('error', () => ws.terminate());
+        runSubscription(ctx, a, wsSink(ws), () => {}).catch((e: unknown) => {
+          ctx.log('error', 'websocket subscription failed', { channel, error: (e as Error).message });
+          ws.terminate();
+        });
+      });
+    })().catch((e: unknown) => {
+      ctx.log('error', 'websocket upgrade failed', { error: (e as Error).message });
+      refuse(socket, 503, 'unavailable', 'the relay could not open the subscription');
+    });
+  });
+  return {
+    close: () => {
+      for (const c of wss.clients) c.terminate();
+      wss.close();
+    },
+  };
+}
