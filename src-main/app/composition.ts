@@ -13,6 +13,8 @@ import type { ClientOverrides } from '../services/session/oms-session.ts';
 import { settingsHandlers } from '../services/settings/settings.ipc.ts';
 import { createEventsHandlers } from '../services/events/events.ipc.ts';
 import { trackOpenCustomers } from '../services/events/open-customers.ts';
+import { cashInsHandlers } from '../services/money/cash-ins.ipc.ts';
+import { quotesHandlers, transactionsHandlers } from '../services/money/money.ipc.ts';
 import { walletsHandlers } from '../services/wallets/wallets.ipc.ts';
 import { webhooksHandlers } from '../services/webhooks/webhooks.ipc.ts';
 import { openDatabase, type Db } from '../store/database.ts';
@@ -120,6 +122,9 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     settings: settingsHandlers(settings),
     customers: trackOpenCustomers(customersHandlers(services.session), webhooks.openCustomers),
     wallets: walletsHandlers(services.session),
+    quotes: quotesHandlers(services.session),
+    transactions: transactionsHandlers(services.session),
+    cashIns: cashInsHandlers(services.session),
     externalAccounts: externalAccountsHandlers(services.externalAccounts),
     webhooks: webhooksHandlers(services.session, services.secrets),
     events: createEventsHandlers(webhooks),

@@ -23,7 +23,7 @@ function Screen() {
     case 'onboarding':
       return <OnboardingScreen />;
     case 'wallets':
-      return <WalletsScreen key={rest[0] ?? ''} customerId={rest[0]} />;
+      return <WalletsScreen key={rest[0] ?? ''} customerId={rest[0]} action={rest[1] === 'fund' || rest[1] === 'send' ? rest[1] : undefined} />;
     case 'transactions':
       return <TransactionsScreen transactionId={rest[0]} />;
     case 'events':

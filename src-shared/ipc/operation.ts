@@ -29,15 +29,16 @@ export function query<I extends z.ZodObject, O extends z.ZodType>(channel: strin
 
 /**
  * A state-changing operation: its input gains the optional production `confirm` field.
- * `scope: 'local'` marks changes to the console's own state (settings, event log), which are
- * audited but need no production confirmation.
+ * `scope: 'local'` marks changes to the console's own state (settings, event log), and
+ * `scope: 'no-money'` OMS writes that move no money and change no customer (pricing a quote):
+ * both are audited but need no production confirmation.
  */
 export function mutation<I extends z.ZodObject, O extends z.ZodType>(
   channel: string,
   doc: string,
   input: I,
   output: O,
-  scope: 'oms' | 'local' = 'oms',
+  scope: 'oms' | 'local' | 'no-money' = 'oms',
 ): Operation<WithConfirm<I>, O> {
   const withConfirm = input.extend({ confirm: Confirmation }).strict();
   return { channel, doc, input: withConfirm as unknown as WithConfirm<I>, output, mutation: true, confirmOnProduction: scope === 'oms' };

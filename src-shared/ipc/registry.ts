@@ -1,12 +1,15 @@
 import { appContract } from './app.contract.ts';
+import { cashInsContract } from './cash-ins.contract.ts';
 import { customersContract } from './customers.contract.ts';
 import { eventsContract } from './events.contract.ts';
 import { externalAccountsContract } from './external-accounts.contract.ts';
 import { logsContract } from './logs.contract.ts';
 import type { Operation } from './operation.ts';
 import { piiContract } from './pii.contract.ts';
+import { quotesContract } from './quotes.contract.ts';
 import { sandboxContract } from './sandbox.contract.ts';
 import { settingsContract } from './settings.contract.ts';
+import { transactionsContract } from './transactions.contract.ts';
 import { walletsContract } from './wallets.contract.ts';
 import { webhooksContract } from './webhooks.contract.ts';
 
@@ -16,6 +19,9 @@ export const contract = {
   settings: settingsContract,
   customers: customersContract,
   wallets: walletsContract,
+  quotes: quotesContract,
+  transactions: transactionsContract,
+  cashIns: cashInsContract,
   externalAccounts: externalAccountsContract,
   webhooks: webhooksContract,
   events: eventsContract,

@@ -2,6 +2,7 @@ import { AppFailure } from '../../ipc/app-failure.ts';
 import { scrubText } from '../../ipc/redact.ts';
 import { CustomersApi } from '../../oms/customers.api.ts';
 import { OmsClient, type Credentials, type OmsClientOptions } from '../../oms/oms-client.ts';
+import { MoneyApi } from '../../oms/money.api.ts';
 import { OmsError } from '../../oms/oms-error.ts';
 import { WalletsApi } from '../../oms/wallets.api.ts';
 import { WebhooksApi } from '../../oms/webhooks.api.ts';
@@ -20,6 +21,7 @@ export interface OmsApis {
   customers: CustomersApi;
   wallets: WalletsApi;
   webhooks: WebhooksApi;
+  money: MoneyApi;
 }
 
 /**
@@ -59,7 +61,7 @@ export class OmsSession {
       credentials: () => this.#credentials(profile),
       onAttempt: (r) => this.#requestLog.append(r, profile.id),
     });
-    const apis = { profile, client, customers: new CustomersApi(client), wallets: new WalletsApi(client), webhooks: new WebhooksApi(client) };
+    const apis = { profile, client, customers: new CustomersApi(client), wallets: new WalletsApi(client), webhooks: new WebhooksApi(client), money: new MoneyApi(client) };
     this.#current = { key, apis };
     return apis;
   }

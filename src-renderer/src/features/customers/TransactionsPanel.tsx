@@ -3,11 +3,9 @@ import { ErrorState, Loading } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { formatAmount } from '../../lib/money.ts';
+import { transactionStatusWords, transactionTypeWords } from '../transactions/money-words.ts';
 import { useWallets } from '../wallets/wallets.store.ts';
 import { selectTransactions } from '../wallets/wallets.selectors.ts';
-
-const TYPE_WORDS: Record<string, string> = { fiatToCrypto: 'Fiat → crypto', cryptoToFiat: 'Crypto → fiat', cryptoToCrypto: 'Crypto → crypto' };
-export const transactionTypeWords = (t: string | null) => (t ? (TYPE_WORDS[t] ?? t) : '—');
 
 /** A customer's transactions, newest first. */
 export function TransactionsPanel({ customerId }: { customerId: string }) {
@@ -20,7 +18,9 @@ export function TransactionsPanel({ customerId }: { customerId: string }) {
     <section className="panel" aria-labelledby="tx-h">
       <div className="panel-head">
         <h2 id="tx-h">Transactions</h2>
-        <span className="muted small">Read-only</span>
+        <a className="btn btn-small btn-ghost" href={`#/wallets/${customerId}/send`}>
+          Send or fund
+        </a>
       </div>
       {!tx || (tx.req.status === 'loading' && tx.items.length === 0) ? (
         <Loading what="transactions" />
@@ -46,10 +46,14 @@ export function TransactionsPanel({ customerId }: { customerId: string }) {
             {tx.items.map((t) => (
               <tr key={t.id}>
                 <td>{t.createdAt ? <TimeAgo at={t.createdAt} /> : '—'}</td>
-                <td>{transactionTypeWords(t.type)}</td>
+                <td>
+                  <a href={`#/transactions/${t.id}`} aria-label={`Open transaction ${t.id}`}>
+                    {transactionTypeWords(t.type)}
+                  </a>
+                </td>
                 <td className="num mono">{formatAmount(t.destination.amountNet ?? t.destination.amountGross ?? t.source.amountGross, t.destination.asset ?? t.source.asset)}</td>
                 <td>
-                  <StatusBadge tone={t.status === 'completed' ? 'ok' : t.status === 'failed' ? 'bad' : 'warn'}>{t.status}</StatusBadge>
+                  <StatusBadge tone={t.status === 'completed' ? 'ok' : t.status === 'failed' ? 'bad' : 'warn'}>{transactionStatusWords(t.status)}</StatusBadge>
                   {t.subStatus && <div className="small muted">{t.subStatus}</div>}
                 </td>
                 <td className="mono small">{t.id}</td>

@@ -6,11 +6,12 @@ import { useCustomers } from '../customers/customers.store.ts';
 import { selectCustomer, selectDetailReq } from '../customers/customers.selectors.ts';
 import { customerName } from '../customers/EndorsementBadges.tsx';
 import { CustomerPicker } from './CustomerPicker.tsx';
+import { MoneyPanel } from './MoneyPanel.tsx';
 import { WalletsPanel } from './WalletsPanel.tsx';
 import { selectLastCustomerId, useWalletsUi } from './wallets-ui.store.ts';
 
 /** Wallets are per customer: find one (name, email, id), then provision, refresh and (locally) deposit. */
-export function WalletsScreen({ customerId }: { customerId: string | undefined }) {
+export function WalletsScreen({ customerId, action }: { customerId: string | undefined; action?: 'fund' | 'send' | undefined }) {
   const last = useWalletsUi(selectLastCustomerId);
   const customer = useCustomers(selectCustomer(customerId));
   const req = useCustomers(selectDetailReq(customerId ?? ''));
@@ -57,6 +58,7 @@ export function WalletsScreen({ customerId }: { customerId: string | undefined }
             <CopyButton value={customer.id} label="Copy customer id" />
           </div>
           <WalletsPanel customer={customer} />
+          <MoneyPanel customer={customer} initial={action} />
         </>
       )}
     </section>

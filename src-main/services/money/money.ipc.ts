@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { TransactionLookup } from '#shared/ipc/transactions.contract.ts';
+import { AppFailure } from '../../ipc/app-failure.ts';
+import type { DomainHandlers } from '../../ipc/handlers.ts';
+import type { QuoteBody } from '../../oms/money.api.ts';
+import { isOmsError } from '../../oms/oms-error.ts';
+import type { OmsSession } from '../session/oms-session.ts';
+import { toQuoteView } from './flow-views.ts';
+import { toTransactionView } from './money-views.ts';
+
+/** A transaction hash: 0x + 64 hex (EVM) or 64 hex / base58 of 80+ chars (bitcoin, solana). */
+const TX_HASH = /^(0x)?[0-9a-fA-F]{64}$|^[1-9A-HJ-NP-Za-km-z]{80,90}$/;
+/** How many of the newest transactions a hash search reads: OMS has no filter for a hash. */
+const HASH_SCAN_PAGES = 5;
+
+const money = async (session: OmsSession) => (await session.apis()).money;
+
+/** quotes.* — pricing a send; one Idempotency-Key per operation so a retry cannot price twice. */
+export function quotesHandlers(session: OmsSession): DomainHandlers<'quotes'> {
+  return {
+    create: async (r, { signal }) => {
+      const amount = { amount: r.amount };
+      const body: QuoteBody = {
+        customerId: r.customerId,
+        source: { walletId: r.sourceWalletId, ...(r.side === 'source' ? amount : {}) },
+        destination: {
+          asset: r.destinationAsset,
+          network: r.destinationNetwork,
+          ...(r.side === 'destination' ? amount : {}),
+          wallet: r.destination.kind === 'wallet' ? { id: r.destination.walletId } : { blockchainAddress: r.destination.address },
+        },
+      };
+      return toQuoteView(await (await money(session)).createQuote(body, randomUUID(), signal));
+    },
+    get: async ({ quoteId }, { signal }) => toQuoteView(await (await money(session)).quote(quoteId, signal)),
+  };
+}
+
+/** transactions.* — reading money movement, executing a quote, and finding a transaction. */
+export function transactionsHandlers(session: OmsSession): DomainHandlers<'transactions'> {
+  const find = async (q: string, signal?: AbortSignal): Promise<TransactionLookup> => {
+    const api = await money(session);
+    const none = (note: string | null): TransactionLookup => ({ kind: 'none', transaction: null, quoteId: null, customerId: null, note });
+    const found = (t: Awaited<ReturnType<typeof api.transaction>>, note: string | null = null): TransactionLookup => {
+      const v = toTransactionView(t);
+      return { kind: 'transaction', transaction: v, quoteId: v.quoteId, customerId: v.sender?.customerId ?? v.recipient?.customerId ?? null, note };
+    };
+    try {
+      if (/^txn_[A-Za-z0-9]+$/.test(q)) return found(await api.transaction(q, signal));
+      if (/^qt_[A-Za-z0-9]+$/.test(q)) {
+        const quote = await api.quote(q, signal);
+        const txId = typeof quote.transactionId === 'string' ? quote.transactionId : null;
+        if (txId) return found(await api.transaction(txId, signal));
+        return { kind: 'quote', transaction: null, quoteId: quote.id, customerId: quote.customerId ?? null, note: 'This quote was never executed: no money moved.' };
+      }
+    } catch (e) {
+      if (isOmsError(e) && e.status === 404) return none(`OMS has no ${q.startsWith('qt_') ? 'quote' : 'transaction'} ${q}.`);
+      throw e;
+    }
+    if (!TX_HASH.test(q)) return none('Search takes a txn_ id, a qt_ quote id or an on-chain transaction hash.');
+    const hash = q.toLowerCase();
+    let cursor: string | undefined;
+    let read = 0;
+    for (let page = 0; page < HASH_SCAN_PAGES; page++) {
+      const p = await api.transactions({}, { limit: 100, cursor }, signal);
+      read += p.items.length;
+      const hit = p.items.find((t) => [t.source?.txHash, t.destination?.txHash].some((h) => h?.toLowerCase() === hash));
+      if (hit) return found(hit, `Found among the newest ${read} transactions.`);
+      if (!p.hasMore || !p.cursor) return none(`No transaction with this hash among all ${read} transactions.`);
+      cursor = p.cursor;
+    }
+    return none(`No match among the newest ${read} transactions (OMS cannot filter by hash; older ones were not read).`);
+  };
+  return {
+    list: async (f, { signal }) => {
+      const page = await (await money(session)).transactions({ customerId: f.customerId, walletId: f.walletId }, f, signal);
+      return { items: page.items.map(toTransactionView), hasMore: page.hasMore, cursor: page.cursor };
+    },
+    get: async ({ transactionId }, { signal }) => toTransactionView(await (await money(session)).transaction(transactionId, signal)),
+    execute: async ({ quoteId }, { signal }) => {
+      const api = await money(session);
+      // Refuse an expired quote here with words the operator can act on, before OMS does.
+      const quote = await api.quote(quoteId, signal);
+      if (quote.expiresAt && Date.parse(quote.expiresAt) <= Date.now()) {
+        throw new AppFailure('OMS_ERROR', 'This quote has expired: get a new quote to see the current rate and fees.', { omsCode: 'quote_expired', quoteId });
+      }
+      return toTransactionView(await api.execute(quoteId, randomUUID(), signal));
+    },
+    find: ({ query }, { signal }) => find(query, signal),
+  };
+}

@@ -1,0 +1,112 @@
+import { create } from 'zustand';
+import type { TransactionView } from '#shared/domain/transaction.ts';
+import type { TransactionFilters } from '#shared/ipc/transactions.contract.ts';
+import { api } from '../../lib/api-client.ts';
+import { IDLE, LOADING, settled, type Req } from '../../lib/request-state.ts';
+import { isFinal } from './money-words.ts';
+
+export type Filters = Omit<TransactionFilters, 'limit' | 'cursor'>;
+
+export interface TransactionsState {
+  filters: Filters;
+  ids: string[];
+  cursor: string | null;
+  hasMore: boolean;
+  listReq: Req;
+  byId: Record<string, TransactionView>;
+  detailReq: Record<string, Req>;
+  /** Ids being followed until they reach a final status. */
+  following: Record<string, true>;
+  setFilters(f: Filters): Promise<void>;
+  loadMore(): Promise<void>;
+  load(id: string): Promise<void>;
+  /** Re-reads `id` every second until completed or failed (at most `maxMs`): live status. */
+  follow(id: string, maxMs?: number): void;
+  upsert(t: TransactionView): void;
+  reset(): void;
+}
+
+const PAGE = 25;
+let listToken = 0;
+
+export const useTransactions = create<TransactionsState>((set, get) => ({
+  filters: {},
+  ids: [],
+  cursor: null,
+  hasMore: false,
+  listReq: IDLE,
+  byId: {},
+  detailReq: {},
+  following: {},
+
+  setFilters: async (filters) => {
+    // A newer query wins: an older answer arriving late is dropped, never shown under new filters.
+    const token = ++listToken;
+    set({ filters, listReq: LOADING(get().listReq) });
+    const r = await api().transactions.list({ ...filters, limit: PAGE });
+    if (token !== listToken) return;
+    if (!r.ok) return set({ listReq: settled(r) });
+    set({
+      ids: r.data.items.map((t) => t.id),
+      byId: { ...get().byId, ...Object.fromEntries(r.data.items.map((t) => [t.id, t])) },
+      cursor: r.data.cursor,
+      hasMore: r.data.hasMore,
+      listReq: settled(r),
+    });
+  },
+
+  loadMore: async () => {
+    const { cursor, filters } = get();
+    if (!cursor) return;
+    const token = listToken;
+    set({ listReq: LOADING(get().listReq) });
+    const r = await api().transactions.list({ ...filters, limit: PAGE, cursor });
+    if (token !== listToken) return;
+    if (!r.ok) return set({ listReq: settled(r) });
+    set({
+      ids: [...get().ids, ...r.data.items.map((t) => t.id).filter((id) => !get().ids.includes(id))],
+      byId: { ...get().byId, ...Object.fromEntries(r.data.items.map((t) => [t.id, t])) },
+      cursor: r.data.cursor,
+      hasMore: r.data.hasMore,
+      listReq: settled(r),
+    });
+  },
+
+  load: async (id) => {
+    set({ detailReq: { ...get().detailReq, [id]: LOADING(get().detailReq[id]) } });
+    const r = await api().transactions.get({ transactionId: id });
+    set({ detailReq: { ...get().detailReq, [id]: settled(r) }, ...(r.ok ? { byId: { ...get().byId, [id]: r.data } } : {}) });
+  },
+
+  follow: (id, maxMs = 180_000) => {
+    if (get().following[id]) return;
+    set({ following: { ...get().following, [id]: true } });
+    const until = Date.now() + maxMs;
+    const tick = async () => {
+      await get().load(id);
+      const t = get().byId[id];
+      if (!isFinal(t?.status) && Date.now() < until && get().following[id]) setTimeout(() => void tick(), 1000);
+      else {
+        const following = { ...get().following };
+        delete following[id];
+        set({ following });
+      }
+    };
+    setTimeout(() => void tick(), 500);
+  },
+
+  upsert: (t) => set({ byId: { ...get().byId, [t.id]: t } }),
+
+  reset: () => {
+    listToken++;
+    set({ filters: {}, ids: [], cursor: null, hasMore: false, listReq: IDLE, byId: {}, detailReq: {}, following: {} });
+  },
+}));
+
+export const selectTxn = (id: string | undefined) => (s: TransactionsState) => (id ? s.byId[id] : undefined);
+export const selectTxnReq = (id: string | undefined) => (s: TransactionsState) => (id ? (s.detailReq[id] ?? IDLE) : IDLE);
+export const selectTxnList = (s: TransactionsState) => s.ids;
+export const selectTxnListReq = (s: TransactionsState) => s.listReq;
+export const selectTxnFilters = (s: TransactionsState) => s.filters;
+export const selectTxnHasMore = (s: TransactionsState) => s.hasMore;
+export const selectTxnsById = (s: TransactionsState) => s.byId;
