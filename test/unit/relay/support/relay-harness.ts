@@ -38,6 +38,17 @@ export interface RedisServer {
 
 /** A private redis-server on a free loopback port with its own temp dir (AOF on), never a system one. */
 export async function startRedis(): Promise<RedisServer> {
+  // The free port can be taken between probing and binding by a parallel test: try a few.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startRedisOnce();
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}
+
+async function startRedisOnce(): Promise<RedisServer> {
   const tmp = tempDir('relay-redis-');
   const port = await freePort();
   const child: ChildProcess = spawn('/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', tmp.dir], {
@@ -55,8 +66,12 @@ export async function startRedis(): Promise<RedisServer> {
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
+      tmp.remove();
       reject(new Error(`redis-server exited (${code}): ${out.slice(-500)}`));
     });
+  }).catch((e: unknown) => {
+    child.kill('SIGKILL');
+    throw e;
   });
   child.stdout!.resume();
   return {
