@@ -212,9 +212,18 @@ export async function startBrowserBridge(opts: BrowserBridgeOptions): Promise<Br
       ws.on('message', () => {}); // the socket is one-way: main → renderer
     });
   });
+  // Frames are sent once per event-loop turn, after the I/O of that turn: at 1,000 webhook
+  // deliveries/s, a frame per delivery written inline delayed the deliveries' own acks.
+  let frames: string[] = [];
+  const flushFrames = () => {
+    const batch = frames;
+    frames = [];
+    for (const ws of clients) if (ws.readyState === ws.OPEN) for (const f of batch) ws.send(f);
+  };
   const removeSink = opts.events.addSink((name, payload) => {
-    const frame = JSON.stringify({ name, payload });
-    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(frame);
+    if (clients.size === 0) return;
+    frames.push(JSON.stringify({ name, payload }));
+    if (frames.length === 1) setImmediate(flushFrames);
   });
 
   await new Promise<void>((resolve, reject) => {

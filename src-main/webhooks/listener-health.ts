@@ -28,9 +28,11 @@ export class ListenerHealth {
   }
 
   set(patch: Partial<ListenerStatus>): void {
-    const next = { ...this.#status, ...patch };
-    if (JSON.stringify(next) === JSON.stringify(this.#status)) return;
-    this.#status = next;
+    // Called per delivery: compare only what the patch touches (arrays by value).
+    const cur = this.#status as Record<string, unknown>;
+    const same = Object.entries(patch).every(([k, v]) => (Array.isArray(v) ? JSON.stringify(v) === JSON.stringify(cur[k]) : v === cur[k]));
+    if (same) return;
+    this.#status = { ...this.#status, ...patch };
     this.#bus.publish('event.webhooks.statusChanged', this.get());
   }
 }

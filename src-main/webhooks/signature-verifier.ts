@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
 
 /** What a scheme needs to judge one delivery: the bytes exactly as received, never a re-parse. */
@@ -73,13 +73,25 @@ export const SIGNATURE_VARIANTS: readonly SignatureVariant[] = [
 ];
 export const SIGNATURE_VARIANT_NAMES = SIGNATURE_VARIANTS.map((v) => v.name);
 
-/** The key bytes a variant uses for a secret: hex-decoded, or the secret string itself as ASCII. */
-function keyFor(secret: string, form: KeyForm): Buffer | null {
+// Importing raw key bytes costs more than the HMAC of a small body: keep the KeyObjects of the
+// few secrets a profile has (bounded, cleared wholesale when full).
+const keyCache = new Map<string, KeyObject | null>();
+
+/** The key a variant uses for a secret: hex-decoded bytes, or the secret string itself as ASCII. */
+function keyFor(secret: string, form: KeyForm): KeyObject | null {
   if (!secret.startsWith(SECRET_PREFIX)) return null;
-  return form === 'hex' ? secretKey(secret) : Buffer.from(secret, 'utf8');
+  const id = `${form}:${secret}`;
+  let key = keyCache.get(id);
+  if (key === undefined) {
+    const bytes = form === 'hex' ? secretKey(secret) : Buffer.from(secret, 'utf8');
+    key = bytes ? createSecretKey(bytes) : null;
+    if (keyCache.size >= 64) keyCache.clear();
+    keyCache.set(id, key);
+  }
+  return key;
 }
 
-function hmac(key: Buffer, prefix: string, body: Buffer): Buffer {
+function hmac(key: KeyObject, prefix: string, body: Buffer): Buffer {
   return createHmac('sha256', key).update(prefix).update(body).digest();
 }
 

@@ -110,6 +110,12 @@ export function contractEntry(r: InboxRecord): InboxEntry {
   return { seq, eventId, type, customerId, verdict, reason, applied, duplicate, source, receivedAt };
 }
 
+export interface FinishRecord {
+  seq: number;
+  state: 'done' | 'failed';
+  error: string | null;
+}
+
 export interface NewRecord {
   delivery: NewDelivery;
   /** The pipeline would apply it (verified, or report-only). Only accepted rows claim their id. */
@@ -139,6 +145,11 @@ export class WebhookInbox {
    * real id: only accepted ones claim theirs. A rejected body keeps its head, size and hash.
    */
   recordMany(items: readonly NewRecord[]): InboxRecord[] {
+    return this.writeBatch(items, []);
+  }
+
+  /** New rows and effect outcomes in one transaction (the batcher's one commit per turn). */
+  writeBatch(items: readonly NewRecord[], finishes: readonly FinishRecord[]): InboxRecord[] {
     const claim = this.#db.prepare('INSERT OR IGNORE INTO webhook_dedupe (profile_id, event_id, first_seq, received_at) VALUES (?, ?, 0, ?)');
     const insert = this.#db.prepare(
       `INSERT INTO webhook_inbox (profile_id, event_id, type, customer_id, verdict, reason, applied, duplicate, state, source,
@@ -170,6 +181,7 @@ export class WebhookInbox {
         return rec;
       });
       if (lastRejected) this.#capRejected(lastRejected);
+      if (finishes.length) this.#writeFinishes(finishes);
       return out;
     });
   }
@@ -187,13 +199,14 @@ export class WebhookInbox {
     this.finishMany([{ seq, state, error: error ?? null }]);
   }
 
-  finishMany(items: readonly { seq: number; state: 'done' | 'failed'; error: string | null }[]): void {
-    if (items.length === 0) return;
+  finishMany(items: readonly FinishRecord[]): void {
+    if (items.length) transaction(this.#db, () => this.#writeFinishes(items));
+  }
+
+  #writeFinishes(items: readonly FinishRecord[]): void {
     const at = new Date().toISOString();
     const update = this.#db.prepare('UPDATE webhook_inbox SET state = ?, processed_at = ?, error = ? WHERE seq = ?');
-    transaction(this.#db, () => {
-      for (const i of items) update.run(i.state, at, i.error, i.seq);
-    });
+    for (const i of items) update.run(i.state, at, i.error, i.seq);
   }
 
   pending(): PendingDelivery[] {

@@ -63,6 +63,28 @@ function flatHeaders(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
+/** The body, or why there is none (plain events: an async iterator per request showed in profiles at 1,000/s). */
+function readBody(req: IncomingMessage, cap: number): Promise<Buffer | 'too-large' | 'aborted'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > cap) {
+        req.off('data', onData);
+        resolve('too-large');
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(size > cap ? 'too-large' : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.once('error', reject);
+    // The sender went away mid-body: nothing to store or answer (a settled promise ignores this after 'end').
+    req.once('close', () => resolve('aborted'));
+  });
+}
+
 async function handle(req: IncomingMessage, res: ServerResponse, opts: ListenerOptions): Promise<void> {
   const cap = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   if (!hostAllowed(req.headers.host)) return send(res, 403, { error: 'host_not_allowed' }, { connection: 'close' });
@@ -77,16 +99,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: ListenerO
     req.resume();
   };
   if (declared > cap) return tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > cap) return tooLarge();
-    chunks.push(chunk as Buffer);
-  }
+  const body = await readBody(req, cap);
+  if (body === 'too-large') return tooLarge();
+  if (body === 'aborted') return;
   let out: DeliveryResponse;
   try {
-    out = await opts.onDelivery({ headers: flatHeaders(req), rawBody: Buffer.concat(chunks) });
+    out = await opts.onDelivery({ headers: flatHeaders(req), rawBody: body });
   } catch {
     // Not persisted, so not acknowledged: 503 makes OMS retry later (never 410).
     out = { status: 503, body: { error: 'unavailable' } };

@@ -1,7 +1,8 @@
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
 import type { EventBus } from '../ipc/event-bus.ts';
 import type { CustomerRefresher } from './customer-refresher.ts';
-import { dedupeKey, readEnvelope, routeOf } from './webhook-envelope.ts';
+import { InboxBatcher } from './inbox-batcher.ts';
+import { dedupeKey, readEnvelope, routeOf, type Envelope } from './webhook-envelope.ts';
 import { contractEntry, type DeliverySource, type InboxRecord, type PendingDelivery, type WebhookInbox } from './webhook-inbox.ts';
 import type { DeliveryResponse, RawDelivery } from './webhook-listener.ts';
 import type { SignatureScheme } from './signature-verifier.ts';
@@ -23,6 +24,8 @@ export interface ProcessorDeps {
   /** A failed verification may re-read the secrets at most this often (default 60 s); see #verify. */
   secretsRecheckMs?: number;
   onReceived?: (entry: InboxRecord) => void;
+  /** Effects run per event-loop turn, at most this many (default 200): acks never wait behind a long queue. */
+  applyChunk?: number;
 }
 
 /**
@@ -31,11 +34,20 @@ export interface ProcessorDeps {
  */
 export class WebhookProcessor {
   readonly #d: ProcessorDeps;
+  readonly batcher: InboxBatcher;
   #cached: string[] | null = null;
   #cachedAt = 0;
+  #applyQueue: { p: PendingDelivery; env: Envelope | null }[] = [];
+  #applyScheduled = false;
 
   constructor(deps: ProcessorDeps) {
     this.#d = deps;
+    this.batcher = new InboxBatcher(deps.inbox);
+  }
+
+  /** Records an effect's outcome with the next inbox batch. */
+  finish(seq: number, state: 'done' | 'failed', error?: string | null): void {
+    this.batcher.finish(seq, state, error);
   }
 
   /** Forgets cached secrets: call after a registration, rotation, deletion or profile switch. */
@@ -89,8 +101,8 @@ export class WebhookProcessor {
     const usable = env !== null && env.type !== null;
     const accept = verdict === 'verified' || (mode === 'report-only' && usable && verdict !== 'malformed_body');
     if (accept && verdict !== 'verified') reason = `report-only: applied although ${verdict} — ${reason}`;
-    const entry = this.#d.inbox.record(
-      {
+    const entry = await this.batcher.record({
+      delivery: {
         profileId: this.#d.profileId(),
         // Webhook-Id, else the event id, else type|object id|status (oms-api.md §7).
         eventId: d.headers['webhook-id'] ? dedupeKey(d.headers['webhook-id']) : env?.id ? dedupeKey(env.id) : (env?.derivedKey ?? null),
@@ -105,21 +117,40 @@ export class WebhookProcessor {
         receivedAt,
       },
       accept,
-      opts.replay === true,
-    );
+      bypassDedupe: opts.replay === true,
+    });
     this.#d.bus.publish('event.webhooks.received', contractEntry(entry));
     this.#d.onReceived?.(entry);
     if (entry.applied && env) {
-      // After the caller has sent the 2xx: the sender never waits on OMS round-trips.
-      setImmediate(() => this.apply({ seq: entry.seq, profileId: entry.profileId, eventId: entry.eventId, type: env.type, customerId: entry.customerId, rawBody: d.rawBody }));
+      // Queued, run after the acks of this turn are written: the sender never waits on effects.
+      this.#enqueueApply({ seq: entry.seq, profileId: entry.profileId, eventId: entry.eventId, type: env.type, customerId: entry.customerId, rawBody: d.rawBody }, env);
     }
     const status = accept ? 200 : 400;
     return { status, body: accept ? { received: true, duplicate: entry.duplicate, seq: entry.seq } : { received: false, verdict, reason }, entry };
   }
 
+  #enqueueApply(p: PendingDelivery, env: Envelope | null): void {
+    this.#applyQueue.push({ p, env });
+    if (this.#applyScheduled) return;
+    this.#applyScheduled = true;
+    setImmediate(() => this.#drainApplies());
+  }
+
+  #drainApplies(): void {
+    const chunk = this.#applyQueue.splice(0, this.#d.applyChunk ?? 200);
+    for (const { p, env } of chunk) this.apply(p, env);
+    this.#applyScheduled = this.#applyQueue.length > 0;
+    if (this.#applyScheduled) setImmediate(() => this.#drainApplies());
+  }
+
+  /** Effects queued but not run yet (tests and shutdown wait for zero). */
+  get applyBacklog(): number {
+    return this.#applyQueue.length;
+  }
+
   /** Runs the effect of one accepted delivery: a re-fetch of every customer it names. */
-  apply(p: PendingDelivery): void {
-    const env = readEnvelope(p.rawBody);
+  apply(p: PendingDelivery, parsed?: Envelope | null): void {
+    const env = parsed ?? readEnvelope(p.rawBody);
     const type = p.type ?? env?.type ?? 'unknown';
     const route = routeOf(type);
     const customers = env?.customerIds.length ? env.customerIds : p.customerId ? [p.customerId] : [];
@@ -131,7 +162,7 @@ export class WebhookProcessor {
       customers.forEach((id, i) => void this.#d.refresher.refresh(id, type, i === 0 ? p.seq : undefined));
       return;
     }
-    this.#d.inbox.finish(p.seq, 'done');
+    this.batcher.finish(p.seq, 'done');
   }
 
   /** Acknowledged deliveries whose effect did not run (the console stopped in between). */

@@ -25,6 +25,7 @@ describe('inbox per profile', () => {
     await send('evt_l1');
     await send('evt_l2');
     active = 'oms-sandbox';
+    c.bus.publish('event.session.profileChanged', { profileId: active });
     await send('evt_s1');
     // The same event id under another profile is not a duplicate (dedupe is per profile).
     await send('evt_l1');
@@ -44,6 +45,7 @@ describe('inbox per profile', () => {
     expect(ids('local')).toHaveLength(2);
     expect(c.subsystem.listForActiveProfile({}).items.map((e) => e.eventId)).toEqual([]);
     active = 'local';
+    c.bus.publish('event.session.profileChanged', { profileId: active });
     expect(c.subsystem.listForActiveProfile({}).items.map((e) => e.eventId)).toEqual(['evt_l2', 'evt_l1']);
   });
 });
