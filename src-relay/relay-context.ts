@@ -14,6 +14,8 @@ export interface RelayLimits {
   readBatch: number;
   /** Bodies being received or waiting for the store, all requests together; beyond it, 503. */
   maxInflightBytes: number;
+  /** Open streams per token on one instance (a console needs one; a leaked token gets no more). */
+  maxStreamsPerToken: number;
 }
 
 /** An open subscriber stream on this instance (for stats, lag and revocation). */

@@ -57,7 +57,7 @@ export async function startRelay(opts: RelayServerOptions): Promise<RunningRelay
   const ctx: RelayContext = {
     store: opts.store,
     log,
-    limits: { maxBodyBytes: 1024 * 1024, bodyTimeoutMs: 15_000, keepaliveMs: 15_000, readBatch: 200, maxInflightBytes: 64 * 1024 * 1024, ...opts.limits },
+    limits: { maxBodyBytes: 1024 * 1024, bodyTimeoutMs: 15_000, keepaliveMs: 15_000, readBatch: 200, maxInflightBytes: 64 * 1024 * 1024, maxStreamsPerToken: 8, ...opts.limits },
     limiter: new RateLimiter(opts.ratePerSec ?? 50, opts.rateBurst ?? 200),
     subscribers: new Map(),
     nextSubscriberId: () => ++nextId,

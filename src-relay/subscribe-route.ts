@@ -17,7 +17,7 @@ export function deliveryFrame(d: StoredDelivery): string {
 export async function handleSubscribe(ctx: RelayContext, req: IncomingMessage, res: ServerResponse, channel: string, url: URL): Promise<void> {
   if (req.method !== 'GET') return sendError(res, 405, 'method_not_allowed', 'subscribe with GET', { allow: 'GET' });
   const a = await admit(ctx, req, url, channel);
-  if (!a.ok) return sendError(res, a.status, a.error, a.message);
+  if (!a.ok) return sendError(res, a.status, a.error, a.message, a.status === 429 ? { 'retry-after': '5' } : {});
   const sink: SubscriptionSink = {
     send: (event, data, id) => res.write(sseFrame(event, data, id)),
     drained: async () => {

@@ -32,6 +32,11 @@ export async function admit(ctx: RelayContext, req: IncomingMessage, url: URL, c
     return { ok: false, status: auth.status, error: auth.error, message: auth.message };
   }
   if (!(await channelExists(ctx, channel))) return { ok: false, status: 404, error: 'unknown_channel', message: `no channel "${channel}" on this relay` };
+  const open = [...ctx.subscribers.values()].filter((s) => s.tokenId === auth.token.id).length;
+  if (open >= ctx.limits.maxStreamsPerToken) {
+    ctx.log('warn', 'subscribe refused', { channel, status: 429, reason: 'too_many_streams', tokenId: auth.token.id });
+    return { ok: false, status: 429, error: 'too_many_streams', message: `token ${auth.token.id} already has ${open} open streams on this instance` };
+  }
   const header = req.headers['last-event-id'];
   const fromHeader = typeof header === 'string' && header.trim() !== '' ? header.trim() : null;
   const after = url.searchParams.get('after') || null;

@@ -135,6 +135,23 @@ describe.each(ENGINES)('relay delivery (%s)', (engine) => {
     subB.close();
   });
 
+  it('limits how many streams one token may hold open', async () => {
+    const { base, mint, relay } = await setup({ limits: { maxStreamsPerToken: 2 } });
+    const token = await mint('team', 'alice');
+    const a = await subscribe(base, 'team', token);
+    const b = await subscribe(base, 'team', token);
+    const third = await fetch(`${base}/channels/team/events`, { headers: { authorization: `Bearer ${token}` } });
+    expect(third.status).toBe(429);
+    expect((await third.json()).error).toBe('too_many_streams');
+    a.close();
+    await a.ended;
+    for (let i = 0; i < 250 && relay.subscribers().length > 1; i += 1) await new Promise((r) => setTimeout(r, 20));
+    const again = await subscribe(base, 'team', token);
+    expect(again.status).toBe(200);
+    again.close();
+    b.close();
+  });
+
   it('answers 503 (never 410) when it cannot store, and healthz says so', async () => {
     const { base, mint, store } = await setup();
     await mint('team', 'alice');
