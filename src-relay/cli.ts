@@ -34,7 +34,9 @@ async function serve(args: string[]): Promise<void> {
     if (stopping) return;
     stopping = true;
     log('notice', 'stopping', { signal });
-    void relay.close().then(() => store.close()).then(() => process.exit(0));
+    // A store that no longer answers (Redis gone) must not keep the process alive.
+    setTimeout(() => process.exit(1), 5000).unref();
+    void relay.close().then(() => store.close()).then(() => process.exit(0), () => process.exit(1));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

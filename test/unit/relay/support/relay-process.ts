@@ -28,7 +28,10 @@ export function startRelayProcess(args: string[], env: NodeJS.ProcessEnv = {}): 
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
   return new Promise((resolve, reject) => {
     let started = false;
-    const timer = setTimeout(() => reject(new Error(`relay did not start: ${out}${err}`)), 15_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // never leave a half-started relay behind
+      reject(new Error(`relay did not start: ${out}${err}`));
+    }, 15_000);
     const early = (code: number | null) => {
       clearTimeout(timer);
       reject(new Error(`relay exited (${code}): ${out}${err}`));
