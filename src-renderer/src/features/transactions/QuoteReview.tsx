@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { QuoteView } from '#shared/domain/money-flow.ts';
+import type { FeesView } from '#shared/domain/transaction.ts';
 import { formatAmount, networkName } from '../../lib/money.ts';
 import { shortId } from './money-words.ts';
 
@@ -16,11 +17,22 @@ export function useSecondsLeft(iso: string | null): number | null {
 }
 
 const mmss = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+const isZero = (v: string | null | undefined) => !v || /^0*(\.0*)?$/.test(v);
+
+/** One side's fees with their parts, shown only when there are any. */
+function LegFees({ label, fees, asset }: { label: string; fees: FeesView | null; asset: string | null }) {
+  if (!fees || isZero(fees.total)) return null;
+  const parts = (['oms', 'gas', 'developer'] as const).filter((k) => !isZero(fees[k]));
+  return (
+    <div>
+      {formatAmount(fees.total, asset)} <span className="small muted">{label}{parts.length ? ` (${parts.map((k) => `${k === 'oms' ? 'OMS' : k} ${formatAmount(fees[k], asset)}`).join(', ')})` : ''}</span>
+    </div>
+  );
+}
 
 /** What the quote says will happen: sent, fees, rate, what arrives and where, and for how long. */
 export function QuoteReview({ quote, destinationLabel }: { quote: QuoteView; destinationLabel: string }) {
   const left = useSecondsLeft(quote.expiresAt);
-  const fees = quote.source.fees;
   return (
     <div className="quote-card" role="region" aria-label="Quote">
       <dl>
@@ -28,14 +40,9 @@ export function QuoteReview({ quote, destinationLabel }: { quote: QuoteView; des
         <dd className="mono">{formatAmount(quote.source.amountGross, quote.source.asset)}</dd>
         <dt>Fees</dt>
         <dd className="mono">
-          {formatAmount(fees?.total ?? '0', quote.source.asset)}
-          {fees && (
-            <span className="small muted">
-              {' '}
-              (OMS {formatAmount(fees.oms ?? '0', quote.source.asset)}, gas {formatAmount(fees.gas ?? '0', quote.source.asset)}, developer{' '}
-              {formatAmount(fees.developer ?? '0', quote.source.asset)})
-            </span>
-          )}
+          <LegFees label="taken from what you send" fees={quote.source.fees} asset={quote.source.asset} />
+          <LegFees label="taken from what arrives" fees={quote.destination.fees} asset={quote.destination.asset} />
+          {isZero(quote.source.fees?.total) && isZero(quote.destination.fees?.total) && formatAmount('0', quote.source.asset)}
         </dd>
         <dt>Rate</dt>
         <dd className="mono">

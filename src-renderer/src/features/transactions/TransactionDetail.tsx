@@ -33,13 +33,30 @@ function Timeline({ t }: { t: TransactionView }) {
   );
 }
 
-function Fees({ leg }: { leg: LegView }) {
-  if (!leg.fees) return <span className="muted">none listed</span>;
-  const parts = (['oms', 'gas', 'developer'] as const).filter((k) => leg.fees?.[k] && leg.fees[k] !== '0' && !/^0(\.0+)?$/.test(leg.fees[k] ?? ''));
+const isZero = (v: string | null | undefined) => !v || /^0*(\.0*)?$/.test(v);
+
+/** Fees per side, with their parts; one zero when OMS took none. */
+function Fees({ t }: { t: TransactionView }) {
+  const legs: [string, LegView][] = [
+    ['from what was sent', t.source],
+    ['from what arrived', t.destination],
+  ];
+  const charged = legs.filter(([, l]) => !isZero(l.fees?.total));
+  if (charged.length === 0) return <>{formatAmount('0', t.source.asset)}</>;
   return (
     <>
-      {formatAmount(leg.fees.total, leg.asset)}
-      {parts.length > 0 && <span className="small muted"> ({parts.map((k) => `${k === 'oms' ? 'OMS' : k} ${formatAmount(leg.fees?.[k], leg.asset)}`).join(', ')})</span>}
+      {charged.map(([label, l]) => {
+        const parts = (['oms', 'gas', 'developer'] as const).filter((k) => !isZero(l.fees?.[k]));
+        return (
+          <div key={label}>
+            {formatAmount(l.fees!.total, l.asset)}{' '}
+            <span className="small muted">
+              {label}
+              {parts.length > 0 && ` (${parts.map((k) => `${k === 'oms' ? 'OMS' : k} ${formatAmount(l.fees?.[k], l.asset)}`).join(', ')})`}
+            </span>
+          </div>
+        );
+      })}
     </>
   );
 }
@@ -95,7 +112,7 @@ export function TransactionDetail({ id }: { id: string }) {
         </p>
       )}
       <Timeline t={t} />
-      <dl className="kv txn-facts">
+      <dl className="txn-facts">
         <Party label="Sender" customerId={t.sender?.customerId ?? null} walletId={t.source.walletId} address={t.source.address} />
         <Party label="Recipient" customerId={t.recipient?.customerId ?? null} walletId={t.destination.walletId} address={t.destination.address} />
         <div>
@@ -107,7 +124,7 @@ export function TransactionDetail({ id }: { id: string }) {
         <div>
           <dt>Fees</dt>
           <dd>
-            <Fees leg={t.source} />
+            <Fees t={t} />
           </dd>
         </div>
         <div>

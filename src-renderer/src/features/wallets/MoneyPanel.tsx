@@ -6,6 +6,8 @@ import { formatFiat } from '../../lib/money.ts';
 import { FundCashIn } from '../transactions/FundCashIn.tsx';
 import { SendMoney } from '../transactions/SendMoney.tsx';
 import { capabilityLine } from './capability.ts';
+import { selectBalances } from './wallets.selectors.ts';
+import { useWallets } from './wallets.store.ts';
 import '../transactions/money.css';
 
 /** One sentence: what money this customer can move now, and why not. */
@@ -21,6 +23,8 @@ export function CapabilityLine({ customer }: { customer: CustomerView }) {
 /** The customer's estimated total across wallets (OMS's aggregate balance). */
 export function CustomerTotal({ customerId }: { customerId: string }) {
   const [total, setTotal] = useState<CustomerBalanceView | null>(null);
+  // Any wallet balance refresh (a deposit, a send) re-reads the aggregate.
+  const balances = useWallets(selectBalances);
   useEffect(() => {
     let live = true;
     void api()
@@ -29,7 +33,7 @@ export function CustomerTotal({ customerId }: { customerId: string }) {
     return () => {
       live = false;
     };
-  }, [customerId]);
+  }, [customerId, balances]);
   if (!total?.estimatedTotal) return null;
   return (
     <span className="small muted" aria-label="Estimated total">
