@@ -137,6 +137,15 @@ CREATE INDEX funding_accounts_customer ON funding_accounts(kind, customer_seq, s
       }
     },
   },
+  {
+    version: 3,
+    name: 'customer term probes',
+    // The list query probes "does this customer have a term with this prefix?" per row: covering.
+    sql: `
+CREATE INDEX customer_terms_seq_term ON customer_terms(customer_seq, term);
+DROP INDEX customer_terms_seq;
+`,
+  },
 ];
 
 /** Tables that make up "the sandbox's data": what reset clears and snapshots copy. */
