@@ -55,6 +55,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src-relay/**/*.ts'],
+    rules: restrict(
+      ['electron', 'react', 'react-dom', 'zustand', 'keytar', '**/src-main/**', '**/src-renderer/**', '**/src-preload/**', '**/src-sandbox/**', '#sandbox/*'],
+      'The relay is deployed on its own: no console, renderer, preload or sandbox code.',
+    ),
+  },
+  {
     files: ['src-preload/**/*.ts'],
     rules: restrict([...NODE_BUILTINS, '**/src-main/**', '**/src-renderer/**', '**/src-sandbox/**', 'keytar', 'ws'], 'The preload only bridges the registry: no node, main or renderer code.'),
   },

@@ -1,16 +1,7 @@
+import { APP_COMMANDS, type AppCommand } from '#shared/events/events.contract.ts';
+
 /** Commands main sends to the renderer, as `event.app.command` on the one `oms:event` channel. */
-export const APP_COMMANDS = [
-  'palette.open',
-  'navigate.customers',
-  'navigate.onboarding',
-  'navigate.wallets',
-  'navigate.events',
-  'navigate.logs',
-  'navigate.settings',
-  'profile.switch',
-  'data.reload',
-] as const;
-export type AppCommand = (typeof APP_COMMANDS)[number];
+export { APP_COMMANDS, type AppCommand };
 export const APP_COMMAND_EVENT = 'event.app.command';
 export const RENDERER_EVENT_CHANNEL = 'oms:event';
 
@@ -47,6 +38,7 @@ const SCREENS: [label: string, command: AppCommand][] = [
   ['Customers', 'navigate.customers'],
   ['Onboarding', 'navigate.onboarding'],
   ['Wallets', 'navigate.wallets'],
+  ['Transactions', 'navigate.transactions'],
   ['Events', 'navigate.events'],
   ['Logs', 'navigate.logs'],
   ['Settings', 'navigate.settings'],

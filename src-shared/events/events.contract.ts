@@ -2,10 +2,27 @@ import { z } from 'zod';
 import { CustomerView } from '../domain/customer.ts';
 import { InboxEntry, ListenerStatus } from '../ipc/events.contract.ts';
 
+/** Commands the desktop menu and accelerators send to the renderer (which owns navigation). */
+export const APP_COMMANDS = [
+  'palette.open',
+  'navigate.customers',
+  'navigate.onboarding',
+  'navigate.wallets',
+  'navigate.transactions',
+  'navigate.events',
+  'navigate.logs',
+  'navigate.settings',
+  'profile.switch',
+  'data.reload',
+] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];
+
 /** Main → renderer events. Names follow `event.<domain>.<pastTense>`. */
 export const eventContract = {
   /** Liveness tick from main, every few seconds. */
   'event.app.heartbeat': z.object({ seq: z.number().int(), at: z.string(), uptimeSec: z.number() }),
+  /** A menu item or accelerator was chosen in the desktop app. */
+  'event.app.command': z.object({ command: z.enum(APP_COMMANDS) }),
   /** The active profile changed; the renderer drops its cached server data. */
   'event.session.profileChanged': z.object({ profileId: z.string() }),
   /** A customer's state was re-fetched after a webhook (coalesced): the API's state, not the event's. */

@@ -1,8 +1,12 @@
 import { useCustomers } from '../features/customers/customers.store.ts';
 import { useTimeline } from '../features/customers/timeline.store.ts';
 import { useEvents } from '../features/events/events.store.ts';
+import type { AppCommand } from '#shared/events/events.contract.ts';
+import { useTransactions } from '../features/transactions/transactions.store.ts';
 import { useWallets } from '../features/wallets/wallets.store.ts';
 import { api } from '../lib/api-client.ts';
+import { usePalette } from '../stores/palette.store.ts';
+import { SECTIONS, useRoute, type Section } from '../stores/route.store.ts';
 import { useSandbox } from '../stores/sandbox.store.ts';
 import { useSession } from '../stores/session.store.ts';
 
@@ -10,18 +14,37 @@ import { useSession } from '../stores/session.store.ts';
  * The one boot-time module that listens to main's events and calls store actions. Components
  * never subscribe to window.oms.events themselves.
  */
+/** Server data belongs to a profile: drop it all, then reload what the session shows. */
+function reloadData(): void {
+  useCustomers.getState().reset();
+  useWallets.getState().reset();
+  useTransactions.getState().reset();
+  useTimeline.getState().reset();
+  useEvents.getState().reset();
+  void useSession.getState().loadInfo();
+  void useSandbox.getState().load();
+}
+
+/** The desktop menu's commands: navigation and the palette belong to the renderer. */
+function runCommand(command: AppCommand): void {
+  if (command === 'palette.open') return usePalette.getState().setOpen(true);
+  if (command === 'profile.switch') return useRoute.getState().navigate('settings');
+  if (command === 'data.reload') {
+    reloadData();
+    const { section, rest } = useRoute.getState().route;
+    // Re-entering the route makes the open screen load its data again.
+    useRoute.getState().navigate(section === 'customers' ? 'events' : 'customers');
+    return useRoute.getState().navigate(section, ...rest);
+  }
+  const section = command.slice('navigate.'.length);
+  if ((SECTIONS as readonly string[]).includes(section)) useRoute.getState().navigate(section as Section);
+}
+
 export function startSubscriptions(): () => void {
   const offs = [
     api().events.on('event.app.heartbeat', (p) => useSession.getState().heartbeat(p.seq)),
-    api().events.on('event.session.profileChanged', () => {
-      // Server data belongs to a profile: drop it all, then reload what the session shows.
-      useCustomers.getState().reset();
-      useWallets.getState().reset();
-      useTimeline.getState().reset();
-      useEvents.getState().reset();
-      void useSession.getState().loadInfo();
-      void useSandbox.getState().load();
-    }),
+    api().events.on('event.app.command', (p) => runCommand(p.command)),
+    api().events.on('event.session.profileChanged', reloadData),
     // Main re-fetched the customer after a webhook: this is the API's state, not the event's.
     api().events.on('event.customers.endorsementChanged', (p) => useCustomers.getState().applyLive(p.customer, p.cause)),
     api().events.on('event.wallets.changed', (p) => useWallets.getState().changed(p.customerId, p.walletId)),

@@ -23,9 +23,10 @@ describe('application menu', () => {
       ['Customers', 'navigate.customers', 'CmdOrCtrl+1'],
       ['Onboarding', 'navigate.onboarding', 'CmdOrCtrl+2'],
       ['Wallets', 'navigate.wallets', 'CmdOrCtrl+3'],
-      ['Events', 'navigate.events', 'CmdOrCtrl+4'],
-      ['Logs', 'navigate.logs', 'CmdOrCtrl+5'],
-      ['Settings', 'navigate.settings', 'CmdOrCtrl+6'],
+      ['Transactions', 'navigate.transactions', 'CmdOrCtrl+4'],
+      ['Events', 'navigate.events', 'CmdOrCtrl+5'],
+      ['Logs', 'navigate.logs', 'CmdOrCtrl+6'],
+      ['Settings', 'navigate.settings', 'CmdOrCtrl+7'],
       ['Reload Data', 'data.reload', 'CmdOrCtrl+R'],
     ];
     for (const [label, , accelerator] of expected) {
