@@ -8,6 +8,7 @@ import { CustomersScreen } from './features/customers/CustomersScreen.tsx';
 import { EventsScreen } from './features/events/EventsScreen.tsx';
 import { LogsScreen } from './features/logs/LogsScreen.tsx';
 import { OnboardingScreen } from './features/onboarding/OnboardingScreen.tsx';
+import { ReviewsScreen } from './features/reviews/ReviewsScreen.tsx';
 import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
 import { TransactionsScreen } from './features/transactions/TransactionsScreen.tsx';
 import { WalletsScreen } from './features/wallets/WalletsScreen.tsx';
@@ -20,6 +21,8 @@ function Screen() {
   switch (section) {
     case 'customers':
       return rest[0] ? <CustomerDetail key={rest[0]} customerId={rest[0]} /> : <CustomersScreen />;
+    case 'reviews':
+      return <ReviewsScreen customerId={rest[0]} />;
     case 'onboarding':
       return <OnboardingScreen />;
     case 'wallets':

@@ -1,4 +1,4 @@
-export const SECTIONS = ['customers', 'onboarding', 'wallets', 'transactions', 'events', 'logs', 'settings'] as const;
+export const SECTIONS = ['customers', 'reviews', 'onboarding', 'wallets', 'transactions', 'events', 'logs', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Route {

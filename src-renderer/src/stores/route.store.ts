@@ -5,6 +5,7 @@ export { SECTIONS, type Route, type Section } from '../lib/hash-route.ts';
 
 export const SECTION_LABELS: Record<Section, string> = {
   customers: 'Customers',
+  reviews: 'Review queue',
   onboarding: 'Onboarding',
   wallets: 'Wallets',
   transactions: 'Transactions',

@@ -38,17 +38,22 @@ test('compliance reviewer: filters pending endorsements, approves one and reject
 
   await expectEndorsementStatus(app, 'Basic identity', 'Pending review');
   // Approve basic; reject usd with a reason the agent can read out.
-  await app.getByRole('button', { name: 'Approve basic' }).click();
+  // QA decisions sit in their own marked area, apart from the support view.
+  const qa = app.getByRole('region', { name: 'QA Sandbox decisions' });
+  await qa.getByRole('button', { name: 'Approve basic' }).click();
+  await qa.getByRole('button', { name: 'Confirm approval' }).click();
   await expectEndorsementStatus(app, 'Basic identity', 'Active');
-  await app.getByRole('button', { name: 'Reject usd' }).click();
+  await qa.getByRole('button', { name: 'Reject usd' }).click();
   await app.getByRole('textbox', { name: 'Reason for rejecting usd' }).fill('The passport photo is unreadable');
   await app.getByRole('button', { name: 'Confirm rejection' }).click();
   await expectEndorsementStatus(app, 'USD account', 'Rejected');
   await expect(app.getByRole('listitem', { name: 'USD account endorsement' })).toContainText('The passport photo is unreadable');
   await expect(app.getByRole('status', { name: 'Live updates' })).toContainText(/Updated (just now|\d+s ago) — endorsement rejected/);
-  // The activity timeline reads operator actions as sentences; the raw summary is one click away.
+  // The live panel names the endorsement each update changed.
+  await expect(app.getByRole('log', { name: 'Live updates for this customer' })).toContainText('USD account is now rejected');
+  // The activity timeline shows the reviewer's own decisions live (no reload), as sentences naming
+  // the endorsement; the raw summary is one click away.
   const activity = app.getByRole('region', { name: 'Activity' });
-  await activity.getByRole('button', { name: 'Reload activity' }).click();
   await expect(activity).toContainText('Approved Basic identity');
   await expect(activity).toContainText('Rejected USD account · reason given');
   await expect(activity.getByText('"decision":"approve"')).toBeHidden();

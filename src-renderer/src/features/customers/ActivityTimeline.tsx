@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { ErrorState, Loading } from '../../components/States.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
+import { useCustomers } from './customers.store.ts';
+import { selectLiveAt } from './customers.selectors.ts';
 import { selectTimeline, useTimeline, type TimelineItem } from './timeline.store.ts';
 
 function Item({ i }: { i: TimelineItem }) {
@@ -28,9 +30,12 @@ function Item({ i }: { i: TimelineItem }) {
 /** Webhook events and operator actions for one customer, merged and newest first. */
 export function ActivityTimeline({ customerId }: { customerId: string }) {
   const tl = useTimeline(selectTimeline(customerId));
+  // A live update follows every decision and edit: reloading then shows the operator's own action
+  // (from the audit log) beside the webhook that confirmed it, with no click.
+  const liveAt = useCustomers(selectLiveAt(customerId))?.at;
   useEffect(() => {
     void useTimeline.getState().load(customerId);
-  }, [customerId]);
+  }, [customerId, liveAt]);
   const reload = () => void useTimeline.getState().load(customerId);
   return (
     <section className="panel" aria-labelledby="activity-h">

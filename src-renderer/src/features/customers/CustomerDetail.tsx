@@ -6,6 +6,8 @@ import { useCustomers } from './customers.store.ts';
 import { selectCustomer, selectDetailReq } from './customers.selectors.ts';
 import { customerName } from './EndorsementBadges.tsx';
 import { EndorsementsPanel } from './EndorsementsPanel.tsx';
+import { LiveNotices } from './LiveNotices.tsx';
+import { QaDecisionsPanel } from './QaDecisionsPanel.tsx';
 import { ProfileCard } from './ProfileCard.tsx';
 import { TransactionsPanel } from './TransactionsPanel.tsx';
 
@@ -48,7 +50,9 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
               <ActivityTimeline customerId={customerId} />
             </div>
             <div className="col">
+              <LiveNotices customerId={customerId} />
               <EndorsementsPanel customer={customer} />
+              <QaDecisionsPanel customer={customer} />
             </div>
           </div>
           <WalletsPanel customer={customer} />

@@ -11,3 +11,5 @@ export const selectDetailReq = (id: string) => (s: CustomersState) => s.detail[i
 export const selectLiveAt = (id: string) => (s: CustomersState) => s.liveAt[id];
 export const selectRevealed = (id: string) => (s: CustomersState) => s.revealed[id];
 export const selectRevealReq = (id: string) => (s: CustomersState) => s.revealReq[id] ?? IDLE;
+const NO_LOG: CustomersState['liveLog'][string] = [];
+export const selectLiveLog = (id: string) => (s: CustomersState) => s.liveLog[id] ?? NO_LOG;

@@ -27,11 +27,21 @@ export interface Revealed {
   expiresAt: number;
 }
 
+export interface LiveEntry {
+  at: number;
+  cause: string;
+  seq: number;
+  /** Endorsements whose status this update changed, e.g. `[{ name: 'basic', status: 'active' }]`. */
+  changed: { name: string; status: string }[];
+}
+
 export interface CustomersState {
   byId: Record<string, CustomerView>;
   detail: Record<string, Req>;
   /** When a webhook-driven update last landed, per customer (drives "updated just now"). */
   liveAt: Record<string, { at: number; cause: string }>;
+  /** The last live updates per customer, newest first (the customer view's notification panel). */
+  liveLog: Record<string, LiveEntry[]>;
   search: SearchState;
   revealed: Record<string, Revealed>;
   revealReq: Record<string, Req>;
@@ -57,6 +67,7 @@ const emptySearch = (): SearchState => ({
   seq: 0,
 });
 
+let liveSeq = 1;
 const remaskTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
 export const useCustomers = create<CustomersState>((set, get) => {
@@ -69,6 +80,7 @@ export const useCustomers = create<CustomersState>((set, get) => {
     byId: {},
     detail: {},
     liveAt: {},
+    liveLog: {},
     search: emptySearch(),
     revealed: {},
     revealReq: {},
@@ -113,8 +125,14 @@ export const useCustomers = create<CustomersState>((set, get) => {
 
     upsert: (c) => set({ byId: merge([c]) }),
 
-    applyLive: (c, cause) =>
-      set({ byId: merge([c]), liveAt: { ...get().liveAt, [c.id]: { at: Date.now(), cause } } }),
+    applyLive: (c, cause) => {
+      const at = Date.now();
+      // The event says only "an endorsement changed"; comparing with what was on screen names which.
+      const before = new Map((get().byId[c.id]?.endorsements ?? []).map((e) => [e.name, e.status]));
+      const changed = get().byId[c.id] ? c.endorsements.filter((e) => before.get(e.name) !== e.status).map((e) => ({ name: e.name, status: e.status })) : [];
+      const log = [{ at, cause, seq: liveSeq++, changed }, ...(get().liveLog[c.id] ?? [])].slice(0, 20);
+      set({ byId: merge([c]), liveAt: { ...get().liveAt, [c.id]: { at, cause } }, liveLog: { ...get().liveLog, [c.id]: log } });
+    },
 
     reveal: async (id, reason) => {
       set({ revealReq: { ...get().revealReq, [id]: LOADING() } });
@@ -147,7 +165,7 @@ export const useCustomers = create<CustomersState>((set, get) => {
     reset: () => {
       for (const t of remaskTimers.values()) clearTimeout(t);
       remaskTimers.clear();
-      set({ byId: {}, detail: {}, liveAt: {}, search: emptySearch(), revealed: {}, revealReq: {} });
+      set({ byId: {}, detail: {}, liveAt: {}, liveLog: {}, search: emptySearch(), revealed: {}, revealReq: {} });
     },
   };
 });

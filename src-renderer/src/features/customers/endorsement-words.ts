@@ -42,9 +42,39 @@ const REQUIREMENTS: Record<string, string> = {
 };
 export const requirementWords = (id: string) => REQUIREMENTS[id] ?? id.replace(/([A-Z])/g, ' $1').toLowerCase();
 
-/** An `issues[]` entry can be a string or an object; show whatever words it has. */
+/** A list in prose: "a", "a and b", "a, b and c". */
+function prose(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** `["birthDate", "residentialAddress"]` → "date of birth and home address are missing." */
+export function missingSentence(ids: readonly string[]): string {
+  const words = ids.map(requirementWords);
+  const text = prose(words);
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)} ${words.length === 1 ? 'is' : 'are'} missing.`;
+}
+
+/**
+ * What a bare field name in `issues[]` means, said so an agent can read it out. The sandbox's policy
+ * (oms-api.md §3) gives only field names; a real OMS may send "field: message", which is kept.
+ */
+const ISSUES: Record<string, string> = {
+  birthDate: 'the date of birth does not qualify: the customer must be 18 or older',
+  identifyingInformation: 'an identity document matching the nationality is needed (SSN or ITIN for US nationals, a passport otherwise)',
+  basic: 'basic identity was declined, so this cannot be granted until it is approved',
+  residentialAddress: 'the home address could not be verified',
+  nationality: 'the nationality is not accepted',
+};
+
+/** An `issues[]` entry in words: never a raw field name. */
 export function issueWords(issue: unknown): string {
-  if (typeof issue === 'string') return issue;
+  if (typeof issue === 'string') {
+    const colon = issue.indexOf(':');
+    if (colon > 0 && /^[A-Za-z.[\]0-9]+$/.test(issue.slice(0, colon))) return `${requirementWords(issue.slice(0, colon))}: ${issue.slice(colon + 1).trim()}`;
+    if (/^[A-Za-z]+$/.test(issue)) return ISSUES[issue] ?? `${requirementWords(issue)} needs correcting`;
+    return issue;
+  }
   if (issue && typeof issue === 'object') {
     const o = issue as Record<string, unknown>;
     const text = o.reason ?? o.message ?? o.description ?? o.code;
@@ -60,5 +90,6 @@ export function causeWords(cause: string): string {
   if (parts[0] === 'customer' && parts.length > 1) parts.shift();
   const words = parts.join(' ').replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   if (words === 'created' || words === 'updated' || words === 'deleted') return `customer ${words}`;
+  if (words === 'wallet deposit detected') return 'deposit detected on a wallet';
   return words || 'update received';
 }

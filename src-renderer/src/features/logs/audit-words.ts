@@ -29,10 +29,15 @@ export function listWords(items: string[]): string {
 
 const reasonNote = (s: Summary) => (s.reason === undefined ? '' : ' · reason given');
 const DECISION: Record<string, string> = { approve: 'Approved', reject: 'Rejected', revoke: 'Revoked' };
+const GERUND: Record<string, string> = { approve: 'approving', reject: 'rejecting', revoke: 'revoking' };
 
 const SENTENCES: Record<string, (s: Summary) => string> = {
   'pii.reveal': (s) => `Revealed ${listWords(strings(s.fields)) || 'contact details'}${s.reason === undefined ? ' · no reason given' : ' · reason given'}`,
-  'sandbox.decideEndorsement': (s) => `${DECISION[String(s.decision)] ?? 'Decided'} ${endorsementLabel(String(s.endorsement ?? 'an endorsement'))}${reasonNote(s)}`,
+  'sandbox.decideEndorsement': (s) =>
+    s.dryRun === true
+      ? `Checked what ${GERUND[String(s.decision)] ?? 'deciding'} ${endorsementLabel(String(s.endorsement ?? 'an endorsement'))} would change (nothing changed)`
+      : `${DECISION[String(s.decision)] ?? 'Decided'} ${endorsementLabel(String(s.endorsement ?? 'an endorsement'))}${reasonNote(s)}${s.note === undefined ? '' : ' · note given'}`,
+  'sandbox.decidePending': (s) => `${s.decision === 'reject' ? 'Rejected' : 'Approved'} every pending sandbox review`,
   'customers.create': (s) => {
     const c = (s.customer ?? {}) as Summary;
     const wanted = strings(c.endorsements).map(endorsementLabel);

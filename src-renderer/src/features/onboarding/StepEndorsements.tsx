@@ -5,27 +5,27 @@ import { InlineError } from '../../components/States.tsx';
 import type { AppError } from '#shared/ipc/result.ts';
 import { isCancelled } from '../../lib/mutate.ts';
 import { notify } from '../../stores/notify.store.ts';
-import { selectQaAvailable, selectSandboxStatus, selectSetReviewMode, useSandbox } from '../../stores/sandbox.store.ts';
+import { selectQaAvailable, selectSandboxStatus, useSandbox } from '../../stores/sandbox.store.ts';
 import { useCustomers } from '../customers/customers.store.ts';
 import { endorsementLabel } from '../customers/endorsement-words.ts';
 import { EndorsementsPanel } from '../customers/EndorsementsPanel.tsx';
+import { QaDecisionsPanel } from '../customers/QaDecisionsPanel.tsx';
 import { ALL_ENDORSEMENTS } from './customer-form.ts';
 import { selectRequested, useOnboarding } from './onboarding.store.ts';
 
+/**
+ * The sandbox review mode is sandbox-wide, so this step only says what it is and where it changes:
+ * a radio here looked like it decided this one customer.
+ */
 function ReviewMode() {
   const status = useSandbox(selectSandboxStatus);
-  const setMode = useSandbox(selectSetReviewMode);
-  if (!status?.available) return null;
+  if (!status?.available || !status.reviewMode) return null;
   return (
-    <fieldset className="inline-fieldset">
-      <legend>Sandbox review mode</legend>
-      {(['auto', 'manual'] as const).map((m) => (
-        <label key={m} className="check">
-          <input type="radio" name="review-mode" checked={status.reviewMode === m} onChange={() => void setMode(m)} />{' '}
-          {m === 'auto' ? 'Automatic (granted after a short delay)' : 'Manual (decide with the QA buttons)'}
-        </label>
-      ))}
-    </fieldset>
+    <p className="help qa-note">
+      <span className="qa-tag">QA</span> Sandbox review is <strong>{status.reviewMode === 'auto' ? 'automatic' : 'manual'}</strong> for every customer&apos;s
+      new submissions{status.reviewMode === 'manual' ? ': decide in the QA area beside, or in the ' : '. Change it in the '}
+      <a href="#/reviews">Review queue</a>.
+    </p>
   );
 }
 
@@ -48,27 +48,30 @@ export function StepEndorsements({ customer }: { customer: CustomerView }) {
   };
   return (
     <div className="step-grid">
-      <div className="panel form">
-        <h2>2 · Endorsements</h2>
-        <p>Ask OMS to endorse the customer. Each one is granted once its requirements are complete and reviewed; the status below changes live, no reload needed.</p>
-        <fieldset className="inline-fieldset">
-          <legend>Endorsements to request</legend>
-          {ALL_ENDORSEMENTS.map((n) => (
-            <label key={n} className="check">
-              <input type="checkbox" checked={requested.includes(n)} onChange={() => toggle(n)} /> {endorsementLabel(n)} <span className="mono small muted">{n}</span>
-            </label>
-          ))}
-        </fieldset>
-        <div className="form-actions">
-          <button type="button" className="btn btn-primary" disabled={busy || requested.length === 0} onClick={() => void request()}>
-            {busy ? 'Requesting…' : 'Request endorsements'}
-          </button>
-          <button type="button" className="btn" onClick={() => useOnboarding.getState().go(3)}>
-            Continue to wallet
-          </button>
+      <div className="col">
+        <div className="panel form">
+          <h2>2 · Endorsements</h2>
+          <p>Ask OMS to endorse the customer. Each one is granted once its requirements are complete and reviewed; the status below changes live, no reload needed.</p>
+          <fieldset className="inline-fieldset">
+            <legend>Endorsements to request</legend>
+            {ALL_ENDORSEMENTS.map((n) => (
+              <label key={n} className="check">
+                <input type="checkbox" checked={requested.includes(n)} onChange={() => toggle(n)} /> {endorsementLabel(n)} <span className="mono small muted">{n}</span>
+              </label>
+            ))}
+          </fieldset>
+          <div className="form-actions">
+            <button type="button" className="btn btn-primary" disabled={busy || requested.length === 0} onClick={() => void request()}>
+              {busy ? 'Requesting…' : 'Request endorsements'}
+            </button>
+            <button type="button" className="btn" onClick={() => useOnboarding.getState().go(3)}>
+              Continue to wallet
+            </button>
+          </div>
+          <InlineError error={error} />
+          {qa && <ReviewMode />}
         </div>
-        <InlineError error={error} />
-        {qa && <ReviewMode />}
+        <QaDecisionsPanel customer={customer} />
       </div>
       <EndorsementsPanel customer={customer} headingLevel={3} />
     </div>
