@@ -67,7 +67,9 @@ export function estimate(db: Db, f: CustomerFilters): Estimates {
     qn = count('SELECT 1 FROM customer_terms WHERE term >= ? AND term < ? LIMIT ?', q, q + MAX_CHAR, Q_CAP);
     if (qn < Q_CAP && trigramOk(q)) qn += count('SELECT rowid FROM customer_email_trgm WHERE customer_email_trgm MATCH ? LIMIT ?', ftsPhrase(q), Q_CAP);
   }
-  const en = f.endorsement ? count('SELECT 1 FROM endorsements WHERE name = ? AND status = ? LIMIT ?', f.endorsement.name, f.endorsement.status, E_CAP) : 0;
+  // The endorsement count only matters when q is common (see chooseStrategy); skip the index walk otherwise.
+  const needE = f.endorsement && q && qn >= Q_CAP && !f.email && !f.externalId;
+  const en = needE ? count('SELECT 1 FROM endorsements WHERE name = ? AND status = ? LIMIT ?', f.endorsement!.name, f.endorsement!.status, E_CAP) : 0;
   return { q: Math.min(qn, Q_CAP), endorsement: en };
 }
 
