@@ -8,6 +8,7 @@ import { useRoute } from '../../stores/route.store.ts';
 import { EventDetail } from './EventDetail.tsx';
 import { eventTypeWords, verdictWords } from './event-words.ts';
 import { ListenerCard } from './ListenerCard.tsx';
+import { WebhookEndpoints } from './WebhookEndpoints.tsx';
 import { useEvents } from './events.store.ts';
 import { selectEntry, selectEventsReq, selectFilters, selectHasMore, selectOrder, selectSelected } from './events.selectors.ts';
 
@@ -102,6 +103,7 @@ export function EventsScreen() {
         </span>
       </header>
       <ListenerCard />
+      <WebhookEndpoints />
       <form className="filters" aria-label="Event filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           Type starts with

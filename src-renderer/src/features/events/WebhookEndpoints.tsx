@@ -1,0 +1,162 @@
+import { useEffect, useState } from 'react';
+import type { WebhookView } from '#shared/domain/webhook.ts';
+import type { AppError } from '#shared/ipc/result.ts';
+import { CopyButton } from '../../components/CopyButton.tsx';
+import { Empty, ErrorState, InlineError, Loading } from '../../components/States.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { api } from '../../lib/api-client.ts';
+import { isCancelled, mutate } from '../../lib/mutate.ts';
+import { selectInfo, useSession } from '../../stores/session.store.ts';
+
+const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
+
+/**
+ * The OMS webhook endpoints of the active profile: OMS's own objects (some may have been made in
+ * the OMS Dashboard), registered, paused and deleted here. On a remote profile OMS can only reach
+ * a public HTTPS URL, so the form says so and points at the relay.
+ */
+export function WebhookEndpoints() {
+  const info = useSession(selectInfo);
+  const remote = info?.profile.kind !== 'local';
+  const [list, setList] = useState<WebhookView[] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [url, setUrl] = useState('');
+  const [events, setEvents] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<AppError | null>(null);
+
+  const [version, setVersion] = useState(0);
+  const load = () => setVersion((v) => v + 1);
+  useEffect(() => {
+    let live = true;
+    void api()
+      .webhooks.list({})
+      .then((r) => {
+        if (!live) return;
+        if (r.ok) {
+          setList(r.data);
+          setError(null);
+        } else setError(r.error);
+      });
+    return () => {
+      live = false;
+    };
+  }, [version, info?.profile.id]);
+
+  const urlProblem = !url.trim()
+    ? null
+    : !/^https:\/\//.test(url.trim()) && !LOOPBACK.test(url.trim())
+      ? 'OMS delivers only to a public HTTPS URL (plain http only for a loopback receiver).'
+      : remote && LOOPBACK.test(url.trim())
+        ? 'This is a loopback address: OMS on the internet cannot reach it. Use your team relay’s https URL, or a tunnel.'
+        : null;
+
+  const register = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (urlProblem) return;
+    setBusy(true);
+    setFormError(null);
+    const names = events
+      .split(/[\s,]+/)
+      .map((x) => x.trim())
+      .filter(Boolean);
+    const r = await mutate('webhooks.create', 'Register a webhook endpoint', (confirm) => api().webhooks.create({ url: url.trim(), events: names, confirm }));
+    setBusy(false);
+    if (r.ok) {
+      setUrl('');
+      setEvents('');
+      load();
+    } else if (!isCancelled(r)) setFormError(r.error);
+  };
+  const act = async (w: WebhookView, what: 'pause' | 'resume' | 'delete') => {
+    const r =
+      what === 'delete'
+        ? await mutate('webhooks.delete', `Delete the endpoint ${w.url}`, (confirm) => api().webhooks.delete({ webhookId: w.id, confirm }))
+        : await mutate('webhooks.setEnabled', `${what === 'pause' ? 'Pause' : 'Resume'} the endpoint ${w.url}`, (confirm) =>
+            api().webhooks.setEnabled({ webhookId: w.id, enabled: what === 'resume', confirm }),
+          );
+    if (r.ok) load();
+    else if (!isCancelled(r)) setError(r.error);
+  };
+
+  return (
+    <section className="panel" aria-labelledby="endpoints-h">
+      <div className="panel-head">
+        <h2 id="endpoints-h">OMS webhook endpoints</h2>
+        <button type="button" className="btn btn-small btn-ghost" onClick={() => load()}>
+          Reload
+        </button>
+      </div>
+      {remote && (
+        <p className="help" role="note">
+          OMS delivers webhooks only to a public HTTPS URL. This console listens on 127.0.0.1, which OMS cannot reach: register your team relay’s
+          channel URL (<span className="mono">https://relay…/hooks/&lt;channel&gt;</span>, see <span className="mono">./oms relay</span>) or a tunnel, and
+          connect the console to it in Settings → Listener.
+        </p>
+      )}
+      {error && !list ? (
+        <ErrorState error={error} what="webhook endpoints" onRetry={() => load()} />
+      ) : !list ? (
+        <Loading what="webhook endpoints" />
+      ) : list.length === 0 ? (
+        <Empty title="No endpoints registered." hint="Endpoints made in the OMS Dashboard show here too." />
+      ) : (
+        <table className="table">
+          <caption className="sr-only">Webhook endpoints of the active profile</caption>
+          <thead>
+            <tr>
+              <th scope="col">URL</th>
+              <th scope="col">Events</th>
+              <th scope="col">State</th>
+              <th scope="col">Secret</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((w) => (
+              <tr key={w.id}>
+                <td>
+                  <span className="mono small">{w.url}</span> <CopyButton value={w.url} label={`Copy URL of ${w.id}`} />
+                  <div className="mono small muted">{w.id}</div>
+                </td>
+                <td className="small">{w.events.length ? w.events.join(', ') : 'all events'}</td>
+                <td>
+                  <StatusBadge tone={w.enabled === false || w.status === 'disabled' ? 'warn' : 'ok'}>{w.enabled === false ? 'paused' : (w.status ?? 'enabled')}</StatusBadge>
+                  {w.complianceOnly && <div className="small muted">compliance only (set by OMS admin)</div>}
+                </td>
+                <td className="mono small">{w.secretFingerprint ?? <span className="muted">not in this keychain</span>}</td>
+                <td className="actions">
+                  <button type="button" className="btn btn-small" onClick={() => void act(w, w.enabled === false ? 'resume' : 'pause')}>
+                    {w.enabled === false ? 'Resume' : 'Pause'}
+                  </button>
+                  <button type="button" className="btn btn-small btn-ghost" aria-label={`Delete endpoint ${w.id}`} onClick={() => void act(w, 'delete')}>
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form className="inline-form" aria-label="Register an endpoint" onSubmit={(e) => void register(e)}>
+        <label>
+          Endpoint URL
+          <input className="mono" value={url} maxLength={2048} placeholder="https://relay.example.com/hooks/support" aria-invalid={!!urlProblem} onChange={(e) => setUrl(e.target.value)} />
+        </label>
+        <label>
+          Events (blank = all)
+          <input value={events} maxLength={400} placeholder="customer.endorsement.*, transaction.*" onChange={(e) => setEvents(e.target.value)} />
+        </label>
+        <button type="submit" className="btn" disabled={busy || !url.trim() || !!urlProblem}>
+          {busy ? 'Registering…' : 'Register'}
+        </button>
+        {urlProblem && (
+          <p className="field-error" role="alert">
+            {urlProblem}
+          </p>
+        )}
+        <InlineError error={formError} />
+      </form>
+    </section>
+  );
+}
