@@ -6,7 +6,7 @@
  * (inbox rows compared to what was sent).
  *
  * Run: node bench/webhooks-console.bench.ts [rate=1000] [seconds=10] [openCustomers=20]
- * (BENCH_NO_SEARCH=1 leaves the search loop out, to tell its share apart.)
+ * (BENCH_NO_SEARCH=1 / BENCH_NO_WS=1 leave the search loop / the WebSocket out, to tell their shares apart.)
  * Needs the built renderer (npm run build): browser mode refuses to start without it.
  */
 import { randomUUID } from 'node:crypto';
@@ -78,7 +78,14 @@ try {
     if (!status.secretFingerprints.length) await sleep(100);
   }
   if (!status.url) throw new Error(`listener not ready: ${JSON.stringify(status)}`);
-  const sandbox = await call<{ baseUrl: string | null }>('sandbox.status');
+  // The local profile seeds its sandbox on first start, in the background: let that finish, so the
+  // figures are about webhooks, not about seeding.
+  let sandbox = await call<{ baseUrl: string | null; customers: number | null }>('sandbox.status');
+  for (let i = 0, last = -1; i < 600 && sandbox.customers !== last; i++) {
+    last = sandbox.customers ?? -1;
+    await sleep(500);
+    sandbox = await call('sandbox.status');
+  }
   const hooks = await call<{ id: string; url: string }[]>('webhooks.list');
   const hook = hooks.find((h) => h.url === status.url);
   if (!sandbox.baseUrl || !hook) throw new Error('no sandbox endpoint for the listener');
@@ -96,11 +103,13 @@ try {
   const background = ids.slice(openCount);
   for (const id of open) await call('customers.get', { customerId: id });
   const frames = new Map<string, number>();
+  const wsOn = process.env.BENCH_NO_WS !== '1';
   const ws = new WebSocket(`ws://127.0.0.1:${new URL(con.origin).port}/api/events`, { headers: { authorization: bridgeHeaders.authorization, origin: con.origin } });
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
     ws.once('error', reject);
   });
+  if (!wsOn) ws.close();
   ws.on('message', (d) => {
     const name = (JSON.parse(String(d)) as { name: string }).name;
     frames.set(name, (frames.get(name) ?? 0) + 1);
@@ -128,11 +137,17 @@ try {
     return { body, headers };
   });
 
-  // 4. A reviewer searching the whole time.
+  // 4. A reviewer searching the whole time (and once before, quiet, for comparison).
+  const terms = ['ma', 'jo', 'smi', 'an', 'rodrig', 'li', 'mar', 'el'];
+  const quietMs: number[] = [];
+  for (let i = 0; i < 16; i++) {
+    const began = performance.now();
+    await call('customers.search', { q: terms[i % terms.length], limit: 50 });
+    quietMs.push(performance.now() - began);
+  }
   let searching = process.env.BENCH_NO_SEARCH !== '1';
   const searchMs: number[] = [];
   const searchLoop = (async () => {
-    const terms = ['ma', 'jo', 'smi', 'an', 'rodrig', 'li', 'mar', 'el'];
     for (let i = 0; searching; i++) {
       const began = performance.now();
       await call('customers.search', { q: terms[i % terms.length], limit: 50 }).catch(() => {});
@@ -200,7 +215,7 @@ try {
   agent.destroy();
 
   console.log(`webhooks-console bench — ${new Date().toISOString()} — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average at start ${load.toFixed(1)}`);
-  console.log(`target ${rate}/s for ${seconds} s = ${total} signed deliveries; ${open.length} customers open, ${background.length} others; search loop ${process.env.BENCH_NO_SEARCH === '1' ? 'off' : 'on'}, WebSocket on`);
+  console.log(`target ${rate}/s for ${seconds} s = ${total} signed deliveries; ${open.length} customers open, ${background.length} others; search loop ${process.env.BENCH_NO_SEARCH === '1' ? 'off' : 'on'}, WebSocket ${wsOn ? 'on' : 'off'}`);
   console.log('| figure | value |\n|---|---|');
   console.log(`| achieved send rate | ${(total / sendSeconds).toFixed(0)}/s (last ack after ${ackedSeconds.toFixed(1)} s) |`);
   console.log(`| ack p50 / p95 / p99 / max | ${ms(pct(acks, 50))} / ${ms(pct(acks, 95))} / ${ms(pct(acks, 99))} / ${ms(Math.max(...acks))} |`);
@@ -214,6 +229,7 @@ try {
   }
   console.log(`| customer re-fetches the sandbox served during the run | ${refetchCount} |`);
   console.log(`| searches through the bridge during the run: n, p50 / p95 | ${searchMs.length}, ${ms(pct(searchMs, 50))} / ${ms(pct(searchMs, 95))} |`);
+  console.log(`| the same searches before the run (no deliveries): p50 / p95 | ${ms(pct(quietMs, 50))} / ${ms(pct(quietMs, 95))} |`);
   console.log(`| WebSocket frames | ${[...frames].map(([k, v]) => `${k.replace('event.', '')} ${v}`).join(', ')} |`);
 } finally {
   await con.stop();
