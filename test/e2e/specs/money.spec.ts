@@ -1,3 +1,4 @@
+import type { Page as PwPage } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
 import { control, goto, oms, shot } from '../pages/console.page.ts';
 
@@ -15,7 +16,7 @@ interface Wallet {
 }
 
 /** A seeded customer with active custody and usd endorsements, and a usdc wallet on polygon. */
-async function fundedCustomer(app: import('@playwright/test').Page) {
+async function fundedCustomer(app: PwPage) {
   const list = await oms<Page<Customer>>(app, 'customers', 'search', { endorsement: { name: 'usd', status: 'active' }, limit: 50 });
   const c = list.items.find((x) => x.endorsements.some((e) => e.name === 'cryptoCustody' && e.status === 'active'))!;
   const wallets = (await oms<Page<Wallet>>(app, 'wallets', 'list', { customerId: c.id })).items;
