@@ -7,7 +7,7 @@ import { newId } from '../ids.ts';
 import { parseJson, type Row } from '../store/db.ts';
 import type { EndorsementName, StoredCustomer, WalletRecord } from '../types.ts';
 import { findLocation } from './cash-locations.ts';
-import { price, type Side } from './pricing.ts';
+import type { Side } from './pricing.ts';
 
 /** Contract §6 quote request; strict like every sandbox body. */
 const amount = z.string().max(60);
@@ -146,5 +146,3 @@ export function insertQuote(ctx: SandboxContext, customerSeq: number, doc: Recor
 export function newQuoteId(ctx: SandboxContext): string {
   return newId('qt', ctx.clock.now());
 }
-
-export { price };

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { ASSETS, parseAssetAmount } from '../assets.ts';
+import { ASSETS, newTxHash, parseAssetAmount } from '../assets.ts';
 import type { SandboxContext } from '../context.ts';
 import { ApiError } from '../http-util.ts';
 import { newId } from '../ids.ts';
@@ -8,7 +8,6 @@ import { tx } from '../store/db.ts';
 import { findLocation } from './cash-locations.ts';
 import { hasBalance, insufficient, loadQuote, requireEndorsement, saveQuote } from './quotes.ts';
 import { publicDoc, transition } from './transactions.ts';
-import { newTxHash } from '../assets.ts';
 
 /**
  * Executing a quote (`POST /transactions`) and the lifecycle after it. The source is debited by

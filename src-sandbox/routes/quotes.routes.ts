@@ -1,6 +1,7 @@
 import { ASSETS } from '../assets.ts';
 import { ApiError } from '../http-util.ts';
-import { insertQuote, loadQuote, newQuoteId, parseFixedAmount, price, quoteSchema, requireEndorsement, resolveDestination, hasBalance, insufficient } from '../money/quotes.ts';
+import { price } from '../money/pricing.ts';
+import { hasBalance, insertQuote, insufficient, loadQuote, newQuoteId, parseFixedAmount, quoteSchema, requireEndorsement, resolveDestination } from '../money/quotes.ts';
 import type { Router } from '../router.ts';
 import { parseBody } from '../validate.ts';
 import { requireCustomer } from './customers.routes.ts';
