@@ -146,6 +146,12 @@ CREATE INDEX customer_terms_seq_term ON customer_terms(customer_seq, term);
 DROP INDEX customer_terms_seq;
 `,
   },
+  {
+    version: 4,
+    name: 'awaiting reviews',
+    // The review-mode GET counts reviews waiting for a human; without this a 100k store scanned 300k rows (~300 ms).
+    sql: `CREATE INDEX endorsements_awaiting ON endorsements(customer_seq) WHERE status = 'pending' AND review_state = 'awaiting';`,
+  },
 ];
 
 /** Tables that make up "the sandbox's data": what reset clears and snapshots copy. */

@@ -33,7 +33,7 @@ describe('sandbox CLI', () => {
   });
 
   it('exits 2 with a clear message on bad flags', async () => {
-    for (const args of [['--port', 'abc'], ['--bogus'], ['--review-mode', 'sometimes'], ['--api-key', 'k']]) {
+    for (const args of [['--port', 'abc'], ['--bogus'], ['--review-mode', 'sometimes'], ['--api-key', 'k'], ['--settlement-delay', '-5'], ['--quote-ttl', '0']]) {
       const child = spawn(NODE, ['--no-warnings', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
       let err = '';
       child.stderr!.on('data', (d) => (err += d));

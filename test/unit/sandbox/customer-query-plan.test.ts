@@ -126,6 +126,16 @@ describe('customer list queries: strategies, plans, equivalence', () => {
     );
   });
 
+  it('counting reviews that wait for a human reads a small partial index, not every endorsement', () => {
+    for (const sql of [
+      "SELECT COUNT(*) AS n FROM endorsements WHERE status = 'pending' AND review_state = 'awaiting'",
+      "SELECT DISTINCT customer_seq FROM endorsements WHERE status = 'pending' AND review_state = 'awaiting'",
+    ]) {
+      const steps = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Row[]).map((r) => String(r.detail)).join('\n');
+      expect(steps).toMatch(/COVERING INDEX endorsements_awaiting/);
+    }
+  });
+
   it('FTS syntax is escaped, control characters dropped, wallet ids found exactly', () => {
     expect(run({ q: 'zzzzzz' })).toEqual([]);
     expect(run({ q: '"quoted" OR x' })).toEqual([]);
