@@ -46,7 +46,7 @@ describe('audit: every mutation writes exactly one row, failed ones included', (
     'events.revealBody': { seq: 987654, reason: 'Support ticket' },
     'events.clear': {},
     'events.configureListener': { verification: 'report-only' },
-    'pii.reveal': { customerId, fields: ['email'] },
+    'pii.reveal': { customerId, fields: ['email'], reason: 'Support ticket' },
     'sandbox.decideEndorsement': { customerId, endorsement: 'usd', decision: 'revoke', reason: 'Audit test' },
     'sandbox.decidePending': { decision: 'reject', reason: 'Audit test' },
     'sandbox.setReviewMode': { mode: 'auto' },

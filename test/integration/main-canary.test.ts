@@ -68,7 +68,7 @@ describe('canary: secrets and PII never leave main', () => {
     unwrap(await oms.customers.update({ customerId: id, patch: { middleName: 'Q' } }));
     unwrap(await oms.customers.requestEndorsements({ customerId: id, endorsements: ['cryptoCustody'] }));
     await eventually(async () => unwrap(await oms.customers.get({ customerId: id })).endorsements.find((e) => e.name === 'cryptoCustody' && e.status === 'active'), 'cryptoCustody active');
-    const revealed = unwrap(await oms.pii.reveal({ customerId: id, fields: ['email', 'phone'] }));
+    const revealed = unwrap(await oms.pii.reveal({ customerId: id, fields: ['email', 'phone'], reason: 'Canary check' }));
     expect(revealed.values).toEqual({ email: EMAIL, phone: PHONE });
 
     const wallet = unwrap(await oms.wallets.create({ customerId: id, asset: 'usdc', chain: 'polygon' }));

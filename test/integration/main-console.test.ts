@@ -50,7 +50,7 @@ describe('console over the embedded sandbox', () => {
     expect(unwrap(await t.oms.customers.update({ customerId: created.id, patch: { firstName: 'Mira' } })).firstName).toBe('Mira');
     const found = unwrap(await t.oms.customers.search({ q: 'mira' })).items.map((c) => c.id);
     expect(found).toContain(created.id);
-    const revealed = unwrap(await t.oms.pii.reveal({ customerId: created.id, fields: ['phone'] }));
+    const revealed = unwrap(await t.oms.pii.reveal({ customerId: created.id, fields: ['phone'], reason: 'Identity check with the customer' }));
     expect(revealed.values).toEqual({ phone: '+14155550123' });
     expect(unwrap(await t.oms.customers.delete({ customerId: created.id })).status).toBe('inactive');
     expect(unwrap(await t.oms.customers.transactions({ customerId: created.id }))).toEqual({ items: [], hasMore: false, cursor: null });

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useCustomers } from '../features/customers/customers.store.ts';
 import { jumpToId } from '../features/customers/jump-to-id.ts';
 import { parseSearch } from '../features/customers/search-syntax.ts';
 import { notify } from '../stores/notify.store.ts';
@@ -33,10 +32,8 @@ function commandsFor(text: string): Command[] {
       id: 'search',
       label: `Search customers for “${t}”`,
       hint: 'Customers',
-      run: () => {
-        useRoute.getState().navigate('customers');
-        void useCustomers.getState().runSearch(t);
-      },
+      // Through the URL, so the search box shows the same query and Back returns to the last one.
+      run: () => useRoute.getState().open('customers', { q: t }),
     });
   }
   for (const s of SECTIONS) {
@@ -54,6 +51,16 @@ export function CommandPalette() {
   const inputRef = useRef<HTMLInputElement | null>(null);
   const returnFocus = useRef<Element | null>(null);
   const commands = useMemo(() => commandsFor(text), [text]);
+  // However it opens (keys, banner button, menu), over the customer search it starts from the same query.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
+      const { route } = useRoute.getState();
+      setText(route.section === 'customers' && !route.rest[0] ? (route.query.q ?? '') : '');
+      setActive(0);
+    }
+  }
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -67,7 +74,7 @@ export function CommandPalette() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   useEffect(() => {
-    if (open) inputRef.current?.focus();
+    if (open) inputRef.current?.select();
     else (returnFocus.current as HTMLElement | null)?.focus?.();
   }, [open]);
 

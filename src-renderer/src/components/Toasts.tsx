@@ -1,7 +1,11 @@
-import { selectNotices, useNotify } from '../stores/notify.store.ts';
+import { screenKey, selectNotices, useNotify } from '../stores/notify.store.ts';
+import { selectRoute, useRoute } from '../stores/route.store.ts';
 
+/** Notices of the screen on show only: a toast raised on one customer never speaks over another. */
 export function Toasts() {
-  const notices = useNotify(selectNotices);
+  const all = useNotify(selectNotices);
+  const here = screenKey(useRoute(selectRoute));
+  const notices = all.filter((n) => n.screen === here);
   return (
     <div className="toasts" role="status" aria-live="polite" aria-label="Notifications">
       {notices.map((n) => (

@@ -5,6 +5,29 @@ export interface Route {
   section: Section;
   /** Path below the section, e.g. a customer id. */
   rest: string[];
+  /** `#/customers?q=ada` → `{ q: 'ada' }`: screen state a copied link, Back and reload restore. */
+  query: Record<string, string>;
+}
+
+const MAX_QUERY_VALUE = 500;
+
+/** The part after `?`, bounded; a malformed pair is dropped, never thrown. */
+function parseQuery(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!text) return out;
+  try {
+    for (const [k, v] of new URLSearchParams(text)) if (k && !(k in out)) out[k] = v.slice(0, MAX_QUERY_VALUE);
+  } catch {
+    /* an unparsable query is treated as none */
+  }
+  return out;
+}
+
+/** The hash for a route: `#/customers?q=ada%40x.com`. Empty query values are left out. */
+export function formatHash(route: { section: Section; rest?: string[]; query?: Record<string, string> }): string {
+  const path = `#/${[route.section, ...(route.rest ?? [])].map(encodeURIComponent).join('/')}`;
+  const pairs = Object.entries(route.query ?? {}).filter(([, v]) => v !== '');
+  return pairs.length ? `${path}?${new URLSearchParams(pairs).toString()}` : path;
 }
 
 const MAX_HASH = 2048;
@@ -24,7 +47,10 @@ function decodeSafe(part: string): string {
  * deep link) lands on a screen, not on a blank app.
  */
 export function parseHash(hash: string): Route {
-  const parts = hash.slice(0, MAX_HASH).replace(/^#\/?/, '').split('/').filter(Boolean).slice(0, MAX_PARTS).map(decodeSafe);
+  const bounded = hash.slice(0, MAX_HASH);
+  const q = bounded.indexOf('?');
+  const query = parseQuery(q >= 0 ? bounded.slice(q + 1) : '');
+  const parts = (q >= 0 ? bounded.slice(0, q) : bounded).replace(/^#\/?/, '').split('/').filter(Boolean).slice(0, MAX_PARTS).map(decodeSafe);
   const section = (SECTIONS as readonly string[]).includes(parts[0] ?? '') ? (parts[0] as Section) : 'customers';
-  return { section, rest: section === parts[0] ? parts.slice(1) : [] };
+  return { section, rest: section === parts[0] ? parts.slice(1) : [], query };
 }

@@ -55,7 +55,7 @@ test('compliance reviewer: filters pending endorsements, approves one and reject
   // the endorsement; the raw summary is one click away.
   const activity = app.getByRole('region', { name: 'Activity' });
   await expect(activity).toContainText('Approved Basic identity');
-  await expect(activity).toContainText('Rejected USD account · reason given');
+  await expect(activity).toContainText('Rejected USD account · reason: “The passport photo is unreadable”');
   await expect(activity.getByText('"decision":"approve"')).toBeHidden();
   await shot(app, 'reviewer-decided');
 

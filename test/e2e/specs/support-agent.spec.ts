@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures/test.ts';
-import { ensureTenThousand, goto, oms, shot } from '../pages/console.page.ts';
+import { control, ensureTenThousand, goto, oms, shot } from '../pages/console.page.ts';
 
 type Page1 = { items: { id: string; emailMasked: string | null; wallets: { id: string }[]; firstName: string | null; lastName: string | null }[] };
 
@@ -139,4 +139,76 @@ test('support agent: picks a customer on Wallets by email fragment with the keyb
   await app.getByRole('link', { name: 'Wallets' }).click();
   await expect(app).toHaveURL(new RegExp(`#/wallets/${target!.id}$`));
   await expect(app.getByRole('region', { name: 'Chosen customer' })).toContainText(target!.id);
+});
+
+test('support agent: ↓ Enter right after pasting an email opens that customer, never the top of the previous results', async ({ app }) => {
+  await ensureTenThousand(app);
+  const page1 = await oms<Page1>(app, 'customers', 'search', { limit: 50, endorsement: { name: 'basic', status: 'active' } });
+  const [previous, wanted] = page1.items;
+  const email = (await oms<{ values: { email: string } }>(app, 'pii', 'reveal', { customerId: wanted!.id, fields: ['email'], reason: 'e2e set-up' })).values.email;
+  const search = app.getByRole('searchbox', { name: 'Search customers' });
+  const results = app.getByRole('listbox', { name: 'Customers' });
+  await search.fill(previous!.lastName!);
+  await expect(results).toHaveAttribute('data-results-for', previous!.lastName!);
+  expect(await results.getByRole('option').first().getAttribute('id')).not.toBe(`result-${wanted!.id}`);
+  // Slow answers make the race certain: the old results are on screen while the new query runs.
+  await control(app, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/customers$', action: 'latency', latencyMs: 600, times: 5 }] });
+  try {
+    await search.fill(email);
+    await search.press('ArrowDown');
+    // Enter goes wherever focus is now, as a person's key press does.
+    await app.keyboard.press('Enter');
+    await expect(app).toHaveURL(new RegExp(`#/customers/${wanted!.id}$`), { timeout: 15_000 });
+  } finally {
+    await control(app, 'DELETE', '/faults');
+  }
+});
+
+test('support agent: the query lives in the URL (reload, Back, a copied link) and the palette and the box agree on it', async ({ app }) => {
+  const search = app.getByRole('searchbox', { name: 'Search customers' });
+  const results = app.getByRole('listbox', { name: 'Customers' });
+  await search.fill('status:active ma');
+  await expect(app).toHaveURL(/#\/customers\?q=status%3Aactive\+ma$/);
+  await expect(results).toHaveAttribute('data-results-for', 'status:active ma');
+  await app.reload();
+  await expect(search).toHaveValue('status:active ma');
+  await expect(results).toHaveAttribute('data-results-for', 'status:active ma');
+  // Open a customer, come Back: the same query and results.
+  await results.focus();
+  await app.keyboard.press('Enter');
+  await expect(app).toHaveURL(/#\/customers\/cst_/);
+  await app.goBack();
+  await expect(search).toHaveValue('status:active ma');
+  // A copied link opens on the same query in a fresh window.
+  const copy = await app.context().newPage();
+  await copy.goto(app.url());
+  await expect(copy.getByRole('searchbox', { name: 'Search customers' })).toHaveValue('status:active ma');
+  await copy.close();
+  // The palette starts from the box's query, and searching from it fills the box.
+  await app.keyboard.press('Control+k');
+  const palette = app.getByRole('combobox', { name: 'Command or id' });
+  await expect(palette).toHaveValue('status:active ma');
+  await palette.fill('lopez');
+  await app.keyboard.press('Enter');
+  await expect(search).toHaveValue('lopez');
+  await expect(app).toHaveURL(/#\/customers\?q=lopez$/);
+  await expect(results).toHaveAttribute('data-results-for', 'lopez');
+});
+
+test('support agent: revealing contact details asks why, and the audit log shows the reason given', async ({ app }) => {
+  const c = (await oms<Page1>(app, 'customers', 'search', { limit: 1, endorsement: { name: 'basic', status: 'active' } })).items[0]!;
+  await goto(app, `#/customers/${c.id}`);
+  const profile = app.getByRole('region', { name: 'Profile' });
+  await profile.getByRole('button', { name: 'Reveal email and phone…' }).click();
+  const why = profile.getByRole('form', { name: 'Why reveal email and phone?' });
+  await expect(why.getByRole('button', { name: 'Reveal' })).toBeDisabled();
+  await why.getByLabel('Why?').selectOption('Support ticket');
+  await why.getByLabel('Ticket or note (optional)').fill('T-4411');
+  await why.getByRole('button', { name: 'Reveal' }).click();
+  await expect(profile.getByRole('status')).toContainText('Personal data visible');
+  await app.getByRole('link', { name: 'Logs' }).click();
+  await app.getByRole('tab', { name: 'Audit log' }).click();
+  const row = app.getByRole('table', { name: 'Audit log' }).getByRole('row').filter({ hasText: 'pii.reveal' }).filter({ hasText: c.id }).first();
+  await expect(row).toContainText('Revealed email and phone · reason: “Support ticket: T-4411”');
+  await shot(app, 'audit-reveal-reason');
 });

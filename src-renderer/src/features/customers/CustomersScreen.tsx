@@ -1,20 +1,36 @@
 import { useEffect, useRef, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { CustomerResults } from './CustomerResults.tsx';
+import { useRoute } from '../../stores/route.store.ts';
 import { useCustomers } from './customers.store.ts';
 import { jumpToId } from './jump-to-id.ts';
 import { selectRunSearch, selectSearch } from './customers.selectors.ts';
 import { parseSearch } from './search-syntax.ts';
 
 const DEBOUNCE_MS = 180;
+const selectQueryQ = (s: { route: { section: string; query: Record<string, string> } }) => (s.route.section === 'customers' ? s.route.query.q : undefined);
+
+type Pending = 'focus' | 'enter' | null;
 
 export function CustomersScreen() {
   const search = useCustomers(selectSearch);
   const runSearch = useCustomers(selectRunSearch);
-  const [text, setText] = useState(search.text);
+  // The query lives in the URL (`#/customers?q=…`): Back, reload and a copied link restore it.
+  const urlQ = useRoute(selectQueryQ);
+  const [text, setText] = useState(() => urlQ ?? search.text);
   const [jumpNote, setJumpNote] = useState<string | null>(null);
   const listRef = useRef<HTMLDivElement | null>(null);
   const first = useRef(true);
+  // A key pressed before the results for the box's text arrived: done once they have.
+  const pending = useRef<Pending>(null);
+  const fresh = search.text === text && search.req.status === 'ok';
+
+  // Someone else set the query (the palette, Back/Forward): the box follows the URL.
+  const [seenUrlQ, setSeenUrlQ] = useState(urlQ);
+  if (urlQ !== seenUrlQ) {
+    setSeenUrlQ(urlQ);
+    if (urlQ !== undefined && urlQ !== text) setText(urlQ);
+  }
 
   useEffect(() => {
     // Coming back to the screen keeps the last results instead of searching again.
@@ -24,26 +40,56 @@ export function CustomersScreen() {
       if (prev.req.status !== 'idle' && prev.text === text) return;
     }
     if (parseSearch(text).jump) return;
-    const t = setTimeout(() => void runSearch(text), DEBOUNCE_MS);
+    const t = setTimeout(() => {
+      const cur = useCustomers.getState().search;
+      // A key press may already have asked for this exact query.
+      if (cur.text === text && cur.req.status !== 'idle' && cur.req.status !== 'error') return;
+      void runSearch(text);
+    }, DEBOUNCE_MS);
     return () => clearTimeout(t);
   }, [text, runSearch]);
+
+  useEffect(() => {
+    if (useRoute.getState().route.query.q !== text) useRoute.getState().setQuery(text ? { q: text } : {}, 'replace');
+  }, [text]);
+
+  useEffect(() => {
+    const want = pending.current;
+    if (!want || !fresh) return;
+    pending.current = null;
+    if (want === 'enter' && search.ids.length === 1) useRoute.getState().navigate('customers', search.ids[0]!);
+    else if (search.ids.length > 0) listRef.current?.focus();
+  }, [fresh, search.ids]);
 
   const onChange = (value: string) => {
     setText(value);
     setJumpNote(null);
+    pending.current = null;
     const parsed = parseSearch(value);
     // A pasted id lands on the record at once, as in Stripe's dashboard.
     if (parsed.jump) void jumpToId(parsed.jump.id).then(setJumpNote);
   };
 
+  /** Keys act on the results of the text in the box: stale results are never opened or entered. */
+  const actWhenFresh = (want: Exclude<Pending, null>) => {
+    if (fresh) {
+      if (want === 'enter' && search.ids.length === 1) useRoute.getState().navigate('customers', search.ids[0]!);
+      else if (search.ids.length > 0) listRef.current?.focus();
+      return;
+    }
+    pending.current = want;
+    const cur = useCustomers.getState().search;
+    if (!(cur.text === text && cur.req.status === 'loading')) void runSearch(text);
+  };
+
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
-      listRef.current?.focus();
+      actWhenFresh('focus');
     } else if (e.key === 'Enter') {
       const parsed = parseSearch(text);
       if (parsed.jump) void jumpToId(parsed.jump.id).then(setJumpNote);
-      else if (search.ids[0]) listRef.current?.focus();
+      else actWhenFresh('enter');
     }
   };
 
@@ -68,7 +114,7 @@ export function CustomersScreen() {
         />
         <p id="search-help" className="help">
           Filters: <code>email:</code> <code>externalId:</code> <code>status:active</code> <code>endorsement:usd:pending</code>. ↓ moves into the
-          results, Enter opens one.
+          results, Enter opens one (or the only match).
         </p>
       </div>
       <div className="result-meta" role="status" aria-live="polite">
@@ -91,7 +137,8 @@ export function CustomersScreen() {
           hint={Object.keys(parsed.filters).length ? 'Check the spelling, remove a filter, or search by id.' : 'Create one in Onboarding.'}
         />
       ) : (
-        <CustomerResults listRef={listRef} />
+        // A new query starts at its own first row: the highlight never carries over from stale results.
+        <CustomerResults key={search.seq} listRef={listRef} />
       )}
     </section>
   );

@@ -50,7 +50,7 @@ export interface CustomersState {
   load(id: string): Promise<Result<CustomerView>>;
   upsert(c: CustomerView): void;
   applyLive(c: CustomerView, cause: string): void;
-  reveal(id: string, reason?: string): Promise<void>;
+  reveal(id: string, reason: string): Promise<void>;
   remask(id: string): void;
   requestEndorsements(id: string, names: EndorsementName[]): Promise<Result<CustomerView>>;
   reset(): void;

@@ -27,12 +27,13 @@ export function listWords(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
 }
 
-const reasonNote = (s: Summary) => (s.reason === undefined ? '' : ' · reason given');
+/** The reason as it was given (main keeps it, scrubbed); "reason given" when only its length is known. */
+const reasonNote = (s: Summary) => (s.reason === undefined ? '' : str(s.reason) ? ` · reason: “${str(s.reason)}”` : ' · reason given');
 const DECISION: Record<string, string> = { approve: 'Approved', reject: 'Rejected', revoke: 'Revoked' };
 const GERUND: Record<string, string> = { approve: 'approving', reject: 'rejecting', revoke: 'revoking' };
 
 const SENTENCES: Record<string, (s: Summary) => string> = {
-  'pii.reveal': (s) => `Revealed ${listWords(strings(s.fields)) || 'contact details'}${s.reason === undefined ? ' · no reason given' : ' · reason given'}`,
+  'pii.reveal': (s) => `Revealed ${listWords(strings(s.fields)) || 'contact details'}${s.reason === undefined ? ' · no reason given' : reasonNote(s)}`,
   'sandbox.decideEndorsement': (s) =>
     s.dryRun === true
       ? `Checked what ${GERUND[String(s.decision)] ?? 'deciding'} ${endorsementLabel(String(s.endorsement ?? 'an endorsement'))} would change (nothing changed)`
