@@ -117,6 +117,7 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
   const handlers: Handlers = {
     app: {
       info,
+      omsHealth: async () => services.session.health(),
       openExternal: async ({ url }) => ({ opened: opts.openExternal ? await opts.openExternal(url) : false }),
     },
     settings: settingsHandlers(settings),

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import type { CustomerView } from '#shared/domain/customer.ts';
+import type { OmsHealthView } from '#shared/domain/oms-health.ts';
 import type { EventBus } from '../ipc/event-bus.ts';
 import { scrubText } from '../ipc/redact.ts';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store.ts';
@@ -65,7 +66,17 @@ export async function buildMainServices(core: { db: Db; bus: EventBus; rawLog: (
   const requestLog = new RequestLog(db, activeId);
   const audit = new AuditLog(db, osUser(), activeId);
   const local = new LocalSandbox({ dataDir: opts.dataDir, vault: secrets, log, ...(opts.sandbox ? { options: opts.sandbox } : {}) });
-  const session = new OmsSession({ profiles, vault: secrets, local, requestLog, ...(opts.omsClient ? { overrides: opts.omsClient } : {}) });
+  // OMS health changes are coalesced to one event per 250 ms: a burst of calls is one update.
+  let healthTimer: ReturnType<typeof setTimeout> | null = null;
+  let latestHealth: OmsHealthView | null = null;
+  const onHealth = (v: OmsHealthView) => {
+    latestHealth = v;
+    healthTimer ??= setTimeout(() => {
+      healthTimer = null;
+      if (latestHealth) bus.publish('event.oms.healthChanged', latestHealth);
+    }, 250);
+  };
+  const session = new OmsSession({ profiles, vault: secrets, local, requestLog, onHealth, ...(opts.omsClient ? { overrides: opts.omsClient } : {}) });
   const settings = new SettingsService({ profiles, vault: secrets, session, local, bus });
   const externalAccounts = new ExternalAccountsService(session);
   const sandbox = new SandboxService(session, local);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CustomerView } from '../domain/customer.ts';
+import { OmsHealthView } from '../domain/oms-health.ts';
 import { InboxEntry, ListenerStatus } from '../ipc/events.contract.ts';
 
 /** Commands the desktop menu and accelerators send to the renderer (which owns navigation). */
@@ -23,6 +24,8 @@ export const eventContract = {
   'event.app.heartbeat': z.object({ seq: z.number().int(), at: z.string(), uptimeSec: z.number() }),
   /** A menu item or accelerator was chosen in the desktop app. */
   'event.app.command': z.object({ command: z.enum(APP_COMMANDS) }),
+  /** OMS's health for the active profile changed (coalesced): reachable, slow, failing, rate-limited. */
+  'event.oms.healthChanged': OmsHealthView,
   /** The active profile changed; the renderer drops its cached server data. */
   'event.session.profileChanged': z.object({ profileId: z.string() }),
   /** A customer's state was re-fetched after a webhook (coalesced): the API's state, not the event's. */

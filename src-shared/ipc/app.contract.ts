@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OmsHealthView } from '../domain/oms-health.ts';
 import { NoInput, query } from './operation.ts';
 
 export const ProfileKind = z.enum(['local', 'oms-sandbox', 'production', 'custom']);
@@ -18,6 +19,8 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export const appContract = {
   /** Version, active profile and transport of this console. */
   info: query('app.info', 'Version, active profile and transport of this console.', NoInput, AppInfo),
+  /** How OMS is doing for the active profile: reachable, latency, last error, rate-limit state. */
+  omsHealth: query('app.omsHealth', 'How OMS is doing for the active profile (from the console own calls).', NoInput, OmsHealthView),
   /** Opens an https URL from the allowlist in the system browser (Electron only). */
   openExternal: query(
     'app.openExternal',

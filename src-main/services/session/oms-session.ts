@@ -1,9 +1,11 @@
+import type { OmsHealthView } from '#shared/domain/oms-health.ts';
 import { AppFailure } from '../../ipc/app-failure.ts';
 import { scrubText } from '../../ipc/redact.ts';
 import { CustomersApi } from '../../oms/customers.api.ts';
 import { OmsClient, type Credentials, type OmsClientOptions } from '../../oms/oms-client.ts';
 import { MoneyApi } from '../../oms/money.api.ts';
 import { OmsError } from '../../oms/oms-error.ts';
+import { OmsHealth } from '../../oms/oms-health.ts';
 import { WalletsApi } from '../../oms/wallets.api.ts';
 import { WebhooksApi } from '../../oms/webhooks.api.ts';
 import { accounts } from '../../secrets/credentials.ts';
@@ -34,14 +36,30 @@ export class OmsSession {
   #local: LocalSandbox;
   #requestLog: RequestLog;
   #overrides: ClientOverrides;
-  #current: { key: string; apis: OmsApis } | null = null;
+  #current: { key: string; apis: OmsApis; health: OmsHealth } | null = null;
+  #onHealth: (v: OmsHealthView) => void;
 
-  constructor(d: { profiles: ProfilesStore; vault: SecretVault; local: LocalSandbox; requestLog: RequestLog; overrides?: ClientOverrides }) {
+  constructor(d: {
+    profiles: ProfilesStore;
+    vault: SecretVault;
+    local: LocalSandbox;
+    requestLog: RequestLog;
+    overrides?: ClientOverrides;
+    onHealth?: (v: OmsHealthView) => void;
+  }) {
     this.#profiles = d.profiles;
     this.#vault = d.vault;
     this.#local = d.local;
     this.#requestLog = d.requestLog;
     this.#overrides = d.overrides ?? {};
+    this.#onHealth = d.onHealth ?? (() => {});
+  }
+
+  /** OMS's health for the active profile, as the console's own calls have seen it. */
+  health(): OmsHealthView {
+    const profile = this.activeProfile();
+    if (this.#current?.apis.profile.id === profile.id) return this.#current.health.view();
+    return new OmsHealth(profile.id, () => {}).view();
   }
 
   activeProfile(): ProfileRecord {
@@ -55,14 +73,19 @@ export class OmsSession {
     const baseUrl = profile.kind === 'local' ? await this.#localBaseUrl() : versionedBaseUrl(profile);
     const key = `${profile.id}|${baseUrl}`;
     if (this.#current?.key === key) return this.#current.apis;
+    const health = new OmsHealth(profile.id, (v) => this.#onHealth(v));
     const client = new OmsClient({
       ...this.#overrides,
+      fetch: health.wrapFetch(this.#overrides.fetch ?? globalThis.fetch.bind(globalThis)),
       baseUrl,
       credentials: () => this.#credentials(profile),
-      onAttempt: (r) => this.#requestLog.append(r, profile.id),
+      onAttempt: (r) => {
+        this.#requestLog.append(r, profile.id);
+        health.attempt(r);
+      },
     });
     const apis = { profile, client, customers: new CustomersApi(client), wallets: new WalletsApi(client), webhooks: new WebhooksApi(client), money: new MoneyApi(client) };
-    this.#current = { key, apis };
+    this.#current = { key, apis, health };
     return apis;
   }
 

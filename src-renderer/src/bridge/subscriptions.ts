@@ -2,6 +2,7 @@ import { useCustomers } from '../features/customers/customers.store.ts';
 import { useTimeline } from '../features/customers/timeline.store.ts';
 import { useEvents } from '../features/events/events.store.ts';
 import type { AppCommand } from '#shared/events/events.contract.ts';
+import { useOmsHealth } from '../features/oms-health/oms-health.store.ts';
 import { useTransactions } from '../features/transactions/transactions.store.ts';
 import { useWallets } from '../features/wallets/wallets.store.ts';
 import { api } from '../lib/api-client.ts';
@@ -21,6 +22,7 @@ function reloadData(): void {
   useTransactions.getState().reset();
   useTimeline.getState().reset();
   useEvents.getState().reset();
+  void useOmsHealth.getState().load();
   void useSession.getState().loadInfo();
   void useSandbox.getState().load();
 }
@@ -44,6 +46,7 @@ export function startSubscriptions(): () => void {
   const offs = [
     api().events.on('event.app.heartbeat', (p) => useSession.getState().heartbeat(p.seq)),
     api().events.on('event.app.command', (p) => runCommand(p.command)),
+    api().events.on('event.oms.healthChanged', (p) => useOmsHealth.getState().set(p)),
     api().events.on('event.session.profileChanged', reloadData),
     // Main re-fetched the customer after a webhook: this is the API's state, not the event's.
     api().events.on('event.customers.endorsementChanged', (p) => useCustomers.getState().applyLive(p.customer, p.cause)),

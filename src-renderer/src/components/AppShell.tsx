@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { selectInfo, selectInfoError, selectLastHeartbeat, useSession } from '../stores/session.store.ts';
 import { SECTION_LABELS as LABELS, SECTIONS, selectNavigate, selectSection, useRoute } from '../stores/route.store.ts';
 import { usePalette } from '../stores/palette.store.ts';
+import { OmsHealthIndicator } from '../features/oms-health/OmsHealthIndicator.tsx';
 
 function ProfileBanner() {
   const info = useSession(selectInfo);
@@ -64,6 +65,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           ))}
         </ul>
         <Liveness />
+        <OmsHealthIndicator />
       </nav>
       <div className="main">
         <ProfileBanner />

@@ -1,0 +1,29 @@
+import './oms-health.css';
+import { useEffect } from 'react';
+import { selectOmsHealth, useOmsHealth } from './oms-health.store.ts';
+
+const TONE: Record<string, string> = { ok: 'dot-live', unknown: 'dot-idle', slow: 'dot-warn', 'rate-limited': 'dot-warn', degraded: 'dot-bad', down: 'dot-bad' };
+const LABEL: Record<string, string> = { ok: 'OMS reachable', unknown: 'OMS not called yet', slow: 'OMS slow', 'rate-limited': 'OMS rate-limited', degraded: 'OMS failing', down: 'OMS unreachable' };
+
+/**
+ * OMS itself, next to the console's heartbeat: reachable with its latency, slow (a call waiting),
+ * rate-limited, failing or unreachable, in words and colour, with the last error in the tooltip.
+ */
+export function OmsHealthIndicator() {
+  const h = useOmsHealth(selectOmsHealth);
+  useEffect(() => {
+    void useOmsHealth.getState().load();
+  }, []);
+  if (!h) return null;
+  const last = h.lastError ? `Last error: ${h.lastError.code}${h.lastError.status ? ` (HTTP ${h.lastError.status})` : ''} at ${new Date(h.lastError.at).toLocaleTimeString()}` : 'No error so far';
+  return (
+    <div className={`liveness oms-health oms-${h.state}`} role="status" aria-label="OMS status" title={`${h.detail} ${last}.`}>
+      <span className={`dot ${TONE[h.state] ?? 'dot-idle'}`} aria-hidden="true" />
+      <span>
+        {LABEL[h.state] ?? h.state}
+        {h.state === 'ok' && h.latencyMs !== null ? ` · ${h.latencyMs} ms` : ''}
+      </span>
+      {h.state !== 'ok' && h.state !== 'unknown' && <span className="small oms-health-detail">{h.detail}</span>}
+    </div>
+  );
+}
