@@ -1,0 +1,36 @@
+import { expect, test } from '../fixtures/test.ts';
+import { control, goto, oms, shot } from '../pages/console.page.ts';
+
+/**
+ * "Honest when OMS is not well": the sidebar says how OMS is doing, from the console's own calls,
+ * beside (not instead of) the console's heartbeat — driven by the sandbox's fault injection.
+ */
+test('the OMS status follows a slow, a failing and a recovered OMS', async ({ app }) => {
+  test.setTimeout(60_000);
+  const status = app.getByRole('status', { name: 'OMS status' });
+  const first = (await oms<{ items: { id: string }[] }>(app, 'customers', 'search', { limit: 1 })).items[0]!.id;
+  await expect(status).toContainText('OMS reachable');
+  try {
+    // Slow: a call still waiting shows as waiting, with its age, while the heartbeat stays live.
+    await control(app, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/customers/[^/]+$', action: 'latency', latencyMs: 4500, times: 1 }] });
+    await goto(app, `#/customers/${first}`);
+    await expect(status).toContainText('OMS slow', { timeout: 8000 });
+    await expect(status).toContainText(/Waiting for OMS for \d+ s/);
+    await expect(app.getByRole('status', { name: 'Connection to main process' })).toContainText('Live');
+    await shot(app, 'oms-health-slow');
+    await expect(status).toContainText('OMS reachable', { timeout: 10_000 });
+
+    // Failing: 503s (retried by the client, then reported) turn it red with the status code.
+    await control(app, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/customers/[^/]+$', action: 'error', status: 503, times: 10 }] });
+    await goto(app, '#/customers');
+    await goto(app, `#/customers/${first}`);
+    await expect(status).toContainText('OMS failing', { timeout: 15_000 });
+    await expect(status).toContainText('HTTP 503');
+    await shot(app, 'oms-health-failing');
+  } finally {
+    await control(app, 'DELETE', '/faults');
+  }
+  // Recovered: the next good answer says so.
+  await oms(app, 'customers', 'get', { customerId: first });
+  await expect(status).toContainText('OMS reachable');
+});
