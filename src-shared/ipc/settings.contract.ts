@@ -71,6 +71,13 @@ export const settingsContract = {
     CredentialStatus,
     'local',
   ),
+  /** Tries a profile's stored credentials with a real token exchange and says whether OMS accepts them. */
+  checkCredentials: query(
+    'settings.checkCredentials',
+    "Tries a profile's credentials with a token exchange; says whether OMS accepts them.",
+    z.object({ profileId: ProfileId }),
+    z.strictObject({ ok: z.boolean(), message: z.string(), durationMs: z.number() }),
+  ),
   /** Removes a profile's credentials from the keychain and memory. */
   clearCredentials: mutation('settings.clearCredentials', 'Removes a profile credentials.', z.object({ profileId: ProfileId }), CredentialStatus, 'local'),
   /** Whether the OS keychain can be used, and why not. */

@@ -89,6 +89,24 @@ export class OmsSession {
     return apis;
   }
 
+  /**
+   * Tries the profile's stored credentials with a real token exchange (nothing else is called),
+   * so saving a key for a remote profile can say at once whether OMS accepts it.
+   */
+  async checkCredentials(profile: ProfileRecord): Promise<{ ok: boolean; message: string; durationMs: number }> {
+    const started = Date.now();
+    try {
+      const baseUrl = profile.kind === 'local' ? await this.#localBaseUrl() : versionedBaseUrl(profile);
+      const client = new OmsClient({ ...this.#overrides, baseUrl, credentials: () => this.#credentials(profile), onAttempt: (r) => this.#requestLog.append(r, profile.id) });
+      await client.tokens.get(AbortSignal.timeout(15_000));
+      const durationMs = Date.now() - started;
+      return { ok: true, message: `OMS at ${new URL(baseUrl).host} accepted these credentials (token exchange in ${durationMs} ms).`, durationMs };
+    } catch (e) {
+      const why = e instanceof OmsError || e instanceof AppFailure ? e.message : 'the check failed';
+      return { ok: false, message: scrubText(why, this.#vault.known).slice(0, 300), durationMs: Date.now() - started };
+    }
+  }
+
   /** Forgets the client (and its token) — after a profile switch or a credential change. */
   reset(): void {
     this.#current = null;

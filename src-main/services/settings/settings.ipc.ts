@@ -9,6 +9,7 @@ export function settingsHandlers(s: SettingsService): DomainHandlers<'settings'>
     saveProfile: ({ id, name, baseUrl, apiVersion, webhookVerification }) => s.save({ id, name, baseUrl, apiVersion, webhookVerification }),
     deleteProfile: ({ profileId }) => s.delete(profileId),
     setCredentials: ({ profileId, apiKey, apiSecret, sessionOnly }) => s.setCredentials({ profileId, apiKey, apiSecret, sessionOnly }),
+    checkCredentials: ({ profileId }) => s.checkCredentials(profileId),
     clearCredentials: ({ profileId }) => s.clearCredentials(profileId),
     keychainStatus: () => s.keychainStatus(),
   };

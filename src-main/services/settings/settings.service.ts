@@ -101,6 +101,11 @@ export class SettingsService {
     return this.credentialStatus(p.id);
   }
 
+  /** A token exchange with the stored credentials: does OMS accept them? */
+  checkCredentials(profileId: string): Promise<{ ok: boolean; message: string; durationMs: number }> {
+    return this.#session.checkCredentials(this.#require(profileId));
+  }
+
   async clearCredentials(profileId: string): Promise<CredentialStatus> {
     const p = this.#require(profileId);
     await this.#vault.delete(accounts.apiKey(p.id));
