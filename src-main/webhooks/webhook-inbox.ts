@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
-import type { InboxDetail, InboxEntry } from '#shared/ipc/events.contract.ts';
+import { InboxEntry as InboxEntrySchema, type InboxDetail, type InboxEntry } from '#shared/ipc/events.contract.ts';
 import { transaction, type Db } from '../store/database.ts';
 
 export type DeliverySource = InboxEntry['source'];
@@ -104,10 +104,15 @@ const toRecord = (r: Row): InboxRecord => ({
   bodySha256: r.body_sha256,
 });
 
-/** Exactly the contract's `InboxEntry` (its schema is strict): for IPC and the event bus. */
+// The fields the contract's entry declares (its schema is strict). Read from the schema, so a field
+// added there (variant, bodySize, bodySha256: see README) reaches IPC and the bus with no change here.
+const ENTRY_KEYS = Object.keys(InboxEntrySchema.shape);
+
+/** Exactly the contract's `InboxEntry`: for IPC and the event bus. */
 export function contractEntry(r: InboxRecord): InboxEntry {
-  const { seq, eventId, type, customerId, verdict, reason, applied, duplicate, source, receivedAt } = r;
-  return { seq, eventId, type, customerId, verdict, reason, applied, duplicate, source, receivedAt };
+  const out: Record<string, unknown> = {};
+  for (const k of ENTRY_KEYS) if (k in r) out[k] = (r as Record<string, unknown>)[k];
+  return out as InboxEntry;
 }
 
 export interface FinishRecord {

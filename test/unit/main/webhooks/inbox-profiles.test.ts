@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventsContract } from '#shared/ipc/events.contract.ts';
 import { envelope, post, settle, signed, startConsole, tempDir, type Console } from './harness.ts';
 
 // Issue 15: the Events screen shows only the active profile's deliveries.
@@ -46,6 +47,9 @@ describe('inbox per profile', () => {
     expect(c.subsystem.listForActiveProfile({}).items.map((e) => e.eventId)).toEqual([]);
     active = 'local';
     c.bus.publish('event.session.profileChanged', { profileId: active });
-    expect(c.subsystem.listForActiveProfile({}).items.map((e) => e.eventId)).toEqual(['evt_l2', 'evt_l1']);
+    const page = c.subsystem.listForActiveProfile({});
+    expect(page.items.map((e) => e.eventId)).toEqual(['evt_l2', 'evt_l1']);
+    // Exactly what the (strict) contract declares: it parses as the events.list output.
+    expect(eventsContract.list.output.parse(page)).toEqual(page);
   });
 });
