@@ -19,7 +19,7 @@ export interface WalletsState {
   loadTransactions(customerId: string): Promise<void>;
   create(customerId: string, asset: string, chain: string): Promise<Result<Wallet>>;
   simulateDeposit(walletId: string, amount: string): Promise<Result<WalletBalance>>;
-  changed(customerId: string | null, walletId: string | null): void;
+  changed(customerId: string | null, walletId: string | null, cause: string): void;
   reset(): void;
 }
 
@@ -80,12 +80,14 @@ export const useWallets = create<WalletsState>((set, get) => ({
     return r;
   },
 
-  changed: (customerId, walletId) => {
-    if (walletId && get().byId[walletId]) void get().refreshBalance(walletId);
-    if (customerId && get().byCustomer[customerId]) {
-      void get().loadFor(customerId);
-      if (get().transactions[customerId]) void get().loadTransactions(customerId);
-    }
+  // One OMS call per webhook at most: a known wallet refreshes its own balance; only a wallet this
+  // screen has never seen (made elsewhere) re-lists the customer's wallets.
+  changed: (customerId, walletId, cause) => {
+    const known = walletId !== null && get().byId[walletId] !== undefined;
+    if (known && cause !== 'wallet.created') void get().refreshBalance(walletId);
+    // A wallet.created for the create this screen is still waiting on is its own wallet: skip.
+    else if (!known && customerId && get().byCustomer[customerId] && get().createReq[customerId]?.status !== 'loading') void get().loadFor(customerId);
+    if (customerId && get().transactions[customerId] && cause !== 'wallet.created') void get().loadTransactions(customerId);
   },
 
   reset: () => set({ byId: {}, byCustomer: {}, balances: {}, transactions: {}, createReq: {}, depositReq: {} }),
