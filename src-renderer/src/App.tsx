@@ -5,6 +5,7 @@ import { ConfirmDialog } from './components/ConfirmDialog.tsx';
 import { Toasts } from './components/Toasts.tsx';
 import { CustomerDetail } from './features/customers/CustomerDetail.tsx';
 import { CustomersScreen } from './features/customers/CustomersScreen.tsx';
+import { EditCustomer } from './features/customers/EditCustomer.tsx';
 import { EventsScreen } from './features/events/EventsScreen.tsx';
 import { LogsScreen } from './features/logs/LogsScreen.tsx';
 import { OnboardingScreen } from './features/onboarding/OnboardingScreen.tsx';
@@ -20,6 +21,7 @@ function Screen() {
   const { section, rest } = useRoute(selectRoute);
   switch (section) {
     case 'customers':
+      if (rest[0] && rest[1] === 'edit') return <EditCustomer key={rest[0]} customerId={rest[0]} />;
       return rest[0] ? <CustomerDetail key={rest[0]} customerId={rest[0]} /> : <CustomersScreen />;
     case 'reviews':
       return <ReviewsScreen customerId={rest[0]} />;

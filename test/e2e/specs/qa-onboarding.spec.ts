@@ -31,30 +31,22 @@ test('QA: onboards a customer through all four steps, sees endorsements turn act
   await app.getByRole('button', { name: 'Create customer' }).click();
   await expect(app.getByRole('heading', { name: '2 · Endorsements' })).toBeVisible();
 
-  // Step 2: request, then watch them turn active without a reload.
-  await expect(app.getByRole('button', { name: /Endorsements/, pressed: undefined })).toHaveAttribute('aria-current', 'step');
+  // Step 2: OMS requested the endorsements at creation, so nothing is offered again; they turn
+  // active live (no reload) and the wizard moves on to the wallet by itself.
+  const steps = app.getByRole('navigation', { name: 'Onboarding steps' });
+  const loads = await app.evaluate(() => performance.getEntriesByType('navigation').length);
+  await expect(app.getByRole('note').filter({ hasText: 'Already requested' })).toContainText('Basic identity, Crypto custody, USD account');
+  await expect(app.getByRole('button', { name: 'Request endorsements' })).toHaveCount(0);
+  await shot(app, 'onboarding-2-endorsements');
+  await expect(app.getByLabel('Asset and network')).toBeVisible({ timeout: 20_000 });
+  await expect(steps.getByRole('button', { name: 'Endorsements (done)' })).toBeVisible();
+  expect(await app.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(loads);
   // Resumable: leave and come back, the step is kept.
   await app.getByRole('link', { name: 'Events' }).click();
   await app.getByRole('link', { name: 'Onboarding' }).click();
-  await expect(app.getByRole('heading', { name: '2 · Endorsements' })).toBeVisible();
-  // Continuing without requesting is a skip, and the stepper says so instead of ticking it.
-  const steps = app.getByRole('navigation', { name: 'Onboarding steps' });
-  await app.getByRole('button', { name: 'Continue to wallet' }).click();
-  await expect(steps.getByRole('button', { name: /Endorsements/ })).toContainText('skipped');
-  await expect(steps.getByRole('button', { name: /Endorsements/ })).not.toHaveAccessibleName(/done/);
-  await shot(app, 'onboarding-step-skipped');
-  await steps.getByRole('button', { name: /Endorsements/ }).click();
-  await app.getByRole('button', { name: 'Request endorsements' }).click();
-  const before = await app.evaluate(() => performance.getEntriesByType('navigation').length);
-  await expectEndorsementStatus(app, 'Basic identity', 'Active');
-  await expectEndorsementStatus(app, 'Crypto custody', 'Active');
-  await expectEndorsementStatus(app, 'USD account', 'Active');
-  await expect(app.getByRole('status', { name: 'Live updates' })).toContainText(/Updated (just now|\d+s ago)/);
-  expect(await app.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(before);
-  await shot(app, 'onboarding-2-endorsements');
+  await expect(app.getByLabel('Asset and network')).toBeVisible();
 
   // Step 3: wallet (unlocked by cryptoCustody), deposit address shown.
-  await app.getByRole('button', { name: 'Continue to wallet' }).click();
   await app.getByLabel('Asset and network').selectOption('usdc/polygon');
   await app.getByRole('button', { name: 'Provision wallet' }).click();
   const address = app.getByRole('region', { name: 'Deposit address' });

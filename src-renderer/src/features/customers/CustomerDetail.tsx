@@ -34,7 +34,11 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
         <>
           <header className="screen-head">
             <h1>{customerName(customer)}</h1>
+            {customer.status !== 'active' && <span className="badge badge-neutral">Inactive</span>}
             {req.status === 'loading' && <span className="muted small">Refreshing…</span>}
+            <a className="btn btn-small push-right" href={`#/customers/${encodeURIComponent(customerId)}/edit`}>
+              Edit customer
+            </a>
             {req.status === 'error' && (
               <span className="inline-error small" role="alert">
                 Showing saved data: refresh failed ({req.error?.message}).{' '}

@@ -1,11 +1,12 @@
 import type { DraftKey } from './customer-form.ts';
-import { selectDraft, selectErrors, useOnboarding } from './onboarding.store.ts';
+import { fieldId, useDraftBinding } from './draft-binding.ts';
 
-/** A labelled text field bound to the wizard draft; its error is announced and linked. */
+/** A labelled text field bound to the surrounding draft; its error is announced and linked. */
 export function Field({ name, label, hint, type = 'text', placeholder, required }: { name: DraftKey; label: string; hint?: string; type?: string; placeholder?: string; required?: boolean }) {
-  const value = useOnboarding((s) => selectDraft(s)[name]);
-  const error = useOnboarding((s) => selectErrors(s)[name]);
-  const id = `f-${name}`;
+  const b = useDraftBinding();
+  const value = b.draft[name];
+  const error = b.errors[name];
+  const id = fieldId(b.idPrefix, name);
   const described = [error ? `${id}-err` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
@@ -20,7 +21,7 @@ export function Field({ name, label, hint, type = 'text', placeholder, required 
         placeholder={placeholder}
         aria-invalid={error ? true : undefined}
         aria-describedby={described}
-        onChange={(e) => useOnboarding.getState().setDraft(name, e.target.value)}
+        onChange={(e) => b.set(name, e.target.value)}
       />
       {hint && (
         <small id={`${id}-hint`} className="help">

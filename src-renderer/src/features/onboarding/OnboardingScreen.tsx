@@ -9,7 +9,7 @@ import { selectWalletIds } from '../wallets/wallets.selectors.ts';
 import { selectEndorsementsRequested, selectOnbCustomerId, selectOnbWalletId, selectStep, useOnboarding, type Step } from './onboarding.store.ts';
 import { StepBank } from './StepBank.tsx';
 import { StepCustomer } from './StepCustomer.tsx';
-import { StepEndorsements } from './StepEndorsements.tsx';
+import { allActive, StepEndorsements } from './StepEndorsements.tsx';
 import { StepWallet } from './StepWallet.tsx';
 
 const STEPS: { n: Step; label: string }[] = [
@@ -35,7 +35,8 @@ export function OnboardingScreen() {
   // Done means the step's goal was met, not that the operator clicked past it.
   const goalMet: Record<Step, boolean> = {
     1: !!customerId,
-    2: requested,
+    // Granted, or at least asked for (at creation OMS requests cryptoCustody and usd by default).
+    2: requested || (customer?.endorsements.length ?? 0) > 0,
     3: !!walletId || (walletList?.ids.length ?? 0) > 0 || (customer?.wallets.length ?? 0) > 0,
     4: false,
   };
@@ -58,8 +59,11 @@ export function OnboardingScreen() {
         <ol className="stepper">
           {STEPS.map((s) => {
             const reachable = s.n === 1 ? !customerId : !!customerId;
-            const done = goalMet[s.n] && (s.n < current || s.n === 1);
-            const skipped = !done && s.n < current;
+            const granted = s.n === 2 && !!customer && allActive(customer);
+            const done = (goalMet[s.n] && (s.n < current || s.n === 1) && (s.n !== 2 || granted)) || (granted && s.n <= current);
+            // Requested but still in review is not skipped: it is waiting, and the stepper says so.
+            const waiting = s.n === 2 && !done && goalMet[2] && s.n < current;
+            const skipped = !done && !waiting && s.n < current;
             return (
               <li key={s.n} className={`${current === s.n ? 'current' : ''} ${done ? 'done' : ''} ${skipped ? 'skipped' : ''}`}>
                 <button type="button" aria-current={current === s.n ? 'step' : undefined} disabled={!reachable} onClick={() => useOnboarding.getState().go(s.n)}>
@@ -69,6 +73,7 @@ export function OnboardingScreen() {
                   {s.label}
                   {done && <span className="sr-only"> (done)</span>}
                   {skipped && <span className="step-skipped"> · skipped</span>}
+                  {waiting && <span className="step-skipped"> · in review</span>}
                   {s.n === 3 && customer && !custodyActive(customer) && <span className="sr-only"> (waiting for crypto custody)</span>}
                 </button>
               </li>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { CustomerView } from '#shared/domain/customer.ts';
 import { InlineError } from '../../components/States.tsx';
 import { api } from '../../lib/api-client.ts';
@@ -7,8 +7,9 @@ import { fieldErrors } from '../../lib/request-state.ts';
 import type { AppError } from '#shared/ipc/result.ts';
 import { useCustomers } from '../customers/customers.store.ts';
 import { endorsementLabel } from '../customers/endorsement-words.ts';
-import { ALL_ENDORSEMENTS, coverage, pathToField, validateDraft } from './customer-form.ts';
-import { Field } from './Field.tsx';
+import { ALL_ENDORSEMENTS, coverage, isEmptyDraft, pathToField, validateDraft } from './customer-form.ts';
+import { CustomerFieldset } from './CustomerFieldset.tsx';
+import { DraftContext } from './draft-binding.ts';
 import { selectDraft, selectErrors, useOnboarding } from './onboarding.store.ts';
 
 function Coverage() {
@@ -31,21 +32,31 @@ function Coverage() {
   );
 }
 
-/** Step 1: a validated form; nothing is sent while a field is invalid. */
+/** Focuses the first field in error, in the order the form shows them. */
+export function focusFirstError(prefix: string, errors: Record<string, string>) {
+  const first = [...document.querySelectorAll<HTMLElement>(`[id^="${prefix}-"]`)].find((el) => errors[el.id.slice(prefix.length + 1)] !== undefined);
+  first?.focus();
+}
+
+/** Step 1: a validated form; nothing is sent while a field is invalid, and an empty one asks first. */
 export function StepCustomer() {
   const draft = useOnboarding(selectDraft);
   const errors = useOnboarding(selectErrors);
   const [busy, setBusy] = useState(false);
+  const [askEmpty, setAskEmpty] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const binding = useMemo(() => ({ draft, errors, set: useOnboarding.getState().setDraft, idPrefix: 'f' }), [draft, errors]);
+  const submit = async (e: React.FormEvent | null, emptyConfirmed = false) => {
+    e?.preventDefault();
     setError(null);
     const v = validateDraft(draft);
     if (!v.ok) {
       useOnboarding.getState().setErrors(v.errors);
-      document.getElementById(`f-${Object.keys(v.errors)[0]}`)?.focus();
+      focusFirstError('f', v.errors);
       return;
     }
+    if (isEmptyDraft(draft) && !emptyConfirmed) return setAskEmpty(true);
+    setAskEmpty(false);
     setBusy(true);
     const r = await mutate('customers.create', 'Create a customer', (confirm) => api().customers.create({ customer: v.value as never, confirm }));
     setBusy(false);
@@ -55,8 +66,13 @@ export function StepCustomer() {
       return;
     }
     if (isCancelled(r)) return;
+    // OMS refused fields the console could not check: mark them and go to the first.
     const fe = fieldErrors(r.error);
-    if (Object.keys(fe).length) useOnboarding.getState().setErrors(Object.fromEntries(Object.entries(fe).map(([p, m]) => [pathToField(p), m])));
+    if (Object.keys(fe).length) {
+      const marked = Object.fromEntries(Object.entries(fe).map(([p, m]) => [pathToField(p), m]));
+      useOnboarding.getState().setErrors(marked);
+      requestAnimationFrame(() => focusFirstError('f', marked));
+    }
     setError(r.error);
   };
   const errorCount = Object.keys(errors).length;
@@ -69,67 +85,28 @@ export function StepCustomer() {
             {errorCount} field{errorCount === 1 ? '' : 's'} need{errorCount === 1 ? 's' : ''} attention. Nothing was sent.
           </p>
         )}
-        <fieldset>
-          <legend>Person</legend>
-          <div className="row3">
-            <Field name="firstName" label="First name" required />
-            <Field name="middleName" label="Middle name" />
-            <Field name="lastName" label="Last name" required hint='Sandbox: "Review" waits for a decision, "Reject" is declined.' />
-          </div>
-          <div className="row3">
-            <Field name="birthDate" label="Date of birth" placeholder="YYYY-MM-DD" required />
-            <Field name="nationality" label="Nationality" placeholder="US" required hint="ISO country code" />
-            <Field name="externalId" label="External id" hint="Your own reference" />
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>Contact</legend>
-          <div className="row3">
-            <Field name="email" label="Email" type="email" />
-            <Field name="phone" label="Phone" placeholder="+14155550123" hint="E.164 format" />
-            <Field name="ipAddress" label="IP address" />
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>Home address</legend>
-          <div className="row3">
-            <Field name="line1" label="Address line 1" />
-            <Field name="line2" label="Address line 2" />
-            <Field name="city" label="City" />
-          </div>
-          <div className="row3">
-            <Field name="state" label="State / region" />
-            <Field name="zipCode" label="ZIP / postcode" />
-            <Field name="country" label="Country" placeholder="US" />
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>Identity document</legend>
-          <div className="row3">
-            <div className="field">
-              <label htmlFor="f-idType">Document type</label>
-              <select id="f-idType" value={draft.idType} onChange={(e) => useOnboarding.getState().setDraft('idType', e.target.value as typeof draft.idType)}>
-                <option value="ssn">SSN</option>
-                <option value="itin">ITIN</option>
-                <option value="passport">Passport</option>
-                <option value="driversLicense">Driver's licence</option>
-              </select>
-            </div>
-            <Field name="idCountry" label="Issuing country" placeholder="US" />
-            <Field name="idNumber" label="Document number" />
-          </div>
-        </fieldset>
-        <label className="check">
-          <input type="checkbox" checked={draft.signedAgreement} onChange={(e) => useOnboarding.getState().setDraft('signedAgreement', e.target.checked)} /> The customer signed the
-          terms of service
-        </label>
+        <DraftContext.Provider value={binding}>
+          <CustomerFieldset mode="create" />
+        </DraftContext.Provider>
         <InlineError error={error} />
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create customer'}
-          </button>
-          <span className="help">PII is sent once to OMS and never shown again.</span>
-        </div>
+        {askEmpty ? (
+          <div className="confirm-inline form-actions" role="alertdialog" aria-label="Create a customer with no details?">
+            <strong>Create a customer with no details?</strong> OMS allows it, but no endorsement can be granted until the fields are in.
+            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void submit(null, true)}>
+              Create an empty customer
+            </button>
+            <button type="button" className="btn btn-ghost" onClick={() => setAskEmpty(false)} autoFocus>
+              Go back to the form
+            </button>
+          </div>
+        ) : (
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {busy ? 'Creating…' : 'Create customer'}
+            </button>
+            <span className="help">PII is sent once to OMS and never shown again.</span>
+          </div>
+        )}
       </form>
       <Coverage />
     </div>

@@ -9,6 +9,7 @@ import { selectQaAvailable, selectSandboxStatus, useSandbox } from '../../stores
 import { useCustomers } from '../customers/customers.store.ts';
 import { endorsementLabel } from '../customers/endorsement-words.ts';
 import { EndorsementsPanel } from '../customers/EndorsementsPanel.tsx';
+import { EditCustomerForm } from '../customers/EditCustomerForm.tsx';
 import { QaDecisionsPanel } from '../customers/QaDecisionsPanel.tsx';
 import { ALL_ENDORSEMENTS } from './customer-form.ts';
 import { selectRequested, useOnboarding } from './onboarding.store.ts';
@@ -29,18 +30,37 @@ function ReviewMode() {
   );
 }
 
-/** Step 2: request endorsements, then watch them change live as webhooks arrive. */
+/** Endorsements already on the customer (requested at creation or since): never offered again. */
+export const alreadyRequested = (c: CustomerView) => new Set(c.endorsements.map((e) => e.name));
+/** Step 2's goal: every endorsement on the customer granted. */
+export const allActive = (c: CustomerView) => c.endorsements.length > 0 && c.endorsements.every((e) => e.status === 'active');
+
+/** Step 2: request what is not requested yet, fix the customer's data, and watch the statuses live. */
 export function StepEndorsements({ customer }: { customer: CustomerView }) {
   const requested = useOnboarding(selectRequested);
   const qa = useSandbox(selectQaAvailable);
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  const have = alreadyRequested(customer);
+  const open = ALL_ENDORSEMENTS.filter((n) => !have.has(n));
+  const wanted = requested.filter((n) => !have.has(n));
+  const granted = allActive(customer);
+
+  // The wizard moves on by itself once everything is granted (only from this step, and once).
+  const [wasGranted, setWasGranted] = useState(granted);
+  if (granted !== wasGranted) {
+    setWasGranted(granted);
+    if (granted && !editing) queueMicrotask(() => useOnboarding.getState().go(3));
+  }
+
   const toggle = (n: EndorsementName) =>
     useOnboarding.getState().setRequested(requested.includes(n) ? requested.filter((x) => x !== n) : [...requested, n]);
   const request = async () => {
+    if (wanted.length === 0) return;
     setBusy(true);
     setError(null);
-    const r = await useCustomers.getState().requestEndorsements(customer.id, requested);
+    const r = await useCustomers.getState().requestEndorsements(customer.id, wanted);
     setBusy(false);
     if (r.ok) useOnboarding.getState().markRequested();
     if (r.ok) notify('info', 'Endorsements requested. Statuses update here as OMS decides.');
@@ -51,26 +71,49 @@ export function StepEndorsements({ customer }: { customer: CustomerView }) {
       <div className="col">
         <div className="panel form">
           <h2>2 · Endorsements</h2>
-          <p>Ask OMS to endorse the customer. Each one is granted once its requirements are complete and reviewed; the status below changes live, no reload needed.</p>
-          <fieldset className="inline-fieldset">
-            <legend>Endorsements to request</legend>
-            {ALL_ENDORSEMENTS.map((n) => (
-              <label key={n} className="check">
-                <input type="checkbox" checked={requested.includes(n)} onChange={() => toggle(n)} /> {endorsementLabel(n)} <span className="mono small muted">{n}</span>
-              </label>
-            ))}
-          </fieldset>
+          <p>Each endorsement is granted once its requirements are complete and reviewed; the statuses beside change live, no reload needed.</p>
+          {have.size > 0 && (
+            <p className="help" role="note">
+              Already requested: {[...have].map(endorsementLabel).join(', ')}.{open.length === 0 ? ' Nothing is left to request.' : ''}
+            </p>
+          )}
+          {open.length > 0 && (
+            <fieldset className="inline-fieldset">
+              <legend>Endorsements to request</legend>
+              {open.map((n) => (
+                <label key={n} className="check">
+                  <input type="checkbox" checked={requested.includes(n)} onChange={() => toggle(n)} /> {endorsementLabel(n)} <span className="mono small muted">{n}</span>
+                </label>
+              ))}
+            </fieldset>
+          )}
           <div className="form-actions">
-            <button type="button" className="btn btn-primary" disabled={busy || requested.length === 0} onClick={() => void request()}>
-              {busy ? 'Requesting…' : 'Request endorsements'}
+            {open.length > 0 && (
+              <button type="button" className="btn btn-primary" disabled={busy || wanted.length === 0} onClick={() => void request()}>
+                {busy ? 'Requesting…' : 'Request endorsements'}
+              </button>
+            )}
+            <button type="button" className="btn" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+              {editing ? 'Close the edit form' : 'Fix customer data'}
             </button>
-            <button type="button" className="btn" onClick={() => useOnboarding.getState().go(3)}>
+            <button type="button" className={granted ? 'btn btn-primary' : 'btn'} onClick={() => useOnboarding.getState().go(3)}>
               Continue to wallet
             </button>
           </div>
           <InlineError error={error} />
           {qa && <ReviewMode />}
         </div>
+        {editing && (
+          <EditCustomerForm
+            customer={customer}
+            idPrefix="wiz-edit"
+            onCancel={() => setEditing(false)}
+            onSaved={() => {
+              setEditing(false);
+              notify('ok', 'Saved. OMS re-evaluates the endorsements; watch them beside.');
+            }}
+          />
+        )}
         <QaDecisionsPanel customer={customer} />
       </div>
       <EndorsementsPanel customer={customer} headingLevel={3} />

@@ -1,4 +1,4 @@
-import { CustomerCreate } from '#shared/domain/customer.ts';
+import { CustomerCreate, CustomerFields, type CustomerView } from '#shared/domain/customer.ts';
 import { ENDORSEMENT_NAMES, type EndorsementName } from '#shared/domain/endorsement.ts';
 
 /** The wizard's form as typed: strings and one checkbox. Kept in memory only (it holds PII). */
@@ -88,14 +88,64 @@ export function pathToField(path: string): string {
   return p;
 }
 
-/** Validates with the shared schema: field errors by form field, or the parsed input. */
-export function validateDraft(d: CustomerDraft): { ok: true; value: Record<string, unknown> } | { ok: false; errors: Record<string, string> } {
-  const input = toCreateInput(d);
-  const r = CustomerCreate.safeParse(input);
-  if (r.success) return { ok: true, value: input };
+/**
+ * What is wrong with a birth date the schema's shape check lets through: a day the calendar does not
+ * have (2031-02-30) or a day that has not come yet. `today` is YYYY-MM-DD.
+ */
+export function birthDateProblem(value: string, today = new Date().toISOString().slice(0, 10)): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return `is not a real date (${value} does not exist)`;
+  if (value > today) return 'cannot be in the future';
+  if (y < 1900) return 'must be after 1900';
+  return null;
+}
+
+type Validated = { ok: true; value: Record<string, unknown> } | { ok: false; errors: Record<string, string> };
+
+function check(schema: typeof CustomerCreate | typeof CustomerFields, input: Record<string, unknown>, d: CustomerDraft): Validated {
+  const r = schema.safeParse(input);
   const errors: Record<string, string> = {};
-  for (const i of r.error.issues) errors[pathToField(i.path.map(String).join('.'))] ??= i.message;
-  return { ok: false, errors };
+  if (!r.success) for (const i of r.error.issues) errors[pathToField(i.path.map(String).join('.'))] ??= i.message;
+  const born = opt(d.birthDate) ? birthDateProblem(d.birthDate.trim()) : null;
+  if (born) errors.birthDate ??= born;
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: input };
+}
+
+/** Validates with the shared schema plus calendar sense: field errors by form field, or the input. */
+export function validateDraft(d: CustomerDraft): Validated {
+  return check(CustomerCreate, toCreateInput(d), d);
+}
+
+/** True when nothing at all was typed: creating such a customer is allowed, but asked about first. */
+export const isEmptyDraft = (d: CustomerDraft) => Object.keys(toCreateInput(d)).length === 1;
+
+/**
+ * The edit form's starting point: what OMS returns. Email and phone come masked and the rest of the
+ * PII is write-only, so those fields start empty and mean "leave as it is".
+ */
+export function draftFromCustomer(c: CustomerView): CustomerDraft {
+  return {
+    ...EMPTY_DRAFT,
+    firstName: c.firstName ?? '',
+    middleName: c.middleName ?? '',
+    lastName: c.lastName ?? '',
+    nationality: c.nationality ?? '',
+    externalId: c.externalId ?? '',
+    signedAgreement: c.signedAgreement === true,
+  };
+}
+
+/** Only what the operator changed: a PATCH that re-sends unchanged fields would re-trigger review. */
+export function validatePatch(d: CustomerDraft, base: CustomerDraft): Validated {
+  const full = toCreateInput(d);
+  const was = toCreateInput(base);
+  const patch: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(full)) if (k !== 'type' && JSON.stringify(v) !== JSON.stringify(was[k])) patch[k] = v;
+  if (!d.signedAgreement && base.signedAgreement) patch.signedAgreement = false;
+  return check(CustomerFields, patch, d);
 }
 
 /** The sandbox's endorsement policy (oms-api.md §3); real OMS answers with its own requirements. */
