@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures/test.ts';
-import { ensureListener, expectEndorsementStatus, goto, oms, uniqueTag, shot } from '../pages/console.page.ts';
+import { ensureListener, goto, oms, uniqueTag, shot } from '../pages/console.page.ts';
 
 test('QA: onboards a customer through all four steps, sees endorsements turn active live, provisions a wallet and simulates a deposit', async ({ app }) => {
   test.setTimeout(90_000);
