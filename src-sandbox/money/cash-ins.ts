@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { formatUnits, newTxHash } from '../assets.ts';
 import type { SandboxContext } from '../context.ts';
-import { add, dec, format, mul, rescale, sub } from '../decimal.ts';
+import { add, dec, format, mul, rescale, sub, type Dec } from '../decimal.ts';
 import { ApiError, notFound } from '../http-util.ts';
 import { newId } from '../ids.ts';
 import { parseJson, type Row } from '../store/db.ts';
@@ -10,7 +10,7 @@ import type { StoredCustomer } from '../types.ts';
 import { emitEvent } from '../webhooks/emitter.ts';
 import { findLocation } from './cash-locations.ts';
 import { requireEndorsement, resolveDestination } from './quotes.ts';
-import { noFees, publicDoc } from './transactions.ts';
+import { noFees, publicDoc, TXN_LINKS } from './transactions.ts';
 
 /**
  * Retail cash-in (contract §6): a pending order with a deposit code valid one hour, authorised at
@@ -49,6 +49,23 @@ interface StoredCashIn {
   seq: number;
   customerSeq: number;
   doc: Record<string, unknown>;
+}
+
+/** The fee schedule applied to a cash amount: what OMS keeps and what the wallet receives (usd → usdc at 1). */
+function cashSplit(paid: Dec): { fee: Dec; credited: Dec } {
+  const fee = add(rescale(mul(paid, FEE_RATE), 2, 'ceil'), FEE_FIXED);
+  return { fee, credited: rescale(sub(paid, fee), 2) };
+}
+
+/** The documented amount fields of both legs (API reference cash-in object), for an amount paid or indicated. */
+function cashLegs(paid: Dec) {
+  const { fee, credited } = cashSplit(paid);
+  const net = credited.units > 0n ? credited : rescale(dec('0'), 2);
+  const f = format(fee);
+  return {
+    source: { amount: format(paid), amountGross: format(paid), amountNet: format(net), feesDeducted: { developer: '0.00', gas: '0.00', oms: f, total: f } },
+    destination: { amountGross: formatUnits(rescale(net, 6).units, 'usdc'), amountNet: formatUnits(rescale(net, 6).units, 'usdc'), feesDeducted: noFees('usdc') },
+  };
 }
 
 function newCode(): string {
@@ -95,19 +112,23 @@ export function createCashIn(ctx: SandboxContext, customer: StoredCustomer, inpu
   if (dec(indicated).units === 0n || rescale(dec(indicated), 2).units > rescale(MAX_CASH, 2).units) throw new ApiError(400, 'source.indicatedAmount: must be more than 0 and at most 500.00 USD');
   const now = ctx.clock.now();
   const address = `${loc.address.line1}, ${loc.address.city}, ${loc.address.state} ${loc.address.zipCode}`;
+  const legs = cashLegs(rescale(dec(indicated), 2));
   const doc: Record<string, unknown> = {
     id: newId('ci', now),
     object: 'cashIn',
     status: 'pending',
     subStatus: 'order_reserved',
     customerId: customer.doc.id,
-    source: { asset: 'usd', network: 'cash', indicatedAmount: format(rescale(dec(indicated), 2)) },
-    destination: { wallet: dest.wallet ? { wallet: dest.wallet.id, blockchainAddress: dest.wallet.address } : { blockchainAddress: dest.address }, asset: 'usdc', network: input.destination.network },
+    source: { asset: 'usd', network: 'cash', indicatedAmount: format(rescale(dec(indicated), 2)), ...legs.source },
+    destination: { wallet: dest.wallet ? { wallet: dest.wallet.id, blockchainAddress: dest.wallet.address } : { blockchainAddress: dest.address }, asset: 'usdc', network: input.destination.network, ...legs.destination },
     cash: { locationId: loc.id, locationReference: loc.cashLocationReference },
     location: { name: loc.name, address },
     depositInstructions: { code: newCode(), expiresAt: new Date(now + CODE_TTL_MS).toISOString(), locationName: loc.name, locationAddress: address },
     omsFeeSchedule: { feeCurrency: 'usd', entries: [{ type: 'percentage', rate: '0.015' }, { type: 'fixed', amount: '0.50' }] },
     rates: { exchangeRate: '1', effectiveRate: '1', pair: 'usd/usdc' },
+    developerFees: [],
+    sponsorGas: false,
+    sponsorGasCost: '0',
     transactionId: null,
     metadata: input.metadata ?? {},
     createdAt: new Date(now).toISOString(),
@@ -160,8 +181,7 @@ export function authCommit(ctx: SandboxContext, input: z.infer<typeof commitSche
   const customer = ctx.customers.bySeq(c.customerSeq)!;
   if (input.customerId !== undefined && input.customerId !== customer.doc.id) throw new ApiError(422, 'customerId: not the customer of this cash-in', { code: 'confirmation_mismatch' });
   const paid = rescale(dec(input.amount), 2);
-  const fee = add(rescale(mul(paid, FEE_RATE), 2, 'ceil'), FEE_FIXED);
-  const credited = rescale(sub(paid, fee), 2);
+  const { fee, credited } = cashSplit(paid);
   if (credited.units <= 0n) throw new ApiError(422, `amount: ${input.amount} USD does not cover the fee (${format(fee)} USD)`, { code: 'amount_too_small' });
   const now = ctx.clock.nowIso();
   const dest = c.doc.destination as { wallet: { wallet?: string; blockchainAddress?: string }; asset: string; network: string };
@@ -173,6 +193,7 @@ export function authCommit(ctx: SandboxContext, input: z.infer<typeof commitSche
   const txn = {
     id: txnId,
     object: 'transaction',
+    ...TXN_LINKS,
     type: 'fiatToCrypto',
     status: 'completed',
     subStatus: 'settled',
@@ -191,7 +212,17 @@ export function authCommit(ctx: SandboxContext, input: z.infer<typeof commitSche
     completedAt: now,
   };
   ctx.transactions.insert({ id: txnId, customerSeq: customer.seq, walletSeq: null, recipientSeq: customer.seq, dstWalletSeq: wallet?.seq ?? null, type: 'fiatToCrypto', status: 'completed', createdAt: now, dueAt: null, doc: txn });
-  c.doc = { ...c.doc, status: 'completed', subStatus: 'settled', transactionId: txnId, completedAt: now, updatedAt: now };
+  const legs = cashLegs(paid);
+  c.doc = {
+    ...c.doc,
+    source: { ...(c.doc.source as object), ...legs.source },
+    destination: { ...(c.doc.destination as object), ...legs.destination },
+    status: 'completed',
+    subStatus: 'settled',
+    transactionId: txnId,
+    completedAt: now,
+    updatedAt: now,
+  };
   save(ctx, c);
   emitEvent(ctx, 'transaction.fiatToCrypto.completed', txn, customer.doc.id);
   emitEvent(ctx, 'cashIn.completed', publicDoc(c.doc), customer.doc.id);

@@ -36,7 +36,10 @@ export interface Priced {
 
 /** OMS fee on conversions and fiat legs; moving an asset to itself costs only gas [choice]. */
 const OMS_FEE_RATE = dec('0.01');
-/** Network fees charged at the destination, in the destination asset [choice: sandbox figures]. */
+/**
+ * Network fee of the sending transaction, charged at the source in the source asset, as the
+ * documented quote example does (its source fees carry `gas`, its destination has none) [choice: figures].
+ */
 const GAS: Record<string, string> = { 'usdc:polygon': '0.01', 'usdc:ethereum': '0.50', 'usdc:solana': '0.01', 'btc:bitcoin': '0.00001', 'eth:ethereum': '0.0002' };
 
 export function exchangeRate(from: string, to: string): Dec {
@@ -56,9 +59,9 @@ function at(asset: string, d: Dec): string {
   return format(rescale(d, decimalsOf(asset)));
 }
 
-export function gasFor(dst: Side, sponsorGas: boolean): Dec {
-  if (sponsorGas || ASSETS[dst.asset]?.fiat) return dec('0');
-  return dec(GAS[`${dst.asset}:${dst.network}`] ?? '0');
+export function gasFor(src: Side, sponsorGas: boolean): Dec {
+  if (sponsorGas || ASSETS[src.asset]?.fiat) return dec('0');
+  return dec(GAS[`${src.asset}:${src.network}`] ?? '0');
 }
 
 /**
@@ -73,7 +76,7 @@ export function price(src: Side, dst: Side, amount: Dec, fixed: 'source' | 'dest
   const q = Math.min(ds, dd - rate.scale);
   if (q < 0) throw new ApiError(422, `Converting ${src.asset} to ${dst.asset} is not offered by the sandbox`, { code: 'pair_not_supported' });
   const feeRate = src.asset === dst.asset ? dec('0') : OMS_FEE_RATE;
-  const gas = gasFor(dst, sponsorGas);
+  const gas = rescale(gasFor(src, sponsorGas), ds);
   let srcGross: Dec;
   let srcNet: Dec;
   let dstGross: Dec;
@@ -81,25 +84,24 @@ export function price(src: Side, dst: Side, amount: Dec, fixed: 'source' | 'dest
   if (fixed === 'source') {
     srcGross = rescale(amount, ds);
     const fee = rescale(mul(srcGross, feeRate), ds, 'ceil');
-    srcNet = rescale(rescale(sub(srcGross, fee), q, 'floor'), ds);
+    srcNet = rescale(rescale(sub(sub(srcGross, fee), gas), q, 'floor'), ds);
     dstGross = rescale(mul(srcNet, rate), dd);
   } else {
-    const needGross = rescale(add(amount, gas), dd);
-    srcNet = rescale(div(needGross, rate, q, 'ceil'), ds);
+    const target = rescale(amount, dd);
+    srcNet = rescale(div(target, rate, q, 'ceil'), ds);
     dstGross = rescale(mul(srcNet, rate), dd);
     // Rounding the source up can deliver a hair more than asked: OMS keeps it, the recipient gets exactly `amount`.
-    dstOms = sub(dstGross, needGross);
-    const oneMinus = sub(dec('1'), feeRate);
-    srcGross = rescale(div(srcNet, oneMinus, ds, 'ceil'), ds);
+    dstOms = sub(dstGross, target);
+    srcGross = rescale(div(add(srcNet, gas), sub(dec('1'), feeRate), ds, 'ceil'), ds);
   }
-  const dstNet = rescale(sub(sub(dstGross, gas), dstOms), dd);
+  const dstNet = rescale(sub(dstGross, dstOms), dd);
   if (srcNet.units <= 0n || dstNet.units <= 0n) {
-    throw new ApiError(422, `The amount is too small: after fees nothing would arrive (fees: ${format(rescale(gas, dd))} ${dst.asset} network fee${feeRate.units ? ', 1% OMS fee' : ''})`, { code: 'amount_too_small' });
+    throw new ApiError(422, `The amount is too small: after fees nothing would arrive (network fee ${format(gas)} ${src.asset}${feeRate.units ? ', OMS fee 1%' : ''})`, { code: 'amount_too_small' });
   }
   const effective = normalize(div(rescale(dstNet, dd), srcGross, 12, 'floor'));
   return {
-    source: { amountGross: at(src.asset, srcGross), amountNet: at(src.asset, srcNet), feesDeducted: fees(src.asset, sub(srcGross, srcNet), dec('0')) },
-    destination: { amountGross: at(dst.asset, dstGross), amountNet: at(dst.asset, dstNet), feesDeducted: fees(dst.asset, dstOms, gas) },
+    source: { amountGross: at(src.asset, srcGross), amountNet: at(src.asset, srcNet), feesDeducted: fees(src.asset, sub(sub(srcGross, srcNet), gas), gas) },
+    destination: { amountGross: at(dst.asset, dstGross), amountNet: at(dst.asset, dstNet), feesDeducted: fees(dst.asset, dstOms, dec('0')) },
     rates: { exchangeRate: format(rate, 0), effectiveRate: format(effective, 0), pair: `${src.asset}/${dst.asset}` },
     sourceGross: srcGross,
     destinationNet: dstNet,

@@ -7,7 +7,7 @@ import type { TxnRow } from '../store/transactions.store.ts';
 import { tx } from '../store/db.ts';
 import { findLocation } from './cash-locations.ts';
 import { hasBalance, insufficient, loadQuote, requireEndorsement, saveQuote } from './quotes.ts';
-import { publicDoc, transition } from './transactions.ts';
+import { publicDoc, transition, TXN_LINKS } from './transactions.ts';
 
 /**
  * Executing a quote (`POST /transactions`) and the lifecycle after it. The source is debited by
@@ -65,6 +65,7 @@ export function executeQuote(ctx: SandboxContext, input: ExecuteInput): Record<s
   const doc: Record<string, unknown> = {
     id,
     object: 'transaction',
+    ...TXN_LINKS,
     type: q.doc.type,
     status: 'processing',
     subStatus: 'submitted',
@@ -76,7 +77,6 @@ export function executeQuote(ctx: SandboxContext, input: ExecuteInput): Record<s
     destination: { ...destination, txHash: null },
     rates: q.doc.rates,
     fixedAmountSide: q.doc.fixedAmountSide,
-    cashPickup: null,
     error: null,
     metadata: input.metadata ?? {},
     partnerTransactionId: input.partnerTransactionId ?? null,

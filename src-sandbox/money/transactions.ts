@@ -29,6 +29,12 @@ export function noFees(asset: string): Fees {
   return { developer: z, gas: z, oms: z, total: z };
 }
 
+/**
+ * Links every transaction carries, null unless they apply (the API reference lists them on the
+ * object: a cash-in, a deposit address, a cash pickup, deposit instructions).
+ */
+export const TXN_LINKS = { cashInId: null, depositAddressId: null, cashPickup: null, depositInstructions: null } as const;
+
 export function customerIdOfWallet(ctx: SandboxContext, w: WalletRecord): string {
   return ctx.customers.bySeq(w.customerSeq)?.doc.id ?? '';
 }
@@ -76,6 +82,7 @@ export function depositToWallet(ctx: SandboxContext, walletId: string, amount: D
     status: 'completed',
     subStatus: 'settled',
     role: 'recipient',
+    ...TXN_LINKS,
     sender: null,
     recipient: customerId,
     source: { ...leg, wallet: { blockchainAddress: newAddress(w.chain) } },

@@ -6,7 +6,7 @@ import { format, rescale } from '../decimal.ts';
 import { ApiError, notFound } from '../http-util.ts';
 import { newId } from '../ids.ts';
 import { requireEndorsement, resolveDestination } from '../money/quotes.ts';
-import { noFees } from '../money/transactions.ts';
+import { noFees, TXN_LINKS } from '../money/transactions.ts';
 import type { Router } from '../router.ts';
 import { parseJson, type Row } from '../store/db.ts';
 import { parseBody } from '../validate.ts';
@@ -64,7 +64,7 @@ function land(ctx: SandboxContext, customerSeq: number, walletId: string, source
   const value = format(units);
   const id = newId('txn', ctx.clock.now());
   const doc = {
-    id, object: 'transaction', type: 'fiatToCrypto', status: 'completed', subStatus: 'settled', role: 'recipient', quoteId: null, ...link,
+    id, object: 'transaction', ...TXN_LINKS, type: 'fiatToCrypto', status: 'completed', subStatus: 'settled', role: 'recipient', quoteId: null, ...link,
     sender: null, recipient: customerId,
     source: { ...source, amountGross: value, amountNet: value, feesDeducted: noFees(source.asset === 'usd' ? 'usd' : 'usdc'), txHash: source.asset === 'usd' ? null : newTxHash(source.network) },
     destination: { asset: 'usdc', network: w.chain, amountGross: value, amountNet: value, feesDeducted: noFees('usdc'), wallet: { id: w.id, blockchainAddress: w.address }, txHash: newTxHash(w.chain) },

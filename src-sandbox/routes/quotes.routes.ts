@@ -46,10 +46,10 @@ function create({ ctx, body }: ApiRequest) {
       asset: dst.asset,
       network: dst.network,
       ...priced.destination,
-      ...(dest.wallet ? { wallet: { id: dest.wallet.id, blockchainAddress: dest.wallet.address } } : {}),
-      ...(dest.address ? { wallet: { blockchainAddress: dest.address } } : {}),
+      // Both keys always, as in the API reference example; the one not used is null.
+      wallet: dest.wallet ? { id: dest.wallet.id, blockchainAddress: dest.wallet.address } : dest.address ? { blockchainAddress: dest.address } : dest.externalAccountId ? { externalAccount: dest.externalAccountId } : null,
+      cash: dest.cash ?? null,
       ...(dest.externalAccountId ? { externalAccountId: dest.externalAccountId } : {}),
-      ...(dest.cash ? { cash: dest.cash } : {}),
     },
     rates: priced.rates,
     fixedAmountSide: fixed,

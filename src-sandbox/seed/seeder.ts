@@ -2,7 +2,7 @@ import { computeRequirements } from '../endorsements/policy.ts';
 import { seededId } from '../ids.ts';
 import { searchTerms } from '../store/customers.store.ts';
 import { formatUnits } from '../assets.ts';
-import { noFees } from '../money/transactions.ts';
+import { noFees, TXN_LINKS } from '../money/transactions.ts';
 import { tx, type Db } from '../store/db.ts';
 import type { CustomerDoc, EndorsementName, EndorsementStatus, RejectionReason } from '../types.ts';
 import { CITIES, DOMAINS, FIRST_NAMES, LAST_NAMES, STREETS } from './names.ts';
@@ -115,7 +115,7 @@ export function seedCustomers(db: Db, count: number, seed = 1): number {
           const txHash = `0x${hex(64)}`;
           const leg = { asset: 'usdc', network: 'polygon', amountGross: amount, amountNet: amount, feesDeducted: noFees('usdc'), txHash };
           const txn = {
-            id: txnId, object: 'transaction', type: 'cryptoToCrypto', status: 'completed', subStatus: 'settled', role: 'recipient',
+            id: txnId, object: 'transaction', ...TXN_LINKS, type: 'cryptoToCrypto', status: 'completed', subStatus: 'settled', role: 'recipient',
             sender: null, recipient: doc.id, source: { ...leg, wallet: { blockchainAddress: `0x${hex(40)}` } },
             destination: { ...leg, wallet: { id: walletId, blockchainAddress: address } }, quoteId: null, error: null, metadata: {},
             createdAt: at, updatedAt: at, completedAt: at,

@@ -51,15 +51,15 @@ describe('fault injection', () => {
 
   it('latency delays, hang never answers, probability 0 never fires', async () => {
     await faults({ rules: [{ path: '^/customers$', method: 'GET', action: 'latency', latencyMs: 250 }] });
-    let t = Date.now();
+    const t = Date.now();
     expect((await api.get('/customers')).status).toBe(200);
     expect(Date.now() - t).toBeGreaterThanOrEqual(240);
 
     await faults({ rules: [{ path: '^/webhooks', action: 'hang' }, { path: '^/customers', action: 'error', probability: 0 }] });
     await expect(api.raw('GET', '/webhooks', { signal: AbortSignal.timeout(200) })).rejects.toThrow();
-    t = Date.now();
-    expect((await api.get('/customers')).status).toBe(200);
-    expect(Date.now() - t).toBeLessThan(200);
+    // probability 0: the error rule never fires (a 200, not the injected 500). No upper time bound:
+    // on a shared 2-core machine that would be a flaky timed test.
+    for (let i = 0; i < 20; i++) expect((await api.get('/customers')).status).toBe(200);
   });
 
   it('malformed: removes and sets fields on objects and on each list item', async () => {

@@ -66,8 +66,9 @@ describe('quotes and transactions (issue 11)', () => {
       const q = (await toBob({ source: '10.00' }, form)).body;
       expect(q).toMatchObject({
         id: expect.stringMatching(/^qt_/), object: 'quote', type: 'cryptoToCrypto', status: 'open', customerId: alice, fixedAmountSide: 'source',
-        source: { walletId: aliceUsdc.id, asset: 'usdc', network: 'polygon', amountGross: '10.00', amountNet: '10.00', feesDeducted: { developer: '0.00', gas: '0.00', oms: '0.00', total: '0.00' } },
-        destination: { asset: 'usdc', network: 'polygon', amountGross: '10.00', amountNet: '9.99', feesDeducted: { developer: '0.00', gas: '0.01', oms: '0.00', total: '0.01' }, wallet: { id: bobUsdc.id } },
+        // As in the documented quote object, the network fee is a source fee; the destination receives its gross.
+        source: { walletId: aliceUsdc.id, asset: 'usdc', network: 'polygon', amountGross: '10.00', amountNet: '9.99', feesDeducted: { developer: '0.00', gas: '0.01', oms: '0.00', total: '0.01' } },
+        destination: { asset: 'usdc', network: 'polygon', amountGross: '9.99', amountNet: '9.99', feesDeducted: { developer: '0.00', gas: '0.00', oms: '0.00', total: '0.00' }, wallet: { id: bobUsdc.id } },
         rates: { exchangeRate: '1', pair: 'usdc/usdc' },
         sponsorGas: false,
         sponsorGasCost: '0',
@@ -76,9 +77,9 @@ describe('quotes and transactions (issue 11)', () => {
       expect((await api.get(`/quotes/${q.id}`)).body).toEqual(q);
     }
     const fixedDest = (await toBob({ destination: '5.00' })).body;
-    expect(fixedDest).toMatchObject({ fixedAmountSide: 'destination', source: { amountGross: '5.01' }, destination: { amountNet: '5.00', amountGross: '5.01' } });
+    expect(fixedDest).toMatchObject({ fixedAmountSide: 'destination', source: { amountGross: '5.01', amountNet: '5.00' }, destination: { amountNet: '5.00', amountGross: '5.00' } });
     const sponsored = (await quote({ customerId: alice, source: { walletId: aliceUsdc.id, amount: '2' }, destination: { asset: 'usdc', network: 'polygon', wallet: { id: bobUsdc.id } }, sponsorGas: true })).body;
-    expect(sponsored.destination).toMatchObject({ amountNet: '2.00', feesDeducted: { gas: '0.00' } });
+    expect(sponsored).toMatchObject({ source: { amountNet: '2.00', feesDeducted: { gas: '0.00' } }, destination: { amountNet: '2.00' } });
     expect((await api.get('/quotes/qt_nope')).status).toBe(404);
   });
 
@@ -161,10 +162,10 @@ describe('quotes and transactions (issue 11)', () => {
     const hooks = await verifiedReceiver(api, ['transaction.cryptoToFiat.*']);
     try {
       const q = (await quote({ customerId: alice, source: { walletId: aliceUsdc.id, amount: '40.00' }, destination: { asset: 'usd', network: 'cash', cash: { locationId: 'loc_01jgd0wag7789sfo00000000' } } })).body;
-      expect(q).toMatchObject({ type: 'cryptoToFiat', source: { amountGross: '40.00', amountNet: '39.60', feesDeducted: { oms: '0.40' } }, destination: { asset: 'usd', network: 'cash', amountGross: '39.60', amountNet: '39.60', cash: { locationId: 'loc_01jgd0wag7789sfo00000000', locationReference: 'GD-WAG-7789' } } });
+      expect(q).toMatchObject({ type: 'cryptoToFiat', source: { amountGross: '40.00', amountNet: '39.59', feesDeducted: { oms: '0.40', gas: '0.01', total: '0.41' } }, destination: { asset: 'usd', network: 'cash', amountGross: '39.59', amountNet: '39.59', cash: { locationId: 'loc_01jgd0wag7789sfo00000000', locationReference: 'GD-WAG-7789' } } });
       const t = (await send(q.id)).body;
       const ready = await settled(t.id, 'cashPickupReady');
-      expect(ready.cashPickup).toMatchObject({ amount: '39.60', asset: 'usd', cashCode: expect.stringMatching(/^\d{8}$/), location: { name: 'Walgreens #7789' } });
+      expect(ready.cashPickup).toMatchObject({ amount: '39.59', asset: 'usd', cashCode: expect.stringMatching(/^\d{8}$/), location: { name: 'Walgreens #7789' } });
       expect((await ctl.post(`/transactions/${t.id}/pickup`, {})).body.status).toBe('completed');
       expect((await ctl.post(`/transactions/${t.id}/pickup`, {})).status).toBe(409);
       await waitFor(() => hooks.verified().length >= 3, 4000, 'cash webhooks');
