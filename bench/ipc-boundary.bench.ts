@@ -9,10 +9,13 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { operations } from '#shared/ipc/registry.ts';
 import { createConsole } from '../src-main/app/composition.ts';
+import { createDispatcher } from '../src-main/ipc/dispatcher.ts';
+import type { Handlers } from '../src-main/ipc/handlers.ts';
 import { MemorySecretStore } from '../src-main/secrets/memory-secret-store.ts';
 import { scrubText } from '../src-main/ipc/redact.ts';
 
 const calls = Number(process.argv[2] ?? 2000);
+const boundaryCalls = Number(process.argv[3] ?? 20_000);
 const caller = { transport: 'test' as const, origin: 'bench' };
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const cpu = (fn: () => unknown) => {
@@ -92,7 +95,71 @@ try {
     times.push((performance.now() - t0) * 1000);
   }
   console.log(`\ndispatch overhead, settings.keychainStatus (no OMS I/O): p50 ${pct(times, 50).toFixed(1)} µs · p95 ${pct(times, 95).toFixed(1)} µs`);
+
+  // 4. The boundary alone: real dispatcher and contract, handlers with no I/O returning real outputs.
+  const search20 = await app.dispatch('customers.search', { limit: 20 }, caller);
+  if (!search20.ok) throw new Error(search20.error.message);
+  await boundary({
+    info: (await app.dispatch('app.info', {}, caller) as { data: unknown }).data,
+    customer: one.ok ? one.data : null,
+    page20: search20.data,
+    customerId: page.items[0]!.id,
+  });
 } finally {
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** Per-call cost of `dispatch()` itself: input parse, routing, output parse, audit summary, Result. */
+async function boundary(fixed: { info: unknown; customer: unknown; page20: unknown; customerId: string }) {
+  const handlers = {
+    app: { info: async () => fixed.info },
+    customers: { get: async () => fixed.customer, search: async () => fixed.page20, update: async () => fixed.customer },
+  } as unknown as Handlers;
+  let audited = 0;
+  const dispatch = createDispatcher({
+    handlers,
+    activeProfile: () => ({ id: 'local', kind: 'local' }),
+    audit: () => void audited++, // the row write is SQLite I/O, not the boundary; the summary is built all the same
+  });
+  const cases: [string, string, unknown][] = [
+    ['app.info', 'app.info', {}],
+    ['customers.get', 'customers.get', { customerId: fixed.customerId }],
+    ['customers.search (page of 20)', 'customers.search', { q: 'ma', limit: 20 }],
+    ['customers.update (mutation, audited)', 'customers.update', { customerId: fixed.customerId, patch: { firstName: 'Ada', email: 'ada@example.org' } }],
+  ];
+  console.log(`\nboundary cost per call (dispatch() with no-I/O handlers, ${boundaryCalls} calls each after a warm-up; budget 50 µs)`);
+  console.log('| channel | dispatch p50 µs | p95 µs | p99 µs | mean µs (batch) | input parse p50 µs | output parse p50 µs | output share of p50 |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const [label, channel, input] of cases) {
+    const op = operations.get(channel)!;
+    const first = await dispatch(channel, input, caller);
+    if (!first.ok) throw new Error(`${channel}: ${first.error.code} ${first.error.message}`);
+    for (let i = 0; i < 2000; i++) await dispatch(channel, input, caller);
+    const times: number[] = [];
+    for (let i = 0; i < boundaryCalls; i++) {
+      const t0 = performance.now();
+      await dispatch(channel, input, caller);
+      times.push((performance.now() - t0) * 1000);
+    }
+    // Back to back without per-call timers: the mean, free of performance.now()'s own cost.
+    const b0 = performance.now();
+    for (let i = 0; i < boundaryCalls; i++) await dispatch(channel, input, caller);
+    const mean = ((performance.now() - b0) * 1000) / boundaryCalls;
+    const part = (fn: () => unknown) => {
+      const xs: number[] = [];
+      for (let i = 0; i < Math.min(boundaryCalls, 5000); i++) {
+        const t0 = performance.now();
+        fn();
+        xs.push((performance.now() - t0) * 1000);
+      }
+      return pct(xs, 50);
+    };
+    const inP = part(() => op.input.safeParse(input));
+    const outData = first.data;
+    const outP = part(() => op.output.safeParse(outData));
+    const p50 = pct(times, 50);
+    console.log(`| ${label} | ${p50.toFixed(1)} | ${pct(times, 95).toFixed(1)} | ${pct(times, 99).toFixed(1)} | ${mean.toFixed(1)} | ${inP.toFixed(1)} | ${outP.toFixed(1)} | ${((outP / p50) * 100).toFixed(0)} % |`);
+  }
+  if (audited === 0) throw new Error('the mutation was never audited: the bench did not go through the mutation path');
 }
