@@ -1,4 +1,5 @@
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
+import type { InboxEntry } from '#shared/ipc/events.contract.ts';
 import type { EventBus } from '../ipc/event-bus.ts';
 import type { CustomerRefresher } from './customer-refresher.ts';
 import { InboxBatcher } from './inbox-batcher.ts';
@@ -173,10 +174,11 @@ export class WebhookProcessor {
   }
 
   /** Replays a stored delivery: re-verified (timestamp window skipped), re-applied even if seen. */
-  async replay(seq: number): Promise<InboxRecord | null> {
+  async replay(seq: number): Promise<InboxEntry | null> {
     const stored = this.#d.inbox.get(seq);
     if (!stored) return null;
     const { entry } = await this.receive({ headers: stored.headers, rawBody: stored.rawBytes }, stored.source, { replay: true });
-    return entry;
+    // The contract's shape exactly (its schema is strict): this is what `events.replay` returns.
+    return contractEntry(entry);
   }
 }

@@ -50,6 +50,8 @@ describe('events.* handlers', () => {
     const before = c.subsystem.refresher.fetches;
     const entry = await h.replay({ seq: first!.seq }, ctx);
     expect(entry).toMatchObject({ source: 'replay', verdict: 'verified', applied: true, duplicate: false });
+    // The output contract is strict: no field beyond what it declares.
+    expect(eventsContract.replay.output.parse(entry)).toEqual(entry);
     await settle(c);
     expect(c.subsystem.refresher.fetches).toBe(before + 1);
   });
