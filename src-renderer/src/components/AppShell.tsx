@@ -14,8 +14,12 @@ function ProfileBanner() {
   return (
     <div className={`banner ${production ? 'banner-production' : 'banner-test'}`} role="status" aria-label="Active profile">
       <strong className="banner-mode">{production ? 'PRODUCTION' : 'TEST MODE'}</strong>
+      {/* The name never shrinks; the URL gives way first on a narrow window (full text in the tooltip). */}
       <span className="banner-profile" title={`${info.profile.name} · ${info.profile.baseUrl}`}>
-        Profile <b>{info.profile.name}</b> · {info.profile.baseUrl}
+        <span className="banner-name">
+          Profile <b>{info.profile.name}</b>
+        </span>
+        <span className="banner-url">· {info.profile.baseUrl}</span>
       </span>
       <span className="banner-note" title={note}>
         {note}
@@ -25,6 +29,24 @@ function ProfileBanner() {
       </button>
     </div>
   );
+}
+
+const SHORT: Record<string, string> = {
+  customers: 'Cus',
+  reviews: 'Rev',
+  onboarding: 'Onb',
+  wallets: 'Wal',
+  transactions: 'Txn',
+  events: 'Evt',
+  logs: 'Log',
+  settings: 'Set',
+};
+const SIDEBAR_KEY = 'oms-console.sidebar';
+
+/** Collapsed by choice (remembered), or by default on windows too narrow for the full sidebar. */
+function initialCollapsed(): boolean {
+  const saved = localStorage.getItem(SIDEBAR_KEY);
+  return saved ? saved === 'collapsed' : window.innerWidth < 1100;
 }
 
 function Liveness() {
@@ -48,24 +70,39 @@ export function AppShell({ children }: { children: ReactNode }) {
   const section = useRoute(selectSection);
   const navigate = useRoute(selectNavigate);
   const info = useSession(selectInfo);
+  const [collapsed, setCollapsed] = useState(initialCollapsed);
+  const toggle = () => {
+    localStorage.setItem(SIDEBAR_KEY, collapsed ? 'expanded' : 'collapsed');
+    setCollapsed(!collapsed);
+  };
   return (
-    <div className="shell">
+    <div className={`shell${collapsed ? ' shell-collapsed' : ''}`}>
       <nav className="sidebar" aria-label="Main">
         <div className="brand">
-          OMS Console
-          <small>{info ? `v${info.version} · ${info.transport}` : ' '}</small>
+          {collapsed ? 'OMS' : 'OMS Console'}
+          {!collapsed && <small>{info ? `v${info.version} · ${info.transport}` : ' '}</small>}
         </div>
         <ul>
           {SECTIONS.map((s) => (
             <li key={s}>
-              <a href={`#/${s}`} aria-current={section === s ? 'page' : undefined} onClick={() => navigate(s)}>
-                {LABELS[s]}
+              <a href={`#/${s}`} aria-current={section === s ? 'page' : undefined} title={collapsed ? LABELS[s] : undefined} onClick={() => navigate(s)}>
+                {collapsed ? (
+                  <>
+                    <span aria-hidden="true">{SHORT[s] ?? s.slice(0, 3)}</span>
+                    <span className="sr-only">{LABELS[s]}</span>
+                  </>
+                ) : (
+                  LABELS[s]
+                )}
               </a>
             </li>
           ))}
         </ul>
         <Liveness />
         <OmsHealthIndicator />
+        <button type="button" className="sidebar-toggle" aria-expanded={!collapsed} aria-label={collapsed ? 'Expand sidebar' : 'Collapse sidebar'} onClick={toggle}>
+          <span aria-hidden="true">{collapsed ? '»' : '« Collapse'}</span>
+        </button>
       </nav>
       <div className="main">
         <ProfileBanner />

@@ -31,8 +31,8 @@ function AuditTable() {
           <thead>
             <tr>
               <th scope="col">When</th>
-              <th scope="col">Operator</th>
-              <th scope="col">Profile</th>
+              <th scope="col" className="col-optional">Operator</th>
+              <th scope="col" className="col-optional">Profile</th>
               <th scope="col">Action</th>
               <th scope="col">Target</th>
               <th scope="col">What was done</th>
@@ -43,8 +43,8 @@ function AuditTable() {
             {a.items.map((r) => (
               <tr key={r.id}>
                 <td className="nowrap small">{time(r.at)}</td>
-                <td>{r.osUser}</td>
-                <td>{r.profileId}</td>
+                <td className="col-optional">{r.osUser}</td>
+                <td className="col-optional">{r.profileId}</td>
                 <td className="mono">{r.action}</td>
                 <td className="mono small">{r.target ?? '—'}</td>
                 <td className="small audit-what">
