@@ -136,7 +136,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     port: 0,
     loopbackBind: ['127.0.0.1', 'localhost', '::1'].includes(opts.host ?? '127.0.0.1'),
   };
-  const server = createServer(createRequestHandler(pipeline));
+  const handle = createRequestHandler(pipeline);
+  // The handler answers every request itself (errors included); nothing is left to await here.
+  const server = createServer((req, res) => void handle(req, res));
   const host = opts.host ?? '127.0.0.1';
   try {
     await new Promise<void>((resolve, reject) => {

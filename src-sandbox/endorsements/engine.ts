@@ -215,28 +215,40 @@ export function countAwaitingReviews(ctx: SandboxContext): number {
   return ctx.endorsements.countAwaiting();
 }
 
-/** Decides every review waiting for a human (dependants unblocked by basic included); returns how many. */
-export function decideAllPending(ctx: SandboxContext, decision: 'approve' | 'reject', reason: string | undefined): number {
+/**
+ * Decides every review waiting for a human (dependants unblocked by basic included); returns how
+ * many. Works in batches of 200 customers, one transaction each, yielding between them so a large
+ * queue (17k reviews at 100k customers) never freezes the sandbox's other requests.
+ */
+export async function decideAllPending(ctx: SandboxContext, decision: 'approve' | 'reject', reason: string | undefined): Promise<number> {
   let decided = 0;
-  tx(ctx.db, () => {
-    for (const seq of ctx.endorsements.customerSeqsAwaiting()) {
-      // Approving basic unblocks its dependants within the same customer: go round until nothing waits.
-      for (let round = 0; round < 3; round++) {
-        let changed = 0;
-        settle(ctx, seq, {
-          decide: (s) => {
-            for (const r of s.recs.values()) {
-              if (r.status !== 'pending' || r.reviewState !== 'awaiting') continue;
-              const reasons = [{ developerReason: reason ?? '', reason: reason ?? '' }];
-              setStatus(s, r, decision === 'approve' ? 'active' : 'rejected', reasons);
-              changed += 1;
-            }
-          },
-        });
-        decided += changed;
-        if (!changed) break;
-      }
-    }
-  });
+  const seqs = ctx.endorsements.customerSeqsAwaiting();
+  for (let i = 0; i < seqs.length; i += 200) {
+    tx(ctx.db, () => {
+      for (const seq of seqs.slice(i, i + 200)) decided += decideCustomer(ctx, seq, decision, reason);
+    });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return decided;
+}
+
+function decideCustomer(ctx: SandboxContext, seq: number, decision: 'approve' | 'reject', reason: string | undefined): number {
+  let decided = 0;
+  // Approving basic unblocks its dependants within the same customer: go round until nothing waits.
+  for (let round = 0; round < 3; round++) {
+    let changed = 0;
+    settle(ctx, seq, {
+      decide: (s) => {
+        for (const r of s.recs.values()) {
+          if (r.status !== 'pending' || r.reviewState !== 'awaiting') continue;
+          const reasons = [{ developerReason: reason ?? '', reason: reason ?? '' }];
+          setStatus(s, r, decision === 'approve' ? 'active' : 'rejected', reasons);
+          changed += 1;
+        }
+      },
+    });
+    decided += changed;
+    if (!changed) break;
+  }
   return decided;
 }

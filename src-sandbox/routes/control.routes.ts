@@ -113,9 +113,10 @@ export function registerControlRoutes(router: Router<ControlHandler>, onReset: (
     .add('POST', '/customers/{id}/endorsements/{name}/decision', decision)
     .add('GET', '/review-mode', ({ ctx }) => ok(reviewView(ctx)))
     .add('PUT', '/review-mode', setReviewMode)
-    .add('POST', '/reviews/decide-pending', ({ ctx, body }) => {
+    .add('POST', '/reviews/decide-pending', async ({ ctx, body }) => {
       const input = parseBody(decideAllSchema, body);
-      return ok({ decided: decideAllPending(ctx, input.decision, input.reason), pendingReviews: countAwaitingReviews(ctx) });
+      const decided = await decideAllPending(ctx, input.decision, input.reason);
+      return ok({ decided, pendingReviews: countAwaitingReviews(ctx) });
     })
     .add('POST', '/wallets/{id}/deposit', walletDeposit)
     // Sandbox-only and loopback-only: lets a console with no keychain (a headless machine) pick up

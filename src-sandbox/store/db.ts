@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { MIGRATIONS } from './migrations.ts';
 
 export type Db = DatabaseSync;
@@ -18,7 +18,28 @@ export function openDb(dataDir?: string): Db {
   }
   db.exec('PRAGMA busy_timeout = 5000;');
   migrate(db);
+  cacheStatements(db);
   return db;
+}
+
+/**
+ * Every store prepares its SQL where it runs it; parsing the same text again on each call was the
+ * largest cost in a profile (bulk decisions, list requests). Caching by SQL text keeps call sites
+ * simple. SQLite re-prepares a cached statement by itself after a schema change. Bounded: dynamic
+ * SQL (IN lists, optional filters) has a few hundred variants at most.
+ */
+function cacheStatements(db: DatabaseSync): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, StatementSync>();
+  db.prepare = ((sql: string) => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      if (cache.size >= 1000) cache.clear();
+      stmt = prepare(sql);
+      cache.set(sql, stmt);
+    }
+    return stmt;
+  }) as DatabaseSync['prepare'];
 }
 
 function migrate(db: Db): void {

@@ -86,4 +86,23 @@ describe('reviewer decisions and review mode (issue 12)', () => {
     }, 3000, 'dependants granted by auto review');
     await ctl.raw('PUT', '/review-mode', { body: { mode: 'manual' } });
   });
+
+  it('deciding a large queue works in batches: other requests are answered meanwhile', async () => {
+    await ctl.post('/reset', {});
+    await ctl.post('/seed', { count: 3000, seed: 9 });
+    const waiting = (await ctl.get('/review-mode')).body.pendingReviews;
+    expect(waiting).toBeGreaterThan(400); // more than two batches of 200 customers
+    let decidedDone = false;
+    const all = ctl.post('/reviews/decide-pending', { decision: 'approve' }).then((r) => {
+      decidedDone = true;
+      return r;
+    });
+    // Poll while it runs: a batch-wise decision shows partial progress; one atomic pass never could.
+    const seen: number[] = [];
+    while (!decidedDone) seen.push((await ctl.get('/review-mode')).body.pendingReviews);
+    expect(seen.some((n) => n > 0 && n < waiting), seen.join(',')).toBe(true);
+    const r = await all;
+    expect(r.body.decided).toBeGreaterThanOrEqual(waiting);
+    expect(r.body.pendingReviews).toBe(0);
+  });
 });
