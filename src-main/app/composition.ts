@@ -58,6 +58,37 @@ export interface ConsoleApp {
  * The composition root: builds every service once, in order, passing dependencies explicitly.
  * Both entries (Electron and browser mode) call this; neither builds services of its own.
  */
+/** Runs `after` when any of `ops` succeeded (the listener caches profile settings for 1 s). */
+function afterEach<D extends Record<string, (i: never, c: never) => Promise<unknown>>>(h: D, ops: (keyof D)[], after: () => void): D {
+  const out = { ...h };
+  for (const op of ops) {
+    const inner = h[op]!;
+    out[op] = (async (i: never, c: never) => {
+      const r = await inner(i, c);
+      after();
+      return r;
+    }) as D[typeof op];
+  }
+  return out;
+}
+
+/** Runs `after` once a webhook endpoint was created or deleted (its secret entered or left the keychain). */
+function withSecretsRefresh(h: Handlers['webhooks'], after: () => Promise<void>): Handlers['webhooks'] {
+  return {
+    ...h,
+    create: async (i, c) => {
+      const r = await h.create(i, c);
+      await after();
+      return r;
+    },
+    delete: async (i, c) => {
+      const r = await h.delete(i, c);
+      await after();
+      return r;
+    },
+  };
+}
+
 export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
   const startedAt = new Date();
   const db = openDatabase(join(opts.dataDir, 'console.db'));
@@ -97,6 +128,7 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     setVerificationMode: async (mode) => {
       const p = settings.active();
       await settings.save({ id: p.id, name: p.name, baseUrl: p.baseUrl, apiVersion: p.apiVersion, webhookVerification: mode });
+      webhooks.profileSettingsChanged();
     },
     ...(opts.webhookPort !== undefined ? { defaultPort: opts.webhookPort } : {}),
     log,
@@ -120,15 +152,16 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
       omsHealth: async () => services.session.health(),
       openExternal: async ({ url }) => ({ opened: opts.openExternal ? await opts.openExternal(url) : false }),
     },
-    settings: settingsHandlers(settings),
+    settings: afterEach(settingsHandlers(settings), ['saveProfile', 'setActiveProfile', 'deleteProfile'], () => webhooks.profileSettingsChanged()),
     customers: trackOpenCustomers(customersHandlers(services.session), webhooks.openCustomers),
     wallets: walletsHandlers(services.session),
     quotes: quotesHandlers(services.session),
     transactions: transactionsHandlers(services.session),
     cashIns: cashInsHandlers(services.session),
     externalAccounts: externalAccountsHandlers(services.externalAccounts),
-    webhooks: webhooksHandlers(services.session, services.secrets),
-    events: createEventsHandlers(webhooks),
+    // A created or deleted endpoint changes the secrets the listener verifies with: say so at once.
+    webhooks: withSecretsRefresh(webhooksHandlers(services.session, services.secrets), () => webhooks.secretsChanged()),
+    events: createEventsHandlers(webhooks, () => settings.active().id),
     logs: logsHandlers(services.requestLog, services.audit),
     pii: piiHandlers(services.session),
     sandbox: sandboxHandlers(services.sandbox),

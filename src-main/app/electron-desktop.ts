@@ -18,7 +18,9 @@ export function installAppMenu(opts: { packaged: boolean; appName: string }, act
 
 export function installContextMenu(win: BrowserWindow): void {
   win.webContents.on('context-menu', (_event, params) => {
-    const template = buildContextMenuTemplate(params, (text) => clipboard.writeText(text));
+    const template = buildContextMenuTemplate(params, (text) => {
+      void clipboard.writeText(text);
+    });
     if (template.length > 0) Menu.buildFromTemplate(template).popup({ window: win });
   });
 }

@@ -13,8 +13,9 @@ export interface Page<T> {
  * bare array (`GET /webhooks` is undocumented). The cursor is kept only when there is more to read.
  */
 export const omsPage = <T extends z.ZodType>(item: T) =>
-  z.union([
-    z.array(item).transform((data): Page<z.output<T>> => ({ items: data, hasMore: false, cursor: null })),
+  z.preprocess(
+    // A bare array is read as `{data: [...]}`, so an error still names the item (`data.3.id`).
+    (v) => (Array.isArray(v) ? { data: v, hasMore: false } : v),
     z
       .looseObject({ data: z.array(item), hasMore: z.boolean().nullish(), cursor: z.string().nullish(), nextCursor: z.string().nullish() })
       .transform((p): Page<z.output<T>> => {
@@ -22,4 +23,4 @@ export const omsPage = <T extends z.ZodType>(item: T) =>
         const hasMore = p.hasMore ?? next !== null;
         return { items: p.data, hasMore, cursor: hasMore ? next : null };
       }),
-  ]);
+  );

@@ -1,3 +1,4 @@
+import { SIGNATURE_VARIANT_NAMES as SHARED_VARIANT_NAMES } from '#shared/domain/webhook.ts';
 import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
 
@@ -71,7 +72,9 @@ export const SIGNATURE_VARIANTS: readonly SignatureVariant[] = [
   variant('timestamped-v1-ascii-key', 't-v1', 'ascii', 'hex'),
   variant('timestamped-v1-ascii-key-base64-signature', 't-v1', 'ascii', 'base64'),
 ];
-export const SIGNATURE_VARIANT_NAMES = SIGNATURE_VARIANTS.map((v) => v.name);
+export const SIGNATURE_VARIANT_NAMES: readonly string[] = SIGNATURE_VARIANTS.map((v) => v.name);
+// The shared list (what a profile may pin) and this one must name the same variants, in order.
+if (SIGNATURE_VARIANT_NAMES.join() !== SHARED_VARIANT_NAMES.join()) throw new Error('signature variants differ from src-shared/domain/webhook.ts');
 
 // Importing raw key bytes costs more than the HMAC of a small body: keep the KeyObjects of the
 // few secrets a profile has (bounded, cleared wholesale when full).

@@ -101,7 +101,8 @@ const ROUTES: readonly Route[] = [
   { family: 'customer.', refetchCustomers: true, walletsChanged: false },
   { family: 'transaction.', refetchCustomers: true, walletsChanged: true },
   { family: 'cashIn.', refetchCustomers: true, walletsChanged: true },
-  { family: 'wallet.', refetchCustomers: true, walletsChanged: true },
+  // A wallet event changes a wallet, not the customer: the renderer refreshes that wallet (one OMS call).
+  { family: 'wallet.', refetchCustomers: false, walletsChanged: true },
 ];
 
 export function routeOf(type: string): Route | null {

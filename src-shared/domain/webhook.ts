@@ -17,6 +17,23 @@ export const WebhookView = z.strictObject({
 });
 export type WebhookView = z.infer<typeof WebhookView>;
 
+/**
+ * The HMAC-SHA256 variants the receiver tries, in order (the docs publish only the header name and
+ * the hex `whsec_` secret): key as the hex bytes or the ASCII secret, signature base64 or hex,
+ * `v1,<sig>` or `t=…,v1=…`. The first is Standard Webhooks, the default. A profile may pin one.
+ */
+export const SIGNATURE_VARIANT_NAMES = [
+  'standard-webhooks-v1',
+  'standard-webhooks-v1-hex-signature',
+  'standard-webhooks-v1-ascii-key',
+  'standard-webhooks-v1-ascii-key-hex-signature',
+  'timestamped-v1',
+  'timestamped-v1-base64-signature',
+  'timestamped-v1-ascii-key',
+  'timestamped-v1-ascii-key-base64-signature',
+] as const;
+export const SignatureVariantName = z.enum(SIGNATURE_VARIANT_NAMES);
+
 export const WEBHOOK_VERDICTS = [
   'verified',
   'bad_signature',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoInstant } from '../domain/common.ts';
-import { WebhookVerdict } from '../domain/webhook.ts';
+import { SignatureVariantName, WebhookVerdict } from '../domain/webhook.ts';
 import { mutation, NoInput, query } from './operation.ts';
 
 export const ListenerState = z.enum(['stopped', 'listening', 'relay-connected', 'reconnecting', 'stale']);
@@ -34,6 +34,11 @@ export const InboxEntry = z.strictObject({
   duplicate: z.boolean(),
   source: z.enum(['listener', 'relay', 'replay']),
   receivedAt: z.string(),
+  /** The signature variant that verified it (null when none did). */
+  variant: z.string().max(80).nullable(),
+  /** The body's size as received, and its sha256 for a rejected one (its body is kept cut to 4 KiB). */
+  bodySize: z.number().int().nonnegative(),
+  bodySha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
 });
 export type InboxEntry = z.infer<typeof InboxEntry>;
 
@@ -95,6 +100,8 @@ export const eventsContract = {
       port: z.number().int().min(1024).max(65535).optional(),
       relayUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable().optional(),
       verification: z.enum(['enforce', 'report-only']).optional(),
+      /** Accept only this signature variant (null: try them all, Standard Webhooks first). */
+      signatureVariant: SignatureVariantName.nullable().optional(),
     }),
     ListenerStatus,
     'local',

@@ -58,9 +58,9 @@ describe('external accounts with the sandbox preview on', () => {
 
   it('creates an ACH account and returns only the last 4 of the account and routing numbers', async () => {
     const a = unwrap(await t.oms.externalAccounts.create({ customerId, network: 'ach', country: 'US', currency: 'USD', bankDetails: achDetails }));
-    expect(a).toMatchObject({ customerId, network: 'ach', country: 'US', currency: 'USD', status: 'active' });
+    expect(a).toMatchObject({ customerId, network: 'ach', country: 'US', currency: 'USD', status: 'verified', type: 'usBank' });
     expect(a.id).toMatch(/^cpUsBank_/);
-    expect(a.bankDetails).toEqual({ accountHolderName: 'Ada Lovelace', routingNumber: '••••0021', accountNumber: '••••6789', accountType: 'checking' });
+    expect(a.bankDetails).toEqual({ accountHolderName: 'Ada Lovelace', routingNumber: '••••0021', accountNumber: '••••6789', accountType: 'checking', bankName: 'Sandbox Bank, N.A.' });
     const leaks = { ipc: JSON.stringify(t.outputs), audit: JSON.stringify(t.app.db.prepare('SELECT * FROM audit_log').all()), requests: JSON.stringify(t.app.db.prepare('SELECT * FROM request_log').all()), logs: t.logs.join('\n') };
     for (const [where, text] of Object.entries(leaks)) {
       expect(text, where).not.toContain(ACCOUNT);

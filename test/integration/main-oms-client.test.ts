@@ -222,9 +222,10 @@ describe('OMS client against the sandbox over HTTP', () => {
     });
 
     it.each([
-      ['a missing required field', { remove: ['createdAt'] }, 'createdAt'],
+      // Only the id is required: the documented examples leave out status, type, createdAt… (oms-api.md §3).
+      ['a missing required field', { remove: ['id'] }, 'id'],
       ['a wrong type', { set: { status: 42 } }, 'status'],
-      ['a malformed id', { set: { id: 'not-a-customer-id' } }, 'id'],
+      ['a malformed id', { set: { id: 42 } }, 'id'],
     ])('%s becomes a typed OMS_ERROR naming the field', async (_label, malformed, field) => {
       const t = testClient(sb);
       await ctl.faults([{ method: 'GET', path: '^/customers/cst_', action: 'malformed', malformed }]);
@@ -239,9 +240,9 @@ describe('OMS client against the sandbox over HTTP', () => {
 
     it('names the item of a malformed list, and tolerates unknown extra fields', async () => {
       const t = testClient(sb);
-      await ctl.faults([{ method: 'GET', path: '^/customers$', action: 'malformed', times: 1, malformed: { remove: ['status'] } }]);
+      await ctl.faults([{ method: 'GET', path: '^/customers$', action: 'malformed', times: 1, malformed: { remove: ['id'] } }]);
       const err = await rejection(new CustomersApi(t.client).search({ limit: 2 }));
-      expect(err.field).toBe('data.0.status');
+      expect(err.field).toBe('data.0.id');
       await ctl.faults([{ method: 'GET', path: '^/customers$', action: 'malformed', times: 1, malformed: { set: { brandNewField: { x: 1 } } } }]);
       const ok = await new CustomersApi(t.client).search({ limit: 2 });
       expect(ok.items).toHaveLength(2);

@@ -5,14 +5,16 @@ import { REVEAL_TTL_MS } from '../customers/customers.ipc.ts';
 import { maskPayload } from './payload-mask.ts';
 
 /** IPC handlers of the `events` domain: the event log and the listener's settings. */
-export function createEventsHandlers(webhooks: WebhookSubsystem, now: () => number = Date.now): DomainHandlers<'events'> {
+export function createEventsHandlers(webhooks: WebhookSubsystem, activeProfileId: () => string, now: () => number = Date.now): DomainHandlers<'events'> {
   const found = (seq: number) => {
     const d = webhooks.inbox.get(seq);
-    if (!d) throw new AppFailure('NOT_FOUND', `No delivery #${seq} in the event log (it may have been cleared).`);
+    // Another profile's delivery is not this screen's to show.
+    if (!d || d.profileId !== activeProfileId()) throw new AppFailure('NOT_FOUND', `No delivery #${seq} in the event log (it may have been cleared).`);
     return d;
   };
   return {
-    list: async (q) => webhooks.inbox.list(q),
+    // The Events screen shows the active profile's deliveries only.
+    list: async (q) => webhooks.listForActiveProfile(q),
     get: async ({ seq }) => {
       const d = found(seq);
       const { text, masked } = maskPayload(d.rawBody);
@@ -27,6 +29,9 @@ export function createEventsHandlers(webhooks: WebhookSubsystem, now: () => numb
         duplicate: d.duplicate,
         source: d.source,
         receivedAt: d.receivedAt,
+        variant: d.variant,
+        bodySize: d.bodySize,
+        bodySha256: d.bodySha256,
         headers: d.headers,
         body: text,
         piiMasked: masked,
@@ -40,11 +45,11 @@ export function createEventsHandlers(webhooks: WebhookSubsystem, now: () => numb
       if (!entry) throw new AppFailure('NOT_FOUND', `No delivery #${seq} in the event log to replay.`);
       return entry;
     },
-    clear: async () => ({ cleared: webhooks.inbox.clear() }),
+    clear: async () => ({ cleared: webhooks.inbox.clear(activeProfileId()) }),
     listenerStatus: async () => webhooks.status(),
-    configureListener: async ({ port, relayUrl, verification }) => {
+    configureListener: async ({ port, relayUrl, verification, signatureVariant }) => {
       try {
-        return await webhooks.configure({ port, relayUrl, verification });
+        return await webhooks.configure({ port, relayUrl, verification, signatureVariant });
       } catch (e) {
         throw new AppFailure('UNAVAILABLE', webhooks.status().detail ?? `The listener could not start: ${String(e)}`);
       }

@@ -12,7 +12,7 @@ describe('events.* handlers', () => {
   beforeEach(async () => {
     tmp = tempDir();
     c = await startConsole(tmp.dir);
-    h = createEventsHandlers(c.subsystem);
+    h = createEventsHandlers(c.subsystem, () => 'local');
     for (const [id, type, cst] of [['evt_1', 'customer.updated', 'cst_a'], ['evt_2', 'customer.endorsement.granted', 'cst_b'], ['evt_3', 'wallet.created', 'cst_a']] as const) {
       const body = envelope(id, type, cst);
       await post(c, signed(id, body), body);
