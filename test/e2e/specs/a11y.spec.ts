@@ -17,6 +17,8 @@ test('axe: no serious or critical violation on any screen', async ({ app }) => {
   const screens: [string, string, () => Promise<void>][] = [
     ['customers', '#/customers', async () => expect(app.getByRole('listbox', { name: 'Customers' }).getByRole('option').first()).toBeVisible()],
     ['customer-detail', `#/customers/${withWallet.id}`, async () => expect(app.getByRole('region', { name: 'Endorsements' })).toBeVisible()],
+    ['reviews', `#/reviews/${withWallet.id}`, async () => expect(app.getByRole('listbox', { name: 'Review queue' })).toBeVisible({ timeout: 30_000 })],
+    ['customer-edit', `#/customers/${withWallet.id}/edit`, async () => expect(app.getByRole('form', { name: `Edit ${withWallet.id}` })).toBeVisible()],
     ['onboarding', '#/onboarding', async () => expect(app.getByRole('navigation', { name: 'Onboarding steps' })).toBeVisible()],
     ['wallets', `#/wallets/${withWallet.id}`, async () => expect(app.getByRole('region', { name: 'Wallets' }).getByRole('table')).toBeVisible()],
     ['events', '#/events', async () => expect(app.getByRole('region', { name: 'Webhook listener' })).toBeVisible()],

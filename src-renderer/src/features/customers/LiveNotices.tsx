@@ -22,20 +22,23 @@ export function LiveNotices({ customerId }: { customerId: string }) {
         <h2 id={`live-${customerId}`}>Live updates</h2>
         <span className="muted small">from OMS webhooks</span>
       </div>
-      <ol className="live-list" role="log" aria-live="polite" aria-label="Live updates for this customer">
-        {log.length === 0 ? (
-          <li className="muted small">Nothing new since you opened this customer.</li>
-        ) : (
-          log.slice(0, 6).map((n) => (
-            <li key={n.seq} className={n.cause.startsWith('wallet.') ? 'live-item live-money' : 'live-item'}>
-              <span className="dot dot-live" aria-hidden="true" /> <strong>{sentence(n)}</strong>{' '}
-              <span className="muted small">
-                <TimeAgo at={n.at} />
-              </span>
-            </li>
-          ))
-        )}
-      </ol>
+      {/* A log region around a plain list: a role on the list itself would strip its list semantics. */}
+      <div role="log" aria-live="polite" aria-label="Live updates for this customer">
+        <ul className="live-list">
+          {log.length === 0 ? (
+            <li className="muted small">Nothing new since you opened this customer.</li>
+          ) : (
+            log.slice(0, 6).map((n) => (
+              <li key={n.seq} className={n.cause.startsWith('wallet.') ? 'live-item live-money' : 'live-item'}>
+                <span className="dot dot-live" aria-hidden="true" /> <strong>{sentence(n)}</strong>{' '}
+                <span className="muted small">
+                  <TimeAgo at={n.at} />
+                </span>
+              </li>
+            ))
+          )}
+        </ul>
+      </div>
     </section>
   );
 }
