@@ -90,6 +90,8 @@ export function buildCustomerListQuery(f: CustomerFilters, est: Estimates = { q:
   const where: string[] = [];
   const params: SQLInputValue[] = [];
   const q = normQ(f.q);
+  // A q made only of control characters matches nothing (not "no filter").
+  if (f.q !== undefined && q === undefined) where.push('0');
   const driveByEndorsement = strategy === 'endorsementIndex';
   if (q && (strategy === 'qSet' || strategy === 'selective')) {
     const parts = ['SELECT customer_seq FROM customer_terms WHERE term >= ? AND term < ?'];

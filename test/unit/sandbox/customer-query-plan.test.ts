@@ -140,6 +140,7 @@ describe('customer list queries: strategies, plans, equivalence', () => {
     expect(run({ q: 'zzzzzz' })).toEqual([]);
     expect(run({ q: '"quoted" OR x' })).toEqual([]);
     expect(run({ q: 'ma\u0000' })).toEqual(run({ q: 'ma' }));
+    expect(run({ q: '\u0000\u0001' })).toEqual([]);
     const w = db.prepare('SELECT id, customer_seq FROM wallets ORDER BY seq DESC LIMIT 1').get() as { id: string; customer_seq: number };
     for (const s of [undefined, 'qSet', 'scan'] as const) {
       const est = s ? forced(s) : undefined;
