@@ -183,9 +183,10 @@ try {
   console.log(`load average at start ${loadavg().map((x) => x.toFixed(1)).join(' ')} · ${requests} requests per cell after ${Math.ceil(requests / 10)} warm-up · ${concurrency} concurrent keep-alive clients`);
   console.log(`sandbox: node src-sandbox/cli.ts, SQLite file (WAL), ${seed} customers seeded · prism: ${prismVersion()} mock, static examples, ready ${prismReadyMs.toFixed(0)} ms after spawn`);
   const rows: string[] = [];
-  for (const [label, shape] of shapes) {
+  for (const [k, [label, shape]] of shapes.entries()) {
     const per: Record<string, Figures> = {};
-    for (const t of targets) {
+    // Alternate who goes first, so a drift in the shared machine's load does not always favour one.
+    for (const t of k % 2 ? [...targets].reverse() : targets) {
       await drive(t, shape, Math.ceil(requests / 10));
       per[t.name] = await drive(t, shape, requests);
       if (per[t.name]!.bad) console.log(`  ! ${t.name} ${label}: ${per[t.name]!.bad} unexpected answers, first: ${per[t.name]!.firstBad}`);
