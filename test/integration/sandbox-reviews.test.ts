@@ -89,9 +89,9 @@ describe('reviewer decisions and review mode (issue 12)', () => {
 
   it('deciding a large queue works in batches: other requests are answered meanwhile', async () => {
     await ctl.post('/reset', {});
-    await ctl.post('/seed', { count: 3000, seed: 9 });
+    await ctl.post('/seed', { count: 6000, seed: 9 });
     const waiting = (await ctl.get('/review-mode')).body.pendingReviews;
-    expect(waiting).toBeGreaterThan(400); // more than two batches of 200 customers
+    expect(waiting).toBeGreaterThan(800); // at least four batches of 200 customers
     let decidedDone = false;
     const all = ctl.post('/reviews/decide-pending', { decision: 'approve' }).then((r) => {
       decidedDone = true;
