@@ -145,6 +145,14 @@ describe('deposit addresses and virtual accounts (issue 11, not in v0.9)', () =>
       expect(hooks.verified().every((d) => d.ok && d.json.type === 'transaction.fiatToCrypto.completed')).toBe(true);
       expect(hooks.verified().map((d) => d.json.data.object.depositAddressId ?? d.json.data.object.virtualAccountId)).toEqual([da.body.id, va.body.id]);
 
+      // The read routes of both families.
+      expect((await api.get(`/deposit-addresses/${da.body.id}`)).body).toEqual(da.body);
+      expect((await api.get(`/virtual-accounts/${va.body.id}`)).body).toEqual(va.body);
+      expect((await api.get(`/customers/${cust}/deposit-addresses`)).body).toEqual({ data: [da.body], hasMore: false, nextCursor: null });
+      expect((await api.get(`/customers/${cust}/virtual-accounts`)).body.data.map((v: any) => v.id)).toEqual([va.body.id]);
+      expect((await api.get('/deposit-addresses/da_nope')).status).toBe(404);
+      const credited = (await api.get(`/accounts/${w.id}/transactions?type=fiatToCrypto`)).body.data;
+      expect(credited.map((t: any) => t.depositAddressId ?? t.virtualAccountId)).toEqual([va.body.id, da.body.id]);
       // A virtual account needs an active usd endorsement.
       const noUsd = await m.customer(['basic', 'cryptoCustody']);
       const w2 = await m.wallet(noUsd);
