@@ -252,6 +252,8 @@ describe('quotes and transactions (issue 11)', () => {
     const short = (await toBob({ source: '1.00' })).body;
     expect(Date.parse(short.expiresAt) - Date.parse(short.createdAt)).toBe(5000);
     await ctl.raw('PUT', '/money', { body: { quoteTtlSec: 300 } });
+    expect((await ctl.get('/money')).body).toEqual({ settlementDelayMs: 20, quoteTtlSec: 300, failNext: 0 });
+    expect((await ctl.raw('PUT', '/money', { body: { quoteTtlSec: 0 } })).status).toBe(400);
   });
 
 });
