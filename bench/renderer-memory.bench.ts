@@ -7,6 +7,7 @@
  * through bridge/subscriptions.ts → events store → virtualised list exactly as live ones do.
  * Heap via CDP Performance.getMetrics after a forced GC.
  */
+import { cpus, loadavg } from 'node:os';
 import { chromium, type CDPSession } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { startConsole } from '../test/e2e/fixtures/console-process.ts';
@@ -33,7 +34,15 @@ try {
   });
   await page.goto(app.url);
   await page.getByRole('link', { name: 'Events' }).click();
-  await page.getByRole('region', { name: 'Webhook listener' }).waitFor();
+  // The screen must have loaded (listener status, deliveries) before frames are pushed; a build
+  // older than main's channels shows error cards instead: say which, rather than time out blindly.
+  const listener = page.getByRole('region', { name: 'Webhook listener' });
+  const failed = page.locator('.state-error');
+  await listener.or(failed).first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(500); // the deliveries' first load answers after the listener's
+  if ((await failed.count()) > 0) {
+    throw new Error(`the Events screen did not load its deliveries: ${(await failed.first().innerText()).replace(/\s+/g, ' ').slice(0, 300)} — is out/renderer built from the current sources? (npm run build)`);
+  }
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const before = await metrics(cdp);
@@ -56,6 +65,8 @@ try {
     inject!(JSON.stringify({ name: 'event.webhooks.received', payload }));
     if (i % 1000 === 999) await page.waitForTimeout(10);
   }
+  // Sends are fire-and-forget through Playwright's route: this is how long pushing them took.
+  const sentMs = Date.now() - t0;
   await page.waitForFunction((n) => (document.querySelector('[aria-label="Event count"]')?.textContent ?? '').startsWith(String(n)), count, { timeout: 120_000 });
   const ingestMs = Date.now() - t0;
   const after = await metrics(cdp);
@@ -72,7 +83,8 @@ try {
     return performance.now() - t;
   });
   const afterScroll = await metrics(cdp);
-  console.log(`events injected: ${count.toLocaleString('en')} in ${(ingestMs / 1000).toFixed(1)} s (through the WebSocket → subscriptions → store)`);
+  console.log(`memory with ${count.toLocaleString('en')} events — ${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · Node ${process.version} · ${browser.version()} · load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(`events injected: ${count.toLocaleString('en')} in ${(ingestMs / 1000).toFixed(1)} s (through the WebSocket → subscriptions → store; the sends themselves took ${(sentMs / 1000).toFixed(1)} s)`);
   console.log(`JS heap used: ${before.heapMb.toFixed(1)} MB before → ${after.heapMb.toFixed(1)} MB with ${count.toLocaleString('en')} events (+${(after.heapMb - before.heapMb).toFixed(1)} MB); ${afterScroll.heapMb.toFixed(1)} MB after scrolling the whole log`);
   console.log(`DOM nodes: ${before.nodes} → ${after.nodes}; event rows in the DOM: ${options}`);
   console.log(`scrolled the whole log in ${scrollMs.toFixed(0)} ms`);
