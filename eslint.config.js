@@ -1,3 +1,4 @@
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
@@ -16,9 +17,18 @@ const restrict = (entries, message) => {
   };
 };
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**', '.sandbox/**'] },
   ...tseslint.configs.recommended,
+  {
+    // Type-aware: a promise nobody awaits or handles (an IPC call, a store action) is a bug here.
+    files: ['src-*/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -102,8 +102,8 @@ try {
   const e2e: number[] = [];
   let waiting: { resolve: () => void } | null = null;
   bridge.addSink((name, payload) => {
-    if (name !== 'event.customers.endorsementChanged') return;
-    const p = payload as EventPayload<'event.customers.endorsementChanged'>;
+    if (name !== 'event.customers.refetched') return;
+    const p = payload as EventPayload<'event.customers.refetched'>;
     useCustomers.getState().applyLive(p.customer, p.cause);
     waiting?.resolve();
   });

@@ -11,8 +11,8 @@ import { sandboxHandlers } from '../services/sandbox/sandbox.ipc.ts';
 import type { LocalSandboxOptions } from '../services/sandbox/local-sandbox.ts';
 import type { ClientOverrides } from '../services/session/oms-session.ts';
 import { settingsHandlers } from '../services/settings/settings.ipc.ts';
-import { createEventsHandlers } from '../services/events/events.ipc.ts';
-import { trackOpenCustomers } from '../services/events/open-customers.ts';
+import { createInboxHandlers } from '../services/inbox/inbox.ipc.ts';
+import { trackOpenCustomers } from '../services/inbox/open-customers.ts';
 import { cashInsHandlers } from '../services/money/cash-ins.ipc.ts';
 import { quotesHandlers, transactionsHandlers } from '../services/money/money.ipc.ts';
 import { walletsHandlers } from '../services/wallets/wallets.ipc.ts';
@@ -161,7 +161,7 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     externalAccounts: externalAccountsHandlers(services.externalAccounts),
     // A created or deleted endpoint changes the secrets the listener verifies with: say so at once.
     webhooks: withSecretsRefresh(webhooksHandlers(services.session, services.secrets), () => webhooks.secretsChanged()),
-    events: createEventsHandlers(webhooks, () => settings.active().id),
+    inbox: createInboxHandlers(webhooks, () => settings.active().id),
     logs: logsHandlers(services.requestLog, services.audit),
     pii: piiHandlers(services.session),
     sandbox: sandboxHandlers(services.sandbox),

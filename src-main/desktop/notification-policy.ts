@@ -52,7 +52,7 @@ function endorsementSummary(customer: unknown): string {
 export function decide(event: BusEvent, settings: NotificationSettings, openCustomers: OpenCustomersLike, memory: PolicyMemory = {}): Notice | null {
   const p = isObj(event.payload) ? event.payload : {};
   switch (event.name) {
-    case 'event.customers.endorsementChanged': {
+    case 'event.customers.refetched': {
       const customerId = safeId(p.customerId, 'cst');
       const m = typeof p.cause === 'string' ? DECIDED.exec(p.cause) : null;
       if (!settings.endorsementDecided || !customerId || !m || !openCustomers.has(customerId)) return null;

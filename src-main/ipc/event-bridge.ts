@@ -5,7 +5,7 @@ export type EventSink = (name: EventName, payload: unknown) => void;
 
 /** Events whose bursts collapse to the latest payload per key within one window. */
 const COALESCE: Partial<Record<EventName, (p: unknown) => string>> = {
-  'event.customers.endorsementChanged': (p) => (p as { customerId: string }).customerId,
+  'event.customers.refetched': (p) => (p as { customerId: string }).customerId,
   'event.wallets.changed': (p) => `${(p as { customerId: string | null }).customerId}:${(p as { walletId: string | null }).walletId}`,
   'event.webhooks.statusChanged': () => 'status',
 };

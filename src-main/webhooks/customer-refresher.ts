@@ -164,7 +164,7 @@ export class CustomerRefresher {
       try {
         this.fetches += 1;
         const customer = await this.#deps.refetchCustomer(customerId);
-        this.#deps.bus.publish('event.customers.endorsementChanged', { customerId, customer, cause });
+        this.#deps.bus.publish('event.customers.refetched', { customerId, customer, cause });
         return null;
       } catch (e) {
         last = e instanceof Error ? e.message : String(e);

@@ -1,5 +1,5 @@
 import { networkInterfaces } from 'node:os';
-import type { ListenerStatus } from '#shared/ipc/events.contract.ts';
+import type { ListenerStatus } from '#shared/ipc/inbox.contract.ts';
 import type { EventBus } from '../ipc/event-bus.ts';
 
 /** The state the UI shows; every change is published once as `event.webhooks.statusChanged`. */

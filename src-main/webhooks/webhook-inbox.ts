@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
-import { InboxEntry as InboxEntrySchema, type InboxDetail, type InboxEntry } from '#shared/ipc/events.contract.ts';
+import { InboxEntry as InboxEntrySchema, type InboxDetail, type InboxEntry } from '#shared/ipc/inbox.contract.ts';
 import { transaction, type Db } from '../store/database.ts';
 
 export type DeliverySource = InboxEntry['source'];

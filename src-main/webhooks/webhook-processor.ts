@@ -1,5 +1,5 @@
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
-import type { InboxEntry } from '#shared/ipc/events.contract.ts';
+import type { InboxEntry } from '#shared/ipc/inbox.contract.ts';
 import type { EventBus } from '../ipc/event-bus.ts';
 import type { CustomerRefresher } from './customer-refresher.ts';
 import { InboxBatcher } from './inbox-batcher.ts';

@@ -1,5 +1,5 @@
 import type { CustomerView } from '#shared/domain/customer.ts';
-import type { ListenerStatus } from '#shared/ipc/events.contract.ts';
+import type { ListenerStatus } from '#shared/ipc/inbox.contract.ts';
 import type { EventBus } from '../ipc/event-bus.ts';
 import type { Db } from '../store/database.ts';
 import { CustomerRefresher } from './customer-refresher.ts';

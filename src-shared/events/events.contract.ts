@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CustomerView } from '../domain/customer.ts';
 import { OmsHealthView } from '../domain/oms-health.ts';
-import { InboxEntry, ListenerStatus } from '../ipc/events.contract.ts';
+import { InboxEntry, ListenerStatus } from '../ipc/inbox.contract.ts';
 
 /** Commands the desktop menu and accelerators send to the renderer (which owns navigation). */
 export const APP_COMMANDS = [
@@ -28,8 +28,8 @@ export const eventContract = {
   'event.oms.healthChanged': OmsHealthView,
   /** The active profile changed; the renderer drops its cached server data. */
   'event.session.profileChanged': z.object({ profileId: z.string() }),
-  /** A customer's state was re-fetched after a webhook (coalesced): the API's state, not the event's. */
-  'event.customers.endorsementChanged': z.object({ customerId: z.string(), customer: CustomerView, cause: z.string() }),
+  /** A customer was re-fetched from OMS after a webhook (coalesced): the API's state, not the event's. */
+  'event.customers.refetched': z.object({ customerId: z.string(), customer: CustomerView, cause: z.string() }),
   /** A wallet's balance or list changed (deposit, creation). */
   'event.wallets.changed': z.object({ customerId: z.string().nullable(), walletId: z.string().nullable(), cause: z.string() }),
   /** A delivery reached the webhook inbox (any verdict). */

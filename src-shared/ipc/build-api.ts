@@ -7,8 +7,9 @@ type DomainApi<D extends keyof Contract> = {
   readonly [K in keyof Contract[D]]: (input: InputOf<Contract[D][K]>) => Promise<Result<OutputOf<Contract[D][K]>>>;
 };
 
-export type OmsApi = { readonly [D in Exclude<keyof Contract, 'events'>]: DomainApi<D> } & {
-  readonly events: DomainApi<'events'> & {
+/** Every domain's operations, plus `events.on` for main's events (no domain is called `events`). */
+export type OmsApi = { readonly [D in keyof Contract]: DomainApi<D> } & {
+  readonly events: {
     on<E extends EventName>(name: E, cb: (payload: EventPayload<E>) => void): () => void;
   };
 };
@@ -30,11 +31,6 @@ export function buildOmsApi(invoke: Invoke, subscribe: Subscribe): OmsApi {
     }
     api[domain] = Object.freeze(fns);
   }
-  // `events` is both a domain (the webhook inbox: events.list, events.get, …) and the place the
-  // subscription lives (events.on): one object carries both.
-  api.events = Object.freeze({
-    ...(api.events as Record<string, unknown>),
-    on: (name: EventName, cb: (payload: unknown) => void) => subscribe(name, cb),
-  });
+  api.events = Object.freeze({ on: (name: EventName, cb: (payload: unknown) => void) => subscribe(name, cb) });
   return Object.freeze(api) as unknown as OmsApi;
 }

@@ -1,7 +1,7 @@
 import { appContract } from './app.contract.ts';
 import { cashInsContract } from './cash-ins.contract.ts';
 import { customersContract } from './customers.contract.ts';
-import { eventsContract } from './events.contract.ts';
+import { inboxContract } from './inbox.contract.ts';
 import { externalAccountsContract } from './external-accounts.contract.ts';
 import { logsContract } from './logs.contract.ts';
 import type { Operation } from './operation.ts';
@@ -24,7 +24,7 @@ export const contract = {
   cashIns: cashInsContract,
   externalAccounts: externalAccountsContract,
   webhooks: webhooksContract,
-  events: eventsContract,
+  inbox: inboxContract,
   logs: logsContract,
   pii: piiContract,
   sandbox: sandboxContract,

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerView } from '#shared/domain/customer.ts';
 import type { EventPayload } from '#shared/events/events.contract.ts';
-import type { InboxEntry } from '#shared/ipc/events.contract.ts';
+import type { InboxEntry } from '#shared/ipc/inbox.contract.ts';
 import { createConsole, type ConsoleApp } from '../../src-main/app/composition.ts';
 import type { SecretStore } from '../../src-main/secrets/secret-store.ts';
 import { tempDir } from '../unit/main/webhooks/harness.ts';
 import { consoleCalls, freePort, waitFor } from './webhooks-support.ts';
 
-type Changed = EventPayload<'event.customers.endorsementChanged'>;
+type Changed = EventPayload<'event.customers.refetched'>;
 
 /**
  * Stands in for the OS keychain (durable across console restarts, kind 'keychain'): the vault keeps
@@ -37,7 +37,7 @@ describe('webhooks through the composition root (local profile)', () => {
   const pushes: Changed[] = [];
   const open = async () => {
     const a = await createConsole({ transport: 'browser', dataDir: tmp.dir, version: 'test', secretStore: keychain, sandbox: { seed: 1, reviewDelayMs: 0, retryScale: 0.001 }, webhookPort: port });
-    a.events.addSink((name, payload) => name === 'event.customers.endorsementChanged' && pushes.push(payload as Changed));
+    a.events.addSink((name, payload) => name === 'event.customers.refetched' && pushes.push(payload as Changed));
     await a.webhooks.registration;
     return a;
   };
@@ -55,7 +55,7 @@ describe('webhooks through the composition root (local profile)', () => {
   });
 
   it('registers the listener with the embedded sandbox and reports it', async () => {
-    const s = await call<{ state: string; url: string; secretFingerprints: string[] }>('events.listenerStatus', {});
+    const s = await call<{ state: string; url: string; secretFingerprints: string[] }>('inbox.listenerStatus', {});
     expect(s).toMatchObject({ state: 'listening', url: `http://127.0.0.1:${port}/webhooks/oms` });
     expect(s.secretFingerprints).toHaveLength(1);
   });
@@ -66,7 +66,7 @@ describe('webhooks through the composition root (local profile)', () => {
     await call('customers.get', { customerId: created.id });
     expect(await control(`/customers/${created.id}/endorsements/basic/decision`, 'POST', { decision: 'approve' })).toBe(200);
     await waitFor(() => pushes.some((p) => p.customerId === created.id && isActive(p.customer)), 'the live push');
-    const log = await call<{ items: InboxEntry[] }>('events.list', { customerId: created.id });
+    const log = await call<{ items: InboxEntry[] }>('inbox.list', { customerId: created.id });
     expect(log.items.length).toBeGreaterThan(0);
     expect(log.items.every((e) => e.verdict === 'verified')).toBe(true);
   });
@@ -78,7 +78,7 @@ describe('webhooks through the composition root (local profile)', () => {
     await control(`/customers/${created.id}/endorsements/basic/decision`, 'POST', { decision: 'approve' });
     await app.close();
     app = await open();
-    const granted = () => call<{ items: InboxEntry[] }>('events.list', { customerId: created.id, type: 'customer.endorsement.granted' });
+    const granted = () => call<{ items: InboxEntry[] }>('inbox.list', { customerId: created.id, type: 'customer.endorsement.granted' });
     // Deliveries acknowledged before the restart are re-applied from the inbox on start, so a push
     // may come before the delayed `granted` delivery itself: wait for that delivery, then the push.
     await waitFor(async () => ((await granted()).items.length > 0 ? true : null), 'the delivery after restart');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerView } from '#shared/domain/customer.ts';
 import type { WebhookView } from '#shared/domain/webhook.ts';
-import type { InboxEntry } from '#shared/ipc/events.contract.ts';
+import type { InboxEntry } from '#shared/ipc/inbox.contract.ts';
 import { createConsole, type ConsoleApp } from '../../src-main/app/composition.ts';
 import { MemorySecretStore } from '../../src-main/secrets/memory-secret-store.ts';
 import { tempDir } from '../unit/main/webhooks/harness.ts';
@@ -57,7 +57,7 @@ describe('local profile without a keychain: restart keeps the endpoint and its q
     const after = await consoleEndpoints();
     expect(after.map((w) => w.id)).toEqual(before.map((w) => w.id));
     const granted = await waitFor(async () => {
-      const r = await call<{ items: InboxEntry[] }>('events.list', { customerId: created.id, type: 'customer.endorsement.granted' });
+      const r = await call<{ items: InboxEntry[] }>('inbox.list', { customerId: created.id, type: 'customer.endorsement.granted' });
       return r.items.length ? r.items : null;
     }, 'the delivery queued during the restart');
     expect(granted.map((e) => [e.verdict, e.applied])).toEqual([['verified', true]]);

@@ -9,7 +9,7 @@ import { startRig, type Rig } from './webhooks-support.ts';
 /**
  * Order-proof: random endorsement lifecycles, delivered with duplicates and out of order by the real
  * sandbox, must leave the renderer's real zustand customers store (`applyLive`, what the boot-time
- * subscription calls for `event.customers.endorsementChanged`) equal to the API's state.
+ * subscription calls for `event.customers.refetched`) equal to the API's state.
  */
 describe('generated endorsement lifecycles converge in the UI store', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -20,8 +20,8 @@ describe('generated endorsement lifecycles converge in the UI store', () => {
     rig = await startRig(`${tmp.dir}/sandbox`);
     c = await rig.startConsole(`${tmp.dir}/console`);
     c.bridge.addSink((name, payload) => {
-      if (name !== 'event.customers.endorsementChanged') return;
-      const p = payload as EventPayload<'event.customers.endorsementChanged'>;
+      if (name !== 'event.customers.refetched') return;
+      const p = payload as EventPayload<'event.customers.refetched'>;
       useCustomers.getState().applyLive(p.customer, p.cause);
     });
   });

@@ -49,7 +49,7 @@ class FakeRelay {
   }
 }
 
-type Changed = EventPayload<'event.customers.endorsementChanged'>;
+type Changed = EventPayload<'event.customers.refetched'>;
 
 describe('relay client (smee protocol)', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -79,7 +79,7 @@ describe('relay client (smee protocol)', () => {
     const entry = await waitFor(() => c.subsystem.inbox.list({}).items.find((e) => e.eventId === 'evt_relay1'), 'relayed delivery');
     expect(entry).toMatchObject({ source: 'relay', verdict: 'verified', applied: true });
     await settle(c);
-    expect(c.pushes.some((p) => p.name === 'event.customers.endorsementChanged' && (p.payload as Changed).customerId === 'cst_r')).toBe(true);
+    expect(c.pushes.some((p) => p.name === 'event.customers.refetched' && (p.payload as Changed).customerId === 'cst_r')).toBe(true);
     expect(c.subsystem.status()).toMatchObject({ relayUrl: url, lastVerdict: 'verified' });
   });
 
@@ -97,7 +97,7 @@ describe('relay client (smee protocol)', () => {
 
   it('the relay dropping and coming back reconnects and reconciles the open customers', async () => {
     const before = c.subsystem.reconciliations.filter((r) => r === 'relay connected').length;
-    const reconcilePushes = () => c.pushes.filter((p) => p.name === 'event.customers.endorsementChanged' && (p.payload as Changed).cause === 'reconcile').length;
+    const reconcilePushes = () => c.pushes.filter((p) => p.name === 'event.customers.refetched' && (p.payload as Changed).cause === 'reconcile').length;
     const pushesBefore = reconcilePushes();
     relay.refusing = true;
     relay.drop();

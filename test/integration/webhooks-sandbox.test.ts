@@ -23,10 +23,10 @@ describe('webhooks end to end with the sandbox', () => {
     tmp.remove();
   });
 
-  type Changed = EventPayload<'event.customers.endorsementChanged'>;
+  type Changed = EventPayload<'event.customers.refetched'>;
   const pushesFor = (con: Console, id: string) =>
     con.pushes
-      .filter((p) => p.name === 'event.customers.endorsementChanged' && (p.payload as Changed).customerId === id)
+      .filter((p) => p.name === 'event.customers.refetched' && (p.payload as Changed).customerId === id)
       .map((p) => p.payload as Changed);
 
   it('registers its own listener and keeps the secret in the keychain', async () => {

@@ -49,7 +49,7 @@ export function startSubscriptions(): () => void {
     api().events.on('event.oms.healthChanged', (p) => useOmsHealth.getState().set(p)),
     api().events.on('event.session.profileChanged', reloadData),
     // Main re-fetched the customer after a webhook: this is the API's state, not the event's.
-    api().events.on('event.customers.endorsementChanged', (p) => useCustomers.getState().applyLive(p.customer, p.cause)),
+    api().events.on('event.customers.refetched', (p) => useCustomers.getState().applyLive(p.customer, p.cause)),
     api().events.on('event.wallets.changed', (p) => useWallets.getState().changed(p.customerId, p.walletId, p.cause)),
     api().events.on('event.webhooks.received', (p) => {
       useEvents.getState().received(p);

@@ -85,6 +85,6 @@ export async function shot(page: Page, name: string): Promise<void> {
 export async function ensureListener(page: Page): Promise<void> {
   await sandboxOrigin(page);
   await expect
-    .poll(async () => (await oms<{ state: string }>(page, 'events', 'listenerStatus')).state, { message: 'the webhook listener is listening' })
+    .poll(async () => (await oms<{ state: string }>(page, 'inbox', 'listenerStatus')).state, { message: 'the webhook listener is listening' })
     .toMatch(/^(listening|relay-connected)$/);
 }

@@ -64,7 +64,7 @@ test('settings: a built-in profile keeps its base URL; its version segment and t
     await reportOnly.click();
     await expect(reportOnly).toBeChecked();
     await expect(app.getByRole('region', { name: 'Profiles' }).getByRole('listitem', { name: 'Profile Local sandbox' })).toContainText('report only');
-    expect((await oms<{ verification: string }>(app, 'events', 'listenerStatus')).verification).toBe('report-only');
+    expect((await oms<{ verification: string }>(app, 'inbox', 'listenerStatus')).verification).toBe('report-only');
     await expect(listener.getByRole('button', { name: 'Save listener settings' })).toBeVisible();
     await shot(app, 'settings-listener');
   } finally {

@@ -11,7 +11,7 @@ describe('bank details masking (main never hands a full account number to the re
   });
 
   it('the contract output refuses an unmasked account number (output drift is caught)', () => {
-    const base = { id: 'cpUsBank_1', customerId: 'cst_1', network: 'ach', country: 'US', currency: 'USD', status: 'active', createdAt: '2026-01-01T00:00:00Z' };
+    const base = { id: 'cpUsBank_1', customerId: 'cst_1', network: 'ach', country: 'US', currency: 'USD', status: 'verified', type: 'usBank', createdAt: '2026-01-01T00:00:00Z' };
     expect(ExternalAccount.safeParse({ ...base, bankDetails: { accountNumber: '000123456789' } }).success).toBe(false);
     expect(ExternalAccount.safeParse({ ...base, bankDetails: { accountNumber: '••••6789', accountType: 'checking' } }).success).toBe(true);
   });

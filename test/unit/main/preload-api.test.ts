@@ -20,17 +20,18 @@ describe('preload window.oms', () => {
     const api = createElectronOmsApi(new FakeIpcRenderer() as never) as unknown as Record<string, Record<string, unknown>>;
     const shape = Object.fromEntries(Object.entries(api).map(([d, ops]) => [d, Object.keys(ops).sort()]));
     const expected = Object.fromEntries(Object.entries(contract).map(([d, ops]) => [d, Object.keys(ops).sort()]));
-    // `events` carries the inbox domain's operations and the `on` subscription side by side.
-    expect(shape).toEqual({ ...expected, events: [...(expected.events ?? []), 'on'].sort() });
-    expect(expected.events?.length).toBeGreaterThan(0);
+    // `events` holds only the subscription: no domain shares its name any more (the inbox is `inbox`).
+    expect(shape).toEqual({ ...expected, events: ['on'] });
+    expect(expected.inbox?.length).toBeGreaterThan(0);
+    expect('events' in contract).toBe(false);
     expect(Object.isFrozen(api)).toBe(true);
   });
 
-  it('reaches the events domain through window.oms.events, beside events.on', async () => {
+  it('reaches the webhook inbox through window.oms.inbox', async () => {
     const ipc = new FakeIpcRenderer();
     const api = createElectronOmsApi(ipc as never);
-    expect(await api.events.list({ limit: 5 })).toEqual({ ok: true, data: 'events.list' });
-    expect(ipc.invoked).toEqual([['events.list', { limit: 5 }]]);
+    expect(await api.inbox.list({ limit: 5 })).toEqual({ ok: true, data: 'inbox.list' });
+    expect(ipc.invoked).toEqual([['inbox.list', { limit: 5 }]]);
   });
 
   it('sends each call on its own channel and fans events out until unsubscribed', async () => {

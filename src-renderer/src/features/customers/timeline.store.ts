@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { InboxEntry } from '#shared/ipc/events.contract.ts';
+import type { InboxEntry } from '#shared/ipc/inbox.contract.ts';
 import type { AuditRow } from '#shared/ipc/logs.contract.ts';
 import { api } from '../../lib/api-client.ts';
 import { causeWords } from './endorsement-words.ts';
@@ -56,7 +56,7 @@ export const useTimeline = create<TimelineState>((set, get) => ({
   load: async (customerId) => {
     const prev = get().byCustomer[customerId];
     set({ byCustomer: { ...get().byCustomer, [customerId]: { items: prev?.items ?? [], req: LOADING(prev?.req) } } });
-    const [ev, au] = await Promise.all([api().events.list({ customerId, limit: 100 }), api().logs.audit({ target: customerId, limit: 100 })]);
+    const [ev, au] = await Promise.all([api().inbox.list({ customerId, limit: 100 }), api().logs.audit({ target: customerId, limit: 100 })]);
     const items = [...(ev.ok ? ev.data.items.map(fromWebhook) : []), ...(au.ok ? au.data.items.map(fromAudit) : [])];
     // One side failing still shows the other; the error names what is missing.
     const req = !ev.ok ? settled(ev) : !au.ok ? settled(au) : settled(ev);

@@ -31,7 +31,7 @@ function useClearBody(seq: number | null) {
   const reveal = async (reason: string) => {
     if (seq === null) return;
     setBusy(true);
-    const r = await mutate('events.revealBody', 'Reveal the payload', (confirm) => api().events.revealBody({ seq, reason, confirm }));
+    const r = await mutate('inbox.revealBody', 'Reveal the payload', (confirm) => api().inbox.revealBody({ seq, reason, confirm }));
     setBusy(false);
     if (r.ok) setClear({ seq, body: r.data.body, until: Date.parse(r.data.expiresAt) });
     else if (!isCancelled(r)) notify('error', `Could not reveal delivery #${seq}: ${r.error.message}`);

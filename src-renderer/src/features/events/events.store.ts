@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { InboxDetailView, InboxEntry, ListenerStatus } from '#shared/ipc/events.contract.ts';
+import type { InboxDetailView, InboxEntry, ListenerStatus } from '#shared/ipc/inbox.contract.ts';
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
 import type { Result } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
@@ -58,7 +58,7 @@ export const useEvents = create<EventsState>((set, get) => ({
 
   load: async () => {
     set({ req: LOADING(get().req) });
-    const r = await api().events.list({ ...query(get().filters), limit: 200 });
+    const r = await api().inbox.list({ ...query(get().filters), limit: 200 });
     if (!r.ok) return set({ req: settled(r) });
     const bySeq: Record<number, InboxEntry> = {};
     for (const e of r.data.items) bySeq[e.seq] = e;
@@ -68,7 +68,7 @@ export const useEvents = create<EventsState>((set, get) => ({
   loadOlder: async () => {
     const last = get().order[get().order.length - 1];
     if (last === undefined || !get().hasMore) return;
-    const r = await api().events.list({ ...query(get().filters), limit: 200, beforeSeq: last });
+    const r = await api().inbox.list({ ...query(get().filters), limit: 200, beforeSeq: last });
     if (!r.ok) return set({ req: settled(r) });
     const bySeq = { ...get().bySeq };
     for (const e of r.data.items) bySeq[e.seq] = e;
@@ -106,7 +106,7 @@ export const useEvents = create<EventsState>((set, get) => ({
 
   loadListener: async () => {
     set({ listenerReq: LOADING(get().listenerReq) });
-    const r = await api().events.listenerStatus({});
+    const r = await api().inbox.listenerStatus({});
     set({ listenerReq: settled(r), ...(r.ok ? { listener: r.data } : {}) });
   },
 
@@ -116,12 +116,12 @@ export const useEvents = create<EventsState>((set, get) => ({
     set({ selected: seq });
     if (seq === null || get().detail[seq]?.data) return;
     set({ detail: { ...get().detail, [seq]: { data: null, req: LOADING() } } });
-    const r = await api().events.get({ seq });
+    const r = await api().inbox.get({ seq });
     set({ detail: { ...get().detail, [seq]: { data: r.ok ? r.data : null, req: settled(r) } } });
   },
 
   replay: async (seq) => {
-    const r = await api().events.replay({ seq });
+    const r = await api().inbox.replay({ seq });
     if (r.ok) get().received(r.data);
     return r;
   },

@@ -58,9 +58,9 @@ const SENTENCES: Record<string, (s: Summary) => string> = {
   'settings.deleteProfile': (s) => `Deleted profile ${String(s.profileId ?? '')}`.trim(),
   'settings.setCredentials': (s) => `Stored API credentials${s.sessionOnly === true ? ' for this session only' : ''}`,
   'settings.clearCredentials': () => 'Removed API credentials',
-  'events.replay': (s) => `Replayed webhook delivery #${String(s.seq ?? '?')}`,
-  'events.clear': () => 'Cleared the event log',
-  'events.configureListener': () => 'Changed webhook listener settings',
+  'inbox.replay': (s) => `Replayed webhook delivery #${String(s.seq ?? '?')}`,
+  'inbox.clear': () => 'Cleared the event log',
+  'inbox.configureListener': () => 'Changed webhook listener settings',
   'webhooks.setEnabled': (s) => (s.enabled === false ? 'Paused a webhook endpoint' : 'Resumed a webhook endpoint'),
   'webhooks.delete': () => 'Deleted a webhook endpoint',
 };

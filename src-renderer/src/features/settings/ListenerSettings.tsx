@@ -33,7 +33,7 @@ export function ListenerSettings() {
   const fe = fieldErrors(error);
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    const r = await api().events.configureListener({ ...(port ? { port: Number(port) } : {}), relayUrl: relay.trim() || null });
+    const r = await api().inbox.configureListener({ ...(port ? { port: Number(port) } : {}), relayUrl: relay.trim() || null });
     if (r.ok) {
       useEvents.getState().setListener(r.data);
       setError(null);

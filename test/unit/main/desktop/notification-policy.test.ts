@@ -15,7 +15,7 @@ const customer = {
     { name: 'usd', status: 'pending' },
   ],
 };
-const endorsed = (cause: string, customerId = 'cst_open1') => ({ name: 'event.customers.endorsementChanged', payload: { customerId, customer: { ...customer, id: customerId }, cause } });
+const endorsed = (cause: string, customerId = 'cst_open1') => ({ name: 'event.customers.refetched', payload: { customerId, customer: { ...customer, id: customerId }, cause } });
 const wallet = (cause: string, customerId: string | null = 'cst_open1') => ({ name: 'event.wallets.changed', payload: { customerId, walletId: 'wlt_9', cause } });
 const listener = (state: string) => ({ name: 'event.webhooks.statusChanged', payload: { state, url: 'http://127.0.0.1:4590/webhooks/oms', relayUrl: 'https://relay/ch_secret' } });
 

@@ -10,7 +10,7 @@ function setup(open: Set<string>) {
   const settled: number[] = [];
   const bus = new EventBus();
   const pushed: string[] = [];
-  bus.on('event.customers.endorsementChanged', (p) => pushed.push(p.customerId));
+  bus.on('event.customers.refetched', (p) => pushed.push(p.customerId));
   const refresher = new CustomerRefresher({
     bus,
     refetchCustomer: async (id) => {

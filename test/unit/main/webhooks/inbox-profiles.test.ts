@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eventsContract } from '#shared/ipc/events.contract.ts';
+import { inboxContract } from '#shared/ipc/inbox.contract.ts';
 import { envelope, post, settle, signed, startConsole, tempDir, type Console } from './harness.ts';
 
 // Issue 15: the Events screen shows only the active profile's deliveries.
@@ -50,6 +50,6 @@ describe('inbox per profile', () => {
     const page = c.subsystem.listForActiveProfile({});
     expect(page.items.map((e) => e.eventId)).toEqual(['evt_l2', 'evt_l1']);
     // Exactly what the (strict) contract declares: it parses as the events.list output.
-    expect(eventsContract.list.output.parse(page)).toEqual(page);
+    expect(inboxContract.list.output.parse(page)).toEqual(page);
   });
 });

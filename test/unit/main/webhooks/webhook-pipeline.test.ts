@@ -22,7 +22,7 @@ describe('webhook pipeline over real HTTP and SQLite', () => {
     await settle(c);
     const [entry] = c.subsystem.inbox.list({}).items;
     expect(entry).toMatchObject({ eventId: 'evt_a1', verdict: 'verified', applied: true, duplicate: false, customerId: 'cst_1' });
-    expect(c.pushes.filter((p) => p.name === 'event.customers.endorsementChanged')).toHaveLength(1);
+    expect(c.pushes.filter((p) => p.name === 'event.customers.refetched')).toHaveLength(1);
     expect(c.subsystem.status()).toMatchObject({ state: 'listening', lastVerdict: 'verified' });
   });
 
@@ -85,7 +85,7 @@ describe('webhook pipeline over real HTTP and SQLite', () => {
     expect(items.filter((e) => e.applied)).toHaveLength(1);
     expect(items.filter((e) => e.duplicate)).toHaveLength(19);
     expect(c.subsystem.refresher.fetches).toBe(1);
-    expect(c.bridge.sent.get('event.customers.endorsementChanged')).toBe(1);
+    expect(c.bridge.sent.get('event.customers.refetched')).toBe(1);
   });
 
   it('enforce keeps an unverified delivery for inspection; report-only applies it, flagged', async () => {
@@ -114,7 +114,7 @@ describe('webhook pipeline over real HTTP and SQLite', () => {
     await c.stop();
     c = await startConsole(tmp.dir, { api: new Map([['cst_5', customerView('cst_5', 'active')]]) });
     await settle(c);
-    expect(c.pushes.filter((p) => p.name === 'event.customers.endorsementChanged').map((p) => (p.payload as { customerId: string }).customerId)).toEqual(['cst_5']);
+    expect(c.pushes.filter((p) => p.name === 'event.customers.refetched').map((p) => (p.payload as { customerId: string }).customerId)).toEqual(['cst_5']);
     const r = await post(c, signed('evt_p', body), body);
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body).duplicate).toBe(true);

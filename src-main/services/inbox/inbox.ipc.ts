@@ -5,7 +5,7 @@ import { REVEAL_TTL_MS } from '../customers/customers.ipc.ts';
 import { maskPayload } from './payload-mask.ts';
 
 /** IPC handlers of the `events` domain: the event log and the listener's settings. */
-export function createEventsHandlers(webhooks: WebhookSubsystem, activeProfileId: () => string, now: () => number = Date.now): DomainHandlers<'events'> {
+export function createInboxHandlers(webhooks: WebhookSubsystem, activeProfileId: () => string, now: () => number = Date.now): DomainHandlers<'inbox'> {
   const found = (seq: number) => {
     const d = webhooks.inbox.get(seq);
     // Another profile's delivery is not this screen's to show.

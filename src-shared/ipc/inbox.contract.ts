@@ -60,10 +60,10 @@ export type InboxDetailView = z.infer<typeof InboxDetailView>;
 export const InboxDetail = InboxEntry.extend({ headers: z.record(z.string(), z.string()), rawBody: z.string(), bodyTruncated: z.boolean() });
 export type InboxDetail = z.infer<typeof InboxDetail>;
 
-export const eventsContract = {
+export const inboxContract = {
   /** Received webhook deliveries, newest first, filtered. */
   list: query(
-    'events.list',
+    'inbox.list',
     'Received webhook deliveries, newest first.',
     z.object({
       type: z.string().max(100).optional(),
@@ -77,24 +77,24 @@ export const eventsContract = {
     z.strictObject({ items: z.array(InboxEntry), hasMore: z.boolean() }),
   ),
   /** One delivery with its headers and its payload, PII masked. */
-  get: query('events.get', 'One delivery with headers and its payload, PII masked.', z.object({ seq: z.number().int() }), InboxDetailView),
+  get: query('inbox.get', 'One delivery with headers and its payload, PII masked.', z.object({ seq: z.number().int() }), InboxDetailView),
   /** The clear payload of one delivery, for a limited time; audited like any PII reveal. */
   revealBody: mutation(
-    'events.revealBody',
+    'inbox.revealBody',
     'The clear payload of one delivery, for a limited time; audited.',
     z.object({ seq: z.number().int(), reason: z.string().trim().min(1).max(200) }),
     z.strictObject({ seq: z.number().int(), body: z.string(), expiresAt: z.string() }),
     'local',
   ),
   /** Runs a stored delivery through the pipeline again (its effect is a re-fetch, so it is safe). */
-  replay: mutation('events.replay', 'Runs a stored delivery through the pipeline again.', z.object({ seq: z.number().int() }), InboxEntry, 'local'),
+  replay: mutation('inbox.replay', 'Runs a stored delivery through the pipeline again.', z.object({ seq: z.number().int() }), InboxEntry, 'local'),
   /** Empties the event log (dedupe ids are kept). */
-  clear: mutation('events.clear', 'Empties the event log; dedupe ids are kept.', z.object({}), z.strictObject({ cleared: z.number().int() }), 'local'),
+  clear: mutation('inbox.clear', 'Empties the event log; dedupe ids are kept.', z.object({}), z.strictObject({ cleared: z.number().int() }), 'local'),
   /** Listener health: state, URL to register, last event, secret fingerprints. */
-  listenerStatus: query('events.listenerStatus', 'Webhook listener health and the URL to register.', NoInput, ListenerStatus),
+  listenerStatus: query('inbox.listenerStatus', 'Webhook listener health and the URL to register.', NoInput, ListenerStatus),
   /** Changes listener port, relay channel or verification mode for the active profile. */
   configureListener: mutation(
-    'events.configureListener',
+    'inbox.configureListener',
     'Changes the listener port, relay channel or verification mode.',
     z.object({
       port: z.number().int().min(1024).max(65535).optional(),

@@ -1,18 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eventsContract } from '#shared/ipc/events.contract.ts';
-import { createEventsHandlers } from '../../../../src-main/services/events/events.ipc.ts';
+import { inboxContract } from '#shared/ipc/inbox.contract.ts';
+import { createInboxHandlers } from '../../../../src-main/services/inbox/inbox.ipc.ts';
 import { envelope, post, settle, signed, startConsole, tempDir, type Console } from './harness.ts';
 
 const ctx = { caller: { transport: 'test' as const, origin: 'test' } };
 
-describe('events.* handlers', () => {
+describe('inbox.* handlers', () => {
   let tmp: ReturnType<typeof tempDir>;
   let c: Console;
-  let h: ReturnType<typeof createEventsHandlers>;
+  let h: ReturnType<typeof createInboxHandlers>;
   beforeEach(async () => {
     tmp = tempDir();
     c = await startConsole(tmp.dir);
-    h = createEventsHandlers(c.subsystem, () => 'local');
+    h = createInboxHandlers(c.subsystem, () => 'local');
     for (const [id, type, cst] of [['evt_1', 'customer.updated', 'cst_a'], ['evt_2', 'customer.endorsement.granted', 'cst_b'], ['evt_3', 'wallet.created', 'cst_a']] as const) {
       const body = envelope(id, type, cst);
       await post(c, signed(id, body), body);
@@ -27,7 +27,7 @@ describe('events.* handlers', () => {
 
   it('lists newest first and filters by type, customer, verdict and time; outputs match the contract', async () => {
     const all = await h.list({}, ctx);
-    expect(eventsContract.list.output.parse(all).items.map((e) => e.eventId)).toEqual([null, 'evt_3', 'evt_2', 'evt_1']);
+    expect(inboxContract.list.output.parse(all).items.map((e) => e.eventId)).toEqual([null, 'evt_3', 'evt_2', 'evt_1']);
     expect((await h.list({ type: 'customer.updated' }, ctx)).items).toHaveLength(1);
     expect((await h.list({ customerId: 'cst_a' }, ctx)).items.map((e) => e.eventId)).toEqual(['evt_3', 'evt_1']);
     expect((await h.list({ verdict: 'missing_headers' }, ctx)).items).toHaveLength(1);
@@ -39,7 +39,7 @@ describe('events.* handlers', () => {
 
   it('get returns full headers and the body (PII masked)', async () => {
     const [first] = (await h.list({ type: 'customer.updated' }, ctx)).items;
-    const d = eventsContract.get.output.parse(await h.get({ seq: first!.seq }, ctx));
+    const d = inboxContract.get.output.parse(await h.get({ seq: first!.seq }, ctx));
     expect(d.headers['webhook-id']).toBe('evt_1');
     expect(JSON.parse(d.body).id).toBe('evt_1');
     await expect(h.get({ seq: 9999 }, ctx)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -51,7 +51,7 @@ describe('events.* handlers', () => {
     const entry = await h.replay({ seq: first!.seq }, ctx);
     expect(entry).toMatchObject({ source: 'replay', verdict: 'verified', applied: true, duplicate: false });
     // The output contract is strict: no field beyond what it declares.
-    expect(eventsContract.replay.output.parse(entry)).toEqual(entry);
+    expect(inboxContract.replay.output.parse(entry)).toEqual(entry);
     await settle(c);
     expect(c.subsystem.refresher.fetches).toBe(before + 1);
   });
@@ -65,7 +65,7 @@ describe('events.* handlers', () => {
   });
 
   it('listenerStatus and configureListener', async () => {
-    const s = eventsContract.listenerStatus.output.parse(await h.listenerStatus({}, ctx));
+    const s = inboxContract.listenerStatus.output.parse(await h.listenerStatus({}, ctx));
     expect(s).toMatchObject({ state: 'listening', verification: 'enforce', relayUrl: null });
     expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/webhooks\/oms$/);
     expect(s.secretFingerprints).toHaveLength(1);
