@@ -4,6 +4,7 @@ import { App } from './App.tsx';
 import { createBrowserOms } from './bridge/browser-oms.ts';
 import { startSubscriptions } from './bridge/subscriptions.ts';
 import './styles.css';
+import './workflows.css';
 
 // Electron's preload has already exposed window.oms; in browser mode we build the same surface.
 if (!('oms' in window)) {

@@ -40,6 +40,12 @@ test('QA: fixes a wrong document type from the customer view; bad dates are caug
     await form.getByRole('button', { name: 'Save changes' }).click();
     await expect(app).toHaveURL(new RegExp(`#/customers/${c.id}$`));
     expect(sent).toHaveLength(1);
+    // The toast belongs to this customer's screen: it does not follow the agent elsewhere.
+    const toasts = app.getByRole('status', { name: 'Notifications' });
+    await expect(toasts).toContainText('Saved. OMS re-evaluates the endorsements');
+    await goto(app, '#/customers');
+    await expect(toasts).not.toContainText('Saved. OMS re-evaluates the endorsements');
+    await goto(app, `#/customers/${c.id}`);
     await expectEndorsementStatus(app, 'USD account', 'Active', 30_000);
     await expect(app.getByRole('log', { name: 'Live updates for this customer' })).toContainText('USD account is now active');
     await shot(app, 'edit-customer-saved');

@@ -68,6 +68,11 @@ test('QA: onboards a customer through all four steps, sees endorsements turn act
   await expect(steps.getByRole('button', { name: 'Endorsements (done)' })).toBeVisible();
   await expect(steps.getByRole('button', { name: 'Wallet (done)' })).toBeVisible();
   await expect(app.getByRole('note')).toContainText('OMS v0.9 does not offer external bank accounts yet');
+  // What's next: the wallet view (fund, send) and transactions, and plainly what is early access.
+  const next = app.getByRole('region', { name: "What's next" });
+  await expect(next).toContainText('Early access, not in this API yet: virtual accounts, deposit addresses and bank payouts.');
+  await expect(next.getByRole('link', { name: "Open the customer's wallets" })).toHaveAttribute('href', /^#\/wallets\/cst_/);
+  await expect(next.getByRole('link', { name: 'Follow the transactions' })).toHaveAttribute('href', '#/transactions');
   await shot(app, 'onboarding-4-bank');
   await app.getByRole('button', { name: 'Onboard another customer' }).click();
   await goto(app, '#/customers');

@@ -50,6 +50,8 @@ export interface CustomersState {
   load(id: string): Promise<Result<CustomerView>>;
   upsert(c: CustomerView): void;
   applyLive(c: CustomerView, cause: string): void;
+  /** News about a customer that carries no customer (a deposit on one of its wallets). */
+  noteLive(customerId: string, cause: string): void;
   reveal(id: string, reason: string): Promise<void>;
   remask(id: string): void;
   requestEndorsements(id: string, names: EndorsementName[]): Promise<Result<CustomerView>>;
@@ -132,6 +134,12 @@ export const useCustomers = create<CustomersState>((set, get) => {
       const changed = get().byId[c.id] ? c.endorsements.filter((e) => before.get(e.name) !== e.status).map((e) => ({ name: e.name, status: e.status })) : [];
       const log = [{ at, cause, seq: liveSeq++, changed }, ...(get().liveLog[c.id] ?? [])].slice(0, 20);
       set({ byId: merge([c]), liveAt: { ...get().liveAt, [c.id]: { at, cause } }, liveLog: { ...get().liveLog, [c.id]: log } });
+    },
+
+    noteLive: (customerId, cause) => {
+      const at = Date.now();
+      const log = [{ at, cause, seq: liveSeq++, changed: [] }, ...(get().liveLog[customerId] ?? [])].slice(0, 20);
+      set({ liveAt: { ...get().liveAt, [customerId]: { at, cause } }, liveLog: { ...get().liveLog, [customerId]: log } });
     },
 
     reveal: async (id, reason) => {

@@ -18,6 +18,28 @@ function InsteadList() {
   );
 }
 
+/**
+ * What the customer can do next, in what OMS offers today (oms-api.md): cash-in at retail locations
+ * funds a wallet, and crypto moves between wallets. The rest is early access, and said so.
+ */
+function WhatsNext({ customerId }: { customerId: string }) {
+  const id = encodeURIComponent(customerId);
+  return (
+    <section className="whats-next" aria-labelledby="whats-next-h">
+      <h3 id="whats-next-h">What&apos;s next</h3>
+      <ul>
+        <li>
+          <a href={`#/wallets/${id}`}>Open the customer&apos;s wallets</a> to fund one (cash-in at a retail location) or send crypto from it. Both work in OMS today.
+        </li>
+        <li>
+          <a href="#/transactions">Follow the transactions</a> as they settle.
+        </li>
+        <li className="muted">Early access, not in this API yet: virtual accounts, deposit addresses and bank payouts.</li>
+      </ul>
+    </section>
+  );
+}
+
 /** Step 4: honest about OMS v0.9 — external accounts are not offered yet; the sandbox preview shows the intended form. */
 export function StepBank({ customer }: { customer: CustomerView }) {
   const status = useSandbox(selectSandboxStatus);
@@ -53,6 +75,7 @@ export function StepBank({ customer }: { customer: CustomerView }) {
         </div>
       )}
       {preview && <BankAccountForm customer={customer} />}
+      <WhatsNext customerId={customer.id} />
       <div className="form-actions">
         <button type="button" className="btn btn-primary" onClick={() => useRoute.getState().navigate('customers', customer.id)}>
           Open the customer
