@@ -18,6 +18,7 @@ import { quotesHandlers, transactionsHandlers } from '../services/money/money.ip
 import { walletsHandlers } from '../services/wallets/wallets.ipc.ts';
 import { webhooksHandlers } from '../services/webhooks/webhooks.ipc.ts';
 import { openDatabase, type Db } from '../store/database.ts';
+import { accounts } from '../secrets/credentials.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { ensureLocalRegistration, profileSecrets } from '../webhooks/local-registration.ts';
 import { WebhookSubsystem } from '../webhooks/webhook-subsystem.ts';
@@ -129,6 +130,11 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
       const p = settings.active();
       await settings.save({ id: p.id, name: p.name, baseUrl: p.baseUrl, apiVersion: p.apiVersion, webhookVerification: mode });
       webhooks.profileSettingsChanged();
+    },
+    // The relay's console token: keychain only, per profile (issue 14).
+    relayTokens: {
+      get: (profileId) => services.secrets.get(accounts.relayToken(profileId)),
+      set: async (profileId, token) => void (token === null ? await services.secrets.delete(accounts.relayToken(profileId)) : await services.secrets.set(accounts.relayToken(profileId), token)),
     },
     ...(opts.webhookPort !== undefined ? { defaultPort: opts.webhookPort } : {}),
     log,

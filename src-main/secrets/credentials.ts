@@ -6,6 +6,8 @@ export const accounts = {
   apiSecret: (profileId: string) => `${profileId}/apiSecret`,
   webhookPrefix: (profileId: string) => `${profileId}/webhook/`,
   webhook: (profileId: string, webhookId: string) => `${profileId}/webhook/${webhookId}`,
+  /** The webhook relay's per-console token (rly_…); outside `webhookPrefix` so it is never tried as a signing secret. */
+  relayToken: (profileId: string) => `${profileId}/relayToken`,
 };
 
 /** Enough of SHA-256 to tell two secrets apart on screen; reveals nothing usable. */

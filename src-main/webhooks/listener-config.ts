@@ -51,3 +51,31 @@ export class ListenerConfigStore {
     return next;
   }
 }
+
+/** The last relay cursor whose delivery is in the inbox, per profile and relay URL (migration 005). */
+export class RelayCursorStore {
+  readonly #db: Db;
+
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  get(profileId: string, relayUrl: string): string | null {
+    const r = this.#db.prepare('SELECT cursor FROM webhook_relay_cursor WHERE profile_id = ? AND relay_url = ?').get(profileId, relayUrl) as { cursor: string } | undefined;
+    return r?.cursor ?? null;
+  }
+
+  set(profileId: string, relayUrl: string, cursor: string): void {
+    this.#db
+      .prepare(
+        `INSERT INTO webhook_relay_cursor (profile_id, relay_url, cursor, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (profile_id, relay_url) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
+      )
+      .run(profileId, relayUrl, cursor, new Date().toISOString());
+  }
+
+  /** The relay's store was replaced (`reset`): the old cursor means nothing there any more. */
+  clear(profileId: string, relayUrl: string): void {
+    this.#db.prepare('DELETE FROM webhook_relay_cursor WHERE profile_id = ? AND relay_url = ?').run(profileId, relayUrl);
+  }
+}

@@ -1,5 +1,5 @@
 import { networkInterfaces } from 'node:os';
-import type { ListenerStatus } from '#shared/ipc/inbox.contract.ts';
+import type { ListenerStatus, RelayStatus } from '#shared/ipc/inbox.contract.ts';
 import type { EventBus } from '../ipc/event-bus.ts';
 
 /** The state the UI shows; every change is published once as `event.webhooks.statusChanged`. */
@@ -15,6 +15,7 @@ export class ListenerHealth {
     lastVerdict: null,
     secretFingerprints: [],
     detail: null,
+    relay: null,
   };
   /** Last sign of life from the relay (any message or ping), epoch ms. */
   lastRelayActivity = 0;
@@ -24,7 +25,15 @@ export class ListenerHealth {
   }
 
   get(): ListenerStatus {
-    return { ...this.#status, secretFingerprints: [...this.#status.secretFingerprints] };
+    return { ...this.#status, secretFingerprints: [...this.#status.secretFingerprints], relay: this.#status.relay && { ...this.#status.relay } };
+  }
+
+  /** Patches the relay part (no-op without a relay); published only when something changed. */
+  setRelay(patch: Partial<RelayStatus>): void {
+    const cur = this.#status.relay;
+    if (!cur) return;
+    if (Object.entries(patch).every(([k, v]) => v === cur[k as keyof RelayStatus])) return;
+    this.set({ relay: { ...cur, ...patch } });
   }
 
   set(patch: Partial<ListenerStatus>): void {

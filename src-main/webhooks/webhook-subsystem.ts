@@ -3,7 +3,7 @@ import type { ListenerStatus } from '#shared/ipc/inbox.contract.ts';
 import type { EventBus } from '../ipc/event-bus.ts';
 import type { Db } from '../store/database.ts';
 import { CustomerRefresher } from './customer-refresher.ts';
-import { ListenerConfigStore, type ListenerConfig } from './listener-config.ts';
+import { ListenerConfigStore, RelayCursorStore, type ListenerConfig } from './listener-config.ts';
 import { ListenerHealth, OpenCustomers, startWatchdog } from './listener-health.ts';
 import { startRelayClient, type RelayClient } from './relay-client.ts';
 import { fingerprint } from '../secrets/credentials.ts';
@@ -33,12 +33,30 @@ export interface WebhookSubsystemDeps {
   watchdogMs?: number;
   /** No relay traffic (smee pings every ~30 s) for this long → stale → reconnect. */
   relayStaleMs?: number;
+  /** No byte on the relay stream for this long = a dead connection, redialled (default 30 s; our relay pings every 15 s). */
+  relayDeadMs?: number;
+  /** The relay token per profile: the keychain in the app; absent → kept in memory (tests). */
+  relayTokens?: RelayTokenStore;
   relayBackoffMs?: readonly number[];
   refetchRetryMs?: readonly number[];
   log?: (line: string) => void;
   /** Caps for rejected deliveries (tests lower them). */
   inbox?: InboxOptions;
 }
+
+export interface RelayTokenStore {
+  get(profileId: string): Promise<string | null>;
+  /** null forgets it. */
+  set(profileId: string, token: string | null): Promise<void>;
+}
+
+/** For tests and runs without a keychain: the token lives as long as the process. */
+function memoryTokens(): RelayTokenStore {
+  const m = new Map<string, string>();
+  return { get: async (p) => m.get(p) ?? null, set: async (p, t) => void (t === null ? m.delete(p) : m.set(p, t)) };
+}
+
+const SMEE_NOTE = 'A smee-style channel (no relay token) re-serialises the JSON, so signatures fail: it works only in report-only. For enforce, use the OMS relay with a token.';
 
 /** Listener + relay + inbox + processor + health: started and stopped with the console. */
 export class WebhookSubsystem {
@@ -48,6 +66,9 @@ export class WebhookSubsystem {
   readonly health: ListenerHealth;
   readonly openCustomers = new OpenCustomers();
   readonly config: ListenerConfigStore;
+  /** Where this console stands in each relay channel (only moved after the inbox has the delivery). */
+  readonly cursors: RelayCursorStore;
+  readonly #tokens: RelayTokenStore;
   readonly #d: WebhookSubsystemDeps;
   #listener: RunningListener | null = null;
   #relay: RelayClient | null = null;
@@ -65,6 +86,8 @@ export class WebhookSubsystem {
     this.#d = deps;
     this.inbox = new WebhookInbox(deps.db, deps.inbox);
     this.config = new ListenerConfigStore(deps.db, deps.defaultPort ?? DEFAULT_LISTENER_PORT);
+    this.cursors = new RelayCursorStore(deps.db);
+    this.#tokens = deps.relayTokens ?? memoryTokens();
     this.health = new ListenerHealth(deps.bus);
     this.refresher = new CustomerRefresher({
       bus: deps.bus,
@@ -156,7 +179,15 @@ export class WebhookSubsystem {
    * registration. A new port is bound before the old listener closes, so a bad port leaves the
    * running listener untouched.
    */
-  async #apply(cfg: ListenerConfig = this.#cfg()): Promise<void> {
+  async #apply(cfg: ListenerConfig = this.#cfg(), token?: string | null): Promise<void> {
+    const profileId = this.#d.activeProfileId();
+    let relayToken: string | null = null;
+    let tokenProblem: string | null = null;
+    try {
+      relayToken = token !== undefined ? token : cfg.relayUrl ? await this.#tokens.get(profileId) : null;
+    } catch (e) {
+      tokenProblem = `The relay token could not be read from the keychain (${e instanceof Error ? e.message : 'error'}).`;
+    }
     if (!this.#listener || (cfg.port !== 0 && this.#listener.port !== cfg.port)) {
       let next: RunningListener;
       try {
@@ -174,9 +205,9 @@ export class WebhookSubsystem {
     }
     this.#relay?.close();
     this.#relay = null;
-    this.health.set({ url: this.#listener.url, port: this.#listener.port, relayUrl: cfg.relayUrl, verification: this.#mode() });
-    if (cfg.relayUrl) this.#startRelay(cfg.relayUrl);
-    else this.health.set({ state: 'listening', detail: null });
+    this.health.set({ url: this.#listener.url, port: this.#listener.port, relayUrl: cfg.relayUrl, verification: this.#mode(), relay: null });
+    if (cfg.relayUrl && !tokenProblem) this.#startRelay(profileId, cfg.relayUrl, relayToken);
+    else this.health.set({ state: 'listening', detail: tokenProblem });
     // In the background: registering may start the embedded sandbox, which must not delay the UI.
     this.registration = this.#register().then(() => this.#refreshFingerprints());
     this.reconcile('listener started');
@@ -208,13 +239,51 @@ export class WebhookSubsystem {
     this.health.set({ secretFingerprints: secrets.map(fingerprint) });
   }
 
-  #startRelay(url: string): void {
-    this.health.set({ state: 'reconnecting', detail: `Connecting to relay ${url}` });
+  #startRelay(profileId: string, url: string, token: string | null): void {
+    const cursor = token ? this.cursors.get(profileId, url) : null;
+    this.health.set({
+      state: 'reconnecting',
+      detail: `Connecting to relay ${url}`,
+      relay: { connected: false, cursor, lagMs: null, lastDeliveryAt: null, caughtUp: null, tokenFingerprint: token ? fingerprint(token) : null, problem: null },
+    });
     this.health.lastRelayActivity = Date.now();
-    this.#relay = startRelayClient({
+    const log = (line: string) => this.#d.log?.(`webhooks: relay ${line}`);
+    const relay = startRelayClient({
       url,
+      token,
+      cursor,
       backoffMs: this.#d.relayBackoffMs,
+      ...(this.#d.relayDeadMs !== undefined ? { deadMs: this.#d.relayDeadMs } : {}),
       onDelivery: (d) => this.processor.receive(d, 'relay'),
+      // The inbox has every delivery up to `c` (receive settles after the commit): only now is the cursor saved.
+      onCursor: (c, meta) => {
+        this.cursors.set(profileId, url, c);
+        this.health.setRelay({ cursor: c, lastDeliveryAt: meta.receivedAt, lagMs: Math.max(0, Date.now() - Date.parse(meta.receivedAt)) });
+      },
+      onCaughtUp: (n) => {
+        this.health.setRelay({ caughtUp: n });
+        if (n === 0) return;
+        log(`caught up ${n} deliveries missed while offline`);
+        this.health.set({ detail: `Caught up ${n} deliveries missed while offline.` });
+        this.reconcile('relay caught up');
+      },
+      onGap: () => {
+        log('gap: deliveries were pruned before this console read them; reconciling');
+        this.health.set({ detail: 'The relay no longer had some deliveries missed while offline (retention): open customers were re-fetched instead.' });
+        this.reconcile('relay gap');
+      },
+      onReset: () => {
+        log('reset: the saved cursor is unknown to the relay; starting from its oldest delivery');
+        this.cursors.clear(profileId, url);
+        this.health.setRelay({ cursor: null });
+      },
+      onRefused: (why) => {
+        if (this.#relay !== relay) return;
+        log(`stopped: ${why}`);
+        this.health.set({ state: 'listening', detail: `Relay stopped: ${why}. Save a new token in Settings → Listener.` });
+        this.health.setRelay({ connected: false, problem: `Token refused: ${why}.` });
+      },
+      onProblem: (why) => this.health.setRelay({ problem: why }),
       onActivity: () => {
         this.health.lastRelayActivity = Date.now();
         if (this.health.get().state === 'stale') this.health.set({ state: 'relay-connected', detail: null });
@@ -222,17 +291,23 @@ export class WebhookSubsystem {
       onConnected: () => {
         this.health.lastRelayActivity = Date.now();
         this.health.set({ state: 'relay-connected', detail: null });
-        // Anything sent while we were away reached nobody: the open customers are re-read.
-        this.reconcile('relay connected');
+        this.health.setRelay({ connected: true });
+        // smee keeps nothing while we were away: the open customers are re-read. Our relay replays
+        // the backlog and reconciles on `caught-up` (count > 0) or `gap` instead.
+        if (!token) this.reconcile('relay connected');
       },
-      onDisconnected: (why) => this.health.set({ state: 'reconnecting', detail: `Relay dropped (${why}); reconnecting.` }),
+      onDisconnected: (why) => {
+        this.health.set({ state: 'reconnecting', detail: `Relay dropped (${why}); reconnecting.` });
+        this.health.setRelay({ connected: false });
+      },
     });
+    this.#relay = relay;
   }
 
   #checkStale(): void {
     if (!this.#registered && this.#d.registerListener) void this.#register().then(() => this.#refreshFingerprints());
     const staleMs = this.#d.relayStaleMs ?? 90_000;
-    if (this.#relay?.connected && Date.now() - this.health.lastRelayActivity > staleMs) {
+    if (this.#relay?.connected && !this.#relay.refused && Date.now() - this.health.lastRelayActivity > staleMs) {
       this.health.set({ state: 'stale', detail: `No relay traffic for ${Math.round(staleMs / 1000)} s; reconnecting.` });
       this.#relay.reconnectNow();
     }
@@ -261,7 +336,11 @@ export class WebhookSubsystem {
   }
 
   status(): ListenerStatus {
-    return { ...this.health.get(), verification: this.#mode() };
+    const s = this.health.get();
+    const mode = this.#mode();
+    // Read at each call: the mode can change in the profile without the relay restarting.
+    if (s.relay && !s.relay.tokenFingerprint && !s.relay.problem && mode === 'enforce') s.relay.problem = SMEE_NOTE;
+    return { ...s, verification: mode };
   }
 
   /**
@@ -269,14 +348,17 @@ export class WebhookSubsystem {
    * and only then is anything saved. A busy or forbidden port throws (e.g. "port 4590 is in use:
    * choose another port"), leaves the old listener running and saves nothing.
    */
-  async configure(patch: Partial<ListenerConfig>): Promise<ListenerStatus> {
+  async configure(patch: Partial<ListenerConfig> & { relayToken?: string | null }): Promise<ListenerStatus> {
     const profileId = this.#d.activeProfileId();
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<ListenerConfig>;
+    const { relayToken, ...rest } = patch;
+    const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<ListenerConfig>;
     const pin = defined.signatureVariant;
     if (pin != null && !SIGNATURE_VARIANT_NAMES.includes(pin)) {
       throw new Error(`unknown signature variant "${pin.slice(0, 60)}": use one of ${SIGNATURE_VARIANT_NAMES.join(', ')}`);
     }
-    await this.#apply({ ...this.config.get(profileId), ...defined });
+    await this.#apply({ ...this.config.get(profileId), ...defined }, relayToken);
+    // Kept only once the listener took the new settings; a keychain failure throws (nothing half-saved is shown as saved).
+    if (relayToken !== undefined) await this.#tokens.set(profileId, relayToken);
     if (defined.verification && this.#d.setVerificationMode) await this.#d.setVerificationMode(defined.verification);
     this.config.set(profileId, defined);
     this.#ctx = null;

@@ -6,6 +6,22 @@ import { mutation, NoInput, query } from './operation.ts';
 export const ListenerState = z.enum(['stopped', 'listening', 'relay-connected', 'reconnecting', 'stale']);
 export type ListenerState = z.infer<typeof ListenerState>;
 
+/**
+ * The console's subscription to a relay channel (null when none is configured). `cursor` is the last
+ * delivery stored in the inbox, `lagMs` how late the newest one arrived after the relay stored it,
+ * `caughtUp` the backlog replayed on the latest (re)connect. Never the token: its fingerprint only.
+ */
+export const RelayStatus = z.strictObject({
+  connected: z.boolean(),
+  cursor: z.string().nullable(),
+  lagMs: z.number().nullable(),
+  lastDeliveryAt: z.string().nullable(),
+  caughtUp: z.number().int().nullable(),
+  tokenFingerprint: z.string().nullable(),
+  problem: z.string().nullable(),
+});
+export type RelayStatus = z.infer<typeof RelayStatus>;
+
 export const ListenerStatus = z.strictObject({
   state: ListenerState,
   /** The URL OMS (or the relay/tunnel) must deliver to. */
@@ -19,6 +35,7 @@ export const ListenerStatus = z.strictObject({
   secretFingerprints: z.array(z.string()),
   /** Plain-words explanation of the current state, e.g. why it is stale. */
   detail: z.string().nullable(),
+  relay: RelayStatus.nullable(),
 });
 export type ListenerStatus = z.infer<typeof ListenerStatus>;
 
@@ -92,16 +109,18 @@ export const inboxContract = {
   clear: mutation('inbox.clear', 'Empties the event log; dedupe ids are kept.', z.object({}), z.strictObject({ cleared: z.number().int() }), 'local'),
   /** Listener health: state, URL to register, last event, secret fingerprints. */
   listenerStatus: query('inbox.listenerStatus', 'Webhook listener health and the URL to register.', NoInput, ListenerStatus),
-  /** Changes listener port, relay channel or verification mode for the active profile. */
+  /** Changes listener port, relay channel and token, or verification mode for the active profile. */
   configureListener: mutation(
     'inbox.configureListener',
-    'Changes the listener port, relay channel or verification mode.',
+    'Changes the listener port, relay channel and token, or verification mode.',
     z.object({
       port: z.number().int().min(1024).max(65535).optional(),
       relayUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable().optional(),
       verification: z.enum(['enforce', 'report-only']).optional(),
       /** Accept only this signature variant (null: try them all, Standard Webhooks first). */
       signatureVariant: SignatureVariantName.nullable().optional(),
+      /** The relay's console token (rly_…): kept in the keychain, never sent back; null forgets it. */
+      relayToken: z.string().trim().min(8).max(200).nullable().optional(),
     }),
     ListenerStatus,
     'local',

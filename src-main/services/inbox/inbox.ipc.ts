@@ -47,9 +47,10 @@ export function createInboxHandlers(webhooks: WebhookSubsystem, activeProfileId:
     },
     clear: async () => ({ cleared: webhooks.inbox.clear(activeProfileId()) }),
     listenerStatus: async () => webhooks.status(),
-    configureListener: async ({ port, relayUrl, verification, signatureVariant }) => {
+    // The token goes to the keychain; the answer carries its fingerprint only (ListenerStatus.relay).
+    configureListener: async ({ port, relayUrl, verification, signatureVariant, relayToken }) => {
       try {
-        return await webhooks.configure({ port, relayUrl, verification, signatureVariant });
+        return await webhooks.configure({ port, relayUrl, verification, signatureVariant, relayToken });
       } catch (e) {
         throw new AppFailure('UNAVAILABLE', webhooks.status().detail ?? `The listener could not start: ${String(e)}`);
       }
