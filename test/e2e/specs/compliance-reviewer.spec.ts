@@ -1,6 +1,6 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
-import { ensureListener, expectEndorsementStatus, fullCustomer, oms, uniqueTag, shot } from '../pages/console.page.ts';
+import { ensureListener, expectEndorsementStatus, fullCustomer, goto, oms, uniqueTag, shot } from '../pages/console.page.ts';
 
 test('compliance reviewer: filters pending endorsements, approves one and rejects another with a reason, both flip live, audit log shows both', async ({ app }) => {
   test.setTimeout(90_000);
@@ -79,3 +79,23 @@ async function expectBadgesFit(row: Locator) {
   });
   expect(overflow).toEqual([]);
 }
+
+test('compliance reviewer on a real profile: no QA controls anywhere, the queue says plainly when OMS cannot be reached', async ({ app }) => {
+  const c = (await oms<{ items: { id: string }[] }>(app, 'customers', 'search', { limit: 1, endorsement: { name: 'usd', status: 'pending' } })).items[0]!;
+  await goto(app, `#/reviews/${c.id}`);
+  await expect(app.getByRole('group', { name: 'QA: sandbox review controls' })).toBeVisible();
+  await app.getByRole('link', { name: 'Settings' }).click();
+  await app.getByRole('button', { name: /^Use Production/ }).click();
+  await expect(app.getByRole('status', { name: 'Active profile' })).toContainText('PRODUCTION');
+  try {
+    await goto(app, '#/reviews');
+    await expect(app.getByRole('alert').filter({ hasText: 'Could not load the review queue' })).toBeVisible({ timeout: 30_000 });
+    await expect(app.getByRole('group', { name: 'QA: sandbox review controls' })).toHaveCount(0);
+    await expect(app.getByRole('region', { name: 'QA Sandbox decisions' })).toHaveCount(0);
+    await shot(app, 'reviews-production-unreachable');
+  } finally {
+    await app.getByRole('link', { name: 'Settings' }).click();
+    await app.getByRole('button', { name: /^Use Local/ }).click();
+    await expect(app.getByRole('status', { name: 'Active profile' })).toContainText('TEST MODE');
+  }
+});
