@@ -1,12 +1,12 @@
 import type { Clock } from './clock.ts';
 import type { FaultState } from './faults.ts';
-import type { CustomersStore } from './store/customers.store.ts';
+import type { CustomersStore } from './store/customers.repo.ts';
 import type { Db } from './store/db.ts';
-import type { EndorsementsStore } from './store/endorsements.store.ts';
-import type { EventsStore } from './store/events.store.ts';
-import type { TransactionsStore } from './store/transactions.store.ts';
-import type { WalletsStore } from './store/wallets.store.ts';
-import type { WebhooksStore } from './store/webhooks.store.ts';
+import type { EndorsementsStore } from './store/endorsements.repo.ts';
+import type { EventsStore } from './store/events.repo.ts';
+import type { TransactionsStore } from './store/transactions.repo.ts';
+import type { WalletsStore } from './store/wallets.repo.ts';
+import type { WebhooksStore } from './store/webhooks.repo.ts';
 
 export interface SandboxConfig {
   basePath: string;

@@ -22,13 +22,13 @@ import { registerWebhookRoutes } from './routes/webhooks.routes.ts';
 import { Scheduler } from './scheduler.ts';
 import { seedCustomers } from './seed/seeder.ts';
 import { createRequestHandler, type Pipeline } from './server.ts';
-import { CustomersStore } from './store/customers.store.ts';
+import { CustomersStore } from './store/customers.repo.ts';
 import { getMeta, openDb, setMeta } from './store/db.ts';
-import { EndorsementsStore } from './store/endorsements.store.ts';
-import { EventsStore } from './store/events.store.ts';
-import { TransactionsStore } from './store/transactions.store.ts';
-import { WalletsStore } from './store/wallets.store.ts';
-import { WebhooksStore } from './store/webhooks.store.ts';
+import { EndorsementsStore } from './store/endorsements.repo.ts';
+import { EventsStore } from './store/events.repo.ts';
+import { TransactionsStore } from './store/transactions.repo.ts';
+import { WalletsStore } from './store/wallets.repo.ts';
+import { WebhooksStore } from './store/webhooks.repo.ts';
 import { Dispatcher } from './webhooks/dispatcher.ts';
 
 export interface SandboxOptions {

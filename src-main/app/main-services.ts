@@ -11,7 +11,7 @@ import { ExternalAccountsService } from '../services/external-accounts/external-
 import { LocalSandbox, type LocalSandboxOptions } from '../services/sandbox/local-sandbox.ts';
 import { SandboxService } from '../services/sandbox/sandbox.service.ts';
 import { OmsSession, type ClientOverrides, type OmsApis } from '../services/session/oms-session.ts';
-import { ProfilesStore, type ProfileRecord } from '../services/settings/profiles.store.ts';
+import { ProfilesStore, type ProfileRecord } from '../services/settings/profiles.repo.ts';
 import { SettingsService } from '../services/settings/settings.service.ts';
 import { AuditLog } from '../store/audit-log.ts';
 import type { Db } from '../store/database.ts';

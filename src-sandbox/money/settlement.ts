@@ -3,7 +3,7 @@ import { ASSETS, newTxHash, parseAssetAmount } from '../assets.ts';
 import type { SandboxContext } from '../context.ts';
 import { ApiError } from '../http-util.ts';
 import { newId } from '../ids.ts';
-import type { TxnRow } from '../store/transactions.store.ts';
+import type { TxnRow } from '../store/transactions.repo.ts';
 import { tx } from '../store/db.ts';
 import { findLocation } from './cash-locations.ts';
 import { hasBalance, insufficient, loadQuote, requireEndorsement, saveQuote } from './quotes.ts';

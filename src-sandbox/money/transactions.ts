@@ -4,7 +4,7 @@ import { format, type Dec } from '../decimal.ts';
 import { notFound } from '../http-util.ts';
 import { newId } from '../ids.ts';
 import { presentWallet } from '../presenters.ts';
-import type { TxnRow } from '../store/transactions.store.ts';
+import type { TxnRow } from '../store/transactions.repo.ts';
 import type { WalletRecord } from '../types.ts';
 import { emitEvent } from '../webhooks/emitter.ts';
 

@@ -4,7 +4,7 @@ import { faultsSchema } from '../faults.ts';
 import { ApiError } from '../http-util.ts';
 import { newId } from '../ids.ts';
 import type { Router } from '../router.ts';
-import type { DeliveryRecord } from '../store/events.store.ts';
+import type { DeliveryRecord } from '../store/events.repo.ts';
 import { limitParam, parseBody, parseQuery } from '../validate.ts';
 import type { Dispatcher } from '../webhooks/dispatcher.ts';
 import { COMPLIANCE_ONLY_EVENTS } from '../webhooks/emitter.ts';

@@ -6,7 +6,7 @@ import { add, dec, format, normalize, ZERO } from '../decimal.ts';
 import { presentCustomer, presentCustomers, presentWalletBalance } from '../presenters.ts';
 import type { Router } from '../router.ts';
 import { buildCustomerListQuery, estimate } from '../store/customer-query.ts';
-import { toStored } from '../store/customers.store.ts';
+import { toStored } from '../store/customers.repo.ts';
 import type { Row } from '../store/db.ts';
 import type { CustomerDoc, EndorsementName, StoredCustomer } from '../types.ts';
 import { parseBody, parseQuery } from '../validate.ts';

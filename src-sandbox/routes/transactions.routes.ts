@@ -4,7 +4,7 @@ import { ApiError, notFound } from '../http-util.ts';
 import { executeQuote } from '../money/settlement.ts';
 import { publicDoc, requireTransaction, TXN_STATUSES, TXN_TYPES } from '../money/transactions.ts';
 import type { Router } from '../router.ts';
-import type { TxnFilters } from '../store/transactions.store.ts';
+import type { TxnFilters } from '../store/transactions.repo.ts';
 import { limitParam, parseBody, parseQuery } from '../validate.ts';
 import { requireCustomer } from './customers.routes.ts';
 import { ok, type ApiRequest, type ApiRoute } from './route-types.ts';

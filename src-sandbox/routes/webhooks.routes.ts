@@ -3,7 +3,7 @@ import type { SandboxContext } from '../context.ts';
 import { ApiError, notFound } from '../http-util.ts';
 import { newId } from '../ids.ts';
 import type { Router } from '../router.ts';
-import type { WebhookRecord } from '../store/webhooks.store.ts';
+import type { WebhookRecord } from '../store/webhooks.repo.ts';
 import { limitParam, parseBody, parseQuery } from '../validate.ts';
 import { newWebhookSecret } from '../webhooks/signer.ts';
 import { decodeCursor, encodeCursor, ok, type ApiRequest, type ApiRoute } from './route-types.ts';

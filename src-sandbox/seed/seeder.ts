@@ -1,6 +1,6 @@
 import { computeRequirements } from '../endorsements/policy.ts';
 import { seededId } from '../ids.ts';
-import { searchTerms } from '../store/customers.store.ts';
+import { searchTerms } from '../store/customers.repo.ts';
 import { formatUnits } from '../assets.ts';
 import { noFees, TXN_LINKS } from '../money/transactions.ts';
 import { tx, type Db } from '../store/db.ts';

@@ -1,8 +1,8 @@
 import type { SandboxContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { tx } from '../store/db.ts';
-import type { DeliveryRecord } from '../store/events.store.ts';
-import type { WebhookRecord } from '../store/webhooks.store.ts';
+import type { DeliveryRecord } from '../store/events.repo.ts';
+import type { WebhookRecord } from '../store/webhooks.repo.ts';
 import { postJson, type PostResult } from './http-post.ts';
 import { signedHeaders } from './signer.ts';
 

@@ -5,7 +5,7 @@ import { startSandbox, type SandboxHandle } from '#sandbox/index.ts';
 import { accounts } from '../../secrets/credentials.ts';
 import type { SecretVault } from '../../secrets/secret-vault.ts';
 import type { Credentials } from '../../oms/oms-client.ts';
-import { LOCAL_PROFILE_ID } from '../settings/profiles.store.ts';
+import { LOCAL_PROFILE_ID } from '../settings/profiles.repo.ts';
 
 /** Sandbox knobs tests and developers may set; the console picks sensible defaults for the rest. */
 export interface LocalSandboxOptions {

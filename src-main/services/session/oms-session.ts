@@ -12,7 +12,7 @@ import { accounts } from '../../secrets/credentials.ts';
 import type { SecretVault } from '../../secrets/secret-vault.ts';
 import type { RequestLog } from '../../store/request-log.ts';
 import type { LocalSandbox } from '../sandbox/local-sandbox.ts';
-import { versionedBaseUrl, type ProfileRecord, type ProfilesStore } from '../settings/profiles.store.ts';
+import { versionedBaseUrl, type ProfileRecord, type ProfilesStore } from '../settings/profiles.repo.ts';
 
 /** Transport knobs tests inject (fetch, clock, sleep, randomness, timeout). */
 export type ClientOverrides = Partial<Pick<OmsClientOptions, 'fetch' | 'now' | 'sleep' | 'random' | 'timeoutMs' | 'maxAttempts'>>;

@@ -6,7 +6,7 @@ import { KEYCHAIN_UNAVAILABLE_MESSAGE } from '../../secrets/keytar-secret-store.
 import type { SecretVault, Storage } from '../../secrets/secret-vault.ts';
 import type { LocalSandbox } from '../sandbox/local-sandbox.ts';
 import type { OmsSession } from '../session/oms-session.ts';
-import { EMBEDDED_BASE_URL, isBuiltIn, LOCAL_PROFILE_ID, type ProfileRecord, type ProfilesStore } from './profiles.store.ts';
+import { EMBEDDED_BASE_URL, isBuiltIn, LOCAL_PROFILE_ID, type ProfileRecord, type ProfilesStore } from './profiles.repo.ts';
 
 const NOT_CONFIGURED: CredentialStatus = { configured: false, fingerprint: null, storage: null };
 
