@@ -55,6 +55,8 @@ test('compliance reviewer: filters pending endorsements, approves one and reject
   // the endorsement; the raw summary is one click away.
   const activity = app.getByRole('region', { name: 'Activity' });
   await expect(activity).toContainText('Approved Basic identity');
+  // Webhook rows name the endorsement the event changed.
+  await expect(activity).toContainText('Endorsement rejected: USD account');
   await expect(activity).toContainText('Rejected USD account · reason: “The passport photo is unreadable”');
   await expect(activity.getByText('"decision":"approve"')).toBeHidden();
   await shot(app, 'reviewer-decided');

@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { InboxEntry } from '#shared/ipc/inbox.contract.ts';
 import type { AuditRow } from '#shared/ipc/logs.contract.ts';
 import { api } from '../../lib/api-client.ts';
-import { causeWords } from './endorsement-words.ts';
+import { useCustomers } from './customers.store.ts';
+import { causeWords, endorsementLabel } from './endorsement-words.ts';
 import { actionSentence, resultWords } from '../logs/audit-words.ts';
 import { IDLE, LOADING, settled, type Req } from '../../lib/request-state.ts';
 
@@ -28,11 +29,23 @@ export interface TimelineState {
   reset(): void;
 }
 
+/**
+ * Which endorsements an endorsement event changed. The event names none, but the re-fetch it caused
+ * was compared with what was on screen (customers.store `liveLog`): when exactly one such update
+ * follows this delivery, its names are this row's. Ambiguous or older rows stay unnamed, never guessed.
+ */
+function endorsementNames(e: InboxEntry): string {
+  if (!e.customerId || !e.type?.startsWith('customer.endorsement.')) return '';
+  const at = Date.parse(e.receivedAt);
+  const hits = (useCustomers.getState().liveLog[e.customerId] ?? []).filter((l) => l.cause === e.type && l.changed.length > 0 && l.at >= at - 1000 && l.at <= at + 15_000);
+  return hits.length === 1 ? `: ${hits[0]!.changed.map((c) => endorsementLabel(c.name)).join(', ')}` : '';
+}
+
 const fromWebhook = (e: InboxEntry): TimelineItem => ({
   key: `w${e.seq}`,
   at: e.receivedAt,
   kind: 'webhook',
-  title: e.type ? sentenceCase(causeWords(e.type)) : 'Unknown event',
+  title: e.type ? `${sentenceCase(causeWords(e.type))}${endorsementNames(e)}` : 'Unknown event',
   detail: `${e.verdict === 'verified' ? 'Verified' : `Rejected (${e.verdict})`}${e.duplicate ? ' · duplicate' : ''} · ${e.reason}`,
   ...(e.type ? { eventType: e.type } : {}),
   tone: e.verdict === 'verified' ? 'ok' : 'bad',
