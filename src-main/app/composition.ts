@@ -164,7 +164,7 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     quotes: quotesHandlers(services.session),
     transactions: transactionsHandlers(services.session),
     cashIns: cashInsHandlers(services.session),
-    externalAccounts: externalAccountsHandlers(services.externalAccounts),
+    externalAccounts: externalAccountsHandlers(services.session),
     // A created or deleted endpoint changes the secrets the listener verifies with: say so at once.
     webhooks: withSecretsRefresh(webhooksHandlers(services.session, services.secrets), () => webhooks.secretsChanged()),
     inbox: createInboxHandlers(webhooks, () => settings.active().id),

@@ -7,7 +7,6 @@ import { KeytarSecretStore } from '../secrets/keytar-secret-store.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { SecretVault } from '../secrets/secret-vault.ts';
 import { fetchCustomerView } from '../services/customers/customers.ipc.ts';
-import { ExternalAccountsService } from '../services/external-accounts/external-accounts.service.ts';
 import { LocalSandbox, type LocalSandboxOptions } from '../services/sandbox/local-sandbox.ts';
 import { SandboxService } from '../services/sandbox/sandbox.service.ts';
 import { OmsSession, type ClientOverrides, type OmsApis } from '../services/session/oms-session.ts';
@@ -48,7 +47,6 @@ export interface MainServices {
   local: LocalSandbox;
   session: OmsSession;
   settings: SettingsService;
-  externalAccounts: ExternalAccountsService;
   sandbox: SandboxService;
 }
 
@@ -78,7 +76,6 @@ export async function buildMainServices(core: { db: Db; bus: EventBus; rawLog: (
   };
   const session = new OmsSession({ profiles, vault: secrets, local, requestLog, onHealth, ...(opts.omsClient ? { overrides: opts.omsClient } : {}) });
   const settings = new SettingsService({ profiles, vault: secrets, session, local, bus });
-  const externalAccounts = new ExternalAccountsService(session);
   const sandbox = new SandboxService(session, local);
 
   // "First use" of the local profile: its credentials exist before the first screen asks for them.
@@ -98,7 +95,6 @@ export async function buildMainServices(core: { db: Db; bus: EventBus; rawLog: (
     local,
     session,
     settings,
-    externalAccounts,
     sandbox,
   };
 }

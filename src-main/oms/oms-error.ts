@@ -60,6 +60,9 @@ export function toAppFailure(e: OmsError): AppFailure {
   if (e.field !== null) details.field = e.field;
   if (e.retryAfterSec !== null) details.retryAfterSec = e.retryAfterSec;
   if (e.issues?.length) details.fields = e.issues.slice(0, 30);
-  const code = e.kind === 'timeout' ? 'TIMEOUT' : e.kind === 'network' || e.kind === 'cancelled' || e.kind === 'credentials' ? 'UNAVAILABLE' : 'OMS_ERROR';
+  // A 400 is input OMS refused: the same code as our own validation, so a form marks the fields
+  // (details.fields) whichever side caught them.
+  const refusedInput = e.kind === 'http' && e.status === 400;
+  const code = e.kind === 'timeout' ? 'TIMEOUT' : e.kind === 'network' || e.kind === 'cancelled' || e.kind === 'credentials' ? 'UNAVAILABLE' : refusedInput ? 'INVALID_INPUT' : 'OMS_ERROR';
   return new AppFailure(code, e.message, details);
 }

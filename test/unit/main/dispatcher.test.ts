@@ -114,7 +114,7 @@ describe('dispatcher', () => {
     expect(r).toEqual({
       ok: false,
       error: {
-        code: 'OMS_ERROR',
+        code: 'INVALID_INPUT',
         message: 'OMS refused the customer: birthDate is invalid',
         details: { status: 400, omsCode: 'invalid_request', requestId: 'req_1', fields: [{ path: 'birthDate', message: 'must be a date in the past' }] },
       },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExternalAccount } from '#shared/ipc/external-accounts.contract.ts';
-import { maskBankDetails } from '../../../src-main/services/external-accounts/external-accounts.service.ts';
+import { maskBankDetails } from '../../../src-main/services/external-accounts/external-accounts.ipc.ts';
 
 describe('bank details masking (main never hands a full account number to the renderer)', () => {
   it('keeps the last 4 of numbers and IBANs, whatever OMS sent, and is idempotent', () => {
