@@ -218,7 +218,7 @@ export function startRelayClient(opts: RelayClientOptions): RelayClient {
     let timer: NodeJS.Timeout | undefined;
     const alive = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => ac.abort(new Error(`no bytes from the relay for ${Math.round(deadMs / 1000)} s`)), deadMs);
+      timer = setTimeout(() => ac.abort(new Error(`no bytes from the relay for ${deadMs >= 1000 ? `${Math.round(deadMs / 1000)} s` : `${deadMs} ms`}`)), deadMs);
     };
     alive();
     try {

@@ -83,6 +83,14 @@ describe('relay client (smee protocol)', () => {
     expect(c.subsystem.status()).toMatchObject({ relayUrl: url, lastVerdict: 'verified' });
   });
 
+  it('the status says a smee channel needs report-only (no token, so no fingerprint and no cursor)', async () => {
+    expect(c.subsystem.status().relay).toMatchObject({ connected: true, tokenFingerprint: null, cursor: null });
+    expect(c.subsystem.status().relay?.problem).toContain('works only in report-only');
+    await c.subsystem.configure({ verification: 'report-only' });
+    await waitFor(() => c.subsystem.status().relay?.connected, 'reconnected');
+    expect(c.subsystem.status().relay?.problem).toBeNull();
+  });
+
   it('a body the relay re-serialised is named as such; enforce refuses it, report-only applies it flagged', async () => {
     const pretty = JSON.stringify(JSON.parse(compact('evt_pretty', 'cst_p')), null, 2);
     relay.forward(signed('evt_pretty', pretty), pretty);
