@@ -263,8 +263,8 @@ export class WebhookSubsystem {
       onCaughtUp: (n) => {
         this.health.setRelay({ caughtUp: n });
         if (n === 0) return;
+        // The card words it from relay.caughtUp; the log keeps the record.
         log(`caught up ${n} deliveries missed while offline`);
-        this.health.set({ detail: `Caught up ${n} deliveries missed while offline.` });
         this.reconcile('relay caught up');
       },
       onGap: () => {

@@ -6,6 +6,8 @@ import { TimeAgo } from '../../components/TimeAgo.tsx';
 import type { Tone } from '../customers/endorsement-words.ts';
 import { useEvents } from './events.store.ts';
 import { selectListener, selectListenerReq } from './events.selectors.ts';
+import type { ListenerStatus } from '#shared/ipc/inbox.contract.ts';
+import './listener.css';
 
 const STATE: Record<string, [Tone, string]> = {
   listening: ['ok', 'Listening'],
@@ -14,6 +16,61 @@ const STATE: Record<string, [Tone, string]> = {
   stale: ['warn', 'Stale'],
   stopped: ['bad', 'Stopped'],
 };
+
+function lag(ms: number | null): string {
+  if (ms === null) return '—';
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 120_000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${Math.round(ms / 60_000)} min`;
+}
+
+/** The relay subscription: connection, where the console stands, how late, what was caught up. */
+function RelayStatusBlock({ l }: { l: ListenerStatus }) {
+  const r = l.relay;
+  if (!r || !l.relayUrl) return null;
+  const smee = r.tokenFingerprint === null;
+  const [tone, label]: [Tone, string] = r.connected ? ['ok', 'Connected'] : r.problem?.startsWith('Token refused') ? ['bad', 'Token refused'] : ['warn', 'Reconnecting'];
+  return (
+    <section className="relay-status" aria-labelledby="relay-status-h">
+      <h3 id="relay-status-h">
+        {smee ? 'smee channel' : 'OMS relay'} <StatusBadge tone={tone}>{label}</StatusBadge>
+      </h3>
+      <dl className="kv kv-inline">
+        <div>
+          <dt>Channel URL</dt>
+          <dd className="mono">{l.relayUrl}</dd>
+        </div>
+        {!smee && (
+          <>
+            <div>
+              <dt>Token</dt>
+              <dd className="mono">{r.tokenFingerprint}</dd>
+            </div>
+            <div>
+              <dt>Cursor</dt>
+              <dd className="mono">{r.cursor ?? 'None yet (starts from the oldest kept delivery)'}</dd>
+            </div>
+            <div>
+              <dt>Lag</dt>
+              <dd>{lag(r.lagMs)}</dd>
+            </div>
+          </>
+        )}
+        <div>
+          <dt>Last delivery</dt>
+          <dd>{r.lastDeliveryAt ? <TimeAgo at={r.lastDeliveryAt} /> : 'None yet'}</dd>
+        </div>
+      </dl>
+      {r.caughtUp !== null && r.caughtUp > 0 && (
+        <p className="relay-caught-up" role="status">
+          Caught up {r.caughtUp} {r.caughtUp === 1 ? 'delivery' : 'deliveries'} missed while offline.
+        </p>
+      )}
+      {r.problem && <p className={`notice ${smee ? 'notice-info' : 'notice-warn'} relay-problem`}>{r.problem}</p>}
+      {smee && !r.problem && <p className="help">smee re-serialises the JSON: fine for a quick trial in report-only; use the OMS relay for enforce.</p>}
+    </section>
+  );
+}
 
 /** Connection state and what to register with OMS: the URL and the secret fingerprints. */
 export function ListenerCard() {
@@ -66,13 +123,8 @@ export function ListenerCard() {
             {l.lastVerdict && ` · ${l.lastVerdict}`}
           </dd>
         </div>
-        {l.relayUrl && (
-          <div>
-            <dt>Relay</dt>
-            <dd className="mono">{l.relayUrl}</dd>
-          </div>
-        )}
       </dl>
+      <RelayStatusBlock l={l} />
       {l.detail && <p className="help">{l.detail}</p>}
     </section>
   );

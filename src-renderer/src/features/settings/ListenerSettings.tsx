@@ -8,6 +8,7 @@ import { useEvents } from '../events/events.store.ts';
 import { selectListener } from '../events/events.selectors.ts';
 import { VerificationChoice } from './ProfileEditor.tsx';
 import { selectProfiles, useSettings, type VerificationMode } from './settings.store.ts';
+import '../events/listener.css';
 
 /**
  * Verification belongs to the profile (settings.saveProfile), so switching profiles switches the
@@ -24,22 +25,44 @@ function ActiveVerification() {
   return <VerificationChoice name="listener-verification" legend={`Signature verification for ${active.name} (active profile)`} value={active.webhookVerification} onChange={(m) => void change(m)} />;
 }
 
-/** Listener port, relay channel and verification mode for the active profile. */
+/** Our relay's stream URL is `<base>/channels/<channel>/events`; anything else (smee) is one opaque URL. */
+const CHANNEL_URL = /^(.*)\/channels\/([a-z0-9][a-z0-9_-]{0,63})\/events$/;
+
+function splitRelayUrl(url: string | null | undefined): { base: string; channel: string } {
+  const m = url ? CHANNEL_URL.exec(url) : null;
+  return m ? { base: m[1]!, channel: m[2]! } : { base: url ?? '', channel: '' };
+}
+
+/**
+ * Listener port, relay (URL, channel, token) and verification mode for the active profile. The
+ * token is write-only: it goes to the keychain and only its fingerprint ever comes back.
+ */
 export function ListenerSettings() {
   const l = useEvents(selectListener);
   const [port, setPort] = useState(l?.port ? String(l.port) : '');
-  const [relay, setRelay] = useState(l?.relayUrl ?? '');
+  const initial = splitRelayUrl(l?.relayUrl);
+  const [relay, setRelay] = useState(initial.base);
+  const [channel, setChannel] = useState(initial.channel);
+  const [token, setToken] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const fe = fieldErrors(error);
-  const save = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const r = await api().inbox.configureListener({ ...(port ? { port: Number(port) } : {}), relayUrl: relay.trim() || null });
+  const tokenPrint = l?.relay?.tokenFingerprint ?? null;
+  const send = async (input: Parameters<ReturnType<typeof api>['inbox']['configureListener']>[0], ok: string) => {
+    const r = await api().inbox.configureListener(input);
     if (r.ok) {
       useEvents.getState().setListener(r.data);
       setError(null);
-      notify('ok', 'Listener settings saved.');
+      setToken('');
+      notify('ok', ok);
     } else setError(r.error);
   };
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const base = relay.trim().replace(/\/+$/, '');
+    const url = base && channel.trim() ? `${base}/channels/${channel.trim()}/events` : base || null;
+    await send({ ...(port ? { port: Number(port) } : {}), relayUrl: url, ...(token.trim() ? { relayToken: token } : {}) }, 'Listener settings saved.');
+  };
+  const forget = () => void send({ relayToken: null }, 'Relay token removed from the keychain.');
   return (
     <section className="panel" aria-labelledby="listener-settings-h">
       <div className="panel-head">
@@ -54,13 +77,53 @@ export function ListenerSettings() {
             {fe.port && <small className="field-error">{fe.port}</small>}
           </div>
           <div className={`field span2${fe.relayUrl ? ' field-invalid' : ''}`}>
-            <label htmlFor="listener-relay">Relay URL (SSE channel, e.g. smee.io)</label>
-            <input id="listener-relay" className="mono" value={relay} placeholder="https://smee.io/…" aria-invalid={fe.relayUrl ? true : undefined} onChange={(e) => setRelay(e.target.value)} />
+            <label htmlFor="listener-relay">Relay URL</label>
+            <input id="listener-relay" className="mono" value={relay} placeholder="https://relay.example.com or https://smee.io/…" aria-invalid={fe.relayUrl ? true : undefined} aria-describedby="listener-relay-help" onChange={(e) => setRelay(e.target.value)} />
             {fe.relayUrl && <small className="field-error">{fe.relayUrl}</small>}
           </div>
         </div>
-        <p className="help">The real OMS needs a public URL: register the relay URL with OMS, and the console pulls deliveries from it. The local sandbox delivers straight to loopback.</p>
-        {!fe.port && !fe.relayUrl && <InlineError error={error} />}
+        <div className="row3">
+          <div className="field">
+            <label htmlFor="listener-channel">Relay channel</label>
+            <input id="listener-channel" className="mono" value={channel} placeholder="acme-7f3k2q9x" spellCheck={false} onChange={(e) => setChannel(e.target.value)} />
+          </div>
+          <div className={`field span2${fe.relayToken ? ' field-invalid' : ''}`}>
+            <label htmlFor="listener-token">Relay token</label>
+            <div className="relay-token-row">
+              <input
+                id="listener-token"
+                className="mono"
+                type="password"
+                autoComplete="off"
+                value={token}
+                placeholder={tokenPrint ? 'Enter a new token to replace it' : 'rly_…'}
+                aria-invalid={fe.relayToken ? true : undefined}
+                aria-describedby="listener-token-state"
+                onChange={(e) => setToken(e.target.value)}
+              />
+              {tokenPrint && (
+                <button type="button" className="btn btn-ghost-danger btn-small" onClick={forget}>
+                  Forget token
+                </button>
+              )}
+            </div>
+            <small id="listener-token-state" className="help">
+              {tokenPrint ? (
+                <>
+                  saved · <span className="mono">{tokenPrint}</span> (in the keychain; never shown)
+                </>
+              ) : (
+                'No token saved: the URL is read as a smee channel.'
+              )}
+            </small>
+            {fe.relayToken && <small className="field-error">{fe.relayToken}</small>}
+          </div>
+        </div>
+        <p id="listener-relay-help" className="help">
+          The real OMS needs a public URL. With the team&apos;s OMS relay, register <span className="mono">&lt;relay URL&gt;/hooks/&lt;channel&gt;</span> with OMS and give the console a token (<span className="mono">./oms relay token mint</span>): deliveries arrive byte-exact, signatures are enforced, and
+          what arrives while the console is off is caught up. A smee.io channel (URL only, no channel or token) re-serialises the JSON, so it works only in report-only. The local sandbox delivers straight to loopback.
+        </p>
+        {!fe.port && !fe.relayUrl && !fe.relayToken && <InlineError error={error} />}
         <div className="form-actions">
           <button type="submit" className="btn btn-primary">
             Save listener settings
