@@ -1,9 +1,8 @@
 import type { OmsClient } from './oms-client.ts';
-import { OmsBalance, OmsTransaction, OmsWallet } from './oms-objects.ts';
+import { OmsBalance, OmsWallet } from './oms-objects.ts';
 import { omsPage, type Page } from './pages.ts';
 
 const WalletPage = omsPage(OmsWallet);
-const TransactionPage = omsPage(OmsTransaction);
 
 /** OMS wallet endpoints (oms-api.md §4). */
 export class WalletsApi {
@@ -25,11 +24,5 @@ export class WalletsApi {
   balance(walletId: string, signal?: AbortSignal): Promise<OmsBalance> {
     const path = `/wallets/${encodeURIComponent(walletId)}/balance`;
     return this.#c.request({ method: 'GET', path, schema: OmsBalance, what: 'wallet balance', signal });
-  }
-
-  /** A wallet's transactions live under `/accounts/`, not `/wallets/` (as documented). */
-  transactions(walletId: string, q: { limit?: number | undefined; cursor?: string | undefined }, signal?: AbortSignal): Promise<Page<OmsTransaction>> {
-    const path = `/accounts/${encodeURIComponent(walletId)}/transactions`;
-    return this.#c.request({ method: 'GET', path, query: { limit: q.limit, startingAfter: q.cursor }, schema: TransactionPage, what: 'transaction list', signal });
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Code, CustomerId, DecimalString, QuoteId, WalletId } from '../domain/common.ts';
+import { Code, CustomerId, DecimalString, WalletId } from '../domain/common.ts';
 import { QuoteView } from '../domain/money-flow.ts';
-import { mutation, query } from './operation.ts';
+import { mutation } from './operation.ts';
 
 /** A positive decimal string: the amount on the one side the operator fixed. */
 export const PositiveAmount = DecimalString.refine((a) => !a.startsWith('-') && /[1-9]/.test(a), 'must be more than 0');
@@ -31,6 +31,4 @@ export type QuoteRequest = z.infer<typeof QuoteRequest>;
 export const quotesContract = {
   /** Prices a send: fees, rate and what arrives, valid until its expiry; moves no money. */
   create: mutation('quotes.create', 'Prices a send (fees, rate, what arrives); moves no money.', QuoteRequest, QuoteView, 'no-money'),
-  /** One quote, fresh from OMS. */
-  get: query('quotes.get', 'One quote, fresh from OMS.', z.object({ quoteId: QuoteId }), QuoteView),
 };

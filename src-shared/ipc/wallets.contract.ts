@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { Code, Cursor, CustomerId, pageOf, WalletId } from '../domain/common.ts';
-import { TransactionView } from '../domain/transaction.ts';
 import { WalletBalanceView, WalletView } from '../domain/wallet.ts';
 import { mutation, query } from './operation.ts';
 
@@ -16,11 +15,4 @@ export const walletsContract = {
   create: mutation('wallets.create', 'Provisions a custodial wallet.', z.object({ customerId: CustomerId, asset: Code, chain: Code }), WalletView),
   /** A wallet's current balance. */
   balance: query('wallets.balance', "A wallet's current balance.", z.object({ walletId: WalletId }), WalletBalanceView),
-  /** A wallet's transactions (OMS path /accounts/{id}/transactions). */
-  transactions: query(
-    'wallets.transactions',
-    "A wallet's transactions.",
-    z.object({ walletId: WalletId, limit: z.number().int().min(1).max(100).optional(), cursor: Cursor.optional() }),
-    pageOf(TransactionView),
-  ),
 };

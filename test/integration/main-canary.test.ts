@@ -76,7 +76,7 @@ describe('canary: secrets and PII never leave main', () => {
     unwrap(await oms.sandbox.simulateDeposit({ walletId: wallet.id, amount: '12.50' }));
     expect(unwrap(await oms.wallets.balance({ walletId: wallet.id })).balance).toMatch(/^12\.5/);
     unwrap(await oms.wallets.list({ customerId: id }));
-    unwrap(await oms.wallets.transactions({ walletId: wallet.id }));
+    unwrap(await oms.transactions.list({ walletId: wallet.id }));
     unwrap(await oms.customers.balance({ customerId: id }));
     unwrap(await oms.customers.transactions({ customerId: id }));
     // Not offered by v0.9 (no preview here): refused, and the account number goes nowhere.

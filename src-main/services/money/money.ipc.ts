@@ -32,7 +32,6 @@ export function quotesHandlers(session: OmsSession): DomainHandlers<'quotes'> {
       };
       return toQuoteView(await (await money(session)).createQuote(body, randomUUID(), signal));
     },
-    get: async ({ quoteId }, { signal }) => toQuoteView(await (await money(session)).quote(quoteId, signal)),
   };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DomainHandlers } from '../../ipc/handlers.ts';
-import { toTransactionView, toWalletBalanceView, toWalletView } from '../money/money-views.ts';
+import { toWalletBalanceView, toWalletView } from '../money/money-views.ts';
 import type { OmsSession } from '../session/oms-session.ts';
 
 /** wallets.* over the active profile's OMS; views are built field by field. */
@@ -14,9 +14,5 @@ export function walletsHandlers(session: OmsSession): DomainHandlers<'wallets'> 
     // One Idempotency-Key per operation, so a retried create cannot make a second wallet.
     create: async ({ customerId, asset, chain }, { signal }) => toWalletView(await (await api()).create(customerId, { asset, chain }, randomUUID(), signal)),
     balance: async ({ walletId }, { signal }) => toWalletBalanceView(await (await api()).balance(walletId, signal), walletId),
-    transactions: async ({ walletId, limit, cursor }, { signal }) => {
-      const page = await (await api()).transactions(walletId, { limit, cursor }, signal);
-      return { items: page.items.map(toTransactionView), hasMore: page.hasMore, cursor: page.cursor };
-    },
   };
 }

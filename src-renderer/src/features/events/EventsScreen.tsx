@@ -1,9 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { WEBHOOK_VERDICTS, type WebhookVerdict } from '#shared/domain/webhook.ts';
 import { Empty, ErrorState } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
+import { api } from '../../lib/api-client.ts';
+import { isCancelled, mutate } from '../../lib/mutate.ts';
+import { notify } from '../../stores/notify.store.ts';
 import { useRoute } from '../../stores/route.store.ts';
 import { EventDetail } from './EventDetail.tsx';
 import { eventTypeWords, verdictWords } from './event-words.ts';
@@ -13,6 +16,36 @@ import { useEvents } from './events.store.ts';
 import { selectEntry, selectEventsReq, selectFilters, selectHasMore, selectOrder, selectSelected } from './events.selectors.ts';
 
 const ROW = 48;
+
+/** Empties this profile's event log (dedupe ids are kept, so nothing is applied twice later). */
+function ClearLog() {
+  const [asking, setAsking] = useState(false);
+  if (!asking)
+    return (
+      <button type="button" className="btn btn-small btn-ghost" onClick={() => setAsking(true)}>
+        Clear log…
+      </button>
+    );
+  const clear = async () => {
+    setAsking(false);
+    const r = await mutate('inbox.clear', 'Clear the event log', (confirm) => api().inbox.clear({ confirm }));
+    if (r.ok) {
+      notify('info', `Cleared ${r.data.cleared} deliveries from this profile's log.`);
+      void useEvents.getState().load();
+    } else if (!isCancelled(r)) notify('error', `Could not clear the log: ${r.error.message}`);
+  };
+  return (
+    <span className="inline-form" role="group" aria-label="Clear the event log?">
+      <span className="small">Remove this profile's deliveries from the log? Already-applied events stay applied.</span>
+      <button type="button" className="btn btn-small btn-danger" onClick={() => void clear()}>
+        Clear log
+      </button>
+      <button type="button" className="btn btn-small" onClick={() => setAsking(false)}>
+        Keep
+      </button>
+    </span>
+  );
+}
 
 /**
  * One delivery. The row is an option of a listbox, which may not hold focusable content (axe
@@ -101,6 +134,7 @@ export function EventsScreen() {
           {order.length}
           {hasMore ? '+' : ''} deliveries
         </span>
+        <ClearLog />
       </header>
       <ListenerCard />
       <WebhookEndpoints />

@@ -8,6 +8,22 @@ import { api } from '../../lib/api-client.ts';
 import { isCancelled, mutate } from '../../lib/mutate.ts';
 import { selectInfo, useSession } from '../../stores/session.store.ts';
 
+const DOCS = 'https://docs.polygon.technology/';
+
+/** Opens the OMS docs in the system browser (Electron, through main's allowlist) or a new tab. */
+function DocsLink() {
+  const open = async (e: React.MouseEvent) => {
+    e.preventDefault();
+    const r = await api().app.openExternal({ url: DOCS });
+    if (!r.ok || !r.data.opened) window.open(DOCS, '_blank', 'noopener');
+  };
+  return (
+    <a href={DOCS} onClick={(e) => void open(e)}>
+      OMS documentation
+    </a>
+  );
+}
+
 const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
 
 /**
@@ -91,7 +107,7 @@ export function WebhookEndpoints() {
         <p className="help" role="note">
           OMS delivers webhooks only to a public HTTPS URL. This console listens on 127.0.0.1, which OMS cannot reach: register your team relay’s
           channel URL (<span className="mono">https://relay…/hooks/&lt;channel&gt;</span>, see <span className="mono">./oms relay</span>) or a tunnel, and
-          connect the console to it in Settings → Listener.
+          connect the console to it in Settings → Listener. <DocsLink />
         </p>
       )}
       {error && !list ? (

@@ -74,6 +74,35 @@ export function FundCashIn({ customer }: { customer: CustomerView }) {
     };
   }, []);
 
+  // A code paid at a real counter settles without this screen: while it waits, read it again.
+  const waiting = cashIn?.status === 'pending' || cashIn?.status === 'processing';
+  const cashInId = cashIn?.id;
+  useEffect(() => {
+    if (!waiting || !cashInId) return;
+    const t = setInterval(() => {
+      void api()
+        .cashIns.get({ cashInId })
+        .then((r) => {
+          if (!r.ok || r.data.status === 'pending') return;
+          setCashIn(r.data);
+          if (r.data.status === 'completed' && r.data.destination.walletId) void useWallets.getState().refreshBalance(r.data.destination.walletId);
+        });
+    }, 5000);
+    return () => clearInterval(t);
+  }, [waiting, cashInId]);
+
+  // Codes already handed out for this customer and still open: pick one up instead of a new one.
+  const [open, setOpen] = useState<CashInView[]>([]);
+  useEffect(() => {
+    let live = true;
+    void api()
+      .cashIns.list({ customerId: customer.id, limit: 20 })
+      .then((r) => live && r.ok && setOpen(r.data.items.filter((c) => c.status === 'pending')));
+    return () => {
+      live = false;
+    };
+  }, [customer.id, cashInId]);
+
   const location = locations?.find((l) => l.id === locationId);
   const create = async () => {
     if (!wallet || !location) return;
@@ -178,6 +207,16 @@ export function FundCashIn({ customer }: { customer: CustomerView }) {
         <input className="mono" inputMode="decimal" value={amount} maxLength={20} onChange={(e) => setAmount(e.target.value)} />
       </label>
       {error && (error.e ? <InlineError error={{ ...error.e, message: error.text }} /> : <InlineErrorText text={error.text} />)}
+      {open.length > 0 && (
+        <p className="small">
+          Open codes:{' '}
+          {open.map((c) => (
+            <button key={c.id} type="button" className="btn btn-small btn-ghost" onClick={() => setCashIn(c)}>
+              {c.depositInstructions?.code ?? c.id} ({formatFiat(c.indicatedAmount, 'USD')})
+            </button>
+          ))}
+        </p>
+      )}
       <button type="submit" className="btn btn-primary" disabled={busy !== null || !location || !/^\d+(\.\d{1,2})?$/.test(amount.trim())}>
         {busy === 'create' ? 'Creating…' : 'Get a deposit code'}
       </button>
