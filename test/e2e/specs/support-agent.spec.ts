@@ -78,6 +78,8 @@ test('support agent: a pasted wallet id lands on its customer even when that cus
   // A fresh renderer on a screen that loads no customers: nothing is cached.
   await goto(app, '#/events');
   await app.reload();
+  // The palette's shortcut is live once the app has drawn its shell (wait on what a person sees).
+  await expect(app.getByRole('status', { name: 'Connection to main process' })).toContainText('Live');
   await app.keyboard.press('Control+k');
   await app.getByRole('combobox', { name: 'Command or id' }).fill(walletId);
   await expect(app.getByRole('option', { name: new RegExp(`Open ${walletId}`) })).toBeVisible();
