@@ -1,6 +1,6 @@
 /**
  * Cold start (issue 15.4, budget 1.5 s): process start → first interactive screen.
- * Run: node bench/cold-start.bench.ts [runs=5] [screenshot.png]
+ * Run: node bench/cold-start.bench.ts [runs=5] [screenshot.png]   (BENCH_NO_BUNDLE=1: skip the bundled rows)
  *
  * Spawns the real console in browser mode exactly as the e2e fixture does (`node
  * src-main/browser-main.ts --port 0 --json --data-dir DIR`, webhook listener on any free port) and
@@ -15,9 +15,12 @@
  * local sandbox seeded with 2,000 customers) and warm (a second start on a data dir that one
  * earlier start has set up). The browser is launched once, outside the timings; each run gets a
  * new page. Separately, what seeding 2,000 costs: startSandbox on a fresh dir with and without it.
+ * Then the same two starts with main bundled into one file (rolldown, which vite brings; keytar
+ * left external) in a temp dir: not what ships in browser mode today, but what the proposed fix
+ * (run browser mode from a bundle, as Electron's out/main already is) would give on this machine.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -40,10 +43,13 @@ interface Run {
 }
 type Marks = { dom?: number; box?: number; interactive?: number };
 
-async function once(browser: Browser, dataDir: string, shot?: string): Promise<Run> {
+async function once(browser: Browser, dataDir: string, opts: { shot?: string; entry?: string } = {}): Promise<Run> {
+  const shot = opts.shot;
   const t0 = performance.now();
   const t0Epoch = Date.now();
-  const child = spawn(process.execPath, ['--no-warnings=ExperimentalWarning', join(root, 'src-main/browser-main.ts'), '--port', '0', '--json', '--data-dir', dataDir], {
+  const entry = opts.entry ?? join(root, 'src-main/browser-main.ts');
+  const staticDir = join(root, 'out/renderer');
+  const child = spawn(process.execPath, ['--no-warnings=ExperimentalWarning', entry, '--port', '0', '--json', '--data-dir', dataDir, '--static-dir', staticDir], {
     cwd: root,
     env: { ...process.env, OMS_CONSOLE_WEBHOOK_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -132,22 +138,31 @@ const fresh = () => {
   return join(d, 'data'); // does not exist yet: a first start in every sense
 };
 try {
-  const results: Record<'cold' | 'warm', Run[]> = { cold: [], warm: [] };
+  const results: Record<string, Run[]> = { cold: [], warm: [] };
   for (let i = 0; i < runs; i++) {
     const dir = fresh();
-    results.cold.push(await once(browser, dir));
-    results.warm.push(await once(browser, dir, i === 0 ? screenshot : undefined));
+    results.cold!.push(await once(browser, dir));
+    results.warm!.push(await once(browser, dir, { shot: i === 0 ? screenshot : undefined }));
+  }
+  const bundled = process.env.BENCH_NO_BUNDLE ? null : await bundleMain();
+  if (bundled) {
+    results['cold, bundled main'] = [];
+    results['warm, bundled main'] = [];
+    for (let i = 0; i < runs; i++) {
+      const dir = fresh();
+      results['cold, bundled main']!.push(await once(browser, dir, { entry: bundled }));
+      results['warm, bundled main']!.push(await once(browser, dir, { entry: bundled }));
+    }
   }
   console.log(`\n${runs} runs each; ms from spawn (budget ${BUDGET_MS} ms to interactive)`);
   console.log('| start | process ready p50 | max | DOMContentLoaded p50 | search box usable p50 | **interactive p50** | **max** | page share of p50 |');
   console.log('|---|---|---|---|---|---|---|---|');
-  for (const kind of ['cold', 'warm'] as const) {
-    const r = results[kind];
+  for (const [kind, r] of Object.entries(results)) {
     const col = (k: keyof Run) => r.map((x) => x[k]);
     const inter = col('interactiveMs');
     console.log(`| ${kind} | ${fmt(p50(col('readyMs')))} | ${fmt(max(col('readyMs')))} | ${fmt(p50(col('domMs')))} | ${fmt(p50(col('boxMs')))} | ${fmt(p50(inter))} | ${fmt(max(inter))} | ${fmt(p50(inter) - p50(col('readyMs')))} |`);
   }
-  for (const kind of ['cold', 'warm'] as const) console.log(`  ${kind} runs (ready/DOM/box/interactive): ${results[kind].map((x) => [x.readyMs, x.domMs, x.boxMs, x.interactiveMs].map((v) => v.toFixed(0)).join('/')).join(' · ')}`);
+  for (const [kind, r] of Object.entries(results)) console.log(`  ${kind} runs (ready/DOM/box/interactive): ${r.map((x) => [x.readyMs, x.domMs, x.boxMs, x.interactiveMs].map((v) => v.toFixed(0)).join('/')).join(' · ')}`);
   if (screenshot) console.log(`screenshot of a warm start: ${screenshot}`);
 
   // What the first start's seeding costs on its own (it runs inside main on the first OMS call).
@@ -167,4 +182,26 @@ try {
 } finally {
   await browser.close();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
+}
+
+/** main bundled into `<tmp>/src-main/browser-main.mjs`, laid out so its own paths (package.json, keytar) resolve. */
+async function bundleMain(): Promise<string | null> {
+  // rolldown comes with vite 8 (a transitive dependency): used only if it is there.
+  let rolldown: { build: (options: Record<string, unknown>) => Promise<unknown> };
+  try {
+    rolldown = (await import('rolldown')) as unknown as typeof rolldown;
+  } catch {
+    console.log('rolldown is not installed: no bundled-main rows');
+    return null;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'oms-bench-bundle-'));
+  dirs.push(dir);
+  mkdirSync(join(dir, 'src-main'));
+  copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  const file = join(dir, 'src-main/browser-main.mjs');
+  const t = performance.now();
+  await rolldown.build({ input: join(root, 'src-main/browser-main.ts'), platform: 'node', external: ['keytar'], output: { file, format: 'esm' }, logLevel: 'silent' });
+  console.log(`bundled main for the comparison rows in ${(performance.now() - t).toFixed(0)} ms (not timed in any row)`);
+  return file;
 }
