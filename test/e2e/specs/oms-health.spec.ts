@@ -34,3 +34,25 @@ test('the OMS status follows a slow, a failing and a recovered OMS', async ({ ap
   await oms(app, 'customers', 'get', { customerId: first });
   await expect(status).toContainText('OMS reachable');
 });
+
+test('a hung OMS call shows its progress with Cancel; cancelling frees the screen and Retry works once OMS answers', async ({ app }) => {
+  test.setTimeout(60_000);
+  const first = (await oms<{ items: { id: string }[] }>(app, 'customers', 'search', { limit: 2 })).items[1]!.id;
+  await control(app, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/customers/[^/]+$', action: 'hang', times: 1 }] });
+  try {
+    await goto(app, `#/customers/${first}`);
+    const waiting = app.getByRole('list', { name: 'Waiting for answers' });
+    await expect(waiting).toContainText('One customer, fresh from OMS', { timeout: 3000 });
+    await expect(waiting).toContainText(/· \d+ s/);
+    await shot(app, 'oms-pending-call');
+    await waiting.getByRole('button', { name: 'Stop waiting for customers.get' }).click();
+    await expect(waiting).toHaveCount(0);
+    const alert = app.getByRole('alert').filter({ hasText: 'You stopped waiting' }).first();
+    await expect(alert).toBeVisible();
+  } finally {
+    await control(app, 'DELETE', '/faults');
+  }
+  await app.getByRole('button', { name: 'Retry' }).first().click();
+  await expect(app.getByRole('heading', { name: 'Profile' })).toBeVisible();
+  await expect(app.getByRole('alert').filter({ hasText: 'You stopped waiting' })).toHaveCount(0);
+});

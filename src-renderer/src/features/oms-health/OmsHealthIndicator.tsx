@@ -1,6 +1,7 @@
 import './oms-health.css';
 import { useEffect } from 'react';
 import { selectOmsHealth, useOmsHealth } from './oms-health.store.ts';
+import { PendingCalls } from './PendingCalls.tsx';
 
 const TONE: Record<string, string> = { ok: 'dot-live', unknown: 'dot-idle', slow: 'dot-warn', 'rate-limited': 'dot-warn', degraded: 'dot-bad', down: 'dot-bad' };
 const LABEL: Record<string, string> = { ok: 'OMS reachable', unknown: 'OMS not called yet', slow: 'OMS slow', 'rate-limited': 'OMS rate-limited', degraded: 'OMS failing', down: 'OMS unreachable' };
@@ -14,7 +15,7 @@ export function OmsHealthIndicator() {
   useEffect(() => {
     void useOmsHealth.getState().load();
   }, []);
-  if (!h) return null;
+  if (!h) return <PendingCalls />;
   const last = h.lastError ? `Last error: ${h.lastError.code}${h.lastError.status ? ` (HTTP ${h.lastError.status})` : ''} at ${new Date(h.lastError.at).toLocaleTimeString()}` : 'No error so far';
   return (
     <div className={`liveness oms-health oms-${h.state}`} role="status" aria-label="OMS status" title={`${h.detail} ${last}.`}>
@@ -24,6 +25,7 @@ export function OmsHealthIndicator() {
         {h.state === 'ok' && h.latencyMs !== null ? ` · ${h.latencyMs} ms` : ''}
       </span>
       {h.state !== 'ok' && h.state !== 'unknown' && <span className="small oms-health-detail">{h.detail}</span>}
+      <PendingCalls />
     </div>
   );
 }
