@@ -280,8 +280,9 @@ export class WebhookSubsystem {
       onRefused: (why) => {
         if (this.#relay !== relay) return;
         log(`stopped: ${why}`);
-        this.health.set({ state: 'listening', detail: `Relay stopped: ${why}. Save a new token in Settings → Listener.` });
-        this.health.setRelay({ connected: false, problem: `Token refused: ${why}.` });
+        // The local listener still runs; the relay part says what happened and what to do.
+        this.health.set({ state: 'listening', detail: null });
+        this.health.setRelay({ connected: false, problem: `Token refused: ${why}. The console stopped asking; save a new token in Settings → Listener.` });
       },
       onProblem: (why) => this.health.setRelay({ problem: why }),
       onActivity: () => {

@@ -32,9 +32,10 @@ function RelayStatusBlock({ l }: { l: ListenerStatus }) {
   const [tone, label]: [Tone, string] = r.connected ? ['ok', 'Connected'] : r.problem?.startsWith('Token refused') ? ['bad', 'Token refused'] : ['warn', 'Reconnecting'];
   return (
     <section className="relay-status" aria-labelledby="relay-status-h">
-      <h3 id="relay-status-h">
-        {smee ? 'smee channel' : 'OMS relay'} <StatusBadge tone={tone}>{label}</StatusBadge>
-      </h3>
+      <div className="relay-status-head">
+        <h3 id="relay-status-h">{smee ? 'smee channel' : 'OMS relay'}</h3>
+        <StatusBadge tone={tone}>{label}</StatusBadge>
+      </div>
       <dl className="kv kv-inline">
         <div>
           <dt>Channel URL</dt>
@@ -61,7 +62,7 @@ function RelayStatusBlock({ l }: { l: ListenerStatus }) {
           <dd>{r.lastDeliveryAt ? <TimeAgo at={r.lastDeliveryAt} /> : 'None yet'}</dd>
         </div>
       </dl>
-      {r.caughtUp !== null && r.caughtUp > 0 && (
+      {r.connected && r.caughtUp !== null && r.caughtUp > 0 && (
         <p className="relay-caught-up" role="status">
           Caught up {r.caughtUp} {r.caughtUp === 1 ? 'delivery' : 'deliveries'} missed while offline.
         </p>
