@@ -31,6 +31,7 @@ test('everywhere: usable at 1024×700 — the banner keeps the profile, Logs fit
   const c = (await oms<{ items: { id: string }[] }>(app, 'customers', 'search', { limit: 1, endorsement: { name: 'basic', status: 'active' } })).items[0]!;
   // At least one audit row, so the Logs table is there to measure.
   await oms(app, 'pii', 'reveal', { customerId: c.id, fields: ['email'], reason: 'Layout check at 1024 px' });
+  await oms(app, 'pii', 'reveal', { customerId: c.id, fields: ['phone'], reason: 'Layout check at 1024 px' });
   const fits = async (name: string) => {
     // Nothing wider than the window: no sideways scrolling anywhere.
     expect(await app.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${name} scrolls sideways`).toBeLessThanOrEqual(0);
@@ -49,6 +50,11 @@ test('everywhere: usable at 1024×700 — the banner keeps the profile, Logs fit
   await fits('customers');
   await goto(app, `#/customers/${c.id}`);
   await expect(app.getByRole('region', { name: 'Profile' })).toBeVisible();
+  // Activity rows stack one under another (another screen's `.timeline` once laid them side by side).
+  const rows = app.getByRole('list', { name: 'Activity, newest first' }).getByRole('listitem');
+  await expect(rows.nth(1)).toBeVisible();
+  const tops = await rows.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+  for (let i = 1; i < tops.length; i++) expect(tops[i]!).toBeGreaterThan(tops[i - 1]!);
   await fits('customer-view');
   await goto(app, `#/reviews/${c.id}`);
   await expect(app.getByRole('article', { name: 'Customer under review' })).toBeVisible();

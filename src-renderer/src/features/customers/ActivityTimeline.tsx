@@ -52,7 +52,7 @@ export function ActivityTimeline({ customerId }: { customerId: string }) {
       ) : tl.items.length === 0 ? (
         <p className="muted">No webhook events or operator actions for this customer yet.</p>
       ) : (
-        <ol className="timeline" aria-label="Activity, newest first">
+        <ol className="activity-list" aria-label="Activity, newest first">
           {tl.items.slice(0, 60).map((i) => (
             <Item key={i.key} i={i} />
           ))}

@@ -132,7 +132,9 @@ export const useCustomers = create<CustomersState>((set, get) => {
       // The event says only "an endorsement changed"; comparing with what was on screen names which.
       const before = new Map((get().byId[c.id]?.endorsements ?? []).map((e) => [e.name, e.status]));
       const changed = get().byId[c.id] ? c.endorsements.filter((e) => before.get(e.name) !== e.status).map((e) => ({ name: e.name, status: e.status })) : [];
-      const log = [{ at, cause, seq: liveSeq++, changed }, ...(get().liveLog[c.id] ?? [])].slice(0, 20);
+      // A re-fetch of main's own (e.g. "reconcile" after a reconnect) is news only if it changed something.
+      const news = cause.includes('.') || changed.length > 0;
+      const log = news ? [{ at, cause, seq: liveSeq++, changed }, ...(get().liveLog[c.id] ?? [])].slice(0, 20) : (get().liveLog[c.id] ?? []);
       set({ byId: merge([c]), liveAt: { ...get().liveAt, [c.id]: { at, cause } }, liveLog: { ...get().liveLog, [c.id]: log } });
     },
 

@@ -27,7 +27,7 @@ function AuditTable() {
       ) : a.items.length === 0 ? (
         <Empty title="No operator actions recorded yet." hint="Every change and every PII reveal made from this console is listed here." />
       ) : (
-        <table className="table" aria-label="Audit log">
+        <table className="table table-logs" aria-label="Audit log">
           <thead>
             <tr>
               <th scope="col">When</th>
@@ -72,7 +72,7 @@ function RequestTable() {
   if (q.req.status !== 'ok' && q.items.length === 0) return <Loading what="request log" />;
   if (q.items.length === 0) return <Empty title="No OMS requests yet." hint="Calls to OMS appear here, with secrets and personal data redacted." />;
   return (
-    <table className="table" aria-label="Request log">
+    <table className="table table-logs" aria-label="Request log">
       <thead>
         <tr>
           <th scope="col">When</th>
