@@ -24,7 +24,7 @@ function ReviewMode() {
   return (
     <p className="help qa-note">
       <span className="qa-tag">QA</span> Sandbox review is <strong>{status.reviewMode === 'auto' ? 'automatic' : 'manual'}</strong> for every customer&apos;s
-      new submissions{status.reviewMode === 'manual' ? ': decide in the QA area beside, or in the ' : '. Change it in the '}
+      new submissions{status.reviewMode === 'manual' ? ': decide in the QA area below, or in the ' : '. Change it in the '}
       <a href="#/reviews">Review queue</a>.
     </p>
   );
