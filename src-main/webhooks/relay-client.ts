@@ -272,9 +272,10 @@ export function startRelayClient(opts: RelayClientOptions): RelayClient {
       } catch (e) {
         if (e instanceof Refused) {
           refused = true;
-          closed = true;
           connected = false;
-          opts.onRefused?.(e.message);
+          // A client closed meanwhile (settings changed) was replaced: its refusal is nobody's news.
+          if (!closed) opts.onRefused?.(e.message);
+          closed = true;
           break;
         }
         why = e instanceof Error ? e.message : String(e);

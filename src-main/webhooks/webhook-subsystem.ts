@@ -5,7 +5,8 @@ import type { Db } from '../store/database.ts';
 import { CustomerRefresher } from './customer-refresher.ts';
 import { ListenerConfigStore, RelayCursorStore, type ListenerConfig } from './listener-config.ts';
 import { ListenerHealth, OpenCustomers, startWatchdog } from './listener-health.ts';
-import { startRelayClient, type RelayClient } from './relay-client.ts';
+import type { RelayClient } from './relay-client.ts';
+import { memoryTokens, SMEE_NOTE, startRelayLink, type RelayTokenStore } from './relay-link.ts';
 import { fingerprint } from '../secrets/credentials.ts';
 import { hmacVariants, SIGNATURE_VARIANT_NAMES, type SignatureScheme } from './signature-verifier.ts';
 import { WebhookInbox, type InboxFilter, type InboxOptions } from './webhook-inbox.ts';
@@ -43,20 +44,6 @@ export interface WebhookSubsystemDeps {
   /** Caps for rejected deliveries (tests lower them). */
   inbox?: InboxOptions;
 }
-
-export interface RelayTokenStore {
-  get(profileId: string): Promise<string | null>;
-  /** null forgets it. */
-  set(profileId: string, token: string | null): Promise<void>;
-}
-
-/** For tests and runs without a keychain: the token lives as long as the process. */
-function memoryTokens(): RelayTokenStore {
-  const m = new Map<string, string>();
-  return { get: async (p) => m.get(p) ?? null, set: async (p, t) => void (t === null ? m.delete(p) : m.set(p, t)) };
-}
-
-const SMEE_NOTE = 'A smee-style channel (no relay token) re-serialises the JSON, so signatures fail: it works only in report-only. For enforce, use the OMS relay with a token.';
 
 /** Listener + relay + inbox + processor + health: started and stopped with the console. */
 export class WebhookSubsystem {
@@ -240,69 +227,12 @@ export class WebhookSubsystem {
   }
 
   #startRelay(profileId: string, url: string, token: string | null): void {
-    const cursor = token ? this.cursors.get(profileId, url) : null;
-    this.health.set({
-      state: 'reconnecting',
-      detail: `Connecting to relay ${url}`,
-      relay: { connected: false, cursor, lagMs: null, lastDeliveryAt: null, caughtUp: null, tokenFingerprint: token ? fingerprint(token) : null, problem: null },
-    });
-    this.health.lastRelayActivity = Date.now();
-    const log = (line: string) => this.#d.log?.(`webhooks: relay ${line}`);
-    const relay = startRelayClient({
+    this.#relay = startRelayLink(
+      { health: this.health, cursors: this.cursors, processor: this.processor, reconcile: (cause) => this.reconcile(cause), log: this.#d.log, backoffMs: this.#d.relayBackoffMs, deadMs: this.#d.relayDeadMs },
+      profileId,
       url,
       token,
-      cursor,
-      backoffMs: this.#d.relayBackoffMs,
-      ...(this.#d.relayDeadMs !== undefined ? { deadMs: this.#d.relayDeadMs } : {}),
-      onDelivery: (d) => this.processor.receive(d, 'relay'),
-      // The inbox has every delivery up to `c` (receive settles after the commit): only now is the cursor saved.
-      onCursor: (c, meta) => {
-        this.cursors.set(profileId, url, c);
-        this.health.setRelay({ cursor: c, lastDeliveryAt: meta.receivedAt, lagMs: Math.max(0, Date.now() - Date.parse(meta.receivedAt)) });
-      },
-      onCaughtUp: (n) => {
-        this.health.setRelay({ caughtUp: n });
-        if (n === 0) return;
-        // The card words it from relay.caughtUp; the log keeps the record.
-        log(`caught up ${n} deliveries missed while offline`);
-        this.reconcile('relay caught up');
-      },
-      onGap: () => {
-        log('gap: deliveries were pruned before this console read them; reconciling');
-        this.health.set({ detail: 'The relay no longer had some deliveries missed while offline (retention): open customers were re-fetched instead.' });
-        this.reconcile('relay gap');
-      },
-      onReset: () => {
-        log('reset: the saved cursor is unknown to the relay; starting from its oldest delivery');
-        this.cursors.clear(profileId, url);
-        this.health.setRelay({ cursor: null });
-      },
-      onRefused: (why) => {
-        if (this.#relay !== relay) return;
-        log(`stopped: ${why}`);
-        // The local listener still runs; the relay part says what happened and what to do.
-        this.health.set({ state: 'listening', detail: null });
-        this.health.setRelay({ connected: false, problem: `Token refused: ${why}. The console stopped asking; save a new token in Settings → Listener.` });
-      },
-      onProblem: (why) => this.health.setRelay({ problem: why }),
-      onActivity: () => {
-        this.health.lastRelayActivity = Date.now();
-        if (this.health.get().state === 'stale') this.health.set({ state: 'relay-connected', detail: null });
-      },
-      onConnected: () => {
-        this.health.lastRelayActivity = Date.now();
-        this.health.set({ state: 'relay-connected', detail: null });
-        this.health.setRelay({ connected: true });
-        // smee keeps nothing while we were away: the open customers are re-read. Our relay replays
-        // the backlog and reconciles on `caught-up` (count > 0) or `gap` instead.
-        if (!token) this.reconcile('relay connected');
-      },
-      onDisconnected: (why) => {
-        this.health.set({ state: 'reconnecting', detail: `Relay dropped (${why}); reconnecting.` });
-        this.health.setRelay({ connected: false });
-      },
-    });
-    this.#relay = relay;
+    );
   }
 
   #checkStale(): void {

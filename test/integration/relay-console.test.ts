@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, fingerprint } from '../../src-main/secrets/credentials.ts';
 import { MemorySecretStore } from '../../src-main/secrets/memory-secret-store.ts';
-import type { RelayTokenStore } from '../../src-main/webhooks/webhook-subsystem.ts';
+import type { RelayTokenStore } from '../../src-main/webhooks/relay-link.ts';
 import { customerView, signed, startConsole, tempDir, type Console } from '../unit/main/webhooks/harness.ts';
 import { ingest } from '../unit/relay/support/relay-harness.ts';
 import { runRelayCli, startRelayProcess, type RelayProcess } from '../unit/relay/support/relay-process.ts';

@@ -1,0 +1,100 @@
+import { fingerprint } from '../secrets/credentials.ts';
+import type { RelayCursorStore } from './listener-config.ts';
+import type { ListenerHealth } from './listener-health.ts';
+import { startRelayClient, type RelayClient } from './relay-client.ts';
+import type { WebhookProcessor } from './webhook-processor.ts';
+
+/** The relay token per profile: the keychain in the app (accounts.relayToken). */
+export interface RelayTokenStore {
+  get(profileId: string): Promise<string | null>;
+  /** null forgets it. */
+  set(profileId: string, token: string | null): Promise<void>;
+}
+
+/** For tests and runs without a keychain: the token lives as long as the process. */
+export function memoryTokens(): RelayTokenStore {
+  const m = new Map<string, string>();
+  return { get: async (p) => m.get(p) ?? null, set: async (p, t) => void (t === null ? m.delete(p) : m.set(p, t)) };
+}
+
+export const SMEE_NOTE = 'A smee-style channel (no relay token) re-serialises the JSON, so signatures fail: it works only in report-only. For enforce, use the OMS relay with a token.';
+
+export interface RelayLinkDeps {
+  health: ListenerHealth;
+  cursors: RelayCursorStore;
+  processor: WebhookProcessor;
+  reconcile: (cause: string) => void;
+  log?: ((line: string) => void) | undefined;
+  backoffMs?: readonly number[] | undefined;
+  deadMs?: number | undefined;
+}
+
+/**
+ * Connects one profile to one relay channel and keeps the listener status's `relay` part true:
+ * deliveries go through the pipeline, the cursor is saved only once the inbox has them, a backlog
+ * or a gap reconciles the open customers, and a refused token stops everything and says so.
+ */
+export function startRelayLink(d: RelayLinkDeps, profileId: string, url: string, token: string | null): RelayClient {
+  const { health } = d;
+  const cursor = token ? d.cursors.get(profileId, url) : null;
+  health.set({
+    state: 'reconnecting',
+    detail: `Connecting to relay ${url}`,
+    relay: { connected: false, cursor, lagMs: null, lastDeliveryAt: null, caughtUp: null, tokenFingerprint: token ? fingerprint(token) : null, problem: null },
+  });
+  health.lastRelayActivity = Date.now();
+  const log = (line: string) => d.log?.(`webhooks: relay ${line}`);
+  return startRelayClient({
+    url,
+    token,
+    cursor,
+    ...(d.backoffMs ? { backoffMs: d.backoffMs } : {}),
+    ...(d.deadMs !== undefined ? { deadMs: d.deadMs } : {}),
+    onDelivery: (delivery) => d.processor.receive(delivery, 'relay'),
+    // The inbox has every delivery up to `c` (receive settles after the commit): only now is the cursor saved.
+    onCursor: (c, meta) => {
+      d.cursors.set(profileId, url, c);
+      health.setRelay({ cursor: c, lastDeliveryAt: meta.receivedAt, lagMs: Math.max(0, Date.now() - Date.parse(meta.receivedAt)) });
+    },
+    onCaughtUp: (n) => {
+      health.setRelay({ caughtUp: n });
+      if (n === 0) return;
+      // The card words it from relay.caughtUp; the log keeps the record.
+      log(`caught up ${n} deliveries missed while offline`);
+      d.reconcile('relay caught up');
+    },
+    onGap: () => {
+      log('gap: deliveries were pruned before this console read them; reconciling');
+      health.set({ detail: 'The relay no longer had some deliveries missed while offline (retention): open customers were re-fetched instead.' });
+      d.reconcile('relay gap');
+    },
+    onReset: () => {
+      log('reset: the saved cursor is unknown to the relay; starting from its oldest delivery');
+      d.cursors.clear(profileId, url);
+      health.setRelay({ cursor: null });
+    },
+    onRefused: (why) => {
+      log(`stopped: ${why}`);
+      // The local listener still runs; the relay part says what happened and what to do.
+      health.set({ state: 'listening', detail: null });
+      health.setRelay({ connected: false, problem: `Token refused: ${why}. The console stopped asking; save a new token in Settings → Listener.` });
+    },
+    onProblem: (why) => health.setRelay({ problem: why }),
+    onActivity: () => {
+      health.lastRelayActivity = Date.now();
+      if (health.get().state === 'stale') health.set({ state: 'relay-connected', detail: null });
+    },
+    onConnected: () => {
+      health.lastRelayActivity = Date.now();
+      health.set({ state: 'relay-connected', detail: null });
+      health.setRelay({ connected: true });
+      // smee keeps nothing while we were away: the open customers are re-read. Our relay replays
+      // the backlog and reconciles on `caught-up` (count > 0) or `gap` instead.
+      if (!token) d.reconcile('relay connected');
+    },
+    onDisconnected: (why) => {
+      health.set({ state: 'reconnecting', detail: `Relay dropped (${why}); reconnecting.` });
+      health.setRelay({ connected: false });
+    },
+  });
+}
