@@ -21,7 +21,7 @@ export function summariseInput(input: unknown, depth = 0): unknown {
     else if (SAFE_KEY.test(k) && (typeof v !== 'object' || Array.isArray(v))) out[k] = typeof v === 'string' ? v.slice(0, 100) : v;
     // The operator's own words for an audited action (why PII was revealed, why a review was
     // rejected) are what the audit log is for: kept, bounded and scrubbed.
-    else if (k === 'reason' && typeof v === 'string') out[k] = scrubText(v.slice(0, 200));
+    else if ((k === 'reason' || k === 'note') && typeof v === 'string') out[k] = scrubText(v.slice(0, 200));
     else if (PII_KEY.test(k)) out[k] = '[pii]';
     else out[k] = summariseInput(v, depth + 1);
   }

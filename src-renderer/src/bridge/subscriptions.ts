@@ -50,7 +50,13 @@ export function startSubscriptions(): () => void {
     api().events.on('event.session.profileChanged', reloadData),
     // Main re-fetched the customer after a webhook: this is the API's state, not the event's.
     api().events.on('event.customers.refetched', (p) => useCustomers.getState().applyLive(p.customer, p.cause)),
-    api().events.on('event.wallets.changed', (p) => useWallets.getState().changed(p.customerId, p.walletId, p.cause)),
+    api().events.on('event.wallets.changed', (p) => {
+      useWallets.getState().changed(p.customerId, p.walletId, p.cause);
+      // A deposit does not re-fetch the customer: the open customer's live panel is told here.
+      if (p.customerId) useCustomers.getState().noteLive(p.customerId, p.cause);
+      // A transaction event: the followed transactions are read now, not at the next poll.
+      if (p.cause.startsWith('transaction.') || p.cause.startsWith('cashIn.')) useTransactions.getState().nudge();
+    }),
     api().events.on('event.webhooks.received', (p) => {
       useEvents.getState().received(p);
       useTimeline.getState().webhook(p);

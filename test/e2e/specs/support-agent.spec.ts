@@ -218,7 +218,7 @@ test('support agent: revealing contact details asks why, and the audit log shows
 // Needs the lead's one-line wiring in src-renderer/src/bridge/subscriptions.ts (event.wallets.changed →
 // useCustomers.getState().noteLive(customerId, cause)); a deposit re-fetches no customer, so nothing
 // else tells the customer view. Enable once wired.
-test.fixme('support agent: a live deposit on the open customer is announced in the Live updates panel, not under Endorsements', async ({ app }) => {
+test('support agent: a live deposit on the open customer is announced in the Live updates panel, not under Endorsements', async ({ app }) => {
   await ensureListener(app);
   const page1 = await oms<Page1>(app, 'customers', 'search', { limit: 50, endorsement: { name: 'cryptoCustody', status: 'active' } });
   const c = page1.items.find((x) => x.wallets.length > 0)!;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { ErrorState, Loading } from '../../components/States.tsx';
 import { WalletsPanel } from '../wallets/WalletsPanel.tsx';
+import { CapabilityLine } from '../wallets/MoneyPanel.tsx';
 import { ActivityTimeline } from './ActivityTimeline.tsx';
 import { useCustomers } from './customers.store.ts';
 import { selectCustomer, selectDetailReq } from './customers.selectors.ts';
@@ -48,6 +49,7 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
               </span>
             )}
           </header>
+          <CapabilityLine customer={customer} />
           <div className="detail-grid">
             <div className="col">
               <ProfileCard customer={customer} />

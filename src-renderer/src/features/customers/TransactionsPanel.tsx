@@ -47,7 +47,7 @@ export function TransactionsPanel({ customerId }: { customerId: string }) {
               <tr key={t.id}>
                 <td>{t.createdAt ? <TimeAgo at={t.createdAt} /> : '—'}</td>
                 <td>
-                  <a href={`#/transactions/${t.id}`} aria-label={`Open transaction ${t.id}`}>
+                  <a href={`#/transactions/${t.id}`} aria-label={`${transactionTypeWords(t.type)}, transaction ${t.id}`}>
                     {transactionTypeWords(t.type)}
                   </a>
                 </td>

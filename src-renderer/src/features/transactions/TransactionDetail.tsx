@@ -20,11 +20,11 @@ function Timeline({ t }: { t: TransactionView }) {
       : { label: 'Completed', at: t.completedAt, state: t.status === 'completed' ? 'done' : 'todo' },
   ];
   return (
-    <ol className="timeline" aria-label="Lifecycle">
+    <ol className="txn-timeline" aria-label="Lifecycle">
       {steps.map((s) => (
-        <li key={s.label} className={`timeline-step step-${s.state}`} aria-current={s.state === 'current' ? 'step' : undefined}>
-          <span className="timeline-dot" aria-hidden="true" />
-          <span className="timeline-label">{s.label}</span>
+        <li key={s.label} className={`txn-timeline-step step-${s.state}`} aria-current={s.state === 'current' ? 'step' : undefined}>
+          <span className="txn-timeline-dot" aria-hidden="true" />
+          <span className="txn-timeline-label">{s.label}</span>
           {s.at && <span className="small muted">{when(s.at)}</span>}
           {s.state === 'current' && <span className="small muted">in progress…</span>}
         </li>

@@ -125,7 +125,7 @@ function TransactionList() {
               <tr key={id} className="txn-row">
                 <td>{t.createdAt ? <TimeAgo at={t.createdAt} /> : '—'}</td>
                 <td>
-                  <a href={`#/transactions/${t.id}`} aria-label={`Open transaction ${t.id}`}>
+                  <a href={`#/transactions/${t.id}`} aria-label={`${transactionTypeWords(t.type)}, transaction ${t.id}`}>
                     {transactionTypeWords(t.type)}
                   </a>
                   <div className="mono small muted">{t.id}</div>

@@ -23,6 +23,8 @@ export interface TransactionsState {
   /** Re-reads `id` every second until completed or failed (at most `maxMs`): live status. */
   follow(id: string, maxMs?: number): void;
   upsert(t: TransactionView): void;
+  /** A money webhook arrived: re-read what is being followed now instead of at the next poll. */
+  nudge(): void;
   reset(): void;
 }
 
@@ -96,6 +98,10 @@ export const useTransactions = create<TransactionsState>((set, get) => ({
   },
 
   upsert: (t) => set({ byId: { ...get().byId, [t.id]: t } }),
+
+  nudge: () => {
+    for (const id of Object.keys(get().following)) void get().load(id);
+  },
 
   reset: () => {
     listToken++;

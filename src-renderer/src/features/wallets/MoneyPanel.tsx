@@ -23,8 +23,14 @@ export function CapabilityLine({ customer }: { customer: CustomerView }) {
 /** The customer's estimated total across wallets (OMS's aggregate balance). */
 export function CustomerTotal({ customerId }: { customerId: string }) {
   const [total, setTotal] = useState<CustomerBalanceView | null>(null);
-  // Any wallet balance refresh (a deposit, a send) re-reads the aggregate.
+  // The aggregate is read again only when a balance *value* moved (a deposit, a send): a refresh
+  // that changed nothing, or a new empty wallet, costs no OMS call.
   const balances = useWallets(selectBalances);
+  const moved = Object.entries(balances)
+    .filter(([, b]) => b.data?.balance && !/^0*(\.0*)?$/.test(b.data.balance))
+    .map(([id, b]) => `${id}:${b.data!.balance}`)
+    .sort()
+    .join('|');
   useEffect(() => {
     let live = true;
     void api()
@@ -33,7 +39,7 @@ export function CustomerTotal({ customerId }: { customerId: string }) {
     return () => {
       live = false;
     };
-  }, [customerId, balances]);
+  }, [customerId, moved]);
   if (!total?.estimatedTotal) return null;
   return (
     <span className="small muted" aria-label="Estimated total">
