@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AppError } from '#shared/ipc/result.ts';
 import type { Profile } from '#shared/ipc/settings.contract.ts';
 import { InlineError } from '../../components/States.tsx';
+import { api } from '../../lib/api-client.ts';
 import { fieldErrors } from '../../lib/request-state.ts';
 import { notify } from '../../stores/notify.store.ts';
 import { useSettings } from './settings.store.ts';
@@ -12,7 +13,14 @@ export function CredentialsForm({ profile }: { profile: Profile }) {
   const [apiSecret, setSecret] = useState('');
   const [sessionOnly, setSessionOnly] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  const [check, setCheck] = useState<{ ok: boolean; message: string } | 'checking' | null>(null);
   const fe = fieldErrors(error);
+  /** A real token exchange with what is stored: says plainly whether OMS accepts it. */
+  const runCheck = async () => {
+    setCheck('checking');
+    const r = await api().settings.checkCredentials({ profileId: profile.id });
+    setCheck(r.ok ? r.data : { ok: false, message: r.error.message });
+  };
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
     const r = await useSettings.getState().setCredentials(profile.id, apiKey, apiSecret, sessionOnly);
@@ -21,6 +29,8 @@ export function CredentialsForm({ profile }: { profile: Profile }) {
       setSecret('');
       setError(null);
       notify('ok', `Credentials saved for ${profile.name}.`);
+      // The local sandbox made its own keys; a remote profile's keys are checked with OMS at once.
+      if (profile.kind !== 'local') void runCheck();
     } else setError(r.error);
   };
   const id = (n: string) => `cred-${profile.id}-${n}`;
@@ -44,12 +54,23 @@ export function CredentialsForm({ profile }: { profile: Profile }) {
           Save credentials
         </button>
         {profile.credentials.configured && (
+          <button type="button" className="btn" disabled={check === 'checking'} onClick={() => void runCheck()}>
+            {check === 'checking' ? 'Checking with OMS…' : 'Check with OMS'}
+          </button>
+        )}
+        {profile.credentials.configured && (
           <button type="button" className="btn btn-ghost" onClick={() => void useSettings.getState().clearCredentials(profile.id)}>
             Remove credentials
           </button>
         )}
       </div>
       {!fe.apiKey && !fe.apiSecret && <InlineError error={error} />}
+      {check && check !== 'checking' && (
+        <p className={check.ok ? 'ok-text' : 'inline-error'} role="status" aria-label="Credential check">
+          {check.ok ? '✓ ' : '✕ '}
+          {check.message}
+        </p>
+      )}
     </form>
   );
 }
