@@ -13,7 +13,7 @@ import { OmsCashIn, OmsCustomer, OmsQuote, OmsToken, OmsTransaction, OmsWallet }
 import { omsPage } from '../../../src-main/oms/pages.ts';
 import { OmsWebhook } from '../../../src-main/oms/webhooks.api.ts';
 import { toCustomerView } from '../../../src-main/services/customers/customer-view.ts';
-import { toAccount } from '../../../src-main/services/external-accounts/external-accounts.service.ts';
+import { toAccount } from '../../../src-main/services/external-accounts/external-accounts.ipc.ts';
 import { toCashInView, toQuoteView } from '../../../src-main/services/money/flow-views.ts';
 import { toTransactionView, toWalletView } from '../../../src-main/services/money/money-views.ts';
 import { toWebhookView } from '../../../src-main/services/webhooks/webhooks.ipc.ts';
