@@ -1,8 +1,8 @@
 import { fingerprint } from '../secrets/credentials.ts';
 import type { RelayCursorStore } from './listener-config.ts';
 import type { ListenerHealth } from './listener-health.ts';
-import { startRelayClient, type RelayClient } from './relay-client.ts';
-import type { WebhookProcessor } from './webhook-processor.ts';
+import { startRelayClient, type RelayClient, type RelayMeta } from './relay-client.ts';
+import type { RawDelivery } from './webhook-listener.ts';
 
 /** The relay token per profile: the keychain in the app (accounts.relayToken). */
 export interface RelayTokenStore {
@@ -22,7 +22,8 @@ export const SMEE_NOTE = 'A smee-style channel (no relay token) re-serialises th
 export interface RelayLinkDeps {
   health: ListenerHealth;
   cursors: RelayCursorStore;
-  processor: WebhookProcessor;
+  /** The pipeline for one relay delivery (meta null: smee); settles once it is in the inbox. */
+  receive: (d: RawDelivery, meta: RelayMeta | null) => Promise<unknown>;
   reconcile: (cause: string) => void;
   log?: ((line: string) => void) | undefined;
   backoffMs?: readonly number[] | undefined;
@@ -50,7 +51,7 @@ export function startRelayLink(d: RelayLinkDeps, profileId: string, url: string,
     cursor,
     ...(d.backoffMs ? { backoffMs: d.backoffMs } : {}),
     ...(d.deadMs !== undefined ? { deadMs: d.deadMs } : {}),
-    onDelivery: (delivery) => d.processor.receive(delivery, 'relay'),
+    onDelivery: (delivery, meta) => d.receive(delivery, meta),
     // The inbox has every delivery up to `c` (receive settles after the commit): only now is the cursor saved.
     onCursor: (c, meta) => {
       d.cursors.set(profileId, url, c);

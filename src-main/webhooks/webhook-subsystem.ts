@@ -5,12 +5,12 @@ import type { Db } from '../store/database.ts';
 import { CustomerRefresher } from './customer-refresher.ts';
 import { ListenerConfigStore, RelayCursorStore, type ListenerConfig } from './listener-config.ts';
 import { ListenerHealth, OpenCustomers, startWatchdog } from './listener-health.ts';
-import type { RelayClient } from './relay-client.ts';
+import type { RelayClient, RelayMeta } from './relay-client.ts';
 import { memoryTokens, SMEE_NOTE, startRelayLink, type RelayTokenStore } from './relay-link.ts';
 import { fingerprint } from '../secrets/credentials.ts';
 import { hmacVariants, SIGNATURE_VARIANT_NAMES, type SignatureScheme } from './signature-verifier.ts';
 import { WebhookInbox, type InboxFilter, type InboxOptions } from './webhook-inbox.ts';
-import { DEFAULT_LISTENER_PORT, startListener, type RunningListener } from './webhook-listener.ts';
+import { DEFAULT_LISTENER_PORT, startListener, type RawDelivery, type RunningListener } from './webhook-listener.ts';
 import { WebhookProcessor, type VerificationMode } from './webhook-processor.ts';
 
 /** Everything the webhook subsystem needs from the rest of main, as small functions. */
@@ -63,6 +63,8 @@ export class WebhookSubsystem {
   #unsubscribe: (() => void) | null = null;
   #registered = false;
   #registering: Promise<void> | null = null;
+  /** Set only while a relay delivery enters the processor (see #receiveRelay). */
+  #clockAt: number | null = null;
   #ctx: { at: number; profileId: string; mode: VerificationMode; pin: string | null } | null = null;
   /** Settles when the latest (re)registration attempt ended; registration never blocks start-up. */
   registration: Promise<void> = Promise.resolve();
@@ -95,6 +97,7 @@ export class WebhookSubsystem {
       mode: () => this.#context().mode,
       secrets: deps.secrets,
       onReceived: (e) => this.health.set({ lastEventAt: e.receivedAt, lastVerdict: e.verdict }),
+      now: () => this.#clockAt ?? Date.now(),
     });
   }
 
@@ -228,11 +231,28 @@ export class WebhookSubsystem {
 
   #startRelay(profileId: string, url: string, token: string | null): void {
     this.#relay = startRelayLink(
-      { health: this.health, cursors: this.cursors, processor: this.processor, reconcile: (cause) => this.reconcile(cause), log: this.#d.log, backoffMs: this.#d.relayBackoffMs, deadMs: this.#d.relayDeadMs },
+      { health: this.health, cursors: this.cursors, receive: (d, meta) => this.#receiveRelay(d, meta), reconcile: (cause) => this.reconcile(cause), log: this.#d.log, backoffMs: this.#d.relayBackoffMs, deadMs: this.#d.relayDeadMs },
       profileId,
       url,
       token,
     );
+  }
+
+  /**
+   * One relay delivery through the pipeline, judged at the time the relay stored it: a console
+   * back from an hour's sleep must not refuse, as a stale signature, everything OMS sent meanwhile
+   * (the 5-minute window then still catches a delivery signed long before the relay got it). The
+   * processor reads its clock synchronously when `receive` starts, so the override lasts exactly
+   * that call. A relay time in the future is ignored, and smee (no meta) gives none.
+   */
+  #receiveRelay(d: RawDelivery, meta: RelayMeta | null): Promise<unknown> {
+    const at = meta ? Date.parse(meta.receivedAt) : Number.NaN;
+    this.#clockAt = Number.isFinite(at) && at < Date.now() ? at : null;
+    try {
+      return this.processor.receive(d, 'relay');
+    } finally {
+      this.#clockAt = null;
+    }
   }
 
   #checkStale(): void {
