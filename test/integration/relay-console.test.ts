@@ -131,6 +131,15 @@ describe('console ⇄ relay', () => {
       c = await start();
       await waitFor(() => c.subsystem.status().relay?.caughtUp === 0, 'caught up 0 on a second restart');
       expect(count(c, 'SELECT count(*) AS n FROM webhook_inbox')).toBe(rows);
+
+      // A crash after the inbox commit but before the cursor write: the cursor is older than the
+      // inbox. Everything after it comes again and is recognised as a duplicate; nothing runs twice.
+      c.db.prepare('DELETE FROM webhook_relay_cursor').run();
+      await c.stop();
+      c = await start();
+      await waitFor(() => c.subsystem.status().relay?.caughtUp === rows, 'the whole channel again', 30_000);
+      expect(count(c, "SELECT count(*) AS n FROM webhook_inbox WHERE event_id LIKE '%evt_off_%' AND duplicate = 1 AND applied = 0")).toBe(500);
+      expect(count(c, "SELECT count(*) AS n FROM webhook_inbox WHERE event_id LIKE '%evt_off_%' AND applied = 1")).toBe(500);
     } finally {
       await c.stop();
       dir.remove();
