@@ -8,7 +8,7 @@ import type { RelayTokenStore } from '../../src-main/webhooks/relay-link.ts';
 import { customerView, signed, startConsole, tempDir, type Console } from '../unit/main/webhooks/harness.ts';
 import { ingest } from '../unit/relay/support/relay-harness.ts';
 import { runRelayCli, startRelayProcess, type RelayProcess } from '../unit/relay/support/relay-process.ts';
-import { startTestConsole, unwrap } from './main-support/console.ts';
+import { failure, startTestConsole, unwrap } from './main-support/console.ts';
 import { waitFor } from './webhooks-support.ts';
 
 const CHANNEL = 'acme-7f3k2q9x';
@@ -58,6 +58,11 @@ describe('console ⇄ relay', () => {
       const secret = account ? await tc.app.services.secrets.get(account) : null;
       if (!secret) throw new Error('the local profile has no webhook secret after registration');
       const token = mint('console-one');
+      // Bad input is refused at the boundary with the field named, and nothing is stored.
+      const bad = failure(await tc.call('inbox.configureListener', { relayUrl: streamUrl(), relayToken: 'short' }));
+      expect(bad.code).toBe('INVALID_INPUT');
+      expect(JSON.stringify(bad)).toContain('relayToken');
+      expect(await tc.app.services.secrets.get(accounts.relayToken(profileId))).toBeNull();
       const status = unwrap(await tc.oms.inbox.configureListener({ relayUrl: streamUrl(), relayToken: token }));
       expect(status.verification).toBe('enforce');
       expect(status.relay?.tokenFingerprint).toBe(fingerprint(token));
