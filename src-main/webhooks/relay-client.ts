@@ -171,7 +171,9 @@ export function startRelayClient(opts: RelayClientOptions): RelayClient {
 
   /** Stores a run of deliveries together (one inbox commit), then moves the cursor past those stored in order. */
   const storeRun = async (run: { delivery: RawDelivery; meta: RelayMeta }[]): Promise<void> => {
-    const results = await Promise.allSettled(run.map((r) => opts.onDelivery(r.delivery, r.meta)));
+    // The first alone: it loads the secrets (a keychain read) that the rest then share from the cache.
+    const results = await Promise.allSettled([opts.onDelivery(run[0]!.delivery, run[0]!.meta)]);
+    if (results[0]!.status === 'fulfilled') results.push(...(await Promise.allSettled(run.slice(1).map((r) => opts.onDelivery(r.delivery, r.meta)))));
     const firstFailed = results.findIndex((r) => r.status === 'rejected');
     const stored = firstFailed === -1 ? run : run.slice(0, firstFailed);
     const last = stored.at(-1);
