@@ -123,6 +123,11 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     log,
     openExternal: openExternalSafely,
+    // Settings → Desktop: a theme override applies to the window at once, not at the next start.
+    onDesktopPrefs: (p) => {
+      nativeTheme.themeSource = p.theme;
+      keeper.current()?.setBackgroundColor(background());
+    },
   });
   consoleApp = c;
   registerElectronIpc(ipcMain, c.dispatch, appOrigin);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { DesktopPrefs } from '#shared/domain/desktop-prefs.ts';
 import type { AppInfo } from '#shared/ipc/app.contract.ts';
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher.ts';
 import { EventBridge } from '../ipc/event-bridge.ts';
@@ -10,6 +11,7 @@ import { logsHandlers } from '../services/logs/logs.ipc.ts';
 import { sandboxHandlers } from '../services/sandbox/sandbox.ipc.ts';
 import type { LocalSandboxOptions } from '../services/sandbox/local-sandbox.ts';
 import type { ClientOverrides } from '../services/session/oms-session.ts';
+import { DesktopPrefsRepo } from '../services/settings/desktop-prefs.ts';
 import { settingsHandlers } from '../services/settings/settings.ipc.ts';
 import { createInboxHandlers } from '../services/inbox/inbox.ipc.ts';
 import { trackOpenCustomers } from '../services/inbox/open-customers.ts';
@@ -40,6 +42,8 @@ export interface ConsoleOptions {
   /** Webhook listener port when the profile has none saved (default 4590; tests pass 0). */
   webhookPort?: number;
   log?: (line: string) => void;
+  /** Desktop preferences changed (Electron applies the theme to nativeTheme at once). */
+  onDesktopPrefs?: (p: DesktopPrefs) => void;
   /** Opens external https links (Electron passes shell.openExternal behind its allowlist). */
   openExternal?: (url: string) => Promise<boolean>;
 }
@@ -158,7 +162,7 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
       omsHealth: async () => services.session.health(),
       openExternal: async ({ url }) => ({ opened: opts.openExternal ? await opts.openExternal(url) : false }),
     },
-    settings: afterEach(settingsHandlers(settings), ['saveProfile', 'setActiveProfile', 'deleteProfile'], () => webhooks.profileSettingsChanged()),
+    settings: afterEach(settingsHandlers(settings, new DesktopPrefsRepo(services.settingsStore, (p) => opts.onDesktopPrefs?.(p))), ['saveProfile', 'setActiveProfile', 'deleteProfile'], () => webhooks.profileSettingsChanged()),
     customers: trackOpenCustomers(customersHandlers(services.session), webhooks.openCustomers),
     wallets: walletsHandlers(services.session),
     quotes: quotesHandlers(services.session),

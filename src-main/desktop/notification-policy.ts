@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { NOTIFICATION_PREFS_KEY, NotificationPrefs } from '#shared/domain/desktop-prefs.ts';
 import type { EventName } from '#shared/events/events.contract.ts';
 
 /** Notification kinds the user can switch off one by one in Settings. */
@@ -85,5 +85,6 @@ export function decide(event: BusEvent, settings: NotificationSettings, openCust
 }
 
 /** Where the Settings screen keeps the per-kind switches (a non-secret row in the settings store). */
-export const NOTIFICATION_SETTINGS_KEY = 'desktop.notifications';
-export const NotificationSettingsSchema = z.strictObject({ endorsementDecided: z.boolean(), fundsCompleted: z.boolean(), listenerDown: z.boolean() });
+export const NOTIFICATION_SETTINGS_KEY = NOTIFICATION_PREFS_KEY;
+/** The same shape Settings → Desktop writes (one schema, in src-shared). */
+export const NotificationSettingsSchema = NotificationPrefs;

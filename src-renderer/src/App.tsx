@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { AppShell } from './components/AppShell.tsx';
+import { api } from './lib/api-client.ts';
+import { applyTheme } from './lib/theme.ts';
 import { CommandPalette } from './components/CommandPalette.tsx';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
 import { Toasts } from './components/Toasts.tsx';
@@ -43,6 +45,9 @@ function Screen() {
 export function App() {
   useEffect(() => {
     void useSession.getState().loadInfo();
+    void api()
+      .settings.desktopPrefs({})
+      .then((r) => r.ok && applyTheme(r.data.theme));
     void useSandbox.getState().load();
   }, []);
   return (

@@ -1,8 +1,9 @@
 import type { DomainHandlers } from '../../ipc/handlers.ts';
+import type { DesktopPrefsRepo } from './desktop-prefs.ts';
 import type { SettingsService } from './settings.service.ts';
 
 /** settings.* — thin adapters: the contract has validated the input, the service does the work. */
-export function settingsHandlers(s: SettingsService): DomainHandlers<'settings'> {
+export function settingsHandlers(s: SettingsService, prefs: DesktopPrefsRepo): DomainHandlers<'settings'> {
   return {
     listProfiles: () => s.list(),
     setActiveProfile: ({ profileId }) => s.setActive(profileId),
@@ -12,5 +13,7 @@ export function settingsHandlers(s: SettingsService): DomainHandlers<'settings'>
     checkCredentials: ({ profileId }) => s.checkCredentials(profileId),
     clearCredentials: ({ profileId }) => s.clearCredentials(profileId),
     keychainStatus: () => s.keychainStatus(),
+    desktopPrefs: async () => prefs.get(),
+    setDesktopPrefs: async ({ notifications, theme }) => prefs.set({ notifications, theme }),
   };
 }

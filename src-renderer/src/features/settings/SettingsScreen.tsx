@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { selectSandboxStatus, selectSetReviewMode, useSandbox } from '../../stores/sandbox.store.ts';
+import { DesktopPrefsPanel } from './DesktopPrefsPanel.tsx';
 import { ListenerSettings } from './ListenerSettings.tsx';
 import { ProfilesPanel } from './ProfilesPanel.tsx';
 import { selectKeychain, useSettings } from './settings.store.ts';
@@ -44,6 +45,7 @@ export function SettingsScreen() {
       )}
       <ProfilesPanel />
       <ListenerSettings />
+      <DesktopPrefsPanel />
       <SandboxControls />
     </section>
   );
