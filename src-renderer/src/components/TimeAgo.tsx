@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
 
+const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'long' });
+
+/** "just now", "25 seconds ago", "3 hours ago", "2 days ago": Intl's words, in the user's locale. */
 export function ago(ms: number, now = Date.now()): string {
   const s = Math.max(0, Math.round((now - ms) / 1000));
   if (s < 10) return 'just now';
-  if (s < 60) return `${s}s ago`;
+  if (s < 60) return rtf.format(-s, 'second');
   const m = Math.round(s / 60);
-  if (m < 60) return `${m} min ago`;
+  if (m < 60) return rtf.format(-m, 'minute');
   const h = Math.round(m / 60);
-  if (h < 48) return `${h} h ago`;
-  return `${Math.round(h / 24)} days ago`;
+  if (h < 48) return rtf.format(-h, 'hour');
+  return rtf.format(-Math.round(h / 24), 'day');
 }
 
 /** A relative time that keeps itself fresh; the exact time is in the tooltip. */
@@ -21,7 +24,7 @@ export function TimeAgo({ at }: { at: number | string }) {
   }, []);
   if (Number.isNaN(ms)) return <span>{String(at)}</span>;
   return (
-    <time dateTime={new Date(ms).toISOString()} title={new Date(ms).toLocaleString()}>
+    <time dateTime={new Date(ms).toISOString()} title={new Date(ms).toLocaleString(undefined, { timeZoneName: 'short' })}>
       {ago(ms, now)}
     </time>
   );

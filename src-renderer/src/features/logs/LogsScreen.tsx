@@ -4,7 +4,8 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { actionSentence } from './audit-words.ts';
 import { selectAudit, selectAuditFilter, selectRequests, selectTab, useLogs } from './logs.store.ts';
 
-const time = (iso: string) => new Date(iso).toLocaleString();
+// Audit and request logs are evidence: every time says its zone.
+const time = (iso: string) => new Date(iso).toLocaleString(undefined, { timeZoneName: 'short' });
 
 function AuditTable() {
   const a = useLogs(selectAudit);

@@ -5,6 +5,7 @@ import { useRoute } from '../../stores/route.store.ts';
 import { useCustomers } from '../customers/customers.store.ts';
 import { selectCustomer, selectDetailReq } from '../customers/customers.selectors.ts';
 import { customerName } from '../customers/EndorsementBadges.tsx';
+import { findWalletOwner } from '../customers/jump-to-id.ts';
 import { CustomerPicker } from './CustomerPicker.tsx';
 import { MoneyPanel } from './MoneyPanel.tsx';
 import { WalletsPanel } from './WalletsPanel.tsx';
@@ -16,6 +17,11 @@ export function WalletsScreen({ customerId, action }: { customerId: string | und
   const customer = useCustomers(selectCustomer(customerId));
   const req = useCustomers(selectDetailReq(customerId ?? ''));
   useEffect(() => {
+    // A deep link or pasted link names a wallet (`#/wallets/wlt_…`): open its owner's wallets.
+    if (customerId?.startsWith('wlt_')) {
+      void findWalletOwner(customerId).then((r) => 'id' in r && useRoute.getState().navigate('wallets', r.id));
+      return;
+    }
     if (customerId) void useCustomers.getState().load(customerId);
     // Opening Wallets without a customer reopens the last one.
     else if (last) useRoute.getState().navigate('wallets', last);
