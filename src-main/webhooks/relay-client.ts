@@ -71,9 +71,10 @@ export function deliveryFromMessage(data: string): RawDelivery | null {
     if (typeof v === 'string') headers[k.toLowerCase()] = v;
     else if (typeof v === 'number') headers[k.toLowerCase()] = String(v);
   }
-  const rawBody = typeof m.rawBody === 'string' ? Buffer.from(m.rawBody) : Buffer.from(JSON.stringify(m.body ?? null));
+  const exact = typeof m.rawBody === 'string';
+  const rawBody = exact ? Buffer.from(m.rawBody as string) : Buffer.from(JSON.stringify(m.body ?? null));
   headers['content-type'] ??= 'application/json';
-  return { headers, rawBody };
+  return exact ? { headers, rawBody } : { headers, rawBody, reserialised: true };
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;

@@ -9,6 +9,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface RawDelivery {
   headers: Record<string, string>;
   rawBody: Buffer;
+  /** Set when a smee-style relay handed over a parsed body that was serialised again here. */
+  reserialised?: true;
 }
 
 export interface DeliveryResponse {

@@ -94,8 +94,9 @@ export class WebhookProcessor {
       verdict = 'malformed_body';
       reason = env ? 'Signed, but the envelope has no "type".' : 'Signed, but the body is not a JSON object.';
     }
-    if (source === 'relay' && verdict === 'bad_signature') {
-      // smee hands over the parsed body, so the bytes checked here are a re-serialisation.
+    if (d.reserialised && verdict === 'bad_signature') {
+      // smee hands over the parsed body, so the bytes checked here are a re-serialisation (our own
+      // relay sends the exact bytes, so the note would be wrong there).
       reason = `${reason} The relay re-serialised the JSON body: the original bytes cannot be checked. Use a byte-exact tunnel for enforce, or report-only.`;
     }
     const mode = this.#d.mode();

@@ -69,7 +69,7 @@ export class SettingsService {
     const p = this.#profiles.get(profileId);
     if (!p) return { deleted: false };
     if (isBuiltIn(p.id)) throw new AppFailure('INVALID_INPUT', `profileId: the built-in profile "${p.name}" cannot be deleted.`, { fields: [{ path: 'profileId', message: 'is built in' }] });
-    for (const account of [accounts.apiKey(p.id), accounts.apiSecret(p.id), ...(await this.#vault.list(accounts.webhookPrefix(p.id)))]) {
+    for (const account of [accounts.apiKey(p.id), accounts.apiSecret(p.id), accounts.relayToken(p.id), ...(await this.#vault.list(accounts.webhookPrefix(p.id)))]) {
       await this.#vault.delete(account);
     }
     const wasActive = this.#profiles.activeId() === p.id;
