@@ -73,7 +73,7 @@ describe('money movement through the console', () => {
     }, 'transaction completed');
     const hash = done.destination.txHash ?? done.source.txHash;
     expect(hash).toBeTruthy();
-    for (const query of [sent.id, quote.id, hash!]) {
+    for (const query of [sent.id, quote.id, hash!, '0x52908400098527886E0F7030069857D2E4169EE7']) {
       const found = unwrap(await t.oms.transactions.find({ query }));
       expect(found.kind, query).toBe('transaction');
       expect(found.transaction?.id).toBe(sent.id);

@@ -10,6 +10,8 @@ import { toTransactionView } from './money-views.ts';
 
 /** A transaction hash: 0x + 64 hex (EVM) or 64 hex / base58 of 80+ chars (bitcoin, solana). */
 const TX_HASH = /^(0x)?[0-9a-fA-F]{64}$|^[1-9A-HJ-NP-Za-km-z]{80,90}$/;
+/** An on-chain address: 0x + 40 hex (EVM), base58 of 32–44 chars (solana, bitcoin), bech32 (bc1…). */
+const ADDRESS = /^0x[0-9a-fA-F]{40}$|^[1-9A-HJ-NP-Za-km-z]{32,44}$|^bc1[0-9a-z]{20,80}$/;
 /** How many of the newest transactions a hash search reads: OMS has no filter for a hash. */
 const HASH_SCAN_PAGES = 5;
 
@@ -56,19 +58,23 @@ export function transactionsHandlers(session: OmsSession): DomainHandlers<'trans
       if (isOmsError(e) && e.status === 404) return none(`OMS has no ${q.startsWith('qt_') ? 'quote' : 'transaction'} ${q}.`);
       throw e;
     }
-    if (!TX_HASH.test(q)) return none('Search takes a txn_ id, a qt_ quote id or an on-chain transaction hash.');
+    const isHash = TX_HASH.test(q);
+    if (!isHash && !ADDRESS.test(q)) return none('Search takes a txn_ id, a qt_ quote id, an on-chain transaction hash or an address.');
     const hash = q.toLowerCase();
+    // A hash names one transfer; an address names a wallet: its newest transfer is the answer.
+    const fields = (t: Awaited<ReturnType<typeof api.transaction>>) =>
+      isHash ? [t.source?.txHash, t.destination?.txHash] : [t.source?.address, t.destination?.address, (t.source?.wallet as { blockchainAddress?: string } | undefined)?.blockchainAddress, (t.destination?.wallet as { blockchainAddress?: string } | undefined)?.blockchainAddress];
     let cursor: string | undefined;
     let read = 0;
     for (let page = 0; page < HASH_SCAN_PAGES; page++) {
       const p = await api.transactions({}, { limit: 100, cursor }, signal);
       read += p.items.length;
-      const hit = p.items.find((t) => [t.source?.txHash, t.destination?.txHash].some((h) => h?.toLowerCase() === hash));
+      const hit = p.items.find((t) => fields(t).some((h) => typeof h === 'string' && h.toLowerCase() === hash));
       if (hit) return found(hit, `Found among the newest ${read} transactions.`);
-      if (!p.hasMore || !p.cursor) return none(`No transaction with this hash among all ${read} transactions.`);
+      if (!p.hasMore || !p.cursor) return none(`No transaction with this ${isHash ? 'hash' : 'address'} among all ${read} transactions.`);
       cursor = p.cursor;
     }
-    return none(`No match among the newest ${read} transactions (OMS cannot filter by hash; older ones were not read).`);
+    return none(`No match among the newest ${read} transactions (OMS cannot filter by ${isHash ? 'hash' : 'address'}; older ones were not read).`);
   };
   return {
     list: async (f, { signal }) => {

@@ -46,3 +46,12 @@ export function formatFiat(amount: string | null | undefined, currency?: string 
 const NETWORKS: Record<string, string> = { polygon: 'Polygon', ethereum: 'Ethereum', solana: 'Solana', bitcoin: 'Bitcoin', cash: 'Cash', ach: 'ACH', wire: 'Wire' };
 export const networkName = (n: string | null | undefined): string => (n ? (NETWORKS[n.toLowerCase()] ?? n) : '—');
 export const assetName = (a: string | null | undefined): string => (a ? a.toUpperCase() : '—');
+
+/** "12.5" is fine, "12,50" or "-3" are not: said next to the field, before anything is sent. */
+export function depositAmountProblem(amount: string): string | null {
+  const a = amount.trim();
+  if (!a) return 'Enter an amount.';
+  if (!/^\d+(\.\d+)?$/.test(a)) return 'Use digits and a dot, like 100.00.';
+  if (!/[1-9]/.test(a)) return 'The amount must be more than 0.';
+  return null;
+}

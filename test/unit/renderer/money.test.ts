@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assetName, formatAmount, formatFiat, networkName } from '../../../src-renderer/src/lib/money.ts';
+import { assetName, depositAmountProblem, formatAmount, formatFiat, networkName } from '../../../src-renderer/src/lib/money.ts';
 
 describe('money formatting (decimal strings through Intl, no floats)', () => {
   it('groups and pads to two places', () => {
@@ -24,5 +24,15 @@ describe('money formatting (decimal strings through Intl, no floats)', () => {
     expect(networkName('polygon')).toBe('Polygon');
     expect(networkName('base')).toBe('base');
     expect(assetName('usdc')).toBe('USDC');
+  });
+});
+
+describe('deposit amount, checked next to the field before anything is sent', () => {
+  it('says what is wrong in words', () => {
+    expect(depositAmountProblem('100.00')).toBeNull();
+    expect(depositAmountProblem('')).toBe('Enter an amount.');
+    expect(depositAmountProblem('12,50')).toBe('Use digits and a dot, like 100.00.');
+    expect(depositAmountProblem('-3')).toBe('Use digits and a dot, like 100.00.');
+    expect(depositAmountProblem('0.00')).toBe('The amount must be more than 0.');
   });
 });

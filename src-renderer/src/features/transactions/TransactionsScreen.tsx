@@ -36,7 +36,7 @@ function FindTransaction() {
   };
   return (
     <form className="inline-form find-txn" role="search" aria-label="Find a transaction" onSubmit={(e) => void submit(e)}>
-      <input aria-label="Transaction id, quote id or transaction hash" placeholder="txn_…, qt_… or 0x… hash" value={q} maxLength={120} onChange={(e) => setQ(e.target.value)} />
+      <input aria-label="Transaction id, quote id or transaction hash" placeholder="txn_…, qt_…, an on-chain hash or address" value={q} maxLength={120} onChange={(e) => setQ(e.target.value)} />
       <button type="submit" className="btn" disabled={busy || q.trim().length < 3}>
         {busy ? 'Searching…' : 'Find'}
       </button>

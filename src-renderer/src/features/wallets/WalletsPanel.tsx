@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CustomerView } from '#shared/domain/customer.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
-import { formatAmount, formatFiat } from '../../lib/money.ts';
+import { depositAmountProblem, formatAmount, formatFiat } from '../../lib/money.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { notify } from '../../stores/notify.store.ts';
@@ -13,19 +13,41 @@ import { ProvisionWallet } from './ProvisionWallet.tsx';
 
 function DepositControl({ walletId, asset }: { walletId: string; asset: string }) {
   const [amount, setAmount] = useState('100.00');
+  const [problem, setProblem] = useState<string | null>(null);
   const req = useWallets(selectDepositReq(walletId));
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
+    const local = depositAmountProblem(amount);
+    setProblem(local);
+    if (local) return;
     const r = await useWallets.getState().simulateDeposit(walletId, amount.trim());
-    if (r.ok) notify('ok', `Simulated a deposit of ${amount} ${asset.toUpperCase()}.`);
-    else if (!isCancelled(r)) notify('error', `Deposit failed: ${r.error.message}`);
+    if (r.ok) notify('ok', `Simulated a deposit of ${amount.trim()} ${asset.toUpperCase()}.`);
+    // Refusals stay next to the field, in words; a toast names nothing internal.
+    else if (!isCancelled(r)) setProblem(r.error.details?.fields ? 'OMS refused this amount.' : r.error.message);
   };
+  const id = `deposit-${walletId}`;
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)}>
-      <input className="input-small mono" aria-label={`Deposit amount for ${walletId}`} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" />
+    <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate>
+      <input
+        className="input-small mono"
+        aria-label={`Deposit amount for ${walletId}`}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-error` : undefined}
+        value={amount}
+        onChange={(e) => {
+          setAmount(e.target.value);
+          setProblem(null);
+        }}
+        inputMode="decimal"
+      />
       <button type="submit" className="btn btn-small" disabled={req.status === 'loading'}>
         {req.status === 'loading' ? 'Depositing…' : 'Simulate deposit'}
       </button>
+      {problem && (
+        <small id={`${id}-error`} className="field-error" role="alert">
+          {problem}
+        </small>
+      )}
     </form>
   );
 }
