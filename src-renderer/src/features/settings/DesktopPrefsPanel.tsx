@@ -25,6 +25,8 @@ export function DesktopPrefsPanel() {
     };
   }, []);
   const save = async (patch: { notifications?: Partial<NotificationPrefs>; theme?: ThemePref }) => {
+    // Shown at once (a checkbox must not spring back while main saves); main's answer then wins.
+    setPrefs((p) => (p ? { notifications: { ...p.notifications, ...patch.notifications }, theme: patch.theme ?? p.theme } : p));
     const r = await api().settings.setDesktopPrefs(patch);
     if (r.ok) {
       setPrefs(r.data);
