@@ -23,7 +23,9 @@ try {
     (await page.evaluate(([d, o, i]) => (window as unknown as { oms: Oms }).oms[d]![o]!(i), [d, o, i] as const)) as { ok: boolean; data: T };
   const status = await call<{ baseUrl: string }>('sandbox', 'status');
   const origin = new URL((await call<{ baseUrl: string }>('sandbox', 'status')).data.baseUrl ?? status.data.baseUrl).origin;
-  await fetch(`${origin}/_sandbox/money`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ settlementDelayMs: settleMs, quoteTtlSec: 300 }) });
+  const set = await fetch(`${origin}/_sandbox/money`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ settlementDelayMs: settleMs, quoteTtlSec: 300 }) });
+  if (!set.ok) throw new Error(`could not set the settlement delay: ${set.status} ${await set.text()}`);
+  console.log(`sandbox money knobs: ${JSON.stringify(await (await fetch(`${origin}/_sandbox/money`)).json())}`);
   const list = await call<{ items: { id: string; endorsements: { name: string; status: string }[] }[] }>('customers', 'search', { endorsement: { name: 'cryptoCustody', status: 'active' }, limit: 20 });
   const c = list.data.items[0]!;
   const wallets = await call<{ items: { id: string; asset: string; chain: string }[] }>('wallets', 'list', { customerId: c.id });
@@ -42,7 +44,8 @@ try {
     await send.waitFor();
     const t0 = Date.now();
     await send.click();
-    await money.getByRole('article').getByText('Completed', { exact: true }).first().waitFor({ timeout: 30_000 });
+    // The status badge (the lifecycle's last step is labelled "Completed" before it is reached).
+    await money.getByRole('status', { name: 'Transaction status' }).getByText('Completed').waitFor({ timeout: 30_000 });
     times.push(Date.now() - t0 - settleMs);
     await money.getByRole('button', { name: 'Send more' }).click();
   }

@@ -61,7 +61,10 @@ test('QA: funds a wallet by a cash-in paid at the counter, then sends to an exte
   await money.getByRole('button', { name: /^Send 12\.50 USDC$/ }).click();
   const lifecycle = money.getByRole('list', { name: 'Lifecycle' });
   await expect(lifecycle).toBeVisible();
-  await expect(money.getByRole('article').getByText('Completed', { exact: true }).first()).toBeVisible({ timeout: 20_000 });
+  // The badge, not the lifecycle's last step (which is labelled "Completed" before it is reached).
+  const txStatus = money.getByRole('status', { name: 'Transaction status' });
+  await expect(txStatus).toHaveText(/Processing/);
+  await expect(txStatus).toHaveText(/Completed/, { timeout: 20_000 });
   await expect(money.getByRole('button', { name: 'Copy transaction hash' })).toBeVisible();
   await shot(app, 'money-3-sent');
 });
@@ -101,7 +104,7 @@ test('support agent: traces a deposit from its on-chain hash to the transaction 
   await app.getByRole('button', { name: 'Find' }).click();
   const detail = app.getByRole('article');
   await expect(detail).toContainText(deposit.id);
-  await expect(detail.getByText('Completed', { exact: true }).first()).toBeVisible();
+  await expect(detail.getByRole('status', { name: 'Transaction status' })).toHaveText(/Completed/);
   await expect(detail.getByRole('link', { name: `Open customer ${customerId}` })).toBeVisible();
   await shot(app, 'money-trace-hash');
   await detail.getByRole('link', { name: `Open customer ${customerId}` }).click();

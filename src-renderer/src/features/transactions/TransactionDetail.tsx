@@ -103,7 +103,9 @@ export function TransactionDetail({ id }: { id: string }) {
           {transactionTypeWords(t.type)} <span className="mono small muted">{t.id}</span>
         </h2>
         <CopyButton value={t.id} label="Copy transaction id" />
-        <StatusBadge tone={statusTone(t.status)}>{transactionStatusWords(t.status)}</StatusBadge>
+        <span role="status" aria-label="Transaction status">
+          <StatusBadge tone={statusTone(t.status)}>{transactionStatusWords(t.status)}</StatusBadge>
+        </span>
       </div>
       {t.subStatus && <p className="small muted">Detail from OMS: {subStatusWords(t.subStatus)}</p>}
       {t.error && (
