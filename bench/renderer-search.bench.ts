@@ -5,7 +5,7 @@
  *
  * Measured per query: from the keydown of the last character to the frame after the results
  * listbox reports `data-results-for` = the query (the store's answer is rendered). This includes
- * the search box's 180 ms debounce, the bridge round trip, main → sandbox HTTP and React's render.
+ * the search box's one-frame (16 ms) debounce, the bridge round trip, main → sandbox HTTP and React's render.
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
@@ -80,7 +80,7 @@ try {
     const rows = await page.evaluate(() => document.querySelector('.result-meta')?.textContent ?? '');
     console.log(`| \`${q}\` | ${pct(xs, 50).toFixed(0)} | ${pct(xs, 95).toFixed(0)} | ${rows} |`);
   }
-  console.log(`\nall queries (n=${all.length}): p50 ${pct(all, 50).toFixed(0)} ms, p95 ${pct(all, 95).toFixed(0)} ms (includes the 180 ms debounce)`);
+  console.log(`\nall queries (n=${all.length}): p50 ${pct(all, 50).toFixed(0)} ms, p95 ${pct(all, 95).toFixed(0)} ms (includes the search box's 16 ms debounce)`);
 
   // Scrolling the virtualised list: DOM rows stay bounded however many results are loaded.
   await box.fill('');

@@ -7,7 +7,7 @@ import { mutate } from '../../lib/mutate.ts';
 import { IDLE, LOADING, settled, type Req } from '../../lib/request-state.ts';
 import { parseSearch, type ParsedSearch } from './search-syntax.ts';
 
-const PAGE = 100;
+const PAGE = 50;
 
 export interface SearchState {
   text: string;
