@@ -61,7 +61,9 @@ function WalletRow({ id, qa }: { id: string; qa: boolean }) {
     <tr>
       <td>
         <strong>{w.asset.toUpperCase()}</strong>
-        <div className="mono small muted">{w.id}</div>
+        <div className="mono small muted">
+          {w.id} <CopyButton value={w.id} label={`Copy wallet id ${w.id}`} />
+        </div>
       </td>
       <td>{w.chain}</td>
       <td>
