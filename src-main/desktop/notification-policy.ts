@@ -1,10 +1,10 @@
-import { NOTIFICATION_PREFS_KEY, NotificationPrefs } from '#shared/domain/desktop-prefs.ts';
+import { DEFAULT_NOTIFICATION_PREFS, NOTIFICATION_PREFS_KEY, NotificationPrefs } from '#shared/domain/desktop-prefs.ts';
 import type { EventName } from '#shared/events/events.contract.ts';
 
 /** Notification kinds the user can switch off one by one in Settings. */
 export type NotificationKind = 'endorsementDecided' | 'fundsCompleted' | 'listenerDown';
 export type NotificationSettings = Record<NotificationKind, boolean>;
-export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = { endorsementDecided: true, fundsCompleted: true, listenerDown: true };
+export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = DEFAULT_NOTIFICATION_PREFS;
 
 export interface BusEvent {
   name: EventName | string;

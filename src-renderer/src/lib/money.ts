@@ -55,3 +55,12 @@ export function depositAmountProblem(amount: string): string | null {
   if (!/[1-9]/.test(a)) return 'The amount must be more than 0.';
   return null;
 }
+
+/** "0", "0.00", "" and null all mean nothing was charged. */
+export const isZeroAmount = (v: string | null | undefined): boolean => !v || /^0*(\.0*)?$/.test(v);
+
+/** "(OMS 0.35 USDC, gas 0.03 USDC)": the non-zero parts of a fee, in words. */
+export function feeParts(fees: { oms: string | null; gas: string | null; developer: string | null }, asset: string | null): string {
+  const parts = (['oms', 'gas', 'developer'] as const).filter((k) => !isZeroAmount(fees[k]));
+  return parts.length ? ` (${parts.map((k) => `${k === 'oms' ? 'OMS' : k} ${formatAmount(fees[k], asset)}`).join(', ')})` : '';
+}

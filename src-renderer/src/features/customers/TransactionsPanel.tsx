@@ -3,7 +3,7 @@ import { ErrorState, Loading } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { formatAmount } from '../../lib/money.ts';
-import { transactionStatusWords, transactionTypeWords } from '../transactions/money-words.ts';
+import { shownAmount, statusTone, subStatusWords, transactionStatusWords, transactionTypeWords } from '../transactions/money-words.ts';
 import { useWallets } from '../wallets/wallets.store.ts';
 import { selectTransactions } from '../wallets/wallets.selectors.ts';
 
@@ -51,10 +51,10 @@ export function TransactionsPanel({ customerId }: { customerId: string }) {
                     {transactionTypeWords(t.type)}
                   </a>
                 </td>
-                <td className="num mono">{formatAmount(t.destination.amountNet ?? t.destination.amountGross ?? t.source.amountGross, t.destination.asset ?? t.source.asset)}</td>
+                <td className="num mono">{formatAmount(shownAmount(t).amount, shownAmount(t).asset)}</td>
                 <td>
-                  <StatusBadge tone={t.status === 'completed' ? 'ok' : t.status === 'failed' ? 'bad' : 'warn'}>{transactionStatusWords(t.status)}</StatusBadge>
-                  {t.subStatus && <div className="small muted">{t.subStatus}</div>}
+                  <StatusBadge tone={statusTone(t.status)}>{transactionStatusWords(t.status)}</StatusBadge>
+                  {t.subStatus && <div className="small muted">{subStatusWords(t.subStatus)}</div>}
                 </td>
                 <td className="mono small">{t.id}</td>
               </tr>

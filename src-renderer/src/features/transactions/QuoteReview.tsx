@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { QuoteView } from '#shared/domain/money-flow.ts';
 import type { FeesView } from '#shared/domain/transaction.ts';
-import { formatAmount, networkName } from '../../lib/money.ts';
+import { feeParts, formatAmount, isZeroAmount, networkName } from '../../lib/money.ts';
 import { shortId } from './money-words.ts';
 
 /** Seconds left until `iso`, ticking; 0 once passed. */
@@ -17,15 +17,13 @@ export function useSecondsLeft(iso: string | null): number | null {
 }
 
 const mmss = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-const isZero = (v: string | null | undefined) => !v || /^0*(\.0*)?$/.test(v);
 
 /** One side's fees with their parts, shown only when there are any. */
 function LegFees({ label, fees, asset }: { label: string; fees: FeesView | null; asset: string | null }) {
-  if (!fees || isZero(fees.total)) return null;
-  const parts = (['oms', 'gas', 'developer'] as const).filter((k) => !isZero(fees[k]));
+  if (!fees || isZeroAmount(fees.total)) return null;
   return (
     <div>
-      {formatAmount(fees.total, asset)} <span className="small muted">{label}{parts.length ? ` (${parts.map((k) => `${k === 'oms' ? 'OMS' : k} ${formatAmount(fees[k], asset)}`).join(', ')})` : ''}</span>
+      {formatAmount(fees.total, asset)} <span className="small muted">{label}{feeParts(fees, asset)}</span>
     </div>
   );
 }
@@ -42,7 +40,7 @@ export function QuoteReview({ quote, destinationLabel }: { quote: QuoteView; des
         <dd className="mono">
           <LegFees label="taken from what you send" fees={quote.source.fees} asset={quote.source.asset} />
           <LegFees label="taken from what arrives" fees={quote.destination.fees} asset={quote.destination.asset} />
-          {isZero(quote.source.fees?.total) && isZero(quote.destination.fees?.total) && formatAmount('0', quote.source.asset)}
+          {isZeroAmount(quote.source.fees?.total) && isZeroAmount(quote.destination.fees?.total) && formatAmount('0', quote.source.asset)}
         </dd>
         <dt>Rate</dt>
         <dd className="mono">

@@ -3,7 +3,7 @@ import type { LegView, TransactionView } from '#shared/domain/transaction.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { ErrorState, Loading } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { formatAmount, networkName } from '../../lib/money.ts';
+import { feeParts, formatAmount, isZeroAmount, networkName } from '../../lib/money.ts';
 import { isFinal, shortId, statusTone, subStatusWords, transactionStatusWords, transactionTypeWords } from './money-words.ts';
 import { selectTxn, selectTxnReq, useTransactions } from './transactions.store.ts';
 import './money.css';
@@ -33,26 +33,23 @@ function Timeline({ t }: { t: TransactionView }) {
   );
 }
 
-const isZero = (v: string | null | undefined) => !v || /^0*(\.0*)?$/.test(v);
-
 /** Fees per side, with their parts; one zero when OMS took none. */
 function Fees({ t }: { t: TransactionView }) {
   const legs: [string, LegView][] = [
     ['from what was sent', t.source],
     ['from what arrived', t.destination],
   ];
-  const charged = legs.filter(([, l]) => !isZero(l.fees?.total));
+  const charged = legs.filter(([, l]) => !isZeroAmount(l.fees?.total));
   if (charged.length === 0) return <>{formatAmount('0', t.source.asset)}</>;
   return (
     <>
       {charged.map(([label, l]) => {
-        const parts = (['oms', 'gas', 'developer'] as const).filter((k) => !isZero(l.fees?.[k]));
         return (
           <div key={label}>
             {formatAmount(l.fees!.total, l.asset)}{' '}
             <span className="small muted">
               {label}
-              {parts.length > 0 && ` (${parts.map((k) => `${k === 'oms' ? 'OMS' : k} ${formatAmount(l.fees?.[k], l.asset)}`).join(', ')})`}
+              {feeParts(l.fees!, l.asset)}
             </span>
           </div>
         );

@@ -7,7 +7,7 @@ import { api } from '../../lib/api-client.ts';
 import { formatAmount } from '../../lib/money.ts';
 import type { AppError } from '#shared/ipc/result.ts';
 import { useRoute } from '../../stores/route.store.ts';
-import { shortId, statusTone, transactionStatusWords, transactionTypeWords } from './money-words.ts';
+import { shortId, shownAmount, statusTone, transactionStatusWords, transactionTypeWords } from './money-words.ts';
 import { TransactionDetail } from './TransactionDetail.tsx';
 import { selectTxnFilters, selectTxnHasMore, selectTxnList, selectTxnListReq, selectTxnsById, useTransactions, type Filters } from './transactions.store.ts';
 import './money.css';
@@ -130,7 +130,7 @@ function TransactionList() {
                   </a>
                   <div className="mono small muted">{t.id}</div>
                 </td>
-                <td className="num mono">{formatAmount(t.destination.amountNet ?? t.source.amountGross, t.destination.asset ?? t.source.asset)}</td>
+                <td className="num mono">{formatAmount(shownAmount(t).amount, shownAmount(t).asset)}</td>
                 <td>
                   <StatusBadge tone={statusTone(t.status)}>{transactionStatusWords(t.status)}</StatusBadge>
                 </td>

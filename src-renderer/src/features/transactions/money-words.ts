@@ -48,3 +48,8 @@ export function moneyErrorWords(e: AppError): string {
 export function parties(t: TransactionView): { from: string | null; to: string | null } {
   return { from: t.sender?.customerId ?? null, to: t.recipient?.customerId ?? null };
 }
+
+/** The amount a row shows: what arrived (net), else what was sent. */
+export function shownAmount(t: TransactionView): { amount: string | null; asset: string | null } {
+  return { amount: t.destination.amountNet ?? t.destination.amountGross ?? t.source.amountGross, asset: t.destination.asset ?? t.source.asset };
+}

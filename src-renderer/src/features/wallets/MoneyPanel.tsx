@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CustomerBalanceView } from '#shared/domain/wallet.ts';
 import type { CustomerView } from '#shared/domain/customer.ts';
 import { api } from '../../lib/api-client.ts';
-import { formatFiat } from '../../lib/money.ts';
+import { formatFiat, isZeroAmount } from '../../lib/money.ts';
 import { FundCashIn } from '../transactions/FundCashIn.tsx';
 import { SendMoney } from '../transactions/SendMoney.tsx';
 import { capabilityLine } from './capability.ts';
@@ -27,7 +27,7 @@ export function CustomerTotal({ customerId }: { customerId: string }) {
   // that changed nothing, or a new empty wallet, costs no OMS call.
   const balances = useWallets(selectBalances);
   const moved = Object.entries(balances)
-    .filter(([, b]) => b.data?.balance && !/^0*(\.0*)?$/.test(b.data.balance))
+    .filter(([, b]) => b.data?.balance && !isZeroAmount(b.data.balance))
     .map(([id, b]) => `${id}:${b.data!.balance}`)
     .sort()
     .join('|');
