@@ -6,6 +6,7 @@ import { Empty, ErrorState, InlineError, Loading } from '../../components/States
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { api } from '../../lib/api-client.ts';
 import { isCancelled, mutate } from '../../lib/mutate.ts';
+import './endpoints.css';
 import { selectInfo, useSession } from '../../stores/session.store.ts';
 
 const DOCS = 'https://docs.polygon.technology/';
@@ -154,7 +155,7 @@ export function WebhookEndpoints() {
           </tbody>
         </table>
       )}
-      <form className="inline-form" aria-label="Register an endpoint" onSubmit={(e) => void register(e)}>
+      <form className="endpoint-form" aria-label="Register an endpoint" onSubmit={(e) => void register(e)}>
         <label>
           Endpoint URL
           <input className="mono" value={url} maxLength={2048} placeholder="https://relay.example.com/hooks/support" aria-invalid={!!urlProblem} onChange={(e) => setUrl(e.target.value)} />

@@ -4,6 +4,7 @@ import { InlineError } from '../../components/States.tsx';
 import { api } from '../../lib/api-client.ts';
 import { applyTheme } from '../../lib/theme.ts';
 import type { AppError } from '#shared/ipc/result.ts';
+import './desktop-prefs.css';
 
 const KINDS: [keyof NotificationPrefs, string, string][] = [
   ['endorsementDecided', 'An endorsement was decided', 'for a customer you have open'],
