@@ -15,11 +15,41 @@ const address = z.strictObject({
   zipCode: z.string().max(20).optional(),
 });
 
-const identityDocument = z.strictObject({
-  type: z.enum(['ssn', 'itin', 'driversLicense', 'passport']),
-  issuingCountry: alpha2,
-  number: z.string().trim().min(1, 'must not be empty').max(64),
-});
+/**
+ * Why a US taxpayer number cannot exist, by the issuers' published structure rules (SSA for SSNs,
+ * IRS for ITINs), or null. OMS's own checks are unpublished [choice, oms-api.md §9]: these are the
+ * ones any US KYC provider applies, and the console does not repeat them, so they are the sandbox's
+ * honest stand-in for "OMS refused a field only OMS can judge".
+ */
+export function taxIdProblem(type: 'ssn' | 'itin', number: string): string | null {
+  const m = /^(\d{3})[- ]?(\d{2})[- ]?(\d{4})$/.exec(number.trim());
+  const what = type === 'ssn' ? 'an SSN' : 'an ITIN';
+  if (!m) return `is not ${what}: it has 9 digits, written AAA-GG-SSSS`;
+  const [area, group, serial] = [m[1]!, m[2]!, m[3]!];
+  const g = Number(group);
+  if (type === 'itin') {
+    if (!area.startsWith('9')) return 'is not an ITIN: every ITIN starts with 9';
+    if (!((g >= 50 && g <= 65) || (g >= 70 && g <= 88) || (g >= 90 && g <= 92) || g >= 94)) return 'is not an ITIN: its middle two digits are 50–65, 70–88, 90–92 or 94–99';
+    return null;
+  }
+  if (area === '000' || area === '666' || area.startsWith('9')) return 'is not an SSN: no SSN starts with 000, 666 or 9';
+  if (group === '00') return 'is not an SSN: its middle two digits are never 00';
+  if (serial === '0000') return 'is not an SSN: its last four digits are never 0000';
+  return null;
+}
+
+const identityDocument = z
+  .strictObject({
+    type: z.enum(['ssn', 'itin', 'driversLicense', 'passport']),
+    issuingCountry: alpha2,
+    number: z.string().trim().min(1, 'must not be empty').max(64),
+  })
+  .superRefine((d, ctx) => {
+    if (d.type !== 'ssn' && d.type !== 'itin') return;
+    if (d.issuingCountry !== 'US') ctx.addIssue({ code: 'custom', path: ['issuingCountry'], message: `must be US: ${d.type === 'ssn' ? 'an SSN' : 'an ITIN'} is issued only by the US` });
+    const problem = taxIdProblem(d.type, d.number);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['number'], message: problem });
+  });
 
 const fields = {
   firstName: name,

@@ -26,8 +26,22 @@ export function requireCustomer(ctx: SandboxContext, id: string): StoredCustomer
   return c;
 }
 
+/**
+ * An externalId names one customer of the integrator's own system, so two OMS customers never share
+ * it [choice, oms-api.md §9]: refused like any invalid field (400 with a field issue), because the fix
+ * is the same, correct that field. Only OMS can know, so the console cannot catch it first.
+ */
+function assertExternalIdFree(ctx: SandboxContext, externalId: string | null | undefined, self: string | null): void {
+  if (!externalId) return;
+  const row = ctx.db.prepare('SELECT id FROM customers WHERE external_id = ? AND id IS NOT ? LIMIT 1').get(externalId, self) as Row | undefined;
+  if (!row) return;
+  const message = `is already the externalId of customer ${String(row.id)}`;
+  throw new ApiError(400, `externalId: ${message}`, { details: { issues: [{ path: 'externalId', message }] } });
+}
+
 function create({ ctx, body }: ApiRequest) {
   const input = parseBody(createCustomerSchema, body);
+  assertExternalIdFree(ctx, input.externalId, null);
   const now = ctx.clock.nowIso();
   const doc: CustomerDoc = {
     id: newId('cst', ctx.clock.now()),
@@ -75,6 +89,7 @@ function patch({ ctx, params, body }: ApiRequest) {
   const input = parseBody(patchCustomerSchema, body);
   const stored = requireCustomer(ctx, params.id!);
   if (stored.doc.status === 'inactive') throw new ApiError(409, `Customer ${stored.doc.id} is inactive (deleted) and cannot be changed`);
+  assertExternalIdFree(ctx, input.externalId, stored.doc.id);
   const keys = Object.keys(input) as (keyof typeof input)[];
   if (!keys.length) return ok(presentCustomer(ctx, stored));
   const doc = stored.doc;
