@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthDateProblem, EMPTY_DRAFT, isEmptyDraft, validateDraft, validatePatch } from '../../../src-renderer/src/features/onboarding/customer-form.ts';
+import { birthDateProblem, EMPTY_DRAFT, isEmptyDraft, placeIssues, validateDraft, validatePatch } from '../../../src-renderer/src/features/onboarding/customer-form.ts';
 
 describe('customer form checks before OMS', () => {
   it('refuses dates the calendar does not have, and birth dates in the future', () => {
@@ -23,5 +23,18 @@ describe('customer form checks before OMS', () => {
     const r = validatePatch({ ...base, lastName: 'Lovelace', idType: 'passport', idCountry: 'gb', idNumber: 'P1' }, base);
     expect(r.ok && r.value).toEqual({ lastName: 'Lovelace', identifyingInformation: [{ type: 'passport', issuingCountry: 'GB', number: 'P1' }] });
     expect(validatePatch(base, base)).toEqual({ ok: true, value: {} });
+  });
+
+  it("places OMS's field issues on the form's fields, nested paths in either notation, and keeps the rest to say", () => {
+    const r = placeIssues({
+      'identifyingInformation[0].number': 'is not an SSN',
+      'identifyingInformation.0.issuingCountry': 'must be US',
+      'patch.externalId': 'is taken',
+      'customer.residentialAddress.zipCode': 'is too long',
+      signedAgreement: 'must be true',
+      metadata: 'too many keys',
+    });
+    expect(r.marked).toEqual({ idNumber: 'is not an SSN', idCountry: 'must be US', externalId: 'is taken', zipCode: 'is too long' });
+    expect(r.elsewhere).toEqual(['signedAgreement: must be true', 'metadata: too many keys']);
   });
 });

@@ -3,7 +3,7 @@ import type { CustomerView } from '#shared/domain/customer.ts';
 import { api } from '../../lib/api-client.ts';
 import { isCancelled, mutate } from '../../lib/mutate.ts';
 import { fieldErrors } from '../../lib/request-state.ts';
-import { draftFromCustomer, pathToField, validatePatch, type CustomerDraft } from '../onboarding/customer-form.ts';
+import { draftFromCustomer, placeIssues, validatePatch, type CustomerDraft } from '../onboarding/customer-form.ts';
 import { CustomerFieldset } from '../onboarding/CustomerFieldset.tsx';
 import { DraftContext } from '../onboarding/draft-binding.ts';
 import { focusFirstError } from '../onboarding/StepCustomer.tsx';
@@ -19,6 +19,7 @@ export function EditCustomerForm({ customer, idPrefix, onSaved, onCancel }: { cu
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [refusedBy, setRefusedBy] = useState<'console' | 'oms'>('console');
   const binding = useMemo(
     () => ({
       draft,
@@ -42,6 +43,7 @@ export function EditCustomerForm({ customer, idPrefix, onSaved, onCancel }: { cu
     setProblem(null);
     const v = validatePatch(draft, base);
     if (!v.ok) {
+      setRefusedBy('console');
       setErrors(v.errors);
       focusFirstError(idPrefix, v.errors);
       return;
@@ -56,13 +58,15 @@ export function EditCustomerForm({ customer, idPrefix, onSaved, onCancel }: { cu
       return;
     }
     if (isCancelled(r)) return;
-    const fe = fieldErrors(r.error);
-    if (Object.keys(fe).length) {
-      const marked = Object.fromEntries(Object.entries(fe).map(([p, m]) => [pathToField(p.replace(/^patch\./, '')), m]));
+    // OMS refused fields only it can judge: marked in its words, focus on the first, the draft kept.
+    const { marked, elsewhere } = placeIssues(fieldErrors(r.error));
+    if (Object.keys(marked).length) {
+      setRefusedBy('oms');
       setErrors(marked);
       requestAnimationFrame(() => focusFirstError(idPrefix, marked));
     }
-    setProblem(`OMS did not accept the change: ${r.error.message}`);
+    if (!Object.keys(marked).length) setProblem(`OMS did not accept the change: ${r.error.message}`);
+    else if (elsewhere.length) setProblem(`OMS also refused: ${elsewhere.join('; ')}`);
   };
 
   const count = Object.keys(errors).length;
@@ -74,7 +78,9 @@ export function EditCustomerForm({ customer, idPrefix, onSaved, onCancel }: { cu
       </p>
       {count > 0 && (
         <p className="inline-error" role="alert">
-          {count} field{count === 1 ? '' : 's'} need{count === 1 ? 's' : ''} attention. Nothing was sent.
+          {refusedBy === 'oms'
+            ? `OMS did not accept ${count === 1 ? 'a field' : `${count} fields`}, marked below; nothing was changed. Everything you typed is kept: correct and save again.`
+            : `${count} field${count === 1 ? '' : 's'} need${count === 1 ? 's' : ''} attention. Nothing was sent.`}
         </p>
       )}
       <DraftContext.Provider value={binding}>

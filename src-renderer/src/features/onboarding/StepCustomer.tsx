@@ -7,7 +7,7 @@ import { fieldErrors } from '../../lib/request-state.ts';
 import type { AppError } from '#shared/ipc/result.ts';
 import { useCustomers } from '../customers/customers.store.ts';
 import { endorsementLabel } from '../customers/endorsement-words.ts';
-import { ALL_ENDORSEMENTS, coverage, isEmptyDraft, pathToField, validateDraft } from './customer-form.ts';
+import { ALL_ENDORSEMENTS, coverage, isEmptyDraft, placeIssues, validateDraft } from './customer-form.ts';
 import { CustomerFieldset } from './CustomerFieldset.tsx';
 import { DraftContext } from './draft-binding.ts';
 import { selectDraft, selectErrors, useOnboarding } from './onboarding.store.ts';
@@ -45,12 +45,15 @@ export function StepCustomer() {
   const [busy, setBusy] = useState(false);
   const [askEmpty, setAskEmpty] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  // Who found the marked fields: our own checks (nothing was sent) or OMS (it was sent and refused).
+  const [refusedBy, setRefusedBy] = useState<'console' | 'oms'>('console');
   const binding = useMemo(() => ({ draft, errors, set: useOnboarding.getState().setDraft, idPrefix: 'f' }), [draft, errors]);
   const submit = async (e: React.FormEvent | null, emptyConfirmed = false) => {
     e?.preventDefault();
     setError(null);
     const v = validateDraft(draft);
     if (!v.ok) {
+      setRefusedBy('console');
       useOnboarding.getState().setErrors(v.errors);
       focusFirstError('f', v.errors);
       return;
@@ -66,14 +69,15 @@ export function StepCustomer() {
       return;
     }
     if (isCancelled(r)) return;
-    // OMS refused fields the console could not check: mark them and go to the first.
-    const fe = fieldErrors(r.error);
-    if (Object.keys(fe).length) {
-      const marked = Object.fromEntries(Object.entries(fe).map(([p, m]) => [pathToField(p), m]));
+    // OMS refused fields the console could not check: mark them in OMS's words and go to the first;
+    // the draft stays as typed. Only issues no field can show keep the raw message.
+    const { marked, elsewhere } = placeIssues(fieldErrors(r.error));
+    if (Object.keys(marked).length) {
+      setRefusedBy('oms');
       useOnboarding.getState().setErrors(marked);
       requestAnimationFrame(() => focusFirstError('f', marked));
     }
-    setError(r.error);
+    if (!Object.keys(marked).length || elsewhere.length) setError(elsewhere.length ? { ...r.error, message: `OMS also refused: ${elsewhere.join('; ')}` } : r.error);
   };
   const errorCount = Object.keys(errors).length;
   return (
@@ -82,7 +86,9 @@ export function StepCustomer() {
         <h2 id="step1-h">1 · Create the customer</h2>
         {errorCount > 0 && (
           <p className="inline-error" role="alert">
-            {errorCount} field{errorCount === 1 ? '' : 's'} need{errorCount === 1 ? 's' : ''} attention. Nothing was sent.
+            {refusedBy === 'oms'
+              ? `OMS did not accept ${errorCount === 1 ? 'a field' : `${errorCount} fields`}, marked below. Everything you typed is kept: correct and create again.`
+              : `${errorCount} field${errorCount === 1 ? '' : 's'} need${errorCount === 1 ? 's' : ''} attention. Nothing was sent.`}
           </p>
         )}
         <DraftContext.Provider value={binding}>

@@ -76,9 +76,13 @@ export function toCreateInput(d: CustomerDraft): Record<string, unknown> {
   return out;
 }
 
-/** Maps a contract path (`residentialAddress.line1`) to the form field that shows its error. */
+/**
+ * Maps a path to the form field that shows its error: the console's own input paths
+ * (`customer.residentialAddress.line1`, `patch.lastName`) and OMS's, in either array notation
+ * (`identifyingInformation[0].number`, `identifyingInformation.0.number`).
+ */
 export function pathToField(path: string): string {
-  const p = path.replace(/^customer\./, '');
+  const p = path.replace(/^(customer|patch)\./, '');
   if (p.startsWith('residentialAddress.')) return p.split('.')[1] ?? 'line1';
   if (p === 'residentialAddress') return 'line1';
   if (p.startsWith('identifyingInformation')) {
@@ -86,6 +90,24 @@ export function pathToField(path: string): string {
     return leaf === 'issuingCountry' ? 'idCountry' : leaf === 'type' ? 'idType' : 'idNumber';
   }
   return p;
+}
+
+// The agreement checkbox shows no message of its own: an issue about it is said in the form's message.
+const FORM_FIELDS = new Set<string>(Object.keys(EMPTY_DRAFT).filter((k) => k !== 'signedAgreement'));
+
+/**
+ * Field issues (from our own boundary or from OMS) placed on the form: `marked` by form field, in
+ * OMS's words; `elsewhere` the ones no field shows (said in the form's message instead, never lost).
+ */
+export function placeIssues(fields: Record<string, string>): { marked: Record<string, string>; elsewhere: string[] } {
+  const marked: Record<string, string> = {};
+  const elsewhere: string[] = [];
+  for (const [path, message] of Object.entries(fields)) {
+    const field = pathToField(path);
+    if (FORM_FIELDS.has(field)) marked[field] ??= message;
+    else elsewhere.push(`${path}: ${message}`);
+  }
+  return { marked, elsewhere };
 }
 
 /**
