@@ -19,7 +19,8 @@ if (electron.path && !wantsBrowser && hasDisplay) {
 } else {
   const why = !electron.path ? `there is no Electron runtime here (${electron.reason})` : !hasDisplay ? 'there is no display' : 'you asked for it';
   console.log(`Starting in browser mode, because ${why}.`);
-  child = spawn(process.execPath, ['--no-warnings=ExperimentalWarning', join(root, 'src-main/browser-main.ts'), ...args.filter((a) => a !== '--browser')], {
+  // Main's bundle from the build above (the same code Electron runs), not its .ts sources.
+  child = spawn(process.execPath, ['--no-warnings=ExperimentalWarning', join(root, 'out/main/browser-main.js'), ...args.filter((a) => a !== '--browser')], {
     cwd: root,
     stdio: 'inherit',
   });

@@ -1,7 +1,8 @@
 /**
  * Browser-mode entry: the console's main process without Electron, serving the built renderer
  * on loopback. Used where no Electron runtime exists (CI, headless machines) and for headless use.
- * Run: node src-main/browser-main.ts [--port 5858] [--data-dir DIR] [--webhook-port 4590] [--static-dir out/renderer] [--sandbox-preview]
+ * Run: node out/main/browser-main.js [--port 5858] [--data-dir DIR] [--webhook-port 4590] [--static-dir out/renderer] [--sandbox-preview]
+ * (the bundle `electron-vite build` makes; `node src-main/browser-main.ts` runs the same from sources).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -12,7 +13,8 @@ import { defaultDataDir } from './app/paths.ts';
 import { startBrowserBridge } from './ipc/browser-bridge.ts';
 import { scrubText } from './ipc/redact.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// The project root: this file is src-main/browser-main.ts from sources, out/main/browser-main.js bundled.
+const root = resolve(dirname(fileURLToPath(import.meta.url)), import.meta.url.endsWith('.ts') ? '..' : '../..');
 
 async function main(): Promise<void> {
   let args;
