@@ -7,6 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pageOf } from '#shared/domain/common.ts';
+import { CustomerView } from '#shared/domain/customer.ts';
 import { operations } from '#shared/ipc/registry.ts';
 import { createConsole } from '../src-main/app/composition.ts';
 import { createDispatcher } from '../src-main/ipc/dispatcher.ts';
@@ -15,6 +17,8 @@ import { MemorySecretStore } from '../src-main/secrets/memory-secret-store.ts';
 import { scrubText } from '../src-main/ipc/redact.ts';
 
 const calls = Number(process.argv[2] ?? 2000);
+/** The full views of these customers, as `customers.get` gives them (what a search page used to carry). */
+const fullViews = async (ids: string[]) => Promise.all(ids.map(async (customerId) => ((await app.dispatch('customers.get', { customerId }, caller)) as { data: unknown }).data));
 const boundaryCalls = Number(process.argv[3] ?? 20_000);
 const caller = { transport: 'test' as const, origin: 'bench' };
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
@@ -72,7 +76,7 @@ try {
   const one = await app.dispatch('customers.get', { customerId: page.items[0]!.id }, caller);
   const samples: [string, unknown][] = [
     ['customers.get (one customer)', one.ok ? one.data : null],
-    ['customers.search (page of 50)', page],
+    ['customers.search (page of 50 rows)', page],
     ['app.info', (await app.dispatch('app.info', {}, caller) as { data: unknown }).data],
   ];
   console.log(`\noutput parse per call (strict view, always on; ${calls} parses each; target well under the 50 µs IPC budget)`);
@@ -84,7 +88,19 @@ try {
       op.output.parse(data);
       times.push((performance.now() - t0) * 1000);
     }
-    console.log(`  ${label.padEnd(32)} p50 ${pct(times, 50).toFixed(1)} µs · p95 ${pct(times, 95).toFixed(1)} µs`);
+    console.log(`  ${label.padEnd(36)} p50 ${pct(times, 50).toFixed(1)} µs · p95 ${pct(times, 95).toFixed(1)} µs`);
+  }
+  {
+    // For comparison: the page the search returned before it carried slim rows (the same 50 customers as full views).
+    const fullPage = { ...page, items: await fullViews(page.items.map((c) => c.id)) };
+    const schema = pageOf(CustomerView);
+    const times: number[] = [];
+    for (let i = 0; i < calls; i++) {
+      const t0 = performance.now();
+      schema.parse(fullPage);
+      times.push((performance.now() - t0) * 1000);
+    }
+    console.log(`  ${'(before) the same 50 as full views'.padEnd(36)} p50 ${pct(times, 50).toFixed(1)} µs · p95 ${pct(times, 95).toFixed(1)} µs`);
   }
 
   // 3. Whole dispatch overhead (input parse + handler + output parse) for a call with no I/O.
@@ -97,24 +113,25 @@ try {
   console.log(`\ndispatch overhead, settings.keychainStatus (no OMS I/O): p50 ${pct(times, 50).toFixed(1)} µs · p95 ${pct(times, 95).toFixed(1)} µs`);
 
   // 4. The boundary alone: real dispatcher and contract, handlers with no I/O returning real outputs.
-  const search20 = await app.dispatch('customers.search', { limit: 20 }, caller);
-  if (!search20.ok) throw new Error(search20.error.message);
+  // The search page is the one the Customers screen asks for (customers.store.ts: pages of 50 rows).
   await boundary({
     info: (await app.dispatch('app.info', {}, caller) as { data: unknown }).data,
     customer: one.ok ? one.data : null,
-    page20: search20.data,
+    page50: page,
     customerId: page.items[0]!.id,
   });
+  const fullJson = JSON.stringify({ ...page, items: await fullViews(page.items.map((c) => c.id)) }).length;
+  console.log(`\nJSON of a search page of 50 rows: ${JSON.stringify(page).length.toLocaleString('en')} bytes (the same 50 as full views: ${fullJson.toLocaleString('en')} bytes)`);
 } finally {
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
 
 /** Per-call cost of `dispatch()` itself: input parse, routing, output parse, audit summary, Result. */
-async function boundary(fixed: { info: unknown; customer: unknown; page20: unknown; customerId: string }) {
+async function boundary(fixed: { info: unknown; customer: unknown; page50: unknown; customerId: string }) {
   const handlers = {
     app: { info: async () => fixed.info },
-    customers: { get: async () => fixed.customer, search: async () => fixed.page20, update: async () => fixed.customer },
+    customers: { get: async () => fixed.customer, search: async () => fixed.page50, update: async () => fixed.customer },
   } as unknown as Handlers;
   let audited = 0;
   const dispatch = createDispatcher({
@@ -125,7 +142,7 @@ async function boundary(fixed: { info: unknown; customer: unknown; page20: unkno
   const cases: [string, string, unknown][] = [
     ['app.info', 'app.info', {}],
     ['customers.get', 'customers.get', { customerId: fixed.customerId }],
-    ['customers.search (page of 20)', 'customers.search', { q: 'ma', limit: 20 }],
+    ['customers.search (page of 50 rows)', 'customers.search', { q: 'ma', limit: 50 }],
     ['customers.update (mutation, audited)', 'customers.update', { customerId: fixed.customerId, patch: { firstName: 'Ada', email: 'ada@example.org' } }],
   ];
   console.log(`\nboundary cost per call (dispatch() with no-I/O handlers, ${boundaryCalls} calls each after a warm-up; budget 50 µs)`);

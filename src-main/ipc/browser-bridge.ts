@@ -148,7 +148,14 @@ export async function startBrowserBridge(opts: BrowserBridgeOptions): Promise<Br
     } catch {
       return send(res, 400, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'Request body is not valid JSON.' } }), 'application/json');
     }
-    const result = await opts.dispatch(decodeURIComponent(channel), input, { transport: 'browser', origin: req.headers.origin ?? 'none' });
+    // A page that stops waiting (a newer keystroke aborts the older search's fetch) closes the
+    // connection: the call and the OMS request behind it stop, instead of running ahead of the newer one.
+    const gone = new AbortController();
+    const onClose = () => !res.writableFinished && gone.abort();
+    res.once('close', onClose);
+    const result = await opts.dispatch(decodeURIComponent(channel), input, { transport: 'browser', origin: req.headers.origin ?? 'none' }, gone.signal);
+    res.off('close', onClose);
+    if (gone.signal.aborted || res.destroyed) return;
     send(res, 200, JSON.stringify(result), 'application/json');
   }
 

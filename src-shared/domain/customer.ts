@@ -29,6 +29,25 @@ export const CustomerView = z.strictObject({
 });
 export type CustomerView = z.infer<typeof CustomerView>;
 
+/**
+ * One search result: what a results row, the pickers and their keys need, nothing more. A page of
+ * 50 full views cost ~200 µs to check at the boundary and ~55 kB of JSON per keystroke; the full
+ * view comes from `customers.get` when a customer is opened. Names and shapes match CustomerView's,
+ * so a row is a strict subset of the customer it stands for.
+ */
+export const CustomerRowView = z.strictObject({
+  id: z.string(),
+  firstName: z.string().nullable(),
+  middleName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  status: z.string(),
+  emailMasked: z.string().nullable(),
+  endorsements: z.array(z.strictObject({ name: z.string(), status: z.string() })),
+  /** Ids only: enough to count them and to check who owns a pasted wallet id. */
+  wallets: z.array(z.strictObject({ id: z.string() })),
+});
+export type CustomerRowView = z.infer<typeof CustomerRowView>;
+
 export const Address = z.strictObject({
   line1: ShortText(200).min(1, 'is required'),
   line2: ShortText(200).optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Cursor, CustomerId, IsoInstant, pageOf } from '../domain/common.ts';
-import { CustomerCreate, CustomerFields, CustomerView } from '../domain/customer.ts';
+import { CustomerCreate, CustomerFields, CustomerRowView, CustomerView } from '../domain/customer.ts';
 import { EndorsementName } from '../domain/endorsement.ts';
 import { TransactionView } from '../domain/transaction.ts';
 import { CustomerBalanceView } from '../domain/wallet.ts';
@@ -48,8 +48,8 @@ export const ReviewQueue = z.strictObject({
 export type ReviewQueue = z.infer<typeof ReviewQueue>;
 
 export const customersContract = {
-  /** Server-side search with free text and filters; one page. */
-  search: query('customers.search', 'Server-side customer search; one page.', CustomerSearch, pageOf(CustomerView)),
+  /** Server-side search with free text and filters; one page of slim rows (the full view: `get`). */
+  search: query('customers.search', 'Server-side customer search; one page of result rows.', CustomerSearch, pageOf(CustomerRowView)),
   /** The reviewer's work queue: every active customer with a matching endorsement, oldest waiting first. */
   queue: query(
     'customers.queue',

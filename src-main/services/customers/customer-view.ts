@@ -1,4 +1,4 @@
-import type { CustomerView } from '#shared/domain/customer.ts';
+import type { CustomerRowView, CustomerView } from '#shared/domain/customer.ts';
 import { ENDORSEMENT_NAMES, KNOWN_ENDORSEMENT_STATUSES, type EndorsementView } from '#shared/domain/endorsement.ts';
 import type { OmsCustomer, OmsEndorsement } from '../../oms/oms-objects.ts';
 
@@ -46,15 +46,21 @@ function requirementText(v: unknown): string {
 
 const texts = (list: readonly unknown[] | null | undefined) => (list ?? []).map(requirementText);
 
+/** Name and status of any documented endorsement form (oms-api.md §3): shared by the view and the row. */
+function endorsementHead(e: OmsEndorsement, index: number): { name: string; status: string } {
+  if (typeof e === 'string') return { name: endorsementName(e), status: 'listed' };
+  const name = e.name ?? e.type;
+  return { name: name ? endorsementName(name) : `endorsement ${index + 1}`, status: e.status ? endorsementStatus(e.status) : 'unknown' };
+}
+
 /** Every documented endorsement form → one view (oms-api.md §3); never an error. */
 export function toEndorsementView(e: OmsEndorsement, index: number): EndorsementView {
+  const head = endorsementHead(e, index);
   if (typeof e === 'string') {
-    return { name: endorsementName(e), status: 'listed', requirements: { complete: [], pending: [], missing: [], issues: [] }, rejectionReasons: [], updatedAt: null };
+    return { ...head, requirements: { complete: [], pending: [], missing: [], issues: [] }, rejectionReasons: [], updatedAt: null };
   }
-  const name = e.name ?? e.type;
   return {
-    name: name ? endorsementName(name) : `endorsement ${index + 1}`,
-    status: e.status ? endorsementStatus(e.status) : 'unknown',
+    ...head,
     requirements: {
       complete: texts(e.requirements?.complete),
       pending: texts(e.requirements?.pending),
@@ -98,5 +104,19 @@ export function toCustomerView(c: OmsCustomer): CustomerView {
     updatedAt: nul(c.updatedAt),
     emailMasked: maskEmail(c.email),
     phoneMasked: maskPhone(c.phone),
+  };
+}
+
+/** OMS customer → one search result row: the same fields as the full view, only those a row uses. */
+export function toCustomerRowView(c: OmsCustomer): CustomerRowView {
+  return {
+    id: c.id,
+    firstName: nul(c.firstName),
+    middleName: nul(c.middleName),
+    lastName: nul(c.lastName),
+    status: c.status ?? 'unknown',
+    emailMasked: maskEmail(c.email),
+    endorsements: (c.endorsements ?? []).map(endorsementHead),
+    wallets: (c.wallets ?? []).map((w) => ({ id: w.id })),
   };
 }

@@ -3,7 +3,7 @@ import type { CustomerView } from '#shared/domain/customer.ts';
 import type { DomainHandlers } from '../../ipc/handlers.ts';
 import { toCustomerBalanceView, toTransactionView } from '../money/money-views.ts';
 import type { OmsSession } from '../session/oms-session.ts';
-import { toCustomerView } from './customer-view.ts';
+import { toCustomerRowView, toCustomerView } from './customer-view.ts';
 import { buildReviewQueue } from './review-queue.ts';
 
 /** How long revealed PII stays on screen before the renderer masks it again. */
@@ -24,7 +24,7 @@ export function customersHandlers(session: OmsSession): DomainHandlers<'customer
   return {
     search: async (f, { signal }) => {
       const page = await (await api()).search(f, signal);
-      return { items: page.items.map(toCustomerView), hasMore: page.hasMore, cursor: page.cursor };
+      return { items: page.items.map(toCustomerRowView), hasMore: page.hasMore, cursor: page.cursor };
     },
     queue: async (f, { signal }) => {
       const customers = await api();

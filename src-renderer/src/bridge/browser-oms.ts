@@ -1,5 +1,5 @@
 import { eventNames, type EventName } from '#shared/events/events.contract.ts';
-import { buildOmsApi, type OmsApi } from '#shared/ipc/build-api.ts';
+import { buildOmsApi, cancelledResult, type OmsApi } from '#shared/ipc/build-api.ts';
 import { operations } from '#shared/ipc/registry.ts';
 import type { Result } from '#shared/ipc/result.ts';
 
@@ -32,21 +32,25 @@ export function createBrowserOms(origin = window.location.origin): OmsApi {
   };
   connect();
 
-  const invoke = async (channel: string, input: unknown, attempt = 1): Promise<Result<unknown>> => {
+  const invoke = async (channel: string, input: unknown, signal?: AbortSignal, attempt = 1): Promise<Result<unknown>> => {
     try {
       const res = await fetch(`${origin}/api/invoke/${encodeURIComponent(channel)}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(input ?? {}),
         credentials: 'same-origin',
+        // Aborting closes the connection, and the bridge then aborts the call and its OMS request.
+        ...(signal ? { signal } : {}),
       });
       if (res.status === 401 || res.status === 403) {
         return { ok: false, error: { code: 'FORBIDDEN', message: await res.text() } };
       }
       return (await res.json()) as Result<unknown>;
     } catch {
+      // Abandoned on purpose: neither an outage nor a reason to send it again.
+      if (signal?.aborted) return cancelledResult(channel);
       // A dropped loopback connection is retried once for reads; a write is never sent twice.
-      if (attempt === 1 && operations.get(channel)?.mutation === false) return invoke(channel, input, 2);
+      if (attempt === 1 && operations.get(channel)?.mutation === false) return invoke(channel, input, signal, 2);
       return { ok: false, error: { code: 'UNAVAILABLE', message: 'The console process is not reachable. Is it still running?' } };
     }
   };

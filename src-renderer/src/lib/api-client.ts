@@ -1,4 +1,4 @@
-import type { OmsApi } from '#shared/ipc/build-api.ts';
+import { cancelledResult, type CallOptions, type OmsApi, type OmsApiOf } from '#shared/ipc/build-api.ts';
 import type { Result } from '#shared/ipc/result.ts';
 import { usePending } from '../features/oms-health/pending.store.ts';
 
@@ -8,20 +8,25 @@ declare global {
   }
 }
 
-let seq = 0;
-let tracked: OmsApi | null = null;
+/** What a feature may pass with a call: a signal that, once aborted, abandons it. */
+export interface ClientCallOptions {
+  signal?: AbortSignal;
+}
+export type ClientApi = OmsApiOf<ClientCallOptions>;
 
-const cancelled = (channel: string): Result<never> => ({
-  ok: false,
-  error: { code: 'TIMEOUT', message: `You stopped waiting for ${channel}. Nothing more will change on screen; retry when OMS answers again.`, details: { cancelled: true } },
-});
+let seq = 0;
+let tracked: ClientApi | null = null;
+
+type RawOp = (input: unknown, opts?: CallOptions) => Promise<Result<unknown>>;
 
 /**
  * Every call is visible while it waits: it joins the pending list (shown after ~300 ms with its age
  * and a Cancel), and Cancel settles it at once with a plain result, so no button stays greyed out
  * behind a hung OMS. Main still ends the OMS request itself at its own timeout.
+ * A call its caller abandoned (its signal aborted: a newer keystroke's search) leaves the list at
+ * once and settles as cancelled; the transport tells main, which aborts the OMS request too.
  */
-function track(raw: OmsApi): OmsApi {
+function track(raw: OmsApi): ClientApi {
   const out: Record<string, unknown> = {};
   for (const [domain, ops] of Object.entries(raw as unknown as Record<string, Record<string, unknown>>)) {
     if (domain === 'events') {
@@ -31,23 +36,37 @@ function track(raw: OmsApi): OmsApi {
     const wrapped: Record<string, unknown> = {};
     for (const [name, fn] of Object.entries(ops)) {
       const channel = `${domain}.${name}`;
-      wrapped[name] = (input: unknown) => {
+      const op = fn as RawOp;
+      wrapped[name] = (input: unknown, opts?: ClientCallOptions) => {
+        const signal = opts?.signal;
+        if (signal?.aborted) return Promise.resolve(cancelledResult(channel));
         const id = ++seq;
         let stop: (r: Result<never>) => void = () => {};
         const stopped = new Promise<Result<never>>((resolve) => (stop = resolve));
-        usePending.getState().add({ id, channel, startedAt: Date.now(), cancel: () => stop(cancelled(channel)) });
-        return Promise.race([(fn as (i: unknown) => Promise<Result<unknown>>)(input), stopped]).finally(() => usePending.getState().remove(id));
+        usePending.getState().add({ id, channel, startedAt: Date.now(), cancel: () => stop(cancelledResult(channel)) });
+        const call = signal
+          ? op(input, {
+              // A plain function: it crosses Electron's contextBridge, where a signal would not.
+              onAbort: (abort) => {
+                signal.addEventListener('abort', () => {
+                  abort();
+                  stop(cancelledResult(channel));
+                }, { once: true });
+              },
+            })
+          : op(input);
+        return Promise.race([call, stopped]).finally(() => usePending.getState().remove(id));
       };
     }
     out[domain] = Object.freeze(wrapped);
   }
-  return Object.freeze(out) as unknown as OmsApi;
+  return Object.freeze(out) as unknown as ClientApi;
 }
 
 /**
  * The renderer's one seam to main: components and stores call `api()`, never `window.oms`, so the
  * transport (preload in Electron, the loopback bridge in browser mode) stays out of the features.
  */
-export function api(): OmsApi {
+export function api(): ClientApi {
   return (tracked ??= track(window.oms));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CustomerView } from '#shared/domain/customer.ts';
+import { CustomerRowView, CustomerView } from '#shared/domain/customer.ts';
 import { OmsCustomer } from '../../../src-main/oms/oms-objects.ts';
-import { maskEmail, maskPhone, toCustomerView } from '../../../src-main/services/customers/customer-view.ts';
+import { maskEmail, maskPhone, toCustomerRowView, toCustomerView } from '../../../src-main/services/customers/customer-view.ts';
 import { redactPath } from '../../../src-main/store/request-log.ts';
 
 describe('customer view', () => {
@@ -57,6 +57,50 @@ describe('customer view', () => {
     ]);
     expect(view.endorsements[1]!.requirements.missing).toEqual(['birthDate: is missing']);
     expect(CustomerView.safeParse(view).success).toBe(true);
+  });
+});
+
+describe('customer search row', () => {
+  const oms = OmsCustomer.parse({
+    id: 'cst_2',
+    type: 'individual',
+    status: 'active',
+    firstName: 'Mira',
+    lastName: 'Okafor',
+    email: 'mira.okafor@example.com',
+    phone: '+14155550123',
+    taxId: '123-45-6789',
+    wallets: [{ id: 'wlt_9', address: '0xabc', privateKey: 'nope', balance: '12.50' }],
+    endorsements: ['BASIC', { name: 'usd', status: 'PENDING', requirements: { missing: ['ssn'] }, reviewerNotes: 'internal' }, {}],
+    metadata: { tier: 'gold' },
+  });
+
+  it('is the full view cut down to what a row shows: same names, statuses and masks, no PII', () => {
+    const row = toCustomerRowView(oms);
+    const view = toCustomerView(oms);
+    expect(CustomerRowView.safeParse(row).success).toBe(true);
+    expect(row).toEqual({
+      id: view.id,
+      firstName: view.firstName,
+      middleName: view.middleName,
+      lastName: view.lastName,
+      status: view.status,
+      emailMasked: view.emailMasked,
+      endorsements: view.endorsements.map((e) => ({ name: e.name, status: e.status })),
+      wallets: [{ id: 'wlt_9' }],
+    });
+    expect(row.endorsements).toEqual([
+      { name: 'basic', status: 'listed' },
+      { name: 'usd', status: 'pending' },
+      { name: 'endorsement 3', status: 'unknown' },
+    ]);
+    const text = JSON.stringify(row);
+    for (const leaked of ['mira.okafor', '5550123', '123-45-6789', 'privateKey', 'reviewerNotes', '0xabc', '12.50', 'gold', 'ssn']) expect(text).not.toContain(leaked);
+  });
+
+  it('a row with a field the contract does not name fails the strict check', () => {
+    expect(CustomerRowView.safeParse({ ...toCustomerRowView(oms), phoneMasked: '•••• 0123' }).success).toBe(false);
+    expect(CustomerRowView.safeParse({ ...toCustomerRowView(oms), wallets: [{ id: 'wlt_9', address: '0xabc' }] }).success).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { channels } from '#shared/ipc/registry.ts';
+import { CANCEL_CHANNEL } from '#shared/ipc/build-api.ts';
 import { registerElectronIpc, type InvokeEventLike, type IpcMainLike } from '../../../src-main/ipc/electron-ipc.ts';
 import type { Dispatch } from '../../../src-main/ipc/dispatcher.ts';
 
@@ -8,18 +9,31 @@ import type { Dispatch } from '../../../src-main/ipc/dispatcher.ts';
  * machine; this stands in for it with the same handle/removeHandler surface.
  */
 class FakeIpcMain implements IpcMainLike {
-  handlers = new Map<string, (event: InvokeEventLike, input: unknown) => Promise<unknown>>();
-  handle(channel: string, listener: (event: InvokeEventLike, input: unknown) => Promise<unknown>) {
+  handlers = new Map<string, (event: InvokeEventLike, input: unknown, callId?: unknown) => Promise<unknown>>();
+  listeners = new Map<string, Set<(event: InvokeEventLike, callId: unknown) => void>>();
+  handle(channel: string, listener: (event: InvokeEventLike, input: unknown, callId?: unknown) => Promise<unknown>) {
     if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, listener);
   }
   removeHandler(channel: string) {
     this.handlers.delete(channel);
   }
-  invoke(channel: string, senderFrame: InvokeEventLike['senderFrame'], input: unknown) {
+  on(channel: string, listener: (event: InvokeEventLike, callId: unknown) => void) {
+    const set = this.listeners.get(channel) ?? new Set();
+    set.add(listener);
+    this.listeners.set(channel, set);
+  }
+  removeListener(channel: string, listener: (event: InvokeEventLike, callId: unknown) => void) {
+    this.listeners.get(channel)?.delete(listener);
+  }
+  invoke(channel: string, senderFrame: InvokeEventLike['senderFrame'], input: unknown, callId?: unknown, senderId = 1) {
     const h = this.handlers.get(channel);
     if (!h) throw new Error(`No handler registered for '${channel}'`);
-    return h({ senderFrame }, input);
+    return h({ senderFrame, sender: { id: senderId } }, input, callId);
+  }
+  /** What ipcRenderer.send does: every listener of the channel, in order, with the sender's frame. */
+  send(channel: string, senderFrame: InvokeEventLike['senderFrame'], callId: unknown, senderId = 1) {
+    for (const l of this.listeners.get(channel) ?? []) l({ senderFrame, sender: { id: senderId } }, callId);
   }
 }
 
@@ -67,5 +81,86 @@ describe('Electron IPC adapter (FakeIpcMain)', () => {
     });
     expect(await ipc.invoke('app.info', null, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(calls).toEqual([]);
+  });
+
+  it('removes the cancel listener with the handlers', () => {
+    const { ipc, unregister } = setup();
+    expect(ipc.listeners.get(CANCEL_CHANNEL)?.size).toBe(1);
+    unregister();
+    expect(ipc.listeners.get(CANCEL_CHANNEL)?.size).toBe(0);
+  });
+});
+
+describe('Electron IPC cancel (FakeIpcMain): a call the preload gave an id can be abandoned', () => {
+  /** A dispatch that waits until its signal aborts (as a search waiting on OMS would), and says so. */
+  function waiting() {
+    const seen: { channel: string; signal: AbortSignal | undefined }[] = [];
+    const dispatch: Dispatch = (channel, _input, _caller, signal) => {
+      seen.push({ channel, signal });
+      return new Promise((resolve) => {
+        if (!signal) return resolve({ ok: true, data: 'no signal' });
+        signal.addEventListener('abort', () => resolve({ ok: false, error: { code: 'UNAVAILABLE', message: 'The request was cancelled.' } }));
+      });
+    };
+    const ipc = new FakeIpcMain();
+    const unregister = registerElectronIpc(ipc, dispatch, APP);
+    return { ipc, seen, unregister };
+  }
+  const top = { url: `${APP}/index.html`, parent: null };
+
+  it('aborts the dispatch of the call named by the cancel, and only that one', async () => {
+    const { ipc, seen } = waiting();
+    const first = ipc.invoke('customers.search', top, { q: 'm' }, 7);
+    const second = ipc.invoke('customers.search', top, { q: 'ma' }, 8);
+    expect(seen.map((s) => s.signal?.aborted)).toEqual([false, false]);
+    ipc.send(CANCEL_CHANNEL, top, 7);
+    expect(await first).toMatchObject({ ok: false, error: { message: 'The request was cancelled.' } });
+    expect(seen[0]!.signal!.aborted).toBe(true);
+    expect(seen[1]!.signal!.aborted).toBe(false);
+    ipc.send(CANCEL_CHANNEL, top, 8);
+    await second;
+  });
+
+  it('keeps call ids per window: another window cannot cancel this one’s call with the same id', async () => {
+    const { ipc, seen } = waiting();
+    const mine = ipc.invoke('customers.search', top, { q: 'm' }, 3, 1);
+    ipc.send(CANCEL_CHANNEL, top, 3, 2);
+    expect(seen[0]!.signal!.aborted).toBe(false);
+    ipc.send(CANCEL_CHANNEL, top, 3, 1);
+    await mine;
+    expect(seen[0]!.signal!.aborted).toBe(true);
+  });
+
+  it('ignores a cancel from a foreign frame, and ids that are not positive integers', async () => {
+    const { ipc, seen } = waiting();
+    const call = ipc.invoke('customers.search', top, {}, 5);
+    ipc.send(CANCEL_CHANNEL, { url: 'https://evil.example/', parent: null }, 5);
+    ipc.send(CANCEL_CHANNEL, { url: `${APP}/index.html`, parent: top }, 5);
+    for (const bad of ['5', 5.5, -5, 0, null, { id: 5 }, Number.MAX_SAFE_INTEGER + 2]) ipc.send(CANCEL_CHANNEL, top, bad);
+    expect(seen[0]!.signal!.aborted).toBe(false);
+    ipc.send(CANCEL_CHANNEL, top, 5);
+    await call;
+  });
+
+  it('a call without an id gets no signal; a cancel for an unknown or finished id is a no-op', async () => {
+    const { ipc, seen } = waiting();
+    expect(await ipc.invoke('app.info', top, {})).toEqual({ ok: true, data: 'no signal' });
+    expect(seen[0]!.signal).toBeUndefined();
+    ipc.send(CANCEL_CHANNEL, top, 99);
+    const call = ipc.invoke('customers.search', top, {}, 1);
+    ipc.send(CANCEL_CHANNEL, top, 1);
+    await call;
+    // Finished and forgotten: the same id again is a fresh call, not an already-aborted one.
+    void ipc.invoke('customers.search', top, {}, 1);
+    expect(seen[2]!.signal!.aborted).toBe(false);
+    ipc.send(CANCEL_CHANNEL, top, 1);
+  });
+
+  it('closing the IPC aborts every call still running', async () => {
+    const { ipc, seen, unregister } = waiting();
+    const call = ipc.invoke('customers.search', top, {}, 11);
+    unregister();
+    await call;
+    expect(seen[0]!.signal!.aborted).toBe(true);
   });
 });

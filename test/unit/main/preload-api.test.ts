@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import { CANCEL_CHANNEL } from '#shared/ipc/build-api.ts';
 import { contract } from '#shared/ipc/registry.ts';
 import { createElectronOmsApi } from '../../../src-preload/api.ts';
 
 /** FakeIpcRenderer: a named stand-in for Electron's ipcRenderer (no Electron runtime here). */
 class FakeIpcRenderer {
-  invoked: [string, unknown][] = [];
+  invoked: unknown[][] = [];
+  sent: [string, number][] = [];
   listeners = new Map<string, (e: unknown, m: { name: string; payload: unknown }) => void>();
-  async invoke(channel: string, input: unknown) {
-    this.invoked.push([channel, input]);
-    return { ok: true, data: channel };
+  /** Answers at once, or, with `hold`, only when `release` is called (a search waiting on OMS). */
+  hold = false;
+  #pending: (() => void)[] = [];
+  async invoke(...args: unknown[]) {
+    this.invoked.push(args);
+    if (this.hold) await new Promise<void>((r) => this.#pending.push(r));
+    return { ok: true, data: args[0] };
+  }
+  release() {
+    for (const r of this.#pending.splice(0)) r();
+  }
+  send(channel: string, callId: number) {
+    this.sent.push([channel, callId]);
   }
   on(channel: string, listener: (e: unknown, m: { name: string; payload: unknown }) => void) {
     this.listeners.set(channel, listener);
@@ -46,5 +58,39 @@ describe('preload window.oms', () => {
     off();
     deliver(null, { name: 'event.app.heartbeat', payload: { seq: 2 } });
     expect(seen).toEqual([1]);
+  });
+
+  it('a call that may be abandoned carries an id; abandoning it sends the id to main and answers at once', async () => {
+    const ipc = new FakeIpcRenderer();
+    ipc.hold = true;
+    const api = createElectronOmsApi(ipc as never);
+    let abort: () => void = () => {};
+    const call = api.customers.search({ q: 'ma' }, { onAbort: (stop) => (abort = stop) });
+    const other = api.customers.search({ q: 'mar' }, { onAbort: () => {} });
+    expect(ipc.invoked).toEqual([
+      ['customers.search', { q: 'ma' }, 1],
+      ['customers.search', { q: 'mar' }, 2],
+    ]);
+    abort();
+    // Settled without main's answer (still held): the caller is not kept waiting for a stale query.
+    expect(await call).toMatchObject({ ok: false, error: { code: 'TIMEOUT', details: { cancelled: true } } });
+    expect(ipc.sent).toEqual([[CANCEL_CHANNEL, 1]]);
+    ipc.release();
+    expect(await other).toEqual({ ok: true, data: 'customers.search' });
+    // Aborting after the answer came sends nothing.
+    abort();
+    expect(ipc.sent).toEqual([[CANCEL_CHANNEL, 1]]);
+  });
+
+  it('a plain call carries no id, and an options object without a function is a plain call', async () => {
+    const ipc = new FakeIpcRenderer();
+    const api = createElectronOmsApi(ipc as never);
+    await api.app.info({});
+    // What contextBridge makes of an AbortSignal: a plain copy with no methods.
+    await api.app.info({}, { onAbort: {} as never });
+    expect(ipc.invoked).toEqual([
+      ['app.info', {}],
+      ['app.info', {}],
+    ]);
   });
 });

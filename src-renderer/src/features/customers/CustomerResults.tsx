@@ -1,15 +1,44 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
+import type { CustomerRowView } from '#shared/domain/customer.ts';
+import { GLYPH } from '../../components/StatusBadge.tsx';
 import { useRoute } from '../../stores/route.store.ts';
-import { customerName, EndorsementBadges } from './EndorsementBadges.tsx';
+import { endorsementLabel, endorsementShort, statusWords } from './endorsement-words.ts';
+import { rowName } from './customer-lookup.ts';
 import { useCustomers } from './customers.store.ts';
-import { selectLoadMore, selectSearch } from './customers.selectors.ts';
-import type { CustomersState } from './customers.store.ts';
+import { selectLoadMore, selectRow, selectSearch } from './customers.selectors.ts';
 
 const ROW = 44;
 
-function Row({ id, index, active, total, style }: { id: string; index: number; active: boolean; total: number; style: React.CSSProperties }) {
-  const c = useCustomers((s: CustomersState) => s.byId[id]);
+/**
+ * Compact badges for a row: a glyph and colour for the status, a short name and status word on
+ * screen; the full wording ("USD account: Pending review") is the tooltip and what a screen reader reads.
+ */
+function RowBadges({ endorsements }: { endorsements: CustomerRowView['endorsements'] }) {
+  if (endorsements.length === 0) return <span className="muted small">None requested</span>;
+  return (
+    <span className="badges">
+      {endorsements.map((e) => {
+        const w = statusWords(e.status);
+        const full = `${endorsementLabel(e.name)}: ${w.label.toLowerCase()}`;
+        return (
+          <span key={e.name} className={`badge badge-compact badge-${w.tone}`} title={full} data-endorsement={e.name} data-status={e.status}>
+            <span aria-hidden="true">
+              {GLYPH[w.tone]} {endorsementShort(e.name)} <span className="badge-word">{w.short}</span>
+            </span>
+            <span className="sr-only">{full}</span>
+          </span>
+        );
+      })}
+    </span>
+  );
+}
+
+const open = (id: string) => useRoute.getState().navigate('customers', id);
+
+// Memoised: a new page or a moved highlight re-renders only the rows whose props changed.
+const Row = memo(function Row({ id, index, active, total, top }: { id: string; index: number; active: boolean; total: number; top: number }) {
+  const c = useCustomers(selectRow(id));
   if (!c) return null;
   return (
     <div
@@ -19,21 +48,21 @@ function Row({ id, index, active, total, style }: { id: string; index: number; a
       aria-posinset={index + 1}
       aria-setsize={total}
       className={`result-row${active ? ' active' : ''}`}
-      style={style}
-      onClick={() => useRoute.getState().navigate('customers', id)}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${top}px)` }}
+      onClick={() => open(id)}
     >
       <span className="col-name">
-        <strong>{customerName(c)}</strong>
+        <strong>{rowName(c)}</strong>
         <small className="mono">{c.id}</small>
       </span>
       <span className="col-email">{c.emailMasked ?? '—'}</span>
       <span className="col-status">{c.status}</span>
       <span className="col-endorsements">
-        <EndorsementBadges customer={c} />
+        <RowBadges endorsements={c.endorsements} />
       </span>
     </div>
   );
-}
+});
 
 /** Virtualised, keyboard-navigable results (a listbox with aria-activedescendant). */
 export function CustomerResults({ listRef }: { listRef: React.RefObject<HTMLDivElement | null> }) {
@@ -68,7 +97,7 @@ export function CustomerResults({ listRef }: { listRef: React.RefObject<HTMLDivE
       End: () => move(search.ids.length - 1),
       Enter: () => {
         const id = search.ids[activeIndex];
-        if (id) useRoute.getState().navigate('customers', id);
+        if (id) open(id);
       },
     };
     const k = keys[e.key];
@@ -103,14 +132,7 @@ export function CustomerResults({ listRef }: { listRef: React.RefObject<HTMLDivE
           {items.map((it) => {
             const id = search.ids[it.index]!;
             return (
-              <Row
-                key={id}
-                id={id}
-                index={it.index}
-                active={it.index === activeIndex}
-                total={total}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${it.start}px)` }}
-              />
+              <Row key={id} id={id} index={it.index} active={it.index === activeIndex} total={total} top={it.start} />
             );
           })}
         </div>

@@ -139,8 +139,9 @@ export function CustomersScreen() {
           hint={Object.keys(parsed.filters).length ? 'Check the spelling, remove a filter, or search by id.' : 'Create one in Onboarding.'}
         />
       ) : (
-        // A new query starts at its own first row: the highlight never carries over from stale results.
-        <CustomerResults key={search.seq} listRef={listRef} />
+        // A new answer starts at its own first row: the highlight never carries over from stale results.
+        // Keyed by the answer on screen, not the query typed: keys alone do not rebuild the list.
+        <CustomerResults key={search.shownSeq} listRef={listRef} />
       )}
     </section>
   );

@@ -6,6 +6,7 @@ export const selectSearchIds = (s: CustomersState) => s.search.ids;
 export const selectSearchReq = (s: CustomersState) => s.search.req;
 export const selectRunSearch = (s: CustomersState) => s.runSearch;
 export const selectLoadMore = (s: CustomersState) => s.loadMore;
+export const selectRow = (id: string) => (s: CustomersState) => s.rows[id];
 export const selectCustomer = (id: string | null | undefined) => (s: CustomersState) => (id ? s.byId[id] : undefined);
 export const selectDetailReq = (id: string) => (s: CustomersState) => s.detail[id] ?? IDLE;
 export const selectLiveAt = (id: string) => (s: CustomersState) => s.liveAt[id];

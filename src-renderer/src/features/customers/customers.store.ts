@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CustomerView } from '#shared/domain/customer.ts';
+import type { CustomerRowView, CustomerView } from '#shared/domain/customer.ts';
 import type { EndorsementName } from '#shared/domain/endorsement.ts';
 import type { Result } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
@@ -19,6 +19,8 @@ export interface SearchState {
   moreReq: Req;
   /** Bumped per search so a slow answer to an older query is dropped. */
   seq: number;
+  /** The search whose rows are on screen: a new answer, not a new key, resets the list's highlight. */
+  shownSeq: number;
 }
 
 export interface Revealed {
@@ -36,7 +38,10 @@ export interface LiveEntry {
 }
 
 export interface CustomersState {
+  /** Full views: from `customers.get`, a mutation or a webhook re-fetch. */
   byId: Record<string, CustomerView>;
+  /** Search result rows (the Customers list, the pickers); kept in step with `byId` when a full view lands. */
+  rows: Record<string, CustomerRowView>;
   detail: Record<string, Req>;
   /** When a webhook-driven update last landed, per customer (drives "updated just now"). */
   liveAt: Record<string, { at: number; cause: string }>;
@@ -49,6 +54,7 @@ export interface CustomersState {
   loadMore(): Promise<void>;
   load(id: string): Promise<Result<CustomerView>>;
   upsert(c: CustomerView): void;
+  upsertRows(rows: CustomerRowView[]): void;
   applyLive(c: CustomerView, cause: string): void;
   /** News about a customer that carries no customer (a deposit on one of its wallets). */
   noteLive(customerId: string, cause: string): void;
@@ -67,19 +73,53 @@ const emptySearch = (): SearchState => ({
   req: IDLE,
   moreReq: IDLE,
   seq: 0,
+  shownSeq: 0,
 });
+
+/** The row a full view implies, so a list row follows a live update of its customer. */
+const rowOf = (c: CustomerView): CustomerRowView => ({
+  id: c.id,
+  firstName: c.firstName,
+  middleName: c.middleName,
+  lastName: c.lastName,
+  status: c.status,
+  emailMasked: c.emailMasked,
+  endorsements: c.endorsements.map((e) => ({ name: e.name, status: e.status })),
+  wallets: c.wallets.map((w) => ({ id: w.id })),
+});
+
+// The search (and its next page) in flight: a new search aborts them, so main stops working for a
+// query nobody waits for (the bridge cancels the OMS request) and the newest one runs sooner.
+let searchCtl: AbortController | null = null;
+let moreCtl: AbortController | null = null;
+const abortSearches = () => {
+  searchCtl?.abort();
+  moreCtl?.abort();
+  searchCtl = moreCtl = null;
+};
 
 let liveSeq = 1;
 const remaskTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
 export const useCustomers = create<CustomersState>((set, get) => {
-  const merge = (items: CustomerView[]) => {
+  /** Full views into `byId`; a row already listed for one of them follows it. */
+  const merge = (items: CustomerView[]): Pick<CustomersState, 'byId'> | Pick<CustomersState, 'byId' | 'rows'> => {
     const byId = { ...get().byId };
-    for (const c of items) byId[c.id] = c;
-    return byId;
+    let rows: Record<string, CustomerRowView> | null = null;
+    for (const c of items) {
+      byId[c.id] = c;
+      if (get().rows[c.id]) (rows ??= { ...get().rows })[c.id] = rowOf(c);
+    }
+    return rows ? { byId, rows } : { byId };
+  };
+  const mergeRows = (items: CustomerRowView[]) => {
+    const rows = { ...get().rows };
+    for (const r of items) rows[r.id] = r;
+    return rows;
   };
   return {
     byId: {},
+    rows: {},
     detail: {},
     liveAt: {},
     liveLog: {},
@@ -88,19 +128,22 @@ export const useCustomers = create<CustomersState>((set, get) => {
     revealReq: {},
 
     runSearch: async (text) => {
+      abortSearches();
       const parsed = parseSearch(text);
       const seq = get().search.seq + 1;
       set({ search: { ...get().search, text, parsed, seq, req: LOADING(get().search.req), moreReq: IDLE } });
       if (parsed.problems.length) {
-        set({ search: { ...get().search, ids: [], hasMore: false, cursor: null, req: IDLE } });
+        set({ search: { ...get().search, ids: [], hasMore: false, cursor: null, req: IDLE, shownSeq: seq } });
         return;
       }
-      const r = await api().customers.search({ ...parsed.filters, limit: PAGE });
-      if (get().search.seq !== seq) return;
+      const ctl = (searchCtl = new AbortController());
+      const r = await api().customers.search({ ...parsed.filters, limit: PAGE }, { signal: ctl.signal });
+      if (get().search.seq !== seq || ctl.signal.aborted) return;
+      searchCtl = null;
       if (!r.ok) return set({ search: { ...get().search, req: settled(r) } });
       set({
-        byId: merge(r.data.items),
-        search: { ...get().search, ids: r.data.items.map((c) => c.id), hasMore: r.data.hasMore, cursor: r.data.cursor, req: settled(r) },
+        rows: mergeRows(r.data.items),
+        search: { ...get().search, ids: r.data.items.map((c) => c.id), hasMore: r.data.hasMore, cursor: r.data.cursor, req: settled(r), shownSeq: seq },
       });
     },
 
@@ -109,23 +152,27 @@ export const useCustomers = create<CustomersState>((set, get) => {
       if (!s.hasMore || !s.cursor || s.moreReq.status === 'loading' || s.req.status === 'loading') return;
       const seq = s.seq;
       set({ search: { ...s, moreReq: LOADING() } });
-      const r = await api().customers.search({ ...s.parsed.filters, limit: PAGE, cursor: s.cursor });
-      if (get().search.seq !== seq) return;
+      const ctl = (moreCtl = new AbortController());
+      const r = await api().customers.search({ ...s.parsed.filters, limit: PAGE, cursor: s.cursor }, { signal: ctl.signal });
+      if (get().search.seq !== seq || ctl.signal.aborted) return;
+      moreCtl = null;
       if (!r.ok) return set({ search: { ...get().search, moreReq: settled(r) } });
       const cur = get().search;
       const seen = new Set(cur.ids);
       const ids = [...cur.ids, ...r.data.items.map((c) => c.id).filter((id) => !seen.has(id))];
-      set({ byId: merge(r.data.items), search: { ...cur, ids, hasMore: r.data.hasMore, cursor: r.data.cursor, moreReq: settled(r) } });
+      set({ rows: mergeRows(r.data.items), search: { ...cur, ids, hasMore: r.data.hasMore, cursor: r.data.cursor, moreReq: settled(r) } });
     },
 
     load: async (id) => {
       set({ detail: { ...get().detail, [id]: LOADING(get().detail[id]) } });
       const r = await api().customers.get({ customerId: id });
-      set({ detail: { ...get().detail, [id]: settled(r) }, ...(r.ok ? { byId: merge([r.data]) } : {}) });
+      set({ detail: { ...get().detail, [id]: settled(r) }, ...(r.ok ? merge([r.data]) : {}) });
       return r;
     },
 
-    upsert: (c) => set({ byId: merge([c]) }),
+    upsert: (c) => set(merge([c])),
+
+    upsertRows: (rows) => set({ rows: mergeRows(rows) }),
 
     applyLive: (c, cause) => {
       const at = Date.now();
@@ -135,7 +182,7 @@ export const useCustomers = create<CustomersState>((set, get) => {
       // A re-fetch of main's own (e.g. "reconcile" after a reconnect) is news only if it changed something.
       const news = cause.includes('.') || changed.length > 0;
       const log = news ? [{ at, cause, seq: liveSeq++, changed }, ...(get().liveLog[c.id] ?? [])].slice(0, 20) : (get().liveLog[c.id] ?? []);
-      set({ byId: merge([c]), liveAt: { ...get().liveAt, [c.id]: { at, cause } }, liveLog: { ...get().liveLog, [c.id]: log } });
+      set({ ...merge([c]), liveAt: { ...get().liveAt, [c.id]: { at, cause } }, liveLog: { ...get().liveLog, [c.id]: log } });
     },
 
     noteLive: (customerId, cause) => {
@@ -168,14 +215,15 @@ export const useCustomers = create<CustomersState>((set, get) => {
 
     requestEndorsements: async (id, names) => {
       const r = await mutate('customers.requestEndorsements', 'Request endorsements', (confirm) => api().customers.requestEndorsements({ customerId: id, endorsements: names, confirm }));
-      if (r.ok) set({ byId: merge([r.data]) });
+      if (r.ok) set(merge([r.data]));
       return r;
     },
 
     reset: () => {
       for (const t of remaskTimers.values()) clearTimeout(t);
       remaskTimers.clear();
-      set({ byId: {}, detail: {}, liveAt: {}, liveLog: {}, search: emptySearch(), revealed: {}, revealReq: {} });
+      abortSearches();
+      set({ byId: {}, rows: {}, detail: {}, liveAt: {}, liveLog: {}, search: emptySearch(), revealed: {}, revealReq: {} });
     },
   };
 });

@@ -11,13 +11,14 @@ const owns = (walletId: string) => (c: { wallets: { id: string }[] }) => c.walle
  * stranger. Returns the owner's id, or a note a person can act on.
  */
 export async function findWalletOwner(walletId: string): Promise<{ id: string } | { note: string }> {
-  const known = Object.values(useCustomers.getState().byId).find(owns(walletId));
+  const { byId, rows } = useCustomers.getState();
+  const known = Object.values(byId).find(owns(walletId)) ?? Object.values(rows).find(owns(walletId));
   if (known) return { id: known.id };
   const r = await api().customers.search({ q: walletId, limit: 2 });
   if (!r.ok) return { note: `Could not look up ${walletId}: ${r.error.message}` };
   const owner = r.data.items.find(owns(walletId));
   if (!owner) return { note: `No customer owns wallet ${walletId} (or this OMS cannot find a wallet by id). Check the id, or search for its customer by name or email.` };
-  useCustomers.getState().upsert(owner);
+  useCustomers.getState().upsertRows([owner]);
   return { id: owner.id };
 }
 

@@ -1,21 +1,20 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useCustomers } from '../customers/customers.store.ts';
-import type { CustomersState } from '../customers/customers.store.ts';
-import { customerName } from '../customers/EndorsementBadges.tsx';
-import { lookupCustomers } from '../customers/customer-lookup.ts';
+import { selectRow } from '../customers/customers.selectors.ts';
+import { lookupCustomers, rowName } from '../customers/customer-lookup.ts';
 import { findWalletOwner } from '../customers/jump-to-id.ts';
 import { parseSearch } from '../customers/search-syntax.ts';
 
 const DEBOUNCE_MS = 180;
 
 function PickerOption({ id, optionId, active, onPick }: { id: string; optionId: string; active: boolean; onPick: (id: string) => void }) {
-  const c = useCustomers((s: CustomersState) => s.byId[id]);
+  const c = useCustomers(selectRow(id));
   if (!c) return null;
   const wallets = c.wallets.length;
   return (
     // Mouse only: the combobox owns the keyboard (aria-activedescendant points here).
     <li id={optionId} role="option" aria-selected={active} className={`picker-option${active ? ' active' : ''}`} onMouseDown={(e) => e.preventDefault()} onClick={() => onPick(id)}>
-      <span className="picker-name">{customerName(c)}</span>
+      <span className="picker-name">{rowName(c)}</span>
       <span className="picker-email">{c.emailMasked ?? 'no email'}</span>
       <span className="picker-id mono">{c.id}</span>
       <span className="picker-count small muted">
@@ -65,10 +64,12 @@ export function CustomerPicker({ onPick }: { onPick: (customerId: string) => voi
     const t = text.trim();
     if (!t || parseSearch(t).jump) return;
     const mine = ++seq.current;
+    // The lookup for the previous text is abandoned with it (main stops its OMS request too).
+    const ctl = new AbortController();
     const timer = setTimeout(() => {
       setBusy(true);
-      void lookupCustomers(t).then((r) => {
-        if (mine !== seq.current) return;
+      void lookupCustomers(t, 8, ctl.signal).then((r) => {
+        if (mine !== seq.current || ctl.signal.aborted) return;
         setBusy(false);
         if (!r.ok) return setNote(r.error.message);
         setIds(r.data);
@@ -77,7 +78,10 @@ export function CustomerPicker({ onPick }: { onPick: (customerId: string) => voi
         setNote(r.data.length ? null : `No customer matches “${t}”.`);
       });
     }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      ctl.abort();
+    };
   }, [text]);
 
   const onChange = (value: string) => {
