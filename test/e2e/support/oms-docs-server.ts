@@ -5,10 +5,13 @@ import { join } from 'node:path';
 
 /**
  * An HTTP server that answers only with the response examples of the official OMS pages
- * (test/fixtures/oms-docs). Two changes, both visible here: placeholder ids (`cst_...`,
- * `"<string>"`) become concrete ids so a screen can open them, and the token's past `expiresAt`
- * moves an hour ahead. Balances have no documented example: the wallet balance is the documented
- * embedded wallet summary's own fields (`balance`, `estimatedValueUsd`).
+ * (test/fixtures/oms-docs): a real, reachable OMS that is not the local sandbox, so it has no
+ * control API. Changes, all visible here: placeholder ids (`cst_...`, `"<string>"`) become concrete
+ * ids so a screen can open them; the token's past `expiresAt` moves an hour ahead; one customer (C)
+ * carries the endorsement `name` and `status` our contract reads (oms-api.md §3) so a reviewer's
+ * queue has someone in it. Balances have no documented example: the wallet balance is the
+ * documented embedded wallet summary's own fields (`balance`, `estimatedValueUsd`). `POST /customers`
+ * answers the API reference's create example (customer B), whatever was sent.
  */
 const DOCS = join(import.meta.dirname, '..', '..', 'fixtures', 'oms-docs');
 const example = (path: string): unknown => (JSON.parse(readFileSync(join(DOCS, path), 'utf8')) as { example: unknown }).example;
@@ -23,6 +26,7 @@ function concrete(node: unknown, ids: Record<string, string>): unknown {
 
 export const DOCS_CUSTOMER_NAMES = 'cst_docsnames1';
 export const DOCS_CUSTOMER_OBJECTS = 'cst_docsobjects1';
+export const DOCS_CUSTOMER_REVIEW = 'cst_docsreview1';
 export const DOCS_WALLET = 'wlt_docs1';
 
 export interface DocsServer {
@@ -39,15 +43,26 @@ export async function startDocsServer(): Promise<DocsServer> {
   const names = concrete(example('customers/payments-customers-object.json'), ids) as Record<string, unknown>;
   // Customer B: the API reference's create example (endorsement objects with no name or status).
   const objects = { ...(concrete(example('_truncated/customers/create-a-customer-201.json'), {}) as Record<string, unknown>), id: DOCS_CUSTOMER_OBJECTS };
+  // Customer C: B's documented object, with one endorsement granted and one waiting for OMS's review.
+  const reviewed = {
+    ...objects,
+    id: DOCS_CUSTOMER_REVIEW,
+    firstName: 'June',
+    endorsements: [
+      { name: 'basic', status: 'active', rejectionReasons: [], requirements: { complete: ['firstName', 'lastName', 'birthDate'], pending: [], missing: [], issues: [] } },
+      { name: 'usd', status: 'pending', rejectionReasons: [], requirements: { complete: ['basic'], pending: ['identifyingInformation'], missing: [], issues: [] } },
+    ],
+  };
   const wallet = concrete(example('wallets/payments-wallets-object.json'), { ...ids, 'cst_...': DOCS_CUSTOMER_NAMES });
   const txList = example('_truncated/transactions/list-transactions-for-a-customer-200.json') as { data: Record<string, unknown>[] };
   const transactions = { ...txList, data: txList.data.map((t, i) => ({ id: `txn_docs${i + 1}`, ...t })) };
   const token = { ...(example('auth/get-started-auth-token.json') as Record<string, unknown>) };
 
   const routes: [RegExp, () => unknown][] = [
-    [/^\/v0\.9\/customers$/, () => ({ data: [names, objects], hasMore: false, cursor: null })],
+    [/^\/v0\.9\/customers$/, () => ({ data: [names, objects, reviewed], hasMore: false, cursor: null })],
     [new RegExp(`^/v0\\.9/customers/${DOCS_CUSTOMER_NAMES}$`), () => names],
     [new RegExp(`^/v0\\.9/customers/${DOCS_CUSTOMER_OBJECTS}$`), () => objects],
+    [new RegExp(`^/v0\\.9/customers/${DOCS_CUSTOMER_REVIEW}$`), () => reviewed],
     [/^\/v0\.9\/customers\/[^/]+\/wallets$/, () => ({ data: [wallet], hasMore: false, cursor: null })],
     [/^\/v0\.9\/wallets\/[^/]+\/balance$/, () => ({ balance: '1234.56', estimatedValueUsd: '1234.56' })],
     [/^\/v0\.9\/customers\/[^/]+\/balance$/, () => ({ balance: '1234.56', estimatedValueUsd: '1234.56' })],
@@ -65,6 +80,7 @@ export async function startDocsServer(): Promise<DocsServer> {
     req.resume();
     req.on('end', () => {
       if (req.method === 'POST' && path === '/v0.9/auth/token') return send(200, { ...token, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+      if (req.method === 'POST' && path === '/v0.9/customers') return send(201, objects);
       if (req.method === 'GET') for (const [re, body] of routes) if (re.test(path)) return send(200, body());
       send(404, { error: { code: 'not_found', message: `The docs show no example for ${req.method} ${path}` } });
     });
