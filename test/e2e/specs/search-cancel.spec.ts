@@ -1,0 +1,45 @@
+import { expect, test } from '../fixtures/test.ts';
+import { control, oms } from '../pages/console.page.ts';
+
+interface LogPage {
+  items: { path: string; status: number | null; errorCode: string | null }[];
+}
+
+/**
+ * Issue 15.1: a new keystroke cancels the previous search end to end. The stale search is not
+ * waited out: it leaves the "Waiting for answers" list at once, raises no error, main aborts its
+ * OMS request (the request log says `cancelled`), and the rows for the text in the box arrive.
+ */
+test('typing over a hung search cancels it in main and shows the newer query’s rows, with no error and nothing left pending', async ({ app }) => {
+  test.setTimeout(60_000);
+  const search = app.getByRole('searchbox', { name: 'Search customers' });
+  const results = app.getByRole('listbox', { name: 'Customers' });
+  await expect(results).toHaveAttribute('data-results-for', '');
+  const cancelledBefore = (await oms<LogPage>(app, 'logs', 'requests', { method: 'GET', limit: 200 })).items.filter((r) => r.errorCode === 'cancelled').length;
+  // The next search never gets an answer from OMS: only a cancel can end it before the client's timeout.
+  await control(app, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/customers$', action: 'hang', times: 1 }] });
+  try {
+    await search.fill('ma');
+    const waiting = app.getByRole('list', { name: 'Waiting for answers' });
+    await expect(waiting).toContainText('Server-side customer search', { timeout: 5000 });
+    // The last rows stay on screen while the new query runs.
+    await expect(results.getByRole('option').first()).toBeVisible();
+
+    await search.fill('mar');
+    await expect(results).toHaveAttribute('data-results-for', 'mar', { timeout: 10_000 });
+    await expect(waiting).toHaveCount(0);
+    await expect(app.getByRole('alert')).toHaveCount(0);
+    await expect(app.getByText('You stopped waiting')).toHaveCount(0);
+    // Main really stopped the OMS request behind the abandoned search (not just the page).
+    await expect
+      .poll(async () => (await oms<LogPage>(app, 'logs', 'requests', { method: 'GET', limit: 200 })).items.filter((r) => r.path.startsWith('/customers?') && r.errorCode === 'cancelled').length, {
+        timeout: 5000,
+      })
+      .toBeGreaterThan(cancelledBefore);
+  } finally {
+    await control(app, 'DELETE', '/faults');
+  }
+  // The query in the box is the one answered, and its rows are the ones shown.
+  await expect(search).toHaveValue('mar');
+  await expect(app.locator('.result-meta')).toContainText(/customers?/);
+});
