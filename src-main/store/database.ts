@@ -15,9 +15,19 @@ export interface Migration {
 /** Opens the console's local store (WAL) and brings its schema up to date. */
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = openConnection(path);
+  migrate(db, migrations);
+  return db;
+}
+
+/**
+ * One more connection to a store main has already opened and migrated (a worker thread's own: a
+ * connection cannot be shared across threads). Same settings; a writer waits for the other's
+ * commit rather than failing.
+ */
+export function openConnection(path: string): Db {
   const db = new DatabaseSync(path);
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
-  migrate(db, migrations);
   return db;
 }
 

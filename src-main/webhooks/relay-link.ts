@@ -22,12 +22,23 @@ export const SMEE_NOTE = 'A smee-style channel (no relay token) re-serialises th
 export interface RelayLinkDeps {
   health: ListenerHealth;
   cursors: RelayCursorStore;
-  /** The pipeline for one relay delivery (meta null: smee); settles once it is in the inbox. */
-  receive: (d: RawDelivery, meta: RelayMeta | null) => Promise<unknown>;
+  /** The pipeline for one relay delivery, judged at `at` (epoch ms; null: now); settles once it is in the inbox. */
+  receive: (d: RawDelivery, at: number | null) => Promise<unknown>;
   reconcile: (cause: string) => void;
   log?: ((line: string) => void) | undefined;
   backoffMs?: readonly number[] | undefined;
   deadMs?: number | undefined;
+}
+
+/**
+ * A relay delivery is judged at the time the relay stored it: a console back from an hour's sleep
+ * must not refuse, as a stale signature, everything OMS sent meanwhile (the 5-minute window then
+ * still catches a delivery signed long before the relay got it). A relay time in the future is
+ * ignored, and smee (no meta) gives none.
+ */
+function judgedAt(meta: RelayMeta | null): number | null {
+  const at = meta ? Date.parse(meta.receivedAt) : Number.NaN;
+  return Number.isFinite(at) && at < Date.now() ? at : null;
 }
 
 /**
@@ -51,7 +62,7 @@ export function startRelayLink(d: RelayLinkDeps, profileId: string, url: string,
     cursor,
     ...(d.backoffMs ? { backoffMs: d.backoffMs } : {}),
     ...(d.deadMs !== undefined ? { deadMs: d.deadMs } : {}),
-    onDelivery: (delivery, meta) => d.receive(delivery, meta),
+    onDelivery: (delivery, meta) => d.receive(delivery, judgedAt(meta)),
     // The inbox has every delivery up to `c` (receive settles after the commit): only now is the cursor saved.
     onCursor: (c, meta) => {
       d.cursors.set(profileId, url, c);

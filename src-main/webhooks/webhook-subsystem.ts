@@ -1,49 +1,19 @@
-import type { CustomerView } from '#shared/domain/customer.ts';
 import type { ListenerStatus } from '#shared/ipc/inbox.contract.ts';
-import type { EventBus } from '../ipc/event-bus.ts';
-import type { Db } from '../store/database.ts';
+import { fingerprint } from '../secrets/credentials.ts';
 import { CustomerRefresher } from './customer-refresher.ts';
 import { ListenerConfigStore, RelayCursorStore, type ListenerConfig } from './listener-config.ts';
+import { ListenerEndpoint } from './listener-endpoint.ts';
 import { ListenerHealth, OpenCustomers, startWatchdog } from './listener-health.ts';
-import type { RelayClient, RelayMeta } from './relay-client.ts';
+import type { ListenerStats } from './listener-worker-protocol.ts';
+import type { RelayClient } from './relay-client.ts';
 import { memoryTokens, SMEE_NOTE, startRelayLink, type RelayTokenStore } from './relay-link.ts';
-import { fingerprint } from '../secrets/credentials.ts';
-import { hmacVariants, SIGNATURE_VARIANT_NAMES, type SignatureScheme } from './signature-verifier.ts';
-import { WebhookInbox, type InboxFilter, type InboxOptions } from './webhook-inbox.ts';
-import { DEFAULT_LISTENER_PORT, startListener, type RawDelivery, type RunningListener } from './webhook-listener.ts';
+import { hmacVariants, SIGNATURE_VARIANT_NAMES } from './signature-verifier.ts';
+import type { WebhookSubsystemDeps } from './webhook-subsystem-deps.ts';
+import { WebhookInbox, type InboxFilter } from './webhook-inbox.ts';
+import { DEFAULT_LISTENER_PORT, type RunningListener } from './webhook-listener.ts';
 import { WebhookProcessor, type VerificationMode } from './webhook-processor.ts';
 
-/** Everything the webhook subsystem needs from the rest of main, as small functions. */
-export interface WebhookSubsystemDeps {
-  db: Db;
-  bus: EventBus;
-  activeProfileId: () => string;
-  /** The active profile's `whsec_` secrets (see `profileSecrets`). */
-  secrets: () => Promise<string[]>;
-  /** GET the customer through the OMS client, as the renderer sees it. */
-  refetchCustomer: (customerId: string) => Promise<CustomerView>;
-  /** Local profile: registers `url` with the sandbox and stores its secret. Absent for remote profiles. */
-  registerListener?: ((url: string) => Promise<void>) | null;
-  /** The profile owns its verification mode (settings.saveProfile); absent → this subsystem's own table. */
-  verificationMode?: () => VerificationMode;
-  setVerificationMode?: (mode: VerificationMode) => Promise<void>;
-  /** The profile's pinned signature variant (settings); absent → this subsystem's own table. */
-  pinnedVariant?: () => string | null;
-  defaultPort?: number;
-  scheme?: SignatureScheme;
-  watchdogMs?: number;
-  /** No relay traffic (smee pings every ~30 s) for this long → stale → reconnect. */
-  relayStaleMs?: number;
-  /** No byte on the relay stream for this long = a dead connection, redialled (default 30 s; our relay pings every 15 s). */
-  relayDeadMs?: number;
-  /** The relay token per profile: the keychain in the app; absent → kept in memory (tests). */
-  relayTokens?: RelayTokenStore;
-  relayBackoffMs?: readonly number[];
-  refetchRetryMs?: readonly number[];
-  log?: (line: string) => void;
-  /** Caps for rejected deliveries (tests lower them). */
-  inbox?: InboxOptions;
-}
+export type { WebhookSubsystemDeps } from './webhook-subsystem-deps.ts';
 
 /** Listener + relay + inbox + processor + health: started and stopped with the console. */
 export class WebhookSubsystem {
@@ -57,15 +27,14 @@ export class WebhookSubsystem {
   readonly cursors: RelayCursorStore;
   readonly #tokens: RelayTokenStore;
   readonly #d: WebhookSubsystemDeps;
+  readonly #endpoint: ListenerEndpoint;
   #listener: RunningListener | null = null;
+  #stopped = true;
   #relay: RelayClient | null = null;
   #watchdog: { stop(): void; kick(): void } | null = null;
   #unsubscribe: (() => void) | null = null;
   #registered = false;
   #registering: Promise<void> | null = null;
-  /** Set only while a relay delivery enters the processor (see #receiveRelay). */
-  #clockAt: number | null = null;
-  #ctx: { at: number; profileId: string; mode: VerificationMode; pin: string | null } | null = null;
   /** Settles when the latest (re)registration attempt ended; registration never blocks start-up. */
   registration: Promise<void> = Promise.resolve();
   /** Reconciliations run, by cause (tests and the bench read it). */
@@ -92,33 +61,45 @@ export class WebhookSubsystem {
       bus: deps.bus,
       refresher: this.refresher,
       scheme: deps.scheme ?? hmacVariants,
-      pinnedVariant: () => this.#context().pin,
-      profileId: () => this.#context().profileId,
-      mode: () => this.#context().mode,
+      pinnedVariant: () => this.#endpoint.context().pin,
+      profileId: () => this.#endpoint.context().profileId,
+      mode: () => this.#endpoint.context().mode,
       secrets: deps.secrets,
       onReceived: (e) => this.health.set({ lastEventAt: e.receivedAt, lastVerdict: e.verdict }),
-      now: () => this.#clockAt ?? Date.now(),
     });
-  }
-
-  /**
-   * What every delivery needs to know about the active profile. Reading it is a settings query;
-   * at 1,000 deliveries/s that was a tenth of main's time, so it is kept for a second and dropped
-   * at once on a profile switch or a configure.
-   */
-  #context(): { profileId: string; mode: VerificationMode; pin: string | null } {
-    const now = Date.now();
-    if (!this.#ctx || now - this.#ctx.at > 1000) {
-      const profileId = this.#d.activeProfileId();
-      const cfg = this.config.get(profileId);
-      this.#ctx = { at: now, profileId, mode: this.#d.verificationMode?.() ?? cfg.verification, pin: this.#d.pinnedVariant?.() ?? cfg.signatureVariant };
-    }
-    return this.#ctx;
+    this.#endpoint = new ListenerEndpoint({
+      db: deps.db,
+      inbox: deps.inbox,
+      thread: deps.listenerThread ?? 'worker',
+      customScheme: deps.scheme !== undefined,
+      processor: () => this.processor,
+      readContext: () => {
+        const profileId = deps.activeProfileId();
+        const cfg = this.config.get(profileId);
+        return { profileId, mode: deps.verificationMode?.() ?? cfg.verification, pin: deps.pinnedVariant?.() ?? cfg.signatureVariant };
+      },
+      // A registration under way may be about to store the secret (a keychain-less restart
+      // recovers it from the sandbox): the worker, faster than main, must not judge before it.
+      secrets: () => this.registration.then(() => deps.secrets()),
+      onLost: (why) => this.#listenerLost(why),
+    });
   }
 
   /** The active profile or its listener settings changed: the next delivery reads them afresh. */
   profileSettingsChanged(): void {
-    this.#ctx = null;
+    this.#endpoint.contextChanged();
+  }
+
+  /** The listener's thread died: say so, and bind again (a fresh thread) unless stopping. */
+  #listenerLost(why: string): void {
+    this.#listener = null;
+    this.health.set({ state: 'stopped', url: null, port: null, detail: `Listener not running: ${why}; restarting it.` });
+    if (!this.#stopped) void this.#apply().catch((e: unknown) => this.#d.log?.(`webhooks: listener restart: ${String(e)}`));
+  }
+
+  /** Resolves once every delivery the listener stored so far is announced on main (tests, bench). */
+  sync(): Promise<ListenerStats> {
+    return this.#endpoint.sync();
   }
 
   #cfg(): ListenerConfig {
@@ -130,6 +111,7 @@ export class WebhookSubsystem {
   }
 
   async start(): Promise<void> {
+    this.#stopped = false;
     this.inbox.prune();
     // Acknowledged before the last stop but not applied yet: apply now (durable, exactly once).
     const resumed = this.processor.resumePending();
@@ -137,8 +119,8 @@ export class WebhookSubsystem {
     // A port in use must not stop the console: the status says why and configure() can move it.
     await this.#apply().catch((e: unknown) => this.#d.log?.(`webhooks: listener not started: ${String(e)}`));
     this.#unsubscribe = this.#d.bus.on('event.session.profileChanged', () => {
-      this.#ctx = null;
-      this.processor.invalidateSecrets();
+      this.profileSettingsChanged();
+      this.#endpoint.invalidateSecrets();
       this.#registered = false;
       void this.#apply().catch((e) => this.#d.log?.(`webhooks: profile switch: ${String(e)}`));
     });
@@ -148,20 +130,6 @@ export class WebhookSubsystem {
       onNetworkChange: () => this.#recover('network change'),
       onTick: () => this.#checkStale(),
     });
-  }
-
-  /** Binds a listener on `port`; the error says plainly why it could not (port in use, not allowed). */
-  async #bind(port: number): Promise<RunningListener> {
-    try {
-      return await startListener({ port, onDelivery: (d) => this.processor.receive(d, 'listener') });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why =
-        code === 'EADDRINUSE' ? `port ${port} is in use: choose another port`
-        : code === 'EACCES' ? `port ${port} is not allowed for this user: choose one from 1024 up`
-        : `port ${port} could not be opened (${e instanceof Error ? e.message : String(e)})`;
-      throw new Error(why, { cause: e });
-    }
   }
 
   /**
@@ -181,7 +149,7 @@ export class WebhookSubsystem {
     if (!this.#listener || (cfg.port !== 0 && this.#listener.port !== cfg.port)) {
       let next: RunningListener;
       try {
-        next = await this.#bind(cfg.port);
+        next = await this.#endpoint.bind(cfg.port);
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
         if (this.#listener) this.health.set({ detail: `Not moved: ${why}. Still listening on port ${this.#listener.port}.` });
@@ -216,7 +184,7 @@ export class WebhookSubsystem {
     try {
       await this.#d.registerListener(url);
       this.#registered = true;
-      this.processor.invalidateSecrets();
+      this.#endpoint.invalidateSecrets();
       if (this.health.get().detail?.startsWith('Could not register')) this.health.set({ detail: null });
     } catch (e) {
       // Retried by the watchdog: the sandbox may still be starting.
@@ -231,28 +199,11 @@ export class WebhookSubsystem {
 
   #startRelay(profileId: string, url: string, token: string | null): void {
     this.#relay = startRelayLink(
-      { health: this.health, cursors: this.cursors, receive: (d, meta) => this.#receiveRelay(d, meta), reconcile: (cause) => this.reconcile(cause), log: this.#d.log, backoffMs: this.#d.relayBackoffMs, deadMs: this.#d.relayDeadMs },
+      { health: this.health, cursors: this.cursors, receive: (d, at) => this.processor.receive(d, 'relay', at === null ? {} : { at }), reconcile: (cause) => this.reconcile(cause), log: this.#d.log, backoffMs: this.#d.relayBackoffMs, deadMs: this.#d.relayDeadMs },
       profileId,
       url,
       token,
     );
-  }
-
-  /**
-   * One relay delivery through the pipeline, judged at the time the relay stored it: a console
-   * back from an hour's sleep must not refuse, as a stale signature, everything OMS sent meanwhile
-   * (the 5-minute window then still catches a delivery signed long before the relay got it). The
-   * processor reads its clock synchronously when `receive` starts, so the override lasts exactly
-   * that call. A relay time in the future is ignored, and smee (no meta) gives none.
-   */
-  #receiveRelay(d: RawDelivery, meta: RelayMeta | null): Promise<unknown> {
-    const at = meta ? Date.parse(meta.receivedAt) : Number.NaN;
-    this.#clockAt = Number.isFinite(at) && at < Date.now() ? at : null;
-    try {
-      return this.processor.receive(d, 'relay');
-    } finally {
-      this.#clockAt = null;
-    }
   }
 
   #checkStale(): void {
@@ -312,9 +263,9 @@ export class WebhookSubsystem {
     if (relayToken !== undefined) await this.#tokens.set(profileId, relayToken);
     if (defined.verification && this.#d.setVerificationMode) await this.#d.setVerificationMode(defined.verification);
     this.config.set(profileId, defined);
-    this.#ctx = null;
+    this.profileSettingsChanged();
     this.health.set({ verification: this.#mode() });
-    this.processor.invalidateSecrets();
+    this.#endpoint.invalidateSecrets();
     return this.status();
   }
 
@@ -323,17 +274,20 @@ export class WebhookSubsystem {
    * local registration): the cached secrets are dropped and the fingerprints re-read.
    */
   async secretsChanged(): Promise<void> {
-    this.processor.invalidateSecrets();
+    this.#endpoint.invalidateSecrets();
     await this.#refreshFingerprints();
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true;
     this.#unsubscribe?.();
     this.#watchdog?.stop();
     this.#relay?.close();
     await this.registration;
     await this.#listener?.close();
     this.#listener = null;
+    // Every row the worker committed is handed over before it ends (applied now or resumed next start).
+    await this.#endpoint.stop();
     this.refresher.stop();
     await this.refresher.idle();
     // Outcomes not written yet; anything still unapplied stays pending and resumes next start.

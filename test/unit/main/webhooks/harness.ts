@@ -78,12 +78,19 @@ export function signed(id: string, body: string, opts: { secret?: string; ts?: n
   };
 }
 
-export function post(c: Console, headers: Record<string, string>, body: string) {
-  return httpRequest(c.subsystem.status().port!, { headers, body });
+/**
+ * One delivery over HTTP; resolves once main has also taken it from the listener's thread (the
+ * ack comes from the worker, main's announcement right behind it), so assertions see both.
+ */
+export async function post(c: Console, headers: Record<string, string>, body: string) {
+  const r = await httpRequest(c.subsystem.status().port!, { headers, body });
+  await c.subsystem.sync();
+  return r;
 }
 
 /** Waits until every acknowledged delivery has run its effect (no timing guesses). */
 export async function settle(c: Console): Promise<void> {
+  await c.subsystem.sync();
   for (let i = 0; i < 200; i++) {
     await new Promise((r) => setImmediate(r));
     await c.subsystem.refresher.idle();

@@ -1,0 +1,45 @@
+import type { Effect, VerificationMode } from './delivery-intake.ts';
+import type { InboxOptions, InboxRecord } from './webhook-inbox.ts';
+
+/** What every delivery is judged against; main sends it whenever it changes. */
+export interface IntakeContext {
+  profileId: string;
+  mode: VerificationMode;
+  pin: string | null;
+}
+
+export interface ListenerWorkerData {
+  /** The console's database file: main has already brought its schema up to date. */
+  dbPath: string;
+  inbox: InboxOptions;
+  context: IntakeContext;
+  maxBodyBytes?: number;
+}
+
+export interface StoredItem {
+  entry: InboxRecord;
+  effect: Effect | null;
+}
+
+/** Main → worker. `id` pairs a request with its `reply`. */
+export type ToWorker =
+  | { t: 'context'; context: IntakeContext }
+  | { t: 'secrets'; id: number; secrets: string[] | null; error?: string }
+  | { t: 'invalidate' }
+  | { t: 'bind'; id: number; port: number }
+  | { t: 'close'; id: number; port: number }
+  | { t: 'sync'; id: number }
+  | { t: 'stop'; id: number };
+
+export interface ListenerStats {
+  commits: number;
+  rows: number;
+  secretReads: number;
+}
+
+/** Worker → main. Rows are announced in commit order, before their senders are answered. */
+export type FromWorker =
+  | { t: 'stored'; items: StoredItem[] }
+  | { t: 'wantSecrets'; id: number }
+  | { t: 'reply'; id: number; ok: true; port?: number; stats?: ListenerStats }
+  | { t: 'reply'; id: number; ok: false; code: string | null; message: string };
