@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSandbox, type SandboxHandle } from '#sandbox/index.ts';
+import { Worker } from 'node:worker_threads';
+import type { SandboxHandle } from '#sandbox/index.ts';
+import { workerEntry } from '../../app/worker-entry.ts';
 import { accounts } from '../../secrets/credentials.ts';
 import type { SecretVault } from '../../secrets/secret-vault.ts';
 import type { Credentials } from '../../oms/oms-client.ts';
 import { LOCAL_PROFILE_ID } from '../settings/profiles.repo.ts';
+import type { SandboxWorkerCommand, SandboxWorkerData, SandboxWorkerMessage } from './sandbox.worker.ts';
 
 /** Sandbox knobs tests and developers may set; the console picks sensible defaults for the rest. */
 export interface LocalSandboxOptions {
@@ -18,20 +21,42 @@ export interface LocalSandboxOptions {
   rateLimitPerSec?: number;
   /** Serve endpoints OMS v0.9 does not offer yet (external accounts), in their intended shape. */
   preview?: boolean;
+  /** Sees each sandbox thread as it is spawned (tests stop one to play a crash). */
+  onWorker?: (worker: Worker) => void;
+}
+
+/** A running sandbox: its worker thread, reported so callers can tell it is not main's. */
+export interface LocalSandboxHandle extends SandboxHandle {
+  threadId: number;
+}
+
+/** How long a closing sandbox may take before its thread is stopped regardless. */
+const CLOSE_GRACE_MS = 10_000;
+
+interface Run {
+  worker: Worker;
+  handle: LocalSandboxHandle | null;
+  /** Set once main asked it to close (or it died): its exit is then expected. */
+  closing: Promise<void> | null;
+  exited: boolean;
+  /** The worker's uncaught error, reported together with its exit. */
+  error: string | null;
 }
 
 /**
  * The embedded sandbox behind the `local` profile: credentials generated on first use and kept
- * in the SecretStore, started on the first OMS call (one start however many calls race for it),
- * closed with the console.
+ * in the SecretStore, started on the first OMS call (one start however many calls race for it)
+ * in a worker thread (sandbox.worker.ts), closed with the console. If the worker dies, the next
+ * call starts a new one on the same port when it is still free.
  */
 export class LocalSandbox {
   readonly dataDir: string;
   #vault: SecretVault;
   #opts: LocalSandboxOptions;
   #log: (line: string) => void;
-  #handle: SandboxHandle | null = null;
-  #starting: Promise<SandboxHandle> | null = null;
+  #run: Run | null = null;
+  #starting: Promise<LocalSandboxHandle> | null = null;
+  #lastPort = 0;
 
   constructor(a: { dataDir: string; vault: SecretVault; options?: LocalSandboxOptions; log: (line: string) => void }) {
     this.dataDir = join(a.dataDir, 'sandbox');
@@ -45,8 +70,8 @@ export class LocalSandbox {
     return this.#opts.preview === true;
   }
 
-  get handle(): SandboxHandle | null {
-    return this.#handle;
+  get handle(): LocalSandboxHandle | null {
+    return this.#run?.handle ?? null;
   }
 
   /** The local profile's API key and secret, generated and stored on first use. */
@@ -62,20 +87,21 @@ export class LocalSandbox {
   }
 
   /** Starts the sandbox if it is not running; concurrent callers share one start. */
-  ensure(): Promise<SandboxHandle> {
-    if (this.#handle) return Promise.resolve(this.#handle);
+  ensure(): Promise<LocalSandboxHandle> {
+    const running = this.handle;
+    if (running) return Promise.resolve(running);
     this.#starting ??= this.#start().finally(() => {
       this.#starting = null;
     });
     return this.#starting;
   }
 
-  async #start(): Promise<SandboxHandle> {
+  async #start(): Promise<LocalSandboxHandle> {
     const creds = await this.credentials();
     const firstStart = !existsSync(this.dataDir);
-    const handle = await startSandbox({
+    const data: SandboxWorkerData = {
       dataDir: this.dataDir,
-      port: this.#opts.port ?? 0,
+      port: this.#opts.port ?? this.#lastPort,
       apiKey: creds.apiKey,
       apiSecret: creds.apiSecret,
       ...(firstStart ? { seed: this.#opts.seed ?? 2000 } : {}),
@@ -84,19 +110,84 @@ export class LocalSandbox {
       ...(this.#opts.tokenTtlSec !== undefined ? { tokenTtlSec: this.#opts.tokenTtlSec } : {}),
       ...(this.#opts.rateLimitPerSec !== undefined ? { rateLimitPerSec: this.#opts.rateLimitPerSec } : {}),
       preview: this.preview,
-      logger: (line: string) => this.#log(`[sandbox] ${line}`),
-    });
-    this.#handle = handle;
+    };
+    let handle: LocalSandboxHandle;
+    try {
+      handle = await this.#spawn(data);
+    } catch (e) {
+      // The port of the last run went to someone else in between: any free one will do.
+      if (!(e instanceof SandboxStartError && e.code === 'EADDRINUSE' && this.#opts.port === undefined && data.port !== 0)) throw e;
+      this.#log(`local sandbox: port ${data.port} is taken now, starting on a free one`);
+      handle = await this.#spawn({ ...data, port: 0 });
+    }
+    this.#lastPort = handle.port;
     this.#log(`local sandbox listening at ${handle.origin}${firstStart ? ' (first start: seeded)' : ''}${this.preview ? ' (preview endpoints on)' : ''}`);
     return handle;
+  }
+
+  #spawn(data: SandboxWorkerData): Promise<LocalSandboxHandle> {
+    const worker = new Worker(workerEntry('sandbox-worker', 'src-main/services/sandbox/sandbox.worker.ts'), { workerData: data, name: 'oms-sandbox' });
+    const run: Run = { worker, handle: null, closing: null, exited: false, error: null };
+    this.#run = run;
+    this.#opts.onWorker?.(worker);
+    return new Promise<LocalSandboxHandle>((resolve, reject) => {
+      worker.on('message', (m: SandboxWorkerMessage) => {
+        if (m.type === 'log') this.#log(`[sandbox] ${m.line}`);
+        else if (m.type === 'failed') reject(new SandboxStartError(m.message, m.code));
+        else if (m.type === 'ready') {
+          run.handle = { origin: m.origin, baseUrl: m.baseUrl, port: m.port, threadId: m.threadId, generatedCredentials: null, close: () => this.#close(run) };
+          resolve(run.handle);
+        } else if (m.type === 'closed' && m.error) this.#log(`local sandbox closed with an error: ${m.error}`);
+      });
+      worker.on('error', (e) => {
+        run.error = e instanceof Error ? e.message : String(e);
+      });
+      worker.on('exit', (code) => {
+        run.exited = true;
+        if (this.#run === run) this.#run = null;
+        if (!run.handle) {
+          reject(new SandboxStartError(run.error ?? `its worker thread exited (code ${code}) before it was listening`, null));
+        } else if (!run.closing) {
+          const why = run.error ? `failed: ${run.error}` : `stopped unexpectedly (worker exit code ${code})`;
+          this.#log(`local sandbox ${why}; the next OMS call starts it again`);
+        }
+      });
+    });
+  }
+
+  /** Asks the worker to close its server and store, and resolves once its thread has exited. */
+  #close(run: Run): Promise<void> {
+    if (this.#run === run) this.#run = null;
+    run.closing ??= new Promise<void>((resolve) => {
+      if (run.exited) return resolve();
+      const force = setTimeout(() => {
+        this.#log(`local sandbox did not close within ${CLOSE_GRACE_MS / 1000} s: stopping its thread`);
+        void run.worker.terminate();
+      }, CLOSE_GRACE_MS);
+      run.worker.once('exit', () => {
+        clearTimeout(force);
+        resolve();
+      });
+      run.worker.postMessage({ type: 'close' } satisfies SandboxWorkerCommand);
+    });
+    return run.closing;
   }
 
   /** Stops it; the next OMS call starts it again (used after the local credentials change). */
   async stop(): Promise<void> {
     const starting = this.#starting;
     if (starting) await starting.catch(() => null);
-    const h = this.#handle;
-    this.#handle = null;
-    if (h) await h.close();
+    const run = this.#run;
+    if (run) await this.#close(run);
+  }
+}
+
+/** The sandbox could not start: the worker's own words (no secrets: they are not in its errors). */
+export class SandboxStartError extends Error {
+  readonly code: string | null;
+  constructor(message: string, code: string | null) {
+    super(message);
+    this.name = 'SandboxStartError';
+    this.code = code;
   }
 }
