@@ -1,32 +1,33 @@
 /**
  * Cold start (issue 15.4, budget 1.5 s): process start → first interactive screen.
- * Run: node bench/cold-start.bench.ts [runs=5] [screenshot.png]   (BENCH_NO_BUNDLE=1: skip the bundled rows)
+ * Run: node bench/cold-start.bench.ts [runs=5] [screenshot.png]   (BENCH_NO_SOURCES=1: skip the from-sources rows)
  *
- * Spawns the real console in browser mode exactly as the e2e fixture does (`node
- * src-main/browser-main.ts --port 0 --json --data-dir DIR`, webhook listener on any free port) and
+ * Spawns the real console in browser mode as `./oms start` and the e2e fixture do (`node
+ * out/main/browser-main.js --port 0 --json --data-dir DIR`, webhook listener on any free port) and
  * opens the printed URL (it carries the launch token) in Debian Chromium. Measured from spawn:
  *  - process ready: the `{"event":"ready"}` line is on stdout (bridge listening, renderer served);
  *  - interactive: the Customers listbox is visible and the search box is enabled and editable
  *    (checked in the page on every animation frame, so Playwright's polling adds nothing);
- *  and on the way: the renderer's DOMContentLoaded (HTML + bundle parsed and run) and the moment
- *  the search box alone is usable (the listbox appears only with its first rows, so the gap from
- *  there to interactive is the first OMS round trip: bridge → main → sandbox, token exchange included).
+ *  and on the way: the renderer's DOMContentLoaded (HTML + entry chunk parsed and run) and the
+ *  moment the search box alone is usable (the listbox appears only with its first rows, so the gap
+ *  from there to interactive is the first OMS round trip: bridge → main → sandbox, token exchange included).
  * Two kinds of start, `runs` each: cold (a fresh data dir: keys generated, database created, the
  * local sandbox seeded with 2,000 customers) and warm (a second start on a data dir that one
  * earlier start has set up). The browser is launched once and each run's tab opened before the
- * spawn, outside the timings (a user's browser is already open). Separately, what seeding
- * 2,000 costs: startSandbox on a fresh dir with and without it.
- * Then the same two starts with main bundled into one file (rolldown, which vite brings; keytar
- * left external) in a temp dir: not what ships in browser mode today, but what the proposed fix
- * (run browser mode from a bundle, as Electron's out/main already is) would give on this machine.
+ * spawn, outside the timings (a user's browser is already open). Both kinds run from main's bundle
+ * (what ships) and, for comparison, from its .ts sources (`node src-main/browser-main.ts`, what
+ * browser mode ran before it had a bundle). Separately, what seeding 2,000 costs: startSandbox on
+ * a fresh dir with and without it. The build must be current (the e2e fixture's check): run
+ * `npx electron-vite build` first.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import { staleBuild } from '../test/e2e/fixtures/console-process.ts';
 import { startSandbox } from '../src-sandbox/index.ts';
 
 const runs = Number(process.argv[2] ?? 5);
@@ -41,10 +42,15 @@ interface Run {
   domMs: number;
   boxMs: number;
   interactiveMs: number;
+  /** Script bytes the page fetched before it was interactive (decoded; loopback sends them uncompressed). */
+  scriptKb: number;
 }
 type Marks = { dom?: number; box?: number; interactive?: number };
 
-async function once(browser: Browser, dataDir: string, opts: { shot?: string; entry?: string } = {}): Promise<Run> {
+const BUNDLE = join(root, 'out/main/browser-main.js');
+const SOURCES = join(root, 'src-main/browser-main.ts');
+
+async function once(browser: Browser, dataDir: string, opts: { shot?: string; entry: string }): Promise<Run> {
   const shot = opts.shot;
   // The tab exists before the spawn: opening one is the browser's cost, not the console's.
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
@@ -68,7 +74,7 @@ async function once(browser: Browser, dataDir: string, opts: { shot?: string; en
   });
   const t0 = performance.now();
   const t0Epoch = Date.now();
-  const entry = opts.entry ?? join(root, 'src-main/browser-main.ts');
+  const entry = opts.entry;
   const staticDir = join(root, 'out/renderer');
   const child = spawn(process.execPath, ['--no-warnings=ExperimentalWarning', entry, '--port', '0', '--json', '--data-dir', dataDir, '--static-dir', staticDir], {
     cwd: root,
@@ -102,13 +108,20 @@ async function once(browser: Browser, dataDir: string, opts: { shot?: string; en
         return s.interactive !== undefined && s.dom !== undefined && s.box !== undefined;
       }, undefined, { timeout: TIMEOUT_MS });
       const s = await page.evaluate(() => (window as unknown as { __coldStart: Required<Marks> }).__coldStart);
+      const scriptBytes = await page.evaluate((interactiveAt) => {
+        const until = interactiveAt - performance.timeOrigin;
+        return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js'))
+          .filter((e) => e.responseEnd <= until)
+          .reduce((sum, e) => sum + e.decodedBodySize, 0);
+      }, s.interactive);
       // Confirm with Playwright's own locators that the box really takes input (not only our guess).
       const box = page.getByRole('searchbox', { name: 'Search customers' });
       await box.fill('ma');
       if ((await box.inputValue()) !== 'ma') throw new Error('the search box did not accept input');
       await page.getByRole('listbox', { name: 'Customers' }).waitFor({ state: 'visible' });
       if (shot) await page.screenshot({ path: shot });
-      return { readyMs, domMs: s.dom - t0Epoch, boxMs: s.box - t0Epoch, interactiveMs: s.interactive - t0Epoch };
+      return { readyMs, domMs: s.dom - t0Epoch, boxMs: s.box - t0Epoch, interactiveMs: s.interactive - t0Epoch, scriptKb: scriptBytes / 1024 };
     } finally {
       await page.close();
     }
@@ -123,14 +136,12 @@ const max = (xs: number[]) => Math.max(...xs);
 const fmt = (n: number) => n.toFixed(0).padStart(6);
 
 console.log(`cold start — ${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · Node ${process.version} · load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-if (!existsSync(join(root, 'out/renderer/index.html'))) {
-  console.log('out/renderer is missing: building it first (npx electron-vite build), not part of any figure');
-  const built = spawn(join(root, 'node_modules/.bin/electron-vite'), ['build'], { cwd: root, stdio: 'inherit' });
-  const code = await new Promise((r) => built.once('exit', r));
-  if (code !== 0) throw new Error(`electron-vite build failed (${code})`);
-} else {
-  console.log('using the existing build in out/renderer (rebuild with `npm run build` after renderer changes)');
+const stale = staleBuild();
+if (stale) {
+  console.error(`cold-start bench: ${stale}`);
+  process.exit(2);
 }
+console.log('using the current build in out/ (main bundle and renderer)');
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const dirs: string[] = [];
@@ -140,29 +151,25 @@ const fresh = () => {
   return join(d, 'data'); // does not exist yet: a first start in every sense
 };
 try {
-  const results: Record<string, Run[]> = { cold: [], warm: [] };
+  const results: Record<string, Run[]> = { 'cold (bundle)': [], 'warm (bundle)': [] };
+  if (!process.env.BENCH_NO_SOURCES) Object.assign(results, { 'cold (from sources)': [], 'warm (from sources)': [] });
+  // Interleaved, so a change in the machine's load during the run falls on both alike.
   for (let i = 0; i < runs; i++) {
     const dir = fresh();
-    results.cold!.push(await once(browser, dir));
-    results.warm!.push(await once(browser, dir, { shot: i === 0 ? screenshot : undefined }));
-  }
-  const bundled = process.env.BENCH_NO_BUNDLE ? null : await bundleMain();
-  if (bundled) {
-    results['cold, bundled main'] = [];
-    results['warm, bundled main'] = [];
-    for (let i = 0; i < runs; i++) {
-      const dir = fresh();
-      results['cold, bundled main']!.push(await once(browser, dir, { entry: bundled }));
-      results['warm, bundled main']!.push(await once(browser, dir, { entry: bundled }));
-    }
+    results['cold (bundle)']!.push(await once(browser, dir, { entry: BUNDLE }));
+    results['warm (bundle)']!.push(await once(browser, dir, { entry: BUNDLE, ...(i === 0 && screenshot ? { shot: screenshot } : {}) }));
+    if (process.env.BENCH_NO_SOURCES) continue;
+    const srcDir = fresh();
+    results['cold (from sources)']!.push(await once(browser, srcDir, { entry: SOURCES }));
+    results['warm (from sources)']!.push(await once(browser, srcDir, { entry: SOURCES }));
   }
   console.log(`\n${runs} runs each; ms from spawn (budget ${BUDGET_MS} ms to interactive)`);
-  console.log('| start | process ready p50 | max | DOMContentLoaded p50 | search box usable p50 | **interactive p50** | **max** | page share of p50 |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| start | process ready p50 | max | DOMContentLoaded p50 | search box usable p50 | **interactive p50** | **max** | page share of p50 | script kB before interactive |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const [kind, r] of Object.entries(results)) {
     const col = (k: keyof Run) => r.map((x) => x[k]);
     const inter = col('interactiveMs');
-    console.log(`| ${kind} | ${fmt(p50(col('readyMs')))} | ${fmt(max(col('readyMs')))} | ${fmt(p50(col('domMs')))} | ${fmt(p50(col('boxMs')))} | ${fmt(p50(inter))} | ${fmt(max(inter))} | ${fmt(p50(inter) - p50(col('readyMs')))} |`);
+    console.log(`| ${kind} | ${fmt(p50(col('readyMs')))} | ${fmt(max(col('readyMs')))} | ${fmt(p50(col('domMs')))} | ${fmt(p50(col('boxMs')))} | ${fmt(p50(inter))} | ${fmt(max(inter))} | ${fmt(p50(inter) - p50(col('readyMs')))} | ${fmt(p50(col('scriptKb')))} |`);
   }
   for (const [kind, r] of Object.entries(results)) console.log(`  ${kind} runs (ready/DOM/box/interactive): ${r.map((x) => [x.readyMs, x.domMs, x.boxMs, x.interactiveMs].map((v) => v.toFixed(0)).join('/')).join(' · ')}`);
   if (screenshot) console.log(`screenshot of a warm start: ${screenshot}`);
@@ -186,24 +193,3 @@ try {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 }
 
-/** main bundled into `<tmp>/src-main/browser-main.mjs`, laid out so its own paths (package.json, keytar) resolve. */
-async function bundleMain(): Promise<string | null> {
-  // rolldown comes with vite 8 (a transitive dependency): used only if it is there.
-  let rolldown: { build: (options: Record<string, unknown>) => Promise<unknown> };
-  try {
-    rolldown = (await import('rolldown')) as unknown as typeof rolldown;
-  } catch {
-    console.log('rolldown is not installed: no bundled-main rows');
-    return null;
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'oms-bench-bundle-'));
-  dirs.push(dir);
-  mkdirSync(join(dir, 'src-main'));
-  copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  const file = join(dir, 'src-main/browser-main.mjs');
-  const t = performance.now();
-  await rolldown.build({ input: join(root, 'src-main/browser-main.ts'), platform: 'node', external: ['keytar'], output: { file, format: 'esm' }, logLevel: 'silent' });
-  console.log(`bundled main for the comparison rows in ${(performance.now() - t).toFixed(0)} ms (not timed in any row)`);
-  return file;
-}

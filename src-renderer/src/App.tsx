@@ -1,23 +1,51 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { AppShell } from './components/AppShell.tsx';
 import { api } from './lib/api-client.ts';
 import { applyTheme } from './lib/theme.ts';
 import { CommandPalette } from './components/CommandPalette.tsx';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
+import { ScreenBoundary, ScreenLoading } from './components/ScreenLoading.tsx';
 import { Toasts } from './components/Toasts.tsx';
-import { CustomerDetail } from './features/customers/CustomerDetail.tsx';
 import { CustomersScreen } from './features/customers/CustomersScreen.tsx';
-import { EditCustomer } from './features/customers/EditCustomer.tsx';
-import { EventsScreen } from './features/events/EventsScreen.tsx';
-import { LogsScreen } from './features/logs/LogsScreen.tsx';
-import { OnboardingScreen } from './features/onboarding/OnboardingScreen.tsx';
-import { ReviewsScreen } from './features/reviews/ReviewsScreen.tsx';
-import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
-import { TransactionsScreen } from './features/transactions/TransactionsScreen.tsx';
-import { WalletsScreen } from './features/wallets/WalletsScreen.tsx';
 import { selectRoute, useRoute } from './stores/route.store.ts';
 import { useSandbox } from './stores/sandbox.store.ts';
 import { useSession } from './stores/session.store.ts';
+
+// The first screen (the customer list) is in the main bundle; every other screen is its own chunk,
+// fetched on first visit, or ahead of it once the first screen is up (preloadScreens).
+const screenModules = {
+  customerDetail: () => import('./features/customers/CustomerDetail.tsx'),
+  editCustomer: () => import('./features/customers/EditCustomer.tsx'),
+  events: () => import('./features/events/EventsScreen.tsx'),
+  logs: () => import('./features/logs/LogsScreen.tsx'),
+  onboarding: () => import('./features/onboarding/OnboardingScreen.tsx'),
+  reviews: () => import('./features/reviews/ReviewsScreen.tsx'),
+  settings: () => import('./features/settings/SettingsScreen.tsx'),
+  transactions: () => import('./features/transactions/TransactionsScreen.tsx'),
+  wallets: () => import('./features/wallets/WalletsScreen.tsx'),
+};
+const CustomerDetail = lazy(() => screenModules.customerDetail().then((m) => ({ default: m.CustomerDetail })));
+const EditCustomer = lazy(() => screenModules.editCustomer().then((m) => ({ default: m.EditCustomer })));
+const EventsScreen = lazy(() => screenModules.events().then((m) => ({ default: m.EventsScreen })));
+const LogsScreen = lazy(() => screenModules.logs().then((m) => ({ default: m.LogsScreen })));
+const OnboardingScreen = lazy(() => screenModules.onboarding().then((m) => ({ default: m.OnboardingScreen })));
+const ReviewsScreen = lazy(() => screenModules.reviews().then((m) => ({ default: m.ReviewsScreen })));
+const SettingsScreen = lazy(() => screenModules.settings().then((m) => ({ default: m.SettingsScreen })));
+const TransactionsScreen = lazy(() => screenModules.transactions().then((m) => ({ default: m.TransactionsScreen })));
+const WalletsScreen = lazy(() => screenModules.wallets().then((m) => ({ default: m.WalletsScreen })));
+
+/**
+ * Fetches the other screens' chunks once the first screen has had its turn (the browser is idle
+ * after the first rows), so a later click does not wait on the network. A failed fetch is left for
+ * the screen's own load to report.
+ */
+function preloadScreens(): void {
+  const run = () => {
+    for (const load of Object.values(screenModules)) void load().catch(() => {});
+  };
+  if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 3000 });
+  else setTimeout(run, 1500);
+}
 
 function Screen() {
   const { section, rest } = useRoute(selectRoute);
@@ -43,17 +71,23 @@ function Screen() {
 }
 
 export function App() {
+  const section = useRoute((s) => s.route.section);
   useEffect(() => {
     void useSession.getState().loadInfo();
     void api()
       .settings.desktopPrefs({})
       .then((r) => r.ok && applyTheme(r.data.theme));
     void useSandbox.getState().load();
+    preloadScreens();
   }, []);
   return (
     <>
       <AppShell>
-        <Screen />
+        <ScreenBoundary resetKey={section}>
+          <Suspense fallback={<ScreenLoading />}>
+            <Screen />
+          </Suspense>
+        </ScreenBoundary>
       </AppShell>
       <CommandPalette />
       <ConfirmDialog />
