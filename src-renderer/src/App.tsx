@@ -35,16 +35,24 @@ const TransactionsScreen = lazy(() => screenModules.transactions().then((m) => (
 const WalletsScreen = lazy(() => screenModules.wallets().then((m) => ({ default: m.WalletsScreen })));
 
 /**
- * Fetches the other screens' chunks once the first screen has had its turn (the browser is idle
- * after the first rows), so a later click does not wait on the network. A failed fetch is left for
- * the screen's own load to report.
+ * Fetches the other screens' chunks after the first screen has had its turn: a second after start
+ * (the first rows take ~0.3–0.5 s; before that, idle moments are waits on that first search, and
+ * main would serve these files in the middle of it), then when the browser is idle. A failed fetch
+ * is left for the screen's own load to report.
  */
-function preloadScreens(): void {
+function preloadScreens(): () => void {
+  let idle = 0;
   const run = () => {
     for (const load of Object.values(screenModules)) void load().catch(() => {});
   };
-  if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 3000 });
-  else setTimeout(run, 1500);
+  const timer = setTimeout(() => {
+    if ('requestIdleCallback' in window) idle = window.requestIdleCallback(run, { timeout: 3000 });
+    else run();
+  }, 1000);
+  return () => {
+    clearTimeout(timer);
+    if (idle) window.cancelIdleCallback(idle);
+  };
 }
 
 function Screen() {
@@ -78,7 +86,7 @@ export function App() {
       .settings.desktopPrefs({})
       .then((r) => r.ok && applyTheme(r.data.theme));
     void useSandbox.getState().load();
-    preloadScreens();
+    return preloadScreens();
   }, []);
   return (
     <>

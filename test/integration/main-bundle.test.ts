@@ -74,6 +74,10 @@ describe('main build', () => {
     expect(entry).toBeDefined();
     for (const screen of ['SettingsScreen', 'OnboardingScreen', 'WalletsScreen', 'EventsScreen']) expect(assets.some((a) => a.startsWith(`${screen}-`) && a.endsWith('.js')), screen).toBe(true);
     const code = readFileSync(join(out, 'renderer/assets', entry!), 'utf8');
+    // What the first screen loads (the entry, what it imports statically, what the HTML preloads) holds no other screen.
+    const firstLoad = [...html.matchAll(/href="\.\/assets\/([^"]+\.js)"/g), ...code.matchAll(/from"\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(firstLoad.length).toBeGreaterThan(0);
+    expect(firstLoad.filter((f) => /Screen-/.test(f))).toEqual([]);
     // Minified: a few very long lines, not thousands of indented ones.
     expect(code.split('\n').length).toBeLessThan(50);
     // No eval under the page's CSP (script-src 'self'); zod only probes Function('') inside a try.
