@@ -7,12 +7,18 @@ export function Field({ name, label, hint, type = 'text', placeholder, required 
   const value = b.draft[name];
   const error = b.errors[name];
   const id = fieldId(b.idPrefix, name);
-  const described = [error ? `${id}-err` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  // A required field points at the form's one note saying what "*" means, so its label stays one line.
+  const described = [error ? `${id}-err` : '', hint ? `${id}-hint` : '', required ? fieldId(b.idPrefix, 'required-note') : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>
         {label}
-        {required && <span className="muted"> (required for endorsements)</span>}
+        {required && (
+          <span className="muted" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
       </label>
       <input
         id={id}
