@@ -91,7 +91,8 @@ describe('main build', () => {
 
     beforeAll(async () => {
       const dataDir = join(tmp, 'data');
-      child = spawn(process.execPath, [join(out, 'main/browser-main.js'), '--port', '0', '--json', '--data-dir', dataDir, '--static-dir', join(out, 'renderer')], {
+      // No --static-dir: the bundle finds <project>/out/renderer from out/main itself.
+      child = spawn(process.execPath, [join(out, 'main/browser-main.js'), '--port', '0', '--json', '--data-dir', dataDir], {
         cwd: tmp,
         env: { ...process.env, OMS_CONSOLE_WEBHOOK_PORT: '0' },
         stdio: ['ignore', 'pipe', 'pipe'],
