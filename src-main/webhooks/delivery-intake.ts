@@ -71,6 +71,17 @@ export class DeliveryIntake {
     this.#generation += 1;
   }
 
+  /**
+   * Secrets read ahead by whoever owns the keychain (main, for the worker), so the first delivery
+   * does not wait on it. `generation` is the number of invalidations the read started after: an
+   * older read is dropped.
+   */
+  prime(secrets: string[], generation: number, now = Date.now()): void {
+    if (generation !== this.#generation) return;
+    this.#cached = secrets;
+    this.#cachedAt = now;
+  }
+
   async #loadSecrets(now: number): Promise<string[]> {
     this.secretReads += 1;
     const generation = this.#generation;

@@ -52,6 +52,8 @@ export class ListenerWorker implements ListenerHost {
   #nextId = 1;
   #waiting = new Map<number, Waiter>();
   #stopping = false;
+  /** Invalidations sent to the current thread (it counts the same; see DeliveryIntake.prime). */
+  #generation = 0;
 
   constructor(opts: ListenerWorkerOptions) {
     this.#o = opts;
@@ -73,7 +75,22 @@ export class ListenerWorker implements ListenerHost {
       if (!stopping) this.#o.onExit(crash);
     });
     this.#worker = w;
+    this.#generation = 0;
+    this.#prime(w);
     return w;
+  }
+
+  /**
+   * Reads the secrets ahead and hands them over: with them cached, the thread answers even while
+   * main is busy (asking main for them then would wait on main).
+   */
+  #prime(w: Worker): void {
+    const generation = this.#generation;
+    this.#o.secrets().then(
+      // None yet (a registration may be about to store one): the first delivery asks, after it.
+      (secrets) => secrets.length > 0 && this.#post(w, { t: 'prime', secrets, generation }),
+      () => {}, // the first delivery asks again, and its verdict says why if it still fails
+    );
   }
 
   #onMessage(w: Worker, m: FromWorker): void {
@@ -130,7 +147,10 @@ export class ListenerWorker implements ListenerHost {
   }
 
   invalidateSecrets(): void {
-    if (this.#worker) this.#post(this.#worker, { t: 'invalidate' });
+    if (!this.#worker) return;
+    this.#post(this.#worker, { t: 'invalidate' });
+    this.#generation += 1;
+    this.#prime(this.#worker);
   }
 
   async sync(): Promise<ListenerStats> {

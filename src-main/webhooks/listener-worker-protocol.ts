@@ -26,6 +26,8 @@ export type ToWorker =
   | { t: 'context'; context: IntakeContext }
   | { t: 'secrets'; id: number; secrets: string[] | null; error?: string }
   | { t: 'invalidate' }
+  /** Secrets read ahead after the `generation`-th invalidation (the worker never waits on main for them). */
+  | { t: 'prime'; secrets: string[]; generation: number }
   | { t: 'bind'; id: number; port: number }
   | { t: 'close'; id: number; port: number }
   | { t: 'sync'; id: number }

@@ -80,6 +80,9 @@ port.on('message', (m: ToWorker) => {
     case 'invalidate':
       intake.invalidateSecrets();
       return;
+    case 'prime':
+      intake.prime(m.secrets, m.generation);
+      return;
     case 'secrets': {
       const w = asked.get(m.id);
       asked.delete(m.id);
