@@ -98,6 +98,13 @@ describe('local sandbox in a worker thread', () => {
     expect(second.origin).toBe(first.origin);
     expect(await customerCount(second.origin)).toBe(15);
     expect(logs.filter((l) => l.includes('(first start: seeded)'))).toHaveLength(1);
+
+    // A call that arrives while the sandbox is closing waits for the old thread to let go of the port and store.
+    const [, third] = await Promise.all([local.stop(), local.ensure()]);
+    expect(workers).toHaveLength(3);
+    expect(third.origin).toBe(first.origin);
+    expect(await customerCount(third.origin)).toBe(15);
+    expect(logs.filter((l) => l.includes('is taken now'))).toEqual([]);
   });
 
   it('a sandbox thread that dies is started again by the next call, with one plain log line', async () => {

@@ -56,6 +56,8 @@ export class LocalSandbox {
   #log: (line: string) => void;
   #run: Run | null = null;
   #starting: Promise<LocalSandboxHandle> | null = null;
+  /** The last run's close, until its thread has exited: a new start waits for it (same port, same store). */
+  #closing: Promise<void> | null = null;
   #lastPort = 0;
 
   constructor(a: { dataDir: string; vault: SecretVault; options?: LocalSandboxOptions; log: (line: string) => void }) {
@@ -97,6 +99,7 @@ export class LocalSandbox {
   }
 
   async #start(): Promise<LocalSandboxHandle> {
+    await this.#closing;
     const creds = await this.credentials();
     const firstStart = !existsSync(this.dataDir);
     const data: SandboxWorkerData = {
@@ -170,7 +173,12 @@ export class LocalSandbox {
       });
       run.worker.postMessage({ type: 'close' } satisfies SandboxWorkerCommand);
     });
-    return run.closing;
+    const closing = run.closing;
+    this.#closing = closing;
+    void closing.then(() => {
+      if (this.#closing === closing) this.#closing = null;
+    });
+    return closing;
   }
 
   /** Stops it; the next OMS call starts it again (used after the local credentials change). */
