@@ -70,7 +70,8 @@ export class WebhookSubsystem {
     this.#endpoint = new ListenerEndpoint({
       db: deps.db,
       inbox: deps.inbox,
-      thread: deps.listenerThread ?? 'worker',
+      // The environment switch is for side-by-side measurements (bench/webhooks-console.bench.ts).
+      thread: deps.listenerThread ?? (process.env.OMS_WEBHOOK_LISTENER_THREAD === 'main' ? 'main' : 'worker'),
       customScheme: deps.scheme !== undefined,
       processor: () => this.processor,
       readContext: () => {
