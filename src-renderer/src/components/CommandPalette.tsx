@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCustomers } from '../features/customers/customers.store.ts';
 import { jumpToId } from '../features/customers/jump-to-id.ts';
 import { api } from '../lib/api-client.ts';
 import { parseSearch } from '../features/customers/search-syntax.ts';
@@ -74,7 +75,9 @@ export function CommandPalette() {
     setWasOpen(open);
     if (open) {
       const { route } = useRoute.getState();
-      setText(route.section === 'customers' && !route.rest[0] ? (route.query.q ?? '') : '');
+      // The box's last search, not the URL: the URL follows the box only once typing pauses.
+      const searched = useCustomers.getState().search;
+      setText(route.section === 'customers' && !route.rest[0] ? (searched.seq > 0 ? searched.text : (route.query.q ?? '')) : '');
       setActive(0);
     }
   }

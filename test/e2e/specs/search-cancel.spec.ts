@@ -43,3 +43,23 @@ test('typing over a hung search cancels it in main and shows the newer query’s
   await expect(search).toHaveValue('mar');
   await expect(app.locator('.result-meta')).toContainText(/customers?/);
 });
+
+test('the URL follows the box once typing pauses, and a result opened right after typing still comes Back to that query', async ({ app }) => {
+  const search = app.getByRole('searchbox', { name: 'Search customers' });
+  const results = app.getByRole('listbox', { name: 'Customers' });
+  await expect(results).toHaveAttribute('data-results-for', '');
+  await search.fill('status:active jo');
+  // ↓ waits for the rows of the text in the box, then Enter opens the first one: well inside the URL's pause.
+  await search.press('ArrowDown');
+  await app.keyboard.press('Enter');
+  await expect(app).toHaveURL(/#\/customers\/cst_[^/?]+$/);
+  await app.goBack();
+  await expect(search).toHaveValue('status:active jo');
+  await expect(app).toHaveURL(/#\/customers\?q=status%3Aactive\+jo$/);
+  // Typing, then a pause: the URL catches up without a history entry per key.
+  const before = await app.evaluate(() => history.length);
+  await search.fill('');
+  await search.pressSequentially('lopez', { delay: 20 });
+  await expect(app).toHaveURL(/#\/customers\?q=lopez$/);
+  expect(await app.evaluate(() => history.length)).toBe(before);
+});

@@ -2,7 +2,6 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef, useState } from 'react';
 import type { CustomerRowView } from '#shared/domain/customer.ts';
 import { GLYPH } from '../../components/StatusBadge.tsx';
-import { useRoute } from '../../stores/route.store.ts';
 import { endorsementLabel, endorsementShort, statusWords } from './endorsement-words.ts';
 import { rowName } from './customer-lookup.ts';
 import { useCustomers } from './customers.store.ts';
@@ -34,10 +33,9 @@ function RowBadges({ endorsements }: { endorsements: CustomerRowView['endorsemen
   );
 }
 
-const open = (id: string) => useRoute.getState().navigate('customers', id);
-
-// Memoised: a new page or a moved highlight re-renders only the rows whose props changed.
-const Row = memo(function Row({ id, index, active, total, top }: { id: string; index: number; active: boolean; total: number; top: number }) {
+// Memoised: a new answer, a new page or a moved highlight re-renders only the rows whose props
+// changed; a customer in both the old and the new answer keeps its DOM.
+const Row = memo(function Row({ id, index, active, total, top, onOpen }: { id: string; index: number; active: boolean; total: number; top: number; onOpen: (id: string) => void }) {
   const c = useCustomers(selectRow(id));
   if (!c) return null;
   return (
@@ -49,7 +47,7 @@ const Row = memo(function Row({ id, index, active, total, top }: { id: string; i
       aria-setsize={total}
       className={`result-row${active ? ' active' : ''}`}
       style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${top}px)` }}
-      onClick={() => open(id)}
+      onClick={() => onOpen(id)}
     >
       <span className="col-name">
         <strong>{rowName(c)}</strong>
@@ -64,12 +62,24 @@ const Row = memo(function Row({ id, index, active, total, top }: { id: string; i
   );
 });
 
-/** Virtualised, keyboard-navigable results (a listbox with aria-activedescendant). */
-export function CustomerResults({ listRef }: { listRef: React.RefObject<HTMLDivElement | null> }) {
+/**
+ * Virtualised, keyboard-navigable results (a listbox with aria-activedescendant). It stays mounted
+ * while the user types: each new answer starts at its own first row (highlight and scroll reset),
+ * so the highlight never carries over from stale results, without rebuilding every row per answer.
+ */
+export function CustomerResults({ listRef, onOpen }: { listRef: React.RefObject<HTMLDivElement | null>; onOpen: (id: string) => void }) {
   const search = useCustomers(selectSearch);
   const loadMore = useCustomers(selectLoadMore);
   const [active, setActive] = useState(0);
+  const [answer, setAnswer] = useState(search.shownSeq);
+  if (answer !== search.shownSeq) {
+    setAnswer(search.shownSeq);
+    setActive(0);
+  }
   const scrollRef = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [search.shownSeq]);
   const total = search.hasMore ? -1 : search.ids.length;
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the chosen virtualiser.
   const v = useVirtualizer({ count: search.ids.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 12 });
@@ -97,7 +107,7 @@ export function CustomerResults({ listRef }: { listRef: React.RefObject<HTMLDivE
       End: () => move(search.ids.length - 1),
       Enter: () => {
         const id = search.ids[activeIndex];
-        if (id) open(id);
+        if (id) onOpen(id);
       },
     };
     const k = keys[e.key];
@@ -126,13 +136,14 @@ export function CustomerResults({ listRef }: { listRef: React.RefObject<HTMLDivE
           tabIndex={0}
           aria-activedescendant={activeId ? `result-${activeId}` : undefined}
           data-results-for={search.req.status === 'ok' ? search.text : undefined}
+          aria-busy={search.req.status === 'loading'}
           onKeyDown={onKey}
           style={{ height: v.getTotalSize(), position: 'relative' }}
         >
           {items.map((it) => {
             const id = search.ids[it.index]!;
             return (
-              <Row key={id} id={id} index={it.index} active={it.index === activeIndex} total={total} top={it.start} />
+              <Row key={id} id={id} index={it.index} active={it.index === activeIndex} total={total} top={it.start} onOpen={onOpen} />
             );
           })}
         </div>

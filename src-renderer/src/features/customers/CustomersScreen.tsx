@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { CustomerResults } from './CustomerResults.tsx';
 import { useRoute } from '../../stores/route.store.ts';
@@ -10,6 +10,9 @@ import { parseSearch } from './search-syntax.ts';
 // One frame: keys typed within it share a request. The store drops any answer that is not for the
 // text in the box, so searching on (almost) every key costs OMS a few small requests, never a wrong row.
 const DEBOUNCE_MS = 16;
+// The URL follows the box once typing pauses: a history entry rewritten on every key cost the
+// browser a same-document navigation per keystroke. Opening a result writes it first.
+const URL_WRITE_MS = 400;
 const selectQueryQ = (s: { route: { section: string; query: Record<string, string> } }) => (s.route.section === 'customers' ? s.route.query.q : undefined);
 
 type Pending = 'focus' | 'enter' | null;
@@ -51,17 +54,37 @@ export function CustomersScreen() {
     return () => clearTimeout(t);
   }, [text, runSearch]);
 
+  const flushUrl = useRef<() => void>(() => {});
   useEffect(() => {
-    if (useRoute.getState().route.query.q !== text) useRoute.getState().setQuery(text ? { q: text } : {}, 'replace');
+    const write = () => {
+      const { route, setQuery } = useRoute.getState();
+      // Only while the list is on screen: once another screen is open, the entry is not ours to change.
+      if (route.section === 'customers' && !route.rest[0] && route.query.q !== text) setQuery(text ? { q: text } : {}, 'replace');
+    };
+    const t = setTimeout(write, URL_WRITE_MS);
+    flushUrl.current = () => {
+      clearTimeout(t);
+      write();
+    };
+    return () => clearTimeout(t);
   }, [text]);
+  /** Back from the customer returns to the query typed, even when it was opened within URL_WRITE_MS. */
+  const open = useCallback((id: string) => {
+    flushUrl.current();
+    useRoute.getState().navigate('customers', id);
+  }, []);
+  const jump = (id: string) => {
+    flushUrl.current();
+    void jumpToId(id).then(setJumpNote);
+  };
 
   useEffect(() => {
     const want = pending.current;
     if (!want || !fresh) return;
     pending.current = null;
-    if (want === 'enter' && search.ids.length === 1) useRoute.getState().navigate('customers', search.ids[0]!);
+    if (want === 'enter' && search.ids.length === 1) open(search.ids[0]!);
     else if (search.ids.length > 0) listRef.current?.focus();
-  }, [fresh, search.ids]);
+  }, [fresh, search.ids, open]);
 
   const onChange = (value: string) => {
     setText(value);
@@ -69,13 +92,13 @@ export function CustomersScreen() {
     pending.current = null;
     const parsed = parseSearch(value);
     // A pasted id lands on the record at once, as in Stripe's dashboard.
-    if (parsed.jump) void jumpToId(parsed.jump.id).then(setJumpNote);
+    if (parsed.jump) jump(parsed.jump.id);
   };
 
   /** Keys act on the results of the text in the box: stale results are never opened or entered. */
   const actWhenFresh = (want: Exclude<Pending, null>) => {
     if (fresh) {
-      if (want === 'enter' && search.ids.length === 1) useRoute.getState().navigate('customers', search.ids[0]!);
+      if (want === 'enter' && search.ids.length === 1) open(search.ids[0]!);
       else if (search.ids.length > 0) listRef.current?.focus();
       return;
     }
@@ -90,12 +113,13 @@ export function CustomersScreen() {
       actWhenFresh('focus');
     } else if (e.key === 'Enter') {
       const parsed = parseSearch(text);
-      if (parsed.jump) void jumpToId(parsed.jump.id).then(setJumpNote);
+      if (parsed.jump) jump(parsed.jump.id);
       else actWhenFresh('enter');
     }
   };
 
   const { req, parsed, ids } = search;
+  const count = `${ids.length}${search.hasMore ? '+' : ''} customer${ids.length === 1 ? '' : 's'}${search.hasMore ? ' — scroll for more' : ''}`;
   return (
     <section className="screen customers-screen">
       <header className="screen-head">
@@ -124,9 +148,12 @@ export function CustomersScreen() {
           (parsed.problems.length
             ? parsed.problems.join(' ')
             : req.status === 'ok'
-              ? `${ids.length}${search.hasMore ? '+' : ''} customer${ids.length === 1 ? '' : 's'}${search.hasMore ? ' — scroll for more' : ''}`
+              ? count
               : req.status === 'loading'
-                ? 'Searching…'
+                ? // The last rows stay while the next query runs: so does their count (no flicker, no announcement per key).
+                  ids.length > 0
+                  ? count
+                  : 'Searching…'
                 : '')}
       </div>
       {req.status === 'error' && req.error ? (
@@ -139,9 +166,7 @@ export function CustomersScreen() {
           hint={Object.keys(parsed.filters).length ? 'Check the spelling, remove a filter, or search by id.' : 'Create one in Onboarding.'}
         />
       ) : (
-        // A new answer starts at its own first row: the highlight never carries over from stale results.
-        // Keyed by the answer on screen, not the query typed: keys alone do not rebuild the list.
-        <CustomerResults key={search.shownSeq} listRef={listRef} />
+        <CustomerResults listRef={listRef} onOpen={open} />
       )}
     </section>
   );
