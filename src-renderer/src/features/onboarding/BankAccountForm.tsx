@@ -7,6 +7,7 @@ import { api } from '../../lib/api-client.ts';
 import { isCancelled, mutate } from '../../lib/mutate.ts';
 import { fieldErrors } from '../../lib/request-state.ts';
 import { bankFieldOf, defaultMarket, MARKETS, RAIL_LABELS, validateBank } from './bank-form.ts';
+import { focusFirstError } from './StepCustomer.tsx';
 
 function BankInput({ f, value, error, onChange }: { f: BankField; value: string; error: string | undefined; onChange: (v: string) => void }) {
   const id = `bank-${f.name}`;
@@ -140,6 +141,8 @@ export function BankAccountForm({ customer }: { customer: CustomerView }) {
     if (isCancelled(r)) return;
     const fe = Object.fromEntries(Object.entries(fieldErrors(r.error)).map(([p, m]) => [bankFieldOf(p), m]));
     setErrors(fe);
+    // As in the customer forms: what OMS refused gets the focus, the first one in the form's order.
+    requestAnimationFrame(() => focusFirstError('bank', fe));
     setFormError(r.error);
   };
 

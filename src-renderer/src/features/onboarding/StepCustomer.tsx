@@ -10,7 +10,7 @@ import { endorsementLabel } from '../customers/endorsement-words.ts';
 import { ALL_ENDORSEMENTS, coverage, isEmptyDraft, placeIssues, validateDraft } from './customer-form.ts';
 import { CustomerFieldset } from './CustomerFieldset.tsx';
 import { DraftContext } from './draft-binding.ts';
-import { selectDraft, selectErrors, useOnboarding } from './onboarding.store.ts';
+import { selectDraft, selectErrors, selectErrorsFrom, useOnboarding } from './onboarding.store.ts';
 
 function Coverage() {
   const draft = useOnboarding(selectDraft);
@@ -45,15 +45,13 @@ export function StepCustomer() {
   const [busy, setBusy] = useState(false);
   const [askEmpty, setAskEmpty] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
-  // Who found the marked fields: our own checks (nothing was sent) or OMS (it was sent and refused).
-  const [refusedBy, setRefusedBy] = useState<'console' | 'oms'>('console');
+  const refusedBy = useOnboarding(selectErrorsFrom);
   const binding = useMemo(() => ({ draft, errors, set: useOnboarding.getState().setDraft, idPrefix: 'f' }), [draft, errors]);
   const submit = async (e: React.FormEvent | null, emptyConfirmed = false) => {
     e?.preventDefault();
     setError(null);
     const v = validateDraft(draft);
     if (!v.ok) {
-      setRefusedBy('console');
       useOnboarding.getState().setErrors(v.errors);
       focusFirstError('f', v.errors);
       return;
@@ -73,8 +71,7 @@ export function StepCustomer() {
     // the draft stays as typed. Only issues no field can show keep the raw message.
     const { marked, elsewhere } = placeIssues(fieldErrors(r.error));
     if (Object.keys(marked).length) {
-      setRefusedBy('oms');
-      useOnboarding.getState().setErrors(marked);
+      useOnboarding.getState().setErrors(marked, 'oms');
       requestAnimationFrame(() => focusFirstError('f', marked));
     }
     if (!Object.keys(marked).length || elsewhere.length) setError(elsewhere.length ? { ...r.error, message: `OMS also refused: ${elsewhere.join('; ')}` } : r.error);

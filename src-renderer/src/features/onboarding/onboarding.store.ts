@@ -16,9 +16,11 @@ export interface OnboardingState {
   /** In memory only: the draft holds PII, so it is never written to storage. */
   draft: CustomerDraft;
   errors: Record<string, string>;
+  /** Who found the marked fields: our own checks (nothing was sent) or OMS (sent and refused). */
+  errorsFrom: 'console' | 'oms';
   go(step: Step): void;
   setDraft<K extends keyof CustomerDraft>(key: K, value: CustomerDraft[K]): void;
-  setErrors(errors: Record<string, string>): void;
+  setErrors(errors: Record<string, string>, from?: 'console' | 'oms'): void;
   created(customerId: string): void;
   setRequested(names: EndorsementName[]): void;
   walletCreated(walletId: string): void;
@@ -37,13 +39,14 @@ export const useOnboarding = create<OnboardingState>()(
       markRequested: () => set({ endorsementsRequested: true }),
       draft: EMPTY_DRAFT,
       errors: {},
+      errorsFrom: 'console',
       go: (step) => set({ step }),
       setDraft: (key, value) => {
         const errors = { ...get().errors };
         delete errors[key];
         set({ draft: { ...get().draft, [key]: value }, errors });
       },
-      setErrors: (errors) => set({ errors }),
+      setErrors: (errors, from = 'console') => set({ errors, errorsFrom: from }),
       created: (customerId) => set({ customerId, step: 2, errors: {}, draft: EMPTY_DRAFT, endorsementsRequested: false }),
       setRequested: (requested) => set({ requested }),
       walletCreated: (walletId) => set({ walletId }),
@@ -61,6 +64,7 @@ export const selectStep = (s: OnboardingState) => s.step;
 export const selectOnbCustomerId = (s: OnboardingState) => s.customerId;
 export const selectDraft = (s: OnboardingState) => s.draft;
 export const selectErrors = (s: OnboardingState) => s.errors;
+export const selectErrorsFrom = (s: OnboardingState) => s.errorsFrom;
 export const selectRequested = (s: OnboardingState) => s.requested;
 export const selectOnbWalletId = (s: OnboardingState) => s.walletId;
 export const selectEndorsementsRequested = (s: OnboardingState) => s.endorsementsRequested;
