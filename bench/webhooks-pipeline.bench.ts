@@ -120,6 +120,10 @@ try {
   console.log(`(1) ${N} signed deliveries, ${CONCURRENCY} concurrent, keep-alive, file SQLite (WAL):`);
   console.log(`    ${(N / secs).toFixed(0)} deliveries/s sustained; ack p50 ${ms(pct(acks, 50))} ms, p99 ${ms(pct(acks, 99))} ms; non-2xx ${non2xx}; ` +
       `${pending} acknowledged deliveries wait for their paced background re-fetch (${queued} customers queued; none of them open)`);
+  const st = await subsystem.sync();
+  const mainB = subsystem.processor.batcher;
+  console.log(`    listener on ${process.env.OMS_WEBHOOK_LISTENER_THREAD === 'main' ? "main's thread" : 'its worker thread'}: ${st.commits} commits, ${st.rows} rows, ` +
+      `${ms(st.writeMs)} ms writing (longest ${ms(st.maxWriteMs)} ms, lock waits included); main's own writes (outcomes): ${mainB.commits} commits, ${ms(mainB.writeMs)} ms, longest ${ms(mainB.maxWriteMs)} ms`);
   console.log(`(2) ${E2E_ROUNDS} deliveries, one at a time, re-fetch from the sandbox, bridge window ${bridge.windowMs} ms:`);
   console.log(`    delivery sent → zustand store updated p50 ${ms(pct(e2e, 50))} ms, p95 ${ms(pct(e2e, 95))} ms, max ${ms(Math.max(...e2e))} ms`);
 } finally {

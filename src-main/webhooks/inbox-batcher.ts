@@ -21,6 +21,9 @@ export class InboxBatcher {
   /** Transactions written and rows in them (the bench reads these). */
   commits = 0;
   rows = 0;
+  /** Time spent in those transactions, waits for the other connection's write lock included (ms). */
+  writeMs = 0;
+  maxWriteMs = 0;
 
   constructor(inbox: WebhookInbox) {
     this.#inbox = inbox;
@@ -55,6 +58,7 @@ export class InboxBatcher {
     this.#finishes = [];
     if (batch.length === 0 && finishes.length === 0) return;
     let recs: InboxRecord[] = [];
+    const t0 = performance.now();
     try {
       // New rows and earlier effects' outcomes share one transaction: one commit per turn.
       recs = this.#inbox.writeBatch(batch.map((b) => b.item), finishes);
@@ -64,6 +68,9 @@ export class InboxBatcher {
       // start (the effect is a re-fetch, so that is safe).
       return;
     }
+    const took = performance.now() - t0;
+    this.writeMs += took;
+    this.maxWriteMs = Math.max(this.maxWriteMs, took);
     this.commits += 1;
     this.rows += recs.length;
     batch.forEach((b, i) => b.resolve(recs[i]!));

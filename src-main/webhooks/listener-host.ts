@@ -28,7 +28,7 @@ export class InProcessListener implements ListenerHost {
   invalidateSecrets(): void {}
   async sync(): Promise<ListenerStats> {
     const b = this.#processor.batcher;
-    return { commits: b.commits, rows: b.rows, secretReads: this.#processor.secretReads };
+    return { commits: b.commits, rows: b.rows, writeMs: b.writeMs, maxWriteMs: b.maxWriteMs, secretReads: this.#processor.secretReads };
   }
   async stop(): Promise<void> {}
 }
@@ -154,7 +154,7 @@ export class ListenerWorker implements ListenerHost {
   }
 
   async sync(): Promise<ListenerStats> {
-    if (!this.#worker) return { commits: 0, rows: 0, secretReads: 0 };
+    if (!this.#worker) return { commits: 0, rows: 0, writeMs: 0, maxWriteMs: 0, secretReads: 0 };
     return (await this.#ask({ t: 'sync', id: this.#nextId++ })).stats!;
   }
 

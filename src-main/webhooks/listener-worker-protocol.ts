@@ -36,6 +36,8 @@ export type ToWorker =
 export interface ListenerStats {
   commits: number;
   rows: number;
+  writeMs: number;
+  maxWriteMs: number;
   secretReads: number;
 }
 

@@ -106,7 +106,7 @@ port.on('message', (m: ToWorker) => {
       return;
     }
     case 'sync':
-      post({ t: 'reply', id: m.id, ok: true, stats: { commits: intake.batcher.commits, rows: intake.batcher.rows, secretReads: intake.secretReads } });
+      post({ t: 'reply', id: m.id, ok: true, stats: { commits: intake.batcher.commits, rows: intake.batcher.rows, writeMs: intake.batcher.writeMs, maxWriteMs: intake.batcher.maxWriteMs, secretReads: intake.secretReads } });
       return;
     case 'stop':
       stop(m.id).catch((e: unknown) => fail(m.id, e));
