@@ -16,18 +16,17 @@
  * earlier start has set up). The browser is launched once and each run's tab opened before the
  * spawn, outside the timings (a user's browser is already open). Both kinds run from main's bundle
  * (what ships) and, for comparison, from its .ts sources (`node src-main/browser-main.ts`, what
- * browser mode ran before it had a bundle). Separately, what seeding 2,000 costs: startSandbox on
- * a fresh dir with and without it. The build must be current (the e2e fixture's check): run
- * `npx electron-vite build` first.
+ * browser mode ran before it had a bundle), both with the same renderer build. The bench makes
+ * that build itself, from the current sources, into a temp dir (privateBuild). Separately, what
+ * seeding 2,000 costs: startSandbox on a fresh dir with and without it.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
-import { staleBuild } from '../test/e2e/fixtures/console-process.ts';
 import { startSandbox } from '../src-sandbox/index.ts';
 
 const runs = Number(process.argv[2] ?? 5);
@@ -47,10 +46,28 @@ interface Run {
 }
 type Marks = { dom?: number; box?: number; interactive?: number };
 
-const BUNDLE = join(root, 'out/main/browser-main.js');
 const SOURCES = join(root, 'src-main/browser-main.ts');
 
-async function once(browser: Browser, dataDir: string, opts: { shot?: string; entry: string }): Promise<Run> {
+/**
+ * What ships, built from the current sources by the real build (electron-vite, the project's
+ * config) into a project-shaped temp dir: out/ is shared, and a build someone starts during the
+ * run would empty it under a running console. Not part of any figure.
+ */
+function privateBuild(): { dir: string; bundle: string; renderer: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'oms-bench-build-'));
+  symlinkSync(join(root, 'package.json'), join(dir, 'package.json'));
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  const t = performance.now();
+  const r = spawnSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'error'], { cwd: root, env: { ...process.env, OMS_BUILD_OUT_DIR: join(dir, 'out') }, encoding: 'utf8' });
+  if (r.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`electron-vite build failed (${r.status}):\n${r.stderr}`);
+  }
+  console.log(`built main and renderer into ${dir}/out in ${(performance.now() - t).toFixed(0)} ms (not part of any figure)`);
+  return { dir, bundle: join(dir, 'out/main/browser-main.js'), renderer: join(dir, 'out/renderer') };
+}
+
+async function once(browser: Browser, dataDir: string, opts: { shot?: string; entry: string; staticDir: string }): Promise<Run> {
   const shot = opts.shot;
   // The tab exists before the spawn: opening one is the browser's cost, not the console's.
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
@@ -75,8 +92,7 @@ async function once(browser: Browser, dataDir: string, opts: { shot?: string; en
   const t0 = performance.now();
   const t0Epoch = Date.now();
   const entry = opts.entry;
-  const staticDir = join(root, 'out/renderer');
-  const child = spawn(process.execPath, ['--no-warnings=ExperimentalWarning', entry, '--port', '0', '--json', '--data-dir', dataDir, '--static-dir', staticDir], {
+  const child = spawn(process.execPath, ['--no-warnings=ExperimentalWarning', entry, '--port', '0', '--json', '--data-dir', dataDir, '--static-dir', opts.staticDir], {
     cwd: root,
     env: { ...process.env, OMS_CONSOLE_WEBHOOK_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -103,10 +119,16 @@ async function once(browser: Browser, dataDir: string, opts: { shot?: string; en
     const readyMs = performance.now() - t0;
     try {
       await page.goto(url);
-      await page.waitForFunction(() => {
-        const s = (window as unknown as { __coldStart: Marks }).__coldStart;
-        return s.interactive !== undefined && s.dom !== undefined && s.box !== undefined;
-      }, undefined, { timeout: TIMEOUT_MS });
+      await page
+        .waitForFunction(() => {
+          const s = (window as unknown as { __coldStart: Marks }).__coldStart;
+          return s.interactive !== undefined && s.dom !== undefined && s.box !== undefined;
+        }, undefined, { timeout: TIMEOUT_MS })
+        .catch(async (e: unknown) => {
+          // Say what the page showed and what main said, not only that it timed out.
+          const text = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 600);
+          throw new Error(`${entry}: not interactive in ${TIMEOUT_MS / 1000} s (${e instanceof Error ? e.message.split('\n')[0] : 'error'}).\npage: ${text}\nmain:\n${stderr.join('\n')}`);
+        });
       const s = await page.evaluate(() => (window as unknown as { __coldStart: Required<Marks> }).__coldStart);
       const scriptBytes = await page.evaluate((interactiveAt) => {
         const until = interactiveAt - performance.timeOrigin;
@@ -136,12 +158,7 @@ const max = (xs: number[]) => Math.max(...xs);
 const fmt = (n: number) => n.toFixed(0).padStart(6);
 
 console.log(`cold start — ${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · Node ${process.version} · load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-const stale = staleBuild();
-if (stale) {
-  console.error(`cold-start bench: ${stale}`);
-  process.exit(2);
-}
-console.log('using the current build in out/ (main bundle and renderer)');
+const build = privateBuild();
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const dirs: string[] = [];
@@ -156,12 +173,14 @@ try {
   // Interleaved, so a change in the machine's load during the run falls on both alike.
   for (let i = 0; i < runs; i++) {
     const dir = fresh();
-    results['cold (bundle)']!.push(await once(browser, dir, { entry: BUNDLE }));
-    results['warm (bundle)']!.push(await once(browser, dir, { entry: BUNDLE, ...(i === 0 && screenshot ? { shot: screenshot } : {}) }));
+    const bundled = { entry: build.bundle, staticDir: build.renderer };
+    results['cold (bundle)']!.push(await once(browser, dir, bundled));
+    results['warm (bundle)']!.push(await once(browser, dir, { ...bundled, ...(i === 0 && screenshot ? { shot: screenshot } : {}) }));
     if (process.env.BENCH_NO_SOURCES) continue;
     const srcDir = fresh();
-    results['cold (from sources)']!.push(await once(browser, srcDir, { entry: SOURCES }));
-    results['warm (from sources)']!.push(await once(browser, srcDir, { entry: SOURCES }));
+    // The same renderer build: the rows differ only in how main is loaded.
+    results['cold (from sources)']!.push(await once(browser, srcDir, { entry: SOURCES, staticDir: build.renderer }));
+    results['warm (from sources)']!.push(await once(browser, srcDir, { entry: SOURCES, staticDir: build.renderer }));
   }
   console.log(`\n${runs} runs each; ms from spawn (budget ${BUDGET_MS} ms to interactive)`);
   console.log('| start | process ready p50 | max | DOMContentLoaded p50 | search box usable p50 | **interactive p50** | **max** | page share of p50 | script kB before interactive |');
@@ -190,6 +209,6 @@ try {
   console.log(`load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 } finally {
   await browser.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  for (const d of [...dirs, build.dir]) rmSync(d, { recursive: true, force: true });
 }
 
