@@ -77,8 +77,11 @@ export function CustomerResults({ listRef, onOpen }: { listRef: React.RefObject<
     setActive(0);
   }
   const scrollRef = useRef<HTMLDivElement | null>(null);
+  // Where the list was scrolled to, noted as it scrolls: touching scrollTop after each answer would
+  // force a synchronous layout of the page per keystroke, so it is written only when not at the top.
+  const scrolled = useRef(0);
   useEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+    if (scrolled.current > 0 && scrollRef.current) scrollRef.current.scrollTop = scrolled.current = 0;
   }, [search.shownSeq]);
   const total = search.hasMore ? -1 : search.ids.length;
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the chosen virtualiser.
@@ -128,7 +131,7 @@ export function CustomerResults({ listRef, onOpen }: { listRef: React.RefObject<
           Endorsements<span className="legend">● active ◐ pending ○ incomplete ✕ rejected</span>
         </span>
       </div>
-      <div ref={scrollRef} className="result-scroll">
+      <div ref={scrollRef} className="result-scroll" onScroll={(e) => (scrolled.current = e.currentTarget.scrollTop)}>
         <div
           ref={listRef}
           role="listbox"
