@@ -34,7 +34,7 @@ export class ListenerEndpoint {
   constructor(deps: EndpointDeps) {
     this.#d = deps;
     const dbPath = deps.db.location();
-    this.#host =
+    const worker =
       deps.thread === 'worker' && dbPath !== null && !deps.customScheme
         ? new ListenerWorker({
             data: { dbPath, inbox: deps.inbox ?? {} },
@@ -45,7 +45,9 @@ export class ListenerEndpoint {
             },
             onExit: deps.onLost,
           })
-        : new InProcessListener(deps.processor());
+        : null;
+    if (worker) deps.processor().writeOutcomesWith((f) => worker.finish(f));
+    this.#host = worker ?? new InProcessListener(deps.processor());
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../app/worker-entry.ts';
 import type { FromWorker, IntakeContext, ListenerStats, ListenerWorkerData, StoredItem, ToWorker } from './listener-worker-protocol.ts';
+import type { FinishRecord } from './webhook-inbox.ts';
 import type { WebhookProcessor } from './webhook-processor.ts';
 import { startListener, type RunningListener } from './webhook-listener.ts';
 
@@ -52,6 +53,7 @@ export class ListenerWorker implements ListenerHost {
   #nextId = 1;
   #waiting = new Map<number, Waiter>();
   #stopping = false;
+  #outcomes: FinishRecord[] = [];
   /** Invalidations sent to the current thread (it counts the same; see DeliveryIntake.prime). */
   #generation = 0;
 
@@ -140,6 +142,22 @@ export class ListenerWorker implements ListenerHost {
         await this.#ask({ t: 'close', id: this.#nextId++, port: bound }, this.#worker === w ? w : null).catch(() => {});
       },
     };
+  }
+
+  /** Queues an outcome for the thread (one message per turn); false when no thread runs. */
+  finish(f: FinishRecord): boolean {
+    const w = this.#worker;
+    if (!w || this.#stopping) return false;
+    this.#outcomes.push(f);
+    if (this.#outcomes.length === 1) {
+      setImmediate(() => {
+        const items = this.#outcomes;
+        this.#outcomes = [];
+        // A thread gone meanwhile leaves these rows pending: the next start applies them again (a re-fetch).
+        if (this.#worker === w) this.#post(w, { t: 'finish', items });
+      });
+    }
+    return true;
   }
 
   contextChanged(context: IntakeContext): void {

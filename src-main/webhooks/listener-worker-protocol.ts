@@ -1,5 +1,5 @@
 import type { Effect, VerificationMode } from './delivery-intake.ts';
-import type { InboxOptions, InboxRecord } from './webhook-inbox.ts';
+import type { FinishRecord, InboxOptions, InboxRecord } from './webhook-inbox.ts';
 
 /** What every delivery is judged against; main sends it whenever it changes. */
 export interface IntakeContext {
@@ -31,6 +31,8 @@ export type ToWorker =
   | { t: 'bind'; id: number; port: number }
   | { t: 'close'; id: number; port: number }
   | { t: 'sync'; id: number }
+  /** Effects' outcomes, written with the worker's next batch. */
+  | { t: 'finish'; items: FinishRecord[] }
   | { t: 'stop'; id: number };
 
 export interface ListenerStats {

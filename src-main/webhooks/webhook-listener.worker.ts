@@ -105,6 +105,9 @@ port.on('message', (m: ToWorker) => {
       void (l?.close() ?? Promise.resolve()).then(() => post({ t: 'reply', id: m.id, ok: true }));
       return;
     }
+    case 'finish':
+      for (const f of m.items) intake.batcher.finish(f.seq, f.state, f.error);
+      return;
     case 'sync':
       post({ t: 'reply', id: m.id, ok: true, stats: { commits: intake.batcher.commits, rows: intake.batcher.rows, writeMs: intake.batcher.writeMs, maxWriteMs: intake.batcher.maxWriteMs, secretReads: intake.secretReads } });
       return;

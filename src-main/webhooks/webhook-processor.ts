@@ -4,7 +4,7 @@ import type { CustomerRefresher } from './customer-refresher.ts';
 import { DeliveryIntake, effectOf, type Effect, type IntakeDeps, type Received } from './delivery-intake.ts';
 import type { InboxBatcher } from './inbox-batcher.ts';
 import { routeOf } from './webhook-envelope.ts';
-import { contractEntry, type DeliverySource, type InboxRecord } from './webhook-inbox.ts';
+import { contractEntry, type DeliverySource, type FinishRecord, type InboxRecord } from './webhook-inbox.ts';
 import type { RawDelivery } from './webhook-listener.ts';
 
 export type { VerificationMode } from './delivery-intake.ts';
@@ -26,6 +26,7 @@ export class WebhookProcessor {
   readonly #d: ProcessorDeps;
   readonly intake: DeliveryIntake;
   #applyQueue: Effect[] = [];
+  #outcomes: ((f: FinishRecord) => boolean) | null = null;
   #applyScheduled = false;
 
   constructor(deps: ProcessorDeps) {
@@ -43,9 +44,18 @@ export class WebhookProcessor {
     return this.intake.secretReads;
   }
 
-  /** Records an effect's outcome with the next inbox batch. */
+  /**
+   * Records an effect's outcome with the next inbox batch: the listener thread's when it runs (one
+   * writer for the inbox, so neither thread waits on the other's write lock), else main's.
+   */
   finish(seq: number, state: 'done' | 'failed', error?: string | null): void {
+    if (this.#outcomes?.({ seq, state, error: error ?? null })) return;
     this.batcher.finish(seq, state, error);
+  }
+
+  /** Where outcomes go first; it returns false when it cannot take one (its thread is not running). */
+  writeOutcomesWith(writer: (f: FinishRecord) => boolean): void {
+    this.#outcomes = writer;
   }
 
   invalidateSecrets(): void {
@@ -97,7 +107,7 @@ export class WebhookProcessor {
       e.customerIds.forEach((id, i) => void this.#d.refresher.refresh(id, e.type, i === 0 ? e.seq : undefined));
       return;
     }
-    this.batcher.finish(e.seq, 'done');
+    this.finish(e.seq, 'done');
   }
 
   /** Acknowledged deliveries whose effect did not run (the console stopped in between). */
