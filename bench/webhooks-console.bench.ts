@@ -6,7 +6,8 @@
  * (inbox rows compared to what was sent).
  *
  * Run: node bench/webhooks-console.bench.ts [rate=1000] [seconds=10] [openCustomers=20]
- * (BENCH_NO_SEARCH=1 / BENCH_NO_WS=1 leave the search loop / the WebSocket out, to tell their shares apart.)
+ * (BENCH_NO_SEARCH=1 / BENCH_NO_WS=1 leave the search loop / the WebSocket out, to tell their shares apart;
+ * OMS_WEBHOOK_LISTENER_THREAD=main puts the listener back on main's thread, for a side-by-side run.)
  * Needs the built renderer (npm run build): browser mode refuses to start without it.
  */
 import { randomUUID } from 'node:crypto';
@@ -215,7 +216,8 @@ try {
   agent.destroy();
 
   console.log(`webhooks-console bench — ${new Date().toISOString()} — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average at start ${load.toFixed(1)}`);
-  console.log(`target ${rate}/s for ${seconds} s = ${total} signed deliveries; ${open.length} customers open, ${background.length} others; search loop ${process.env.BENCH_NO_SEARCH === '1' ? 'off' : 'on'}, WebSocket ${wsOn ? 'on' : 'off'}`);
+  console.log(`target ${rate}/s for ${seconds} s = ${total} signed deliveries; ${open.length} customers open, ${background.length} others; search loop ${process.env.BENCH_NO_SEARCH === '1' ? 'off' : 'on'}, WebSocket ${wsOn ? 'on' : 'off'}; ` +
+      `listener on ${process.env.OMS_WEBHOOK_LISTENER_THREAD === 'main' ? "main's thread (OMS_WEBHOOK_LISTENER_THREAD=main)" : 'its worker thread'}`);
   console.log('| figure | value |\n|---|---|');
   console.log(`| achieved send rate | ${(total / sendSeconds).toFixed(0)}/s (last ack after ${ackedSeconds.toFixed(1)} s) |`);
   console.log(`| ack p50 / p95 / p99 / max | ${ms(pct(acks, 50))} / ${ms(pct(acks, 95))} / ${ms(pct(acks, 99))} / ${ms(Math.max(...acks))} |`);
