@@ -172,11 +172,12 @@ try {
   ];
   let n = 0;
   let i = 0;
-  const body = JSON.stringify({ type: 'individual', firstName: 'Ada', lastName: 'Lovelace', email: 'ada.lovelace@example.org', phone: '+12025550143', nationality: 'GB', externalId: 'crm-900001' });
+  // The sandbox refuses an externalId another customer holds (as OMS would), so each POST brings its own.
+  const body = (k: number) => JSON.stringify({ type: 'individual', firstName: 'Ada', lastName: 'Lovelace', email: 'ada.lovelace@example.org', phone: '+12025550143', nationality: 'GB', externalId: `crm-bench-${process.pid}-${k}` });
   const shapes: [string, Req][] = [
     // GET cycles over 50 real ids (Prism answers its example for any id that matches the pattern).
     ['GET /customers/{id}', { path: () => `/customers/${ids[i++ % ids.length]}`, init: () => ({ headers: auth }), expect: 200 }],
-    ['POST /customers', { path: () => '/customers', init: () => ({ method: 'POST', headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': `bench-${process.pid}-${++n}` }, body }), expect: 201 }],
+    ['POST /customers', { path: () => '/customers', init: () => ({ method: 'POST', headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': `bench-${process.pid}-${++n}` }, body: body(n) }), expect: 201 }],
   ];
 
   console.log(`prism vs sandbox — ${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · Node ${process.version}`);
