@@ -15,7 +15,9 @@ test('typing over a hung search cancels it in main and shows the newer query’s
   const search = app.getByRole('searchbox', { name: 'Search customers' });
   const results = app.getByRole('listbox', { name: 'Customers' });
   await expect(results).toHaveAttribute('data-results-for', '');
-  const cancelledBefore = (await oms<LogPage>(app, 'logs', 'requests', { method: 'GET', limit: 200 })).items.filter((r) => r.errorCode === 'cancelled').length;
+  const cancelledSearches = async () =>
+    (await oms<LogPage>(app, 'logs', 'requests', { method: 'GET', limit: 200 })).items.filter((r) => r.path.startsWith('/customers?') && r.errorCode === 'cancelled').length;
+  const cancelledBefore = await cancelledSearches();
   // The next search never gets an answer from OMS: only a cancel can end it before the client's timeout.
   await control(app, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/customers$', action: 'hang', times: 1 }] });
   try {
@@ -31,11 +33,7 @@ test('typing over a hung search cancels it in main and shows the newer query’s
     await expect(app.getByRole('alert')).toHaveCount(0);
     await expect(app.getByText('You stopped waiting')).toHaveCount(0);
     // Main really stopped the OMS request behind the abandoned search (not just the page).
-    await expect
-      .poll(async () => (await oms<LogPage>(app, 'logs', 'requests', { method: 'GET', limit: 200 })).items.filter((r) => r.path.startsWith('/customers?') && r.errorCode === 'cancelled').length, {
-        timeout: 5000,
-      })
-      .toBeGreaterThan(cancelledBefore);
+    await expect.poll(cancelledSearches, { timeout: 5000 }).toBeGreaterThan(cancelledBefore);
   } finally {
     await control(app, 'DELETE', '/faults');
   }
