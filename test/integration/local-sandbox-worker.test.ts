@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -143,5 +143,18 @@ describe('local sandbox in a worker thread', () => {
       await other.stop();
       rmSync(otherDir, { recursive: true, force: true });
     }
+  });
+
+  it('a store that is not a database stops the start in SQLite\'s words, and is left as it was', async () => {
+    const store = join(dataDir, 'sandbox', 'sandbox.db');
+    mkdirSync(join(dataDir, 'sandbox'), { recursive: true });
+    const garbage = Buffer.from('this is not an SQLite file, but it is somebody\'s data\n'.repeat(200));
+    writeFileSync(store, garbage);
+    const failed = await local.ensure().catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(SandboxStartError);
+    expect((failed as Error).message).toMatch(/not a database/);
+    expect(local.handle).toBeNull();
+    expect(readFileSync(store).equals(garbage)).toBe(true);
+    expect(logs.some((l) => l.includes('listening'))).toBe(false);
   });
 });
