@@ -64,6 +64,8 @@ export class ListenerWorker implements ListenerHost {
   #spawn(): Worker {
     if (this.#worker) return this.#worker;
     const w = new Worker(workerEntry('webhook-worker', 'src-main/webhooks/webhook-listener.worker.ts'), {
+      // Named, so the thread shows as such in top -H and /proc (its CPU is told apart from main's).
+      name: 'oms-webhooks',
       workerData: { ...this.#o.data, context: this.#o.context() } satisfies ListenerWorkerData,
     });
     w.on('message', (m: FromWorker) => this.#onMessage(w, m));
