@@ -40,8 +40,6 @@ export const CANCEL_CHANNEL = 'oms:cancel';
 export const cancelledResult = (channel: string): Result<never> =>
   err('TIMEOUT', `You stopped waiting for ${channel}. Nothing more will change on screen; retry when OMS answers again.`, { cancelled: true });
 
-export const isCancelled = (r: Result<unknown>): boolean => !r.ok && r.error.details?.cancelled === true;
-
 /**
  * Builds `window.oms` mechanically from the registry. Both the Electron preload and the browser
  * bridge client use it, so the two transports expose the identical surface.
