@@ -29,3 +29,32 @@ export function TimeAgo({ at }: { at: number | string }) {
     </time>
   );
 }
+
+const unit = (u: 'minute' | 'hour' | 'day') => new Intl.NumberFormat(undefined, { style: 'unit', unit: u, unitDisplay: 'long' });
+const units = { minute: unit('minute'), hour: unit('hour'), day: unit('day') };
+
+/** How long since `ms` as a duration ("5 minutes", "3 hours", "701 days"), for "waiting 3 hours". */
+export function duration(ms: number, now = Date.now()): string {
+  const m = Math.max(0, Math.round((now - ms) / 60_000));
+  if (m < 1) return 'under a minute';
+  if (m < 60) return units.minute.format(m);
+  const h = Math.round(m / 60);
+  if (h < 48) return units.hour.format(h);
+  return units.day.format(Math.round(h / 24));
+}
+
+/** A duration up to now that keeps itself fresh; the exact start is in the tooltip. */
+export function TimeSince({ at }: { at: number | string }) {
+  const ms = typeof at === 'string' ? Date.parse(at) : at;
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(t);
+  }, []);
+  if (Number.isNaN(ms)) return <span>{String(at)}</span>;
+  return (
+    <time dateTime={new Date(ms).toISOString()} title={`since ${new Date(ms).toLocaleString(undefined, { timeZoneName: 'short' })}`}>
+      {duration(ms, now)}
+    </time>
+  );
+}

@@ -73,6 +73,12 @@ test('everywhere: usable at 1024×700 — the banner keeps the profile, Logs fit
   await expect(app.getByRole('table', { name: 'Audit log' })).toBeVisible();
   const table = await app.getByRole('table', { name: 'Audit log' }).evaluate((t) => ({ table: t.getBoundingClientRect().right, panel: t.parentElement!.getBoundingClientRect().right }));
   expect(table.table).toBeLessThanOrEqual(table.panel + 1);
+  // Each cell keeps its content inside it (the time once ran into the Action column).
+  const spills = await app
+    .getByRole('table', { name: 'Audit log' })
+    .locator('td')
+    .evaluateAll((tds) => tds.filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent));
+  expect(spills).toEqual([]);
   await fits('logs');
   for (const hash of ['#/settings', '#/events', '#/wallets']) {
     await goto(app, hash);

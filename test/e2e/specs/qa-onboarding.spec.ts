@@ -57,8 +57,11 @@ test('QA: onboards a customer through all four steps, sees endorsements turn act
   const start = Number((await balance.textContent())!.match(/[\d.]+/)![0]);
 
   // Simulated deposit (local profile only) moves the balance.
-  await wallets.getByLabel(/Deposit amount for wlt_/).fill('125.50');
-  await wallets.getByRole('button', { name: 'Simulate deposit' }).click();
+  // The simulated deposit is a QA action: its own labelled group with the QA tag, apart from Refresh.
+  const qaDeposit = wallets.getByRole('group', { name: /^QA: simulate a deposit into wlt_/ });
+  await expect(qaDeposit).toContainText('QA');
+  await qaDeposit.getByLabel(/Deposit amount for wlt_/).fill('125.50');
+  await qaDeposit.getByRole('button', { name: 'Simulate deposit' }).click();
   await expect.poll(async () => Number((await balance.textContent())!.match(/[\d.]+/)![0])).toBeCloseTo(start + 125.5, 2);
   await shot(app, 'onboarding-3-wallet');
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ENDORSEMENT_NAMES, type EndorsementName } from '#shared/domain/endorsement.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
-import { TimeAgo } from '../../components/TimeAgo.tsx';
+import { TimeSince } from '../../components/TimeAgo.tsx';
 import { useRoute } from '../../stores/route.store.ts';
 import { useSandbox } from '../../stores/sandbox.store.ts';
 import { endorsementLabel, statusWords } from '../customers/endorsement-words.ts';
@@ -149,7 +149,7 @@ export function ReviewsScreen({ customerId }: { customerId: string | undefined }
                   <span className="queue-what">
                     {e.endorsements.map((x) => `${endorsementLabel(x.name)}: ${statusWords(x.status).label.toLowerCase()}`).join(' · ')}
                   </span>
-                  <span className="queue-since small muted">{e.waitingSince ? <>waiting since <TimeAgo at={e.waitingSince} /></> : 'waiting'}</span>
+                  <span className="queue-since small muted">{e.waitingSince ? <>waiting <TimeSince at={e.waitingSince} /></> : 'waiting'}</span>
                 </div>
               ))}
             </div>

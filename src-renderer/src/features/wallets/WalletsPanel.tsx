@@ -27,7 +27,9 @@ function DepositControl({ walletId, asset }: { walletId: string; asset: string }
   };
   const id = `deposit-${walletId}`;
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate>
+    // A QA action on a sandbox only: its own labelled group with the QA tag, apart from the support actions.
+    <form className="inline-form qa-inline" role="group" aria-label={`QA: simulate a deposit into ${walletId}`} onSubmit={(e) => void submit(e)} noValidate>
+      <span className="qa-tag">QA</span>
       <input
         className="input-small mono"
         aria-label={`Deposit amount for ${walletId}`}
@@ -109,6 +111,7 @@ function WalletRow({ id, qa }: { id: string; qa: boolean }) {
 export function WalletsPanel({ customer, headingLevel = 2, provision = true }: { customer: CustomerView; headingLevel?: 2 | 3; provision?: boolean }) {
   const list = useWallets(selectWalletIds(customer.id));
   const qa = useSandbox(selectQaAvailable);
+  const custodyActive = customer.endorsements.some((e) => e.name === 'cryptoCustody' && e.status === 'active');
   useEffect(() => {
     void useWallets.getState().loadFor(customer.id);
   }, [customer.id]);
@@ -126,7 +129,7 @@ export function WalletsPanel({ customer, headingLevel = 2, provision = true }: {
       ) : list.req.status === 'error' && list.req.error ? (
         <ErrorState error={list.req.error} what="wallets" onRetry={() => void useWallets.getState().loadFor(customer.id)} />
       ) : list.ids.length === 0 ? (
-        <Empty title="No wallets yet." hint="Provision one below once the crypto custody endorsement is active." />
+        <Empty title="No wallets yet." hint={custodyActive ? 'Provision one below.' : 'Provision one below once the crypto custody endorsement is active.'} />
       ) : (
         <table className="table">
           <caption className="sr-only">Wallets of {customer.id}</caption>
