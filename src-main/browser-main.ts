@@ -4,7 +4,7 @@
  * Run: node out/main/browser-main.js [--port 5858] [--data-dir DIR] [--webhook-port 4590] [--static-dir out/renderer] [--sandbox-preview]
  * (the bundle `electron-vite build` makes; `node src-main/browser-main.ts` runs the same from sources).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -50,16 +50,29 @@ async function main(): Promise<void> {
     console.error(`oms-console: no built renderer in ${staticDir}. Run "npm run build" first (the start command does this for you).`);
     process.exit(2);
   }
+  const dataDir = args['data-dir'] ? resolve(args['data-dir']) : defaultDataDir();
+  if (statSync(dataDir, { throwIfNoEntry: false })?.isDirectory() === false) {
+    console.error(`oms-console: --data-dir ${dataDir} is a file, not a folder: pass a folder (it is created if missing).`);
+    process.exit(2);
+  }
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const log = (line: string) => console.error(`[main] ${line}`);
-  const app = await createConsole({
-    transport: 'browser',
-    dataDir: args['data-dir'] ? resolve(args['data-dir']) : defaultDataDir(),
-    version,
-    log,
-    ...(webhookPort !== undefined ? { webhookPort } : {}),
-    ...(args['sandbox-preview'] ? { sandbox: { preview: true } } : {}),
-  });
+  let app;
+  try {
+    app = await createConsole({
+      transport: 'browser',
+      dataDir,
+      version,
+      log,
+      ...(webhookPort !== undefined ? { webhookPort } : {}),
+      ...(args['sandbox-preview'] ? { sandbox: { preview: true } } : {}),
+    });
+  } catch (e) {
+    // One sentence instead of a stack (an unreadable data folder, a database another version wrote…); scrubbed.
+    const code = (e as NodeJS.ErrnoException).code;
+    console.error(`oms-console: could not start with data folder ${dataDir}: ${scrubText(e instanceof Error ? e.message : String(e))}${code === 'EACCES' || code === 'EPERM' ? ' (check its permissions)' : ''}`);
+    process.exit(1);
+  }
   let bridge;
   try {
     bridge = await startBrowserBridge({ dispatch: app.dispatch, events: app.events, staticDir, port });

@@ -119,6 +119,15 @@ describe('main build', () => {
       }
     });
 
+    it('a data dir that is a file is refused in one sentence, before anything starts', () => {
+      const file = join(tmp, 'not-a-folder');
+      writeFileSync(file, 'x');
+      const r = spawnSync(process.execPath, [join(out, 'main/browser-main.js'), '--port', '0', '--data-dir', file], { cwd: tmp, encoding: 'utf8', timeout: 30_000 });
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim()).toBe(`oms-console: --data-dir ${file} is a file, not a folder: pass a folder (it is created if missing).`);
+      expect(readFileSync(file, 'utf8')).toBe('x');
+    });
+
     it('serves the built renderer and answers a customer search through main, the sandbox and back', async () => {
       const token = new URL(ready.url).searchParams.get('token')!;
       const auth = { Authorization: `Bearer ${token}` };
