@@ -7,8 +7,10 @@ import { jumpToId } from './jump-to-id.ts';
 import { selectRunSearch, selectSearch } from './customers.selectors.ts';
 import { parseSearch } from './search-syntax.ts';
 
-// One frame: keys typed within it share a request. The store drops any answer that is not for the
-// text in the box, so searching on (almost) every key costs OMS a few small requests, never a wrong row.
+// A typed key searches at once, in its own input event: each new search aborts the one before it end
+// to end (renderer, bridge, main, OMS request), so a waiting period buys nothing and cost every query
+// its length plus a timer. Changes that do not come from typing (Back, the palette, a reload) search
+// after one frame. The store drops any answer that is not for the text in the box.
 const DEBOUNCE_MS = 16;
 // The URL follows the box once typing pauses: a history entry rewritten on every key cost the
 // browser a same-document navigation per keystroke. Opening a result writes it first.
@@ -47,8 +49,8 @@ export function CustomersScreen() {
     if (parseSearch(text).jump) return;
     const t = setTimeout(() => {
       const cur = useCustomers.getState().search;
-      // A key press may already have asked for this exact query.
-      if (cur.text === text && cur.req.status !== 'idle' && cur.req.status !== 'error') return;
+      // The key press has already asked for this exact query (or found it malformed).
+      if (cur.text === text && cur.seq > 0 && cur.req.status !== 'error') return;
       void runSearch(text);
     }, DEBOUNCE_MS);
     return () => clearTimeout(t);
@@ -93,6 +95,7 @@ export function CustomersScreen() {
     const parsed = parseSearch(value);
     // A pasted id lands on the record at once, as in Stripe's dashboard.
     if (parsed.jump) jump(parsed.jump.id);
+    else void runSearch(value);
   };
 
   /** Keys act on the results of the text in the box: stale results are never opened or entered. */
