@@ -11,6 +11,13 @@ const benches = readdirSync(join(root, 'bench'))
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w)))
   .sort();
+// Benches that start the console run main's bundle and the built renderer (as `./oms start` does);
+// the e2e fixture refuses a missing or stale build, so build once first.
+if (benches.some((f) => !f.startsWith('sandbox-') && !f.startsWith('relay-') && !f.startsWith('prism-'))) {
+  console.log('building (electron-vite build) so the benches run what ships…');
+  const b = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
 let failed = 0;
 for (const file of benches) {
   console.log(`\n━━ bench/${file}`);
