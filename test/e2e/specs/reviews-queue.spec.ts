@@ -10,7 +10,15 @@ async function submit(app: Page, lastName: string, tag: string) {
   });
 }
 
-const queueSize = async (app: Page) => Number(((await app.getByRole('status', { name: 'Queue size' }).textContent()) ?? '').match(/^(\d+) customers? waiting$/)?.[1] ?? NaN);
+/** The queue's exact count; a live recount shows "Counting…" for a moment, so read it once a number shows. */
+const queueSize = async (app: Page) => {
+  const status = app.getByRole('status', { name: 'Queue size' });
+  let n = NaN;
+  await expect
+    .poll(async () => (n = Number(((await status.textContent()) ?? '').match(/^(\d+) customers? waiting$/)?.[1] ?? NaN)), { timeout: 30_000 })
+    .not.toBeNaN();
+  return n;
+};
 
 test('compliance reviewer: works the queue oldest first with an exact count, filters, decides with guards, and moves on with Next', async ({ app }) => {
   test.setTimeout(120_000);
