@@ -132,7 +132,7 @@ async function start(): Promise<void> {
   consoleApp = c;
   registerElectronIpc(ipcMain, c.dispatch, appOrigin);
   // One sink for the life of the process, whichever window is current.
-  c.events.addSink((name, payload) => keeper.current()?.webContents.send('oms:event', { name, payload }));
+  c.events.addBatchSink((name, payloads) => keeper.current()?.webContents.send('oms:event', payloads.length === 1 ? { name, payload: payloads[0] } : { name, payloads }));
   installAppMenu(
     { packaged, appName: app.getName() },
     {

@@ -5,7 +5,7 @@ import type { Result } from '#shared/ipc/result.ts';
 interface IpcRendererLike {
   invoke(channel: string, input: unknown, callId?: number): Promise<unknown>;
   send(channel: typeof CANCEL_CHANNEL, callId: number): void;
-  on(channel: string, listener: (event: unknown, message: { name: EventName; payload: unknown }) => void): void;
+  on(channel: string, listener: (event: unknown, message: { name: EventName; payload?: unknown; payloads?: unknown[] }) => void): void;
 }
 
 /**
@@ -17,8 +17,9 @@ interface IpcRendererLike {
 export function createElectronOmsApi(ipc: IpcRendererLike): OmsApi {
   const listeners = new Map<EventName, Set<(p: unknown) => void>>();
   let lastCallId = 0;
-  ipc.on('oms:event', (_e, { name, payload }) => {
-    for (const cb of listeners.get(name) ?? []) cb(payload);
+  // One event per message, or several of one kind gathered by main (`payloads`, in order).
+  ipc.on('oms:event', (_e, { name, payload, payloads }) => {
+    for (const p of Array.isArray(payloads) ? payloads : [payload]) for (const cb of listeners.get(name) ?? []) cb(p);
   });
   const invoke = (channel: string, input: unknown, signal?: AbortSignal): Promise<Result<unknown>> => {
     if (!signal) return ipc.invoke(channel, input) as Promise<Result<unknown>>;

@@ -127,7 +127,8 @@ async function handleApi(p: Pipeline, req: IncomingMessage, res: ServerResponse,
       return null;
     }
     if (fault?.action === 'latency') await sleep(p, fault.latencyMs ?? 1000);
-    if (p.isClosing()) return null;
+    // A caller that has gone (a search typed over, a cancelled call) gets no work done for it.
+    if (p.isClosing() || res.destroyed || req.socket.destroyed) return null;
     const request: ApiRequest = { ctx, params: m.params, query, body, apiKey, requestId };
     const reply = tx(ctx.db, () => {
       const r = m.route.handler.handler(request);

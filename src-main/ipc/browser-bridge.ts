@@ -125,6 +125,9 @@ export async function startBrowserBridge(opts: BrowserBridgeOptions): Promise<Br
     try {
       const body = await readFile(file);
       securityHeaders(res);
+      // Built assets carry a content hash in their names: the browser may keep them (and its compiled
+      // code) across starts. Everything else, index.html included, is asked for again each time.
+      if (rel.startsWith('assets/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
       res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
@@ -227,9 +230,10 @@ export async function startBrowserBridge(opts: BrowserBridgeOptions): Promise<Br
     frames = [];
     for (const ws of clients) if (ws.readyState === ws.OPEN) for (const f of batch) ws.send(f);
   };
-  const removeSink = opts.events.addSink((name, payload) => {
+  // Webhook deliveries arrive gathered per event-bridge window: one frame carries them all, in order.
+  const removeSink = opts.events.addBatchSink((name, payloads) => {
     if (clients.size === 0) return;
-    frames.push(JSON.stringify({ name, payload }));
+    frames.push(JSON.stringify(payloads.length === 1 ? { name, payload: payloads[0] } : { name, payloads }));
     if (frames.length === 1) setImmediate(flushFrames);
   });
 

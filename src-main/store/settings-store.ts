@@ -7,13 +7,16 @@ import type { Db } from './database.ts';
  */
 export class SettingsStore {
   #db: Db;
+  // Read on every OMS call (the active profile): prepared once, not per read.
+  #select: ReturnType<Db['prepare']> | null = null;
 
   constructor(db: Db) {
     this.#db = db;
   }
 
   get<S extends z.ZodType>(key: string, schema: S, fallback: z.output<S>): z.output<S> {
-    const row = this.#db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    this.#select ??= this.#db.prepare('SELECT value FROM settings WHERE key = ?');
+    const row = this.#select.get(key) as { value: string } | undefined;
     if (!row) return fallback;
     try {
       const parsed = schema.safeParse(JSON.parse(row.value));

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { sessionCookieName, startBrowserBridge, type BrowserBridge } from '../../src-main/ipc/browser-bridge.ts';
 import { EventBridge } from '../../src-main/ipc/event-bridge.ts';
@@ -101,7 +101,11 @@ describe('browser bridge over real HTTP', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('OMS Console');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    expect((await http('/assets/app.js', { headers: auth() })).headers['content-type']).toContain('javascript');
+    const asset = await http('/assets/app.js', { headers: auth() });
+    expect(asset.headers['content-type']).toContain('javascript');
+    // Hashed build assets may be kept across starts; the page itself never is.
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(page.headers['cache-control']).toBe('no-store');
   });
 
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin even with the right token', async () => {
@@ -142,6 +146,18 @@ describe('browser bridge over real HTTP', () => {
     const message = new Promise<string>((r) => ws.on('message', (d) => r(String(d))));
     bus.publish('event.app.heartbeat', { seq: 7, at: new Date().toISOString(), uptimeSec: 1 });
     expect(JSON.parse(await message)).toMatchObject({ name: 'event.app.heartbeat', payload: { seq: 7 } });
+    ws.close();
+  });
+
+  it('sends webhook deliveries gathered in one window as one frame, every entry in order', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${bridge.port}/api/events`, { headers: { Cookie: cookie(bridge.token), Origin: bridge.origin } });
+    await new Promise((r) => ws.on('open', r));
+    const frames: unknown[] = [];
+    ws.on('message', (d) => frames.push(JSON.parse(String(d))));
+    for (const id of [1, 2, 3]) bus.publish('event.webhooks.received', { id } as never);
+    await vi.waitFor(() => expect(frames.length).toBeGreaterThan(0));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(frames).toEqual([{ name: 'event.webhooks.received', payloads: [{ id: 1 }, { id: 2 }, { id: 3 }] }]);
     ws.close();
   });
 

@@ -62,6 +62,16 @@ describe('fault injection', () => {
     for (let i = 0; i < 20; i++) expect((await api.get('/customers')).status).toBe(200);
   });
 
+  it('a caller gone during the delay gets no work done for it (a cancelled create creates nothing)', async () => {
+    await faults({ rules: [{ path: '^/customers$', method: 'POST', action: 'latency', latencyMs: 300 }] });
+    const name = `Gone${Date.now()}`;
+    await expect(api.raw('POST', '/customers', { body: { type: 'individual', firstName: name }, idem: `gone-${name}`, signal: AbortSignal.timeout(60) })).rejects.toThrow();
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await api.get(`/customers?q=${name.toLowerCase()}`)).body.data).toHaveLength(0);
+    // The same request, waited for, is done.
+    expect((await api.post('/customers', { type: 'individual', firstName: name }, `kept-${name}`)).status).toBe(201);
+  });
+
   it('malformed: removes and sets fields on objects and on each list item', async () => {
     const c = (await api.post('/customers', { type: 'individual', firstName: 'Mal' })).body;
     await faults({ rules: [{ method: 'GET', path: '^/customers', action: 'malformed', malformed: { remove: ['id', 'endorsements'], set: { status: 'ACTIVE', extra: 1 } } }] });

@@ -28,6 +28,7 @@ export const BUILT_IN_PROFILES: readonly ProfileRecord[] = [
 const Stored = z.array(ProfileRecord);
 const KEY_PROFILES = 'profiles';
 const KEY_ACTIVE = 'activeProfile';
+const ActiveId = z.string();
 
 /** Profiles in the settings table: built-ins with their edits, then custom ones. */
 export class ProfilesStore {
@@ -63,7 +64,7 @@ export class ProfilesStore {
   }
 
   activeId(): string {
-    const id = this.#settings.get(KEY_ACTIVE, z.string(), LOCAL_PROFILE_ID);
+    const id = this.#settings.get(KEY_ACTIVE, ActiveId, LOCAL_PROFILE_ID);
     return this.get(id) ? id : LOCAL_PROFILE_ID;
   }
 

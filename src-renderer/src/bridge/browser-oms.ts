@@ -17,9 +17,10 @@ export function createBrowserOms(origin = window.location.origin): OmsApi {
     socket.onopen = () => (retryMs = 500);
     socket.onmessage = (msg) => {
       try {
-        const { name, payload } = JSON.parse(String(msg.data)) as { name: EventName; payload: unknown };
+        // One event per frame, or several of one kind gathered by main (`payloads`, in order).
+        const { name, payload, payloads } = JSON.parse(String(msg.data)) as { name: EventName; payload?: unknown; payloads?: unknown[] };
         if (!eventNames.includes(name)) return;
-        for (const cb of listeners.get(name) ?? []) cb(payload);
+        for (const p of Array.isArray(payloads) ? payloads : [payload]) for (const cb of listeners.get(name) ?? []) cb(p);
       } catch {
         // A malformed frame is dropped; the next heartbeat shows the link is alive.
       }

@@ -7,7 +7,7 @@ import { createElectronOmsApi } from '../../../src-preload/api.ts';
 class FakeIpcRenderer {
   invoked: unknown[][] = [];
   sent: [string, number][] = [];
-  listeners = new Map<string, (e: unknown, m: { name: string; payload: unknown }) => void>();
+  listeners = new Map<string, (e: unknown, m: { name: string; payload?: unknown; payloads?: unknown[] }) => void>();
   /** Answers at once, or, with `hold`, only when `release` is called (a search waiting on OMS). */
   hold = false;
   #pending: (() => void)[] = [];
@@ -22,7 +22,7 @@ class FakeIpcRenderer {
   send(channel: string, callId: number) {
     this.sent.push([channel, callId]);
   }
-  on(channel: string, listener: (e: unknown, m: { name: string; payload: unknown }) => void) {
+  on(channel: string, listener: (e: unknown, m: { name: string; payload?: unknown; payloads?: unknown[] }) => void) {
     this.listeners.set(channel, listener);
   }
 }
@@ -58,6 +58,15 @@ describe('preload window.oms', () => {
     off();
     deliver(null, { name: 'event.app.heartbeat', payload: { seq: 2 } });
     expect(seen).toEqual([1]);
+  });
+
+  it('a message gathering several events of one kind reaches each listener once per event, in order', () => {
+    const ipc = new FakeIpcRenderer();
+    const api = createElectronOmsApi(ipc as never);
+    const seen: number[] = [];
+    api.events.on('event.app.heartbeat', (p) => seen.push(p.seq));
+    ipc.listeners.get('oms:event')!(null, { name: 'event.app.heartbeat', payloads: [{ seq: 3 }, { seq: 4 }, { seq: 5 }] });
+    expect(seen).toEqual([3, 4, 5]);
   });
 
   it('a call that may be abandoned carries an id; abandoning it sends the id to main and answers at once', async () => {
