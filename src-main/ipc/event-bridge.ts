@@ -71,7 +71,15 @@ export class EventBridge {
     const gathered = [...this.#gathered];
     this.#pending.clear();
     this.#gathered.clear();
-    for (const { name, payload } of batch) this.#send(name, [payload]);
+    // The latest payload per key, then one push per event name: 300 wallets changing in one window
+    // were 300 frames, and each frame costs main a write and the page a task.
+    const coalesced = new Map<EventName, unknown[]>();
+    for (const { name, payload } of batch) {
+      const list = coalesced.get(name);
+      if (list) list.push(payload);
+      else coalesced.set(name, [payload]);
+    }
+    for (const [name, payloads] of coalesced) this.#send(name, payloads);
     for (const [name, payloads] of gathered) this.#send(name, payloads);
   }
 

@@ -45,4 +45,21 @@ describe('event bridge: webhook deliveries gathered per window', () => {
     ]);
     bridge.close();
   });
+
+  it('coalesced events of one name go as one push per window: the latest per key, in first-seen order', () => {
+    const bus = new EventBus();
+    const bridge = new EventBridge(bus, 10_000);
+    const batches: { name: string; payloads: readonly unknown[] }[] = [];
+    const singles: unknown[] = [];
+    bridge.addBatchSink((name, payloads) => batches.push({ name, payloads }));
+    bridge.addSink((_name, payload) => singles.push(payload));
+    for (let i = 0; i < 300; i++) bus.publish('event.wallets.changed', { customerId: `cst_${i % 100}`, walletId: `wlt_${i % 100}`, cause: `c${i}` });
+    bridge.flush();
+    expect(batches).toHaveLength(1);
+    const payloads = batches[0]!.payloads as { walletId: string; cause: string }[];
+    expect(payloads.map((p) => p.walletId)).toEqual(Array.from({ length: 100 }, (_, i) => `wlt_${i}`));
+    expect(payloads.map((p) => p.cause)).toEqual(Array.from({ length: 100 }, (_, i) => `c${i + 200}`));
+    expect(singles).toHaveLength(100);
+    bridge.close();
+  });
 });

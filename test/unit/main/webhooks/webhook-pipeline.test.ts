@@ -26,11 +26,13 @@ describe('webhook pipeline over real HTTP and SQLite', () => {
     expect(c.subsystem.status()).toMatchObject({ state: 'listening', lastVerdict: 'verified' });
   });
 
+  // ±30 s either side of the 300 s tolerance: 299/301 failed now and then when a loaded machine took
+  // over a second between signing (whole seconds) and verifying.
   it.each([
-    [299, 200, 'verified'],
-    [-299, 200, 'verified'],
-    [301, 400, 'future_timestamp'],
-    [-301, 400, 'stale_timestamp'],
+    [270, 200, 'verified'],
+    [-270, 200, 'verified'],
+    [330, 400, 'future_timestamp'],
+    [-330, 400, 'stale_timestamp'],
   ])('skew %i s over HTTP → %i %s', async (skew, status, verdict) => {
     const body = envelope(`evt_s${skew}`, 'customer.updated', 'cst_1');
     const r = await post(c, signed(`evt_s${skew}`, body, { ts: now() + skew }), body);
