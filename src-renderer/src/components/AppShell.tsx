@@ -9,11 +9,17 @@ function ProfileBanner() {
   const error = useSession(selectInfoError);
   if (error) return <div className="banner banner-error" role="alert">Cannot reach the console process: {error.message}</div>;
   if (!info) return <div className="banner">Connecting…</div>;
-  const production = info.profile.kind === 'production';
-  const note = production ? 'Real customers and money. Every change asks for confirmation.' : 'Test data only — nothing here touches real customers.';
+  const kind = info.profile.kind;
+  const production = kind === 'production';
+  // A custom endpoint may be anyone's OMS: the console cannot know its data is test data, so it never says so.
+  const [mode, tone, note] = production
+    ? ['PRODUCTION', 'banner-production', 'Real customers and money. Every change asks for confirmation.']
+    : kind === 'custom'
+      ? ['CUSTOM OMS', 'banner-custom', 'An OMS endpoint you added: treat its customers as real unless you know otherwise.']
+      : ['TEST MODE', 'banner-test', 'Test data only — nothing here touches real customers.'];
   return (
-    <div className={`banner ${production ? 'banner-production' : 'banner-test'}`} role="status" aria-label="Active profile">
-      <strong className="banner-mode">{production ? 'PRODUCTION' : 'TEST MODE'}</strong>
+    <div className={`banner ${tone}`} role="status" aria-label="Active profile">
+      <strong className="banner-mode">{mode}</strong>
       {/* The name never shrinks; the URL gives way first on a narrow window (full text in the tooltip). */}
       <span className="banner-profile" title={`${info.profile.name} · ${info.profile.baseUrl}`}>
         <span className="banner-name">

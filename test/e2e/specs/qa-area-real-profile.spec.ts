@@ -59,6 +59,9 @@ test('support on a real profile: the customer view is all there with no QA area 
   await expect(item).toContainText('fingerprint');
   await item.getByRole('button', { name: 'Use Docs OMS' }).click();
   await expect(app.getByRole('status', { name: 'Active profile' })).toContainText('Docs OMS');
+  // An endpoint the operator added may be a real OMS: the banner never calls it test data.
+  await expect(app.getByRole('status', { name: 'Active profile' })).toContainText('CUSTOM OMS');
+  await expect(app.getByRole('status', { name: 'Active profile' })).not.toContainText(/TEST MODE|Test data only/);
 
   try {
     // The customer view: profile, endorsements (one granted, one in OMS's review), wallet and balance.
