@@ -1,37 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef, useState } from 'react';
-import type { CustomerRowView } from '#shared/domain/customer.ts';
-import { GLYPH } from '../../components/StatusBadge.tsx';
-import { endorsementLabel, endorsementShort, statusWords } from './endorsement-words.ts';
+import { EndorsementBadges } from './EndorsementBadges.tsx';
 import { rowName } from './customer-lookup.ts';
 import { useCustomers } from './customers.store.ts';
 import { selectLoadMore, selectRow, selectSearch } from './customers.selectors.ts';
 
 const ROW = 44;
-
-/**
- * Compact badges for a row: a glyph and colour for the status, a short name and status word on
- * screen; the full wording ("USD account: Pending review") is the tooltip and what a screen reader reads.
- */
-function RowBadges({ endorsements }: { endorsements: CustomerRowView['endorsements'] }) {
-  if (endorsements.length === 0) return <span className="muted small">None requested</span>;
-  return (
-    <span className="badges">
-      {endorsements.map((e) => {
-        const w = statusWords(e.status);
-        const full = `${endorsementLabel(e.name)}: ${w.label.toLowerCase()}`;
-        return (
-          <span key={e.name} className={`badge badge-compact badge-${w.tone}`} title={full} data-endorsement={e.name} data-status={e.status}>
-            <span aria-hidden="true">
-              {GLYPH[w.tone]} {endorsementShort(e.name)} <span className="badge-word">{w.short}</span>
-            </span>
-            <span className="sr-only">{full}</span>
-          </span>
-        );
-      })}
-    </span>
-  );
-}
 
 // Memoised: a new answer, a new page or a moved highlight re-renders only the rows whose props
 // changed; a customer in both the old and the new answer keeps its DOM.
@@ -56,7 +30,7 @@ const Row = memo(function Row({ id, index, active, total, top, onOpen }: { id: s
       <span className="col-email">{c.emailMasked ?? '—'}</span>
       <span className="col-status">{c.status}</span>
       <span className="col-endorsements">
-        <RowBadges endorsements={c.endorsements} />
+        <EndorsementBadges endorsements={c.endorsements} />
       </span>
     </div>
   );

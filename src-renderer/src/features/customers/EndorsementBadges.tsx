@@ -7,11 +7,11 @@ import { endorsementLabel, endorsementShort, statusWords } from './endorsement-w
  * word on screen; the full wording ("USD account: Pending review") is the tooltip and what a
  * screen reader reads.
  */
-export function EndorsementBadges({ customer }: { customer: CustomerView }) {
-  if (customer.endorsements.length === 0) return <span className="muted small">None requested</span>;
+export function EndorsementBadges({ endorsements }: { endorsements: readonly { name: string; status: string }[] }) {
+  if (endorsements.length === 0) return <span className="muted small">None requested</span>;
   return (
     <span className="badges">
-      {customer.endorsements.map((e) => {
+      {endorsements.map((e) => {
         const w = statusWords(e.status);
         const full = `${endorsementLabel(e.name)}: ${w.label.toLowerCase()}`;
         return (
