@@ -1,4 +1,5 @@
 import { cancelledResult, type CallOptions, type OmsApi, type OmsApiOf } from '#shared/ipc/build-api.ts';
+import { contract } from '#shared/ipc/registry.ts';
 import type { Result } from '#shared/ipc/result.ts';
 import { usePending } from '../features/oms-health/pending.store.ts';
 
@@ -22,7 +23,8 @@ type RawOp = (input: unknown, opts?: CallOptions) => Promise<Result<unknown>>;
 /**
  * Every call is visible while it waits: it joins the pending list (shown after ~300 ms with its age
  * and a Cancel), and Cancel settles it at once with a plain result, so no button stays greyed out
- * behind a hung OMS. Main still ends the OMS request itself at its own timeout.
+ * behind a hung OMS. For a read, Cancel also tells main, which aborts the OMS request; a change is
+ * only no longer waited for (main finishes it, so its audit row records what OMS really did).
  * A call its caller abandoned (its signal aborted: a newer keystroke's search) leaves the list at
  * once and settles as cancelled; the transport tells main, which aborts the OMS request too.
  */
@@ -37,24 +39,29 @@ function track(raw: OmsApi): ClientApi {
     for (const [name, fn] of Object.entries(ops)) {
       const channel = `${domain}.${name}`;
       const op = fn as RawOp;
+      const read = (contract as unknown as Record<string, Record<string, { mutation: boolean } | undefined>>)[domain]?.[name]?.mutation === false;
       wrapped[name] = (input: unknown, opts?: ClientCallOptions) => {
         const signal = opts?.signal;
         if (signal?.aborted) return Promise.resolve(cancelledResult(channel));
         const id = ++seq;
         let stop: (r: Result<never>) => void = () => {};
         const stopped = new Promise<Result<never>>((resolve) => (stop = resolve));
-        usePending.getState().add({ id, channel, startedAt: Date.now(), cancel: () => stop(cancelledResult(channel)) });
-        const call = signal
-          ? op(input, {
-              // A plain function: it crosses Electron's contextBridge, where a signal would not.
-              onAbort: (abort) => {
-                signal.addEventListener('abort', () => {
-                  abort();
-                  stop(cancelledResult(channel));
-                }, { once: true });
-              },
-            })
-          : op(input);
+        // One switch for both ways a read is abandoned: its caller's signal, or Cancel in the list.
+        const abandon = new AbortController();
+        signal?.addEventListener('abort', () => abandon.abort(), { once: true });
+        usePending.getState().add({ id, channel, startedAt: Date.now(), cancel: read ? () => abandon.abort() : () => stop(cancelledResult(channel)) });
+        const call =
+          signal || read
+            ? op(input, {
+                // A plain function: it crosses Electron's contextBridge, where a signal would not.
+                onAbort: (abort) => {
+                  abandon.signal.addEventListener('abort', () => {
+                    abort();
+                    stop(cancelledResult(channel));
+                  }, { once: true });
+                },
+              })
+            : op(input);
         return Promise.race([call, stopped]).finally(() => usePending.getState().remove(id));
       };
     }

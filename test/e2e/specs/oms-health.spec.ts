@@ -45,10 +45,17 @@ test('a hung OMS call shows its progress with Cancel; cancelling frees the scree
     await expect(waiting).toContainText('One customer, fresh from OMS', { timeout: 3000 });
     await expect(waiting).toContainText(/· \d+ s/);
     await shot(app, 'oms-pending-call');
+    const cancelledGets = async () =>
+      (await oms<{ items: { method: string; path: string; errorCode: string | null }[] }>(app, 'logs', 'requests', { method: 'GET', limit: 200 })).items.filter(
+        (r) => r.path === `/customers/${first}` && r.errorCode === 'cancelled',
+      ).length;
+    const before = await cancelledGets();
     await waiting.getByRole('button', { name: 'Stop waiting for customers.get' }).click();
     await expect(waiting).toHaveCount(0);
     const alert = app.getByRole('alert').filter({ hasText: 'You stopped waiting' }).first();
     await expect(alert).toBeVisible();
+    // A read's Cancel reaches main: the OMS request itself is aborted, not only the page's wait.
+    await expect.poll(cancelledGets, { timeout: 5000 }).toBeGreaterThan(before);
   } finally {
     await control(app, 'DELETE', '/faults');
   }
