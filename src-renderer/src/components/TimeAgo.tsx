@@ -14,20 +14,25 @@ export function ago(ms: number, now = Date.now()): string {
   return rtf.format(-Math.round(h / 24), 'day');
 }
 
-/** A relative time that keeps itself fresh; the exact time is in the tooltip. */
-export function TimeAgo({ at }: { at: number | string }) {
+/** A time shown in words that keeps itself fresh every `tickMs`; the exact time is in the tooltip. */
+function LiveTime({ at, words, tickMs, titlePrefix = '' }: { at: number | string; words: (ms: number, now: number) => string; tickMs: number; titlePrefix?: string }) {
   const ms = typeof at === 'string' ? Date.parse(at) : at;
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 5000);
+    const t = setInterval(() => setNow(Date.now()), tickMs);
     return () => clearInterval(t);
-  }, []);
+  }, [tickMs]);
   if (Number.isNaN(ms)) return <span>{String(at)}</span>;
   return (
-    <time dateTime={new Date(ms).toISOString()} title={new Date(ms).toLocaleString(undefined, { timeZoneName: 'short' })}>
-      {ago(ms, now)}
+    <time dateTime={new Date(ms).toISOString()} title={`${titlePrefix}${new Date(ms).toLocaleString(undefined, { timeZoneName: 'short' })}`}>
+      {words(ms, now)}
     </time>
   );
+}
+
+/** A relative time ("3 hours ago") that keeps itself fresh. */
+export function TimeAgo({ at }: { at: number | string }) {
+  return <LiveTime at={at} words={ago} tickMs={5000} />;
 }
 
 const unit = (u: 'minute' | 'hour' | 'day') => new Intl.NumberFormat(undefined, { style: 'unit', unit: u, unitDisplay: 'long' });
@@ -43,18 +48,7 @@ export function duration(ms: number, now = Date.now()): string {
   return units.day.format(Math.round(h / 24));
 }
 
-/** A duration up to now that keeps itself fresh; the exact start is in the tooltip. */
+/** A duration up to now ("waiting 3 hours") that keeps itself fresh; the tooltip says since when. */
 export function TimeSince({ at }: { at: number | string }) {
-  const ms = typeof at === 'string' ? Date.parse(at) : at;
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(t);
-  }, []);
-  if (Number.isNaN(ms)) return <span>{String(at)}</span>;
-  return (
-    <time dateTime={new Date(ms).toISOString()} title={`since ${new Date(ms).toLocaleString(undefined, { timeZoneName: 'short' })}`}>
-      {duration(ms, now)}
-    </time>
-  );
+  return <LiveTime at={at} words={duration} tickMs={30_000} titlePrefix="since " />;
 }
