@@ -10,6 +10,8 @@ const USAGE = `Usage: node src-sandbox/cli.ts [options]
   --review-mode M     auto | manual (default auto)
   --review-delay MS   auto review delay in ms (default 2000)
   --preview           serve not-yet-available endpoints (external accounts, deposit addresses, virtual accounts)
+  --documented-only   behave like an OMS with only the documented filters, events and fields
+                      (no q, no endorsement= filter, no extra events or fields; oms-api.md §9)
   --settlement-delay MS  processing → next transaction step (default 2000)
   --quote-ttl SEC     quote lifetime on the sandbox clock (default 300)
   --token-ttl SEC     access token lifetime (default 3600)
@@ -37,7 +39,7 @@ try {
     options: {
       port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, seed: { type: 'string' },
       'api-key': { type: 'string' }, 'api-secret': { type: 'string' }, 'review-mode': { type: 'string' },
-      'review-delay': { type: 'string' }, preview: { type: 'boolean' }, 'token-ttl': { type: 'string' },
+      'review-delay': { type: 'string' }, preview: { type: 'boolean' }, 'documented-only': { type: 'boolean' }, 'token-ttl': { type: 'string' },
       'retry-scale': { type: 'string' }, 'rate-limit': { type: 'string' }, 'base-path': { type: 'string' },
       'settlement-delay': { type: 'string' }, 'quote-ttl': { type: 'string' },
       json: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
@@ -69,6 +71,7 @@ const opts: SandboxOptions = {
   reviewMode: mode,
   reviewDelayMs: num('review-delay', v['review-delay'], 0),
   preview: v.preview ?? false,
+  documentedOnly: v['documented-only'] ?? false,
   settlementDelayMs: num('settlement-delay', v['settlement-delay'], 0),
   quoteTtlSec: num('quote-ttl', v['quote-ttl'], 1),
   tokenTtlSec: num('token-ttl', v['token-ttl'], 1),
@@ -81,6 +84,7 @@ const opts: SandboxOptions = {
 
 const handle = await startSandbox(opts).catch((err: Error) => fail(`could not start: ${err.message}`));
 const lines = [`OMS v0.9 sandbox listening on ${handle.baseUrl}`, `control API: ${handle.origin}/_sandbox/  (loopback only)`];
+if (opts.documentedOnly) lines.push('documented-only: q, endorsement= and every other sandbox extension are off');
 lines.push(opts.dataDir ? `data: ${opts.dataDir}/sandbox.db` : 'data: in-memory (lost on exit; use --data-dir to keep it)');
 if (handle.generatedCredentials) {
   lines.push(

@@ -13,6 +13,11 @@ export interface SandboxConfig {
   tokenTtlSec: number;
   rateLimitPerSec: number;
   preview: boolean;
+  /**
+   * Behave like an OMS that offers only what the official pages publish: every sandbox [choice]
+   * extension a client could lean on is off (docs/oms-api.md §9 lists them).
+   */
+  documentedOnly: boolean;
   retryScale: number;
   deliveryTimeoutMs: number;
 }

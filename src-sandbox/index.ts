@@ -48,6 +48,8 @@ export interface SandboxOptions {
   retryScale?: number;
   rateLimitPerSec?: number;
   preview?: boolean;
+  /** Only documented filters, events and fields (see SandboxConfig.documentedOnly). */
+  documentedOnly?: boolean;
   seed?: number;
   deliveryTimeoutMs?: number;
   logger?: (line: string) => void;
@@ -87,6 +89,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       tokenTtlSec: opts.tokenTtlSec ?? 3600,
       rateLimitPerSec: opts.rateLimitPerSec ?? 25,
       preview: opts.preview ?? false,
+      documentedOnly: opts.documentedOnly ?? false,
       retryScale: opts.retryScale ?? 1,
       deliveryTimeoutMs: opts.deliveryTimeoutMs ?? 15_000,
     },

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { formatUnits, newTxHash } from '../assets.ts';
 import type { SandboxContext } from '../context.ts';
-import { add, dec, format, mul, rescale, sub, type Dec } from '../decimal.ts';
+import { add, cmp, dec, format, mul, rescale, sub, type Dec } from '../decimal.ts';
 import { ApiError, notFound } from '../http-util.ts';
 import { newId } from '../ids.ts';
 import { parseJson, type Row } from '../store/db.ts';
@@ -35,7 +35,25 @@ export const createCashInSchema = z.strictObject({
   metadata: z.record(z.string().max(40), z.string().max(500)).optional(),
 });
 
-export const barcodeSchema = z.strictObject({ code: z.string().min(1).max(40) });
+/**
+ * The barcode-auth body is undocumented, so a client written against the real OMS may name the code
+ * `code`, `barcode` or `depositCode` and may add the `amount` or the `cashInId`: accept each shape,
+ * exactly one code, and check what is given against the cash-in the code belongs to.
+ */
+const Code = z.string().min(1).max(40);
+export const barcodeSchema = z
+  .strictObject({
+    code: Code.optional(),
+    barcode: Code.optional(),
+    depositCode: Code.optional(),
+    amount: z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, 'must be a decimal string like "40.00"').optional(),
+    cashInId: z.string().min(1).max(100).optional(),
+  })
+  .refine((b) => [b.code, b.barcode, b.depositCode].filter((v) => v !== undefined).length === 1, {
+    message: 'give the deposit code once, as code, barcode or depositCode',
+    path: ['code'],
+  });
+export type BarcodeBody = z.infer<typeof barcodeSchema>;
 export const commitSchema = z.strictObject({
   accountNumber: z.string().min(1).max(40),
   accountReferenceNumber: z.string().min(1).max(100),
@@ -149,11 +167,15 @@ export function refreshCashIn(ctx: SandboxContext, id: string): Record<string, u
   return publicDoc(c.doc);
 }
 
-/** Sandbox: the clerk scans the code. The body is undocumented; ours is `{code}`. */
-export function barcodeAuth(ctx: SandboxContext, code: string): Record<string, unknown> {
+/** Sandbox: the clerk scans the code (body shapes: barcodeSchema). */
+export function barcodeAuth(ctx: SandboxContext, body: BarcodeBody): Record<string, unknown> {
+  const code = (body.code ?? body.barcode ?? body.depositCode)!;
   const row = ctx.db.prepare('SELECT * FROM cash_ins WHERE code = ?').get(normCode(code)) as Row | undefined;
   if (!row) throw new ApiError(404, 'No cash-in has this deposit code', { code: 'not_found' });
   const c = withExpiry(ctx, toStored(row));
+  if (body.cashInId !== undefined && body.cashInId !== c.doc.id) throw new ApiError(400, `cashInId: the deposit code belongs to another cash-in, not ${body.cashInId}`);
+  const indicated = (c.doc.source as { indicatedAmount: string }).indicatedAmount;
+  if (body.amount !== undefined && cmp(dec(body.amount), dec(indicated)) !== 0) throw new ApiError(400, `amount: ${body.amount} is not the cash-in's amount ${indicated}`);
   if (c.doc.status === 'expired') throw new ApiError(422, `The deposit code of cash-in ${String(c.doc.id)} expired; refresh it`, { code: 'cash_in_expired' });
   if (c.doc.status !== 'pending') throw new ApiError(409, `Cash-in ${String(c.doc.id)} is ${String(c.doc.status)}`);
   const confirmationId = `conf_${randomInt(1e9, 1e10 - 1)}`;

@@ -12,11 +12,11 @@ const coordinate = (min: number, max: number) => z.coerce.number({ error: 'must 
 const locationsQuery = z
   .strictObject({
     provider: z.literal('greendot', { error: 'must be greendot (the only cash provider)' }).optional(),
+    // The documented search centre: OMS finds locations near a point, so both are required.
     latitude: coordinate(-90, 90).optional(),
     longitude: coordinate(-180, 180).optional(),
     flow: z.enum(['cashIn', 'cashPickup']).optional(),
-  })
-  .refine((q) => (q.latitude === undefined) === (q.longitude === undefined), { message: 'give latitude and longitude together', path: ['latitude'] });
+  });
 
 const listQuery = z.strictObject({
   customerId: z.string().max(100).optional(),
@@ -27,12 +27,13 @@ const listQuery = z.strictObject({
 
 function locations({ query }: ApiRequest) {
   const q = parseQuery(locationsQuery, query);
-  let data = CASH_LOCATIONS.filter((l) => !q.flow || l.flows.includes(q.flow)).map((l) => ({ ...l }));
-  if (q.latitude !== undefined && q.longitude !== undefined) {
-    const here = { latitude: q.latitude, longitude: q.longitude };
-    // Distance is display information (one decimal), never money.
-    data = data.map((l) => ({ ...l, distanceMiles: Math.round(milesBetween(here, l.coordinates) * 10) / 10 })).sort((a, b) => a.distanceMiles - b.distanceMiles);
-  }
+  const missing = (['latitude', 'longitude'] as const).filter((k) => q[k] === undefined);
+  if (missing.length) throw new ApiError(400, `query.${missing[0]}: is required (the search centre is latitude and longitude)`, { details: { issues: missing.map((path) => ({ path: `query.${path}`, message: 'is required' })) } });
+  const here = { latitude: q.latitude!, longitude: q.longitude! };
+  // Distance is display information (one decimal), never money.
+  const data = CASH_LOCATIONS.filter((l) => !q.flow || l.flows.includes(q.flow))
+    .map((l) => ({ ...l, distanceMiles: Math.round(milesBetween(here, l.coordinates) * 10) / 10 }))
+    .sort((a, b) => a.distanceMiles - b.distanceMiles);
   return ok({ data, hasMore: false });
 }
 
@@ -57,6 +58,6 @@ export function registerCashInRoutes(router: Router<ApiRoute>): void {
     .add('GET', '/cash-ins', route(list))
     .add('GET', '/cash-ins/{id}', route(({ ctx, params }) => ok(publicDoc(loadCashIn(ctx, params.id!).doc))))
     .add('POST', '/cash-ins/{id}/refresh', route(({ ctx, params }) => ok(refreshCashIn(ctx, params.id!)), true))
-    .add('POST', '/cash-ins/simulate/barcode-auth', route(({ ctx, body }) => ok(barcodeAuth(ctx, parseBody(barcodeSchema, body).code)), true))
+    .add('POST', '/cash-ins/simulate/barcode-auth', route(({ ctx, body }) => ok(barcodeAuth(ctx, parseBody(barcodeSchema, body))), true))
     .add('POST', '/cash-ins/simulate/auth-commit', route(({ ctx, body }) => ok(authCommit(ctx, parseBody(commitSchema, body))), true));
 }

@@ -1,5 +1,6 @@
 import type { SandboxContext } from '../context.ts';
 import { settle } from '../endorsements/engine.ts';
+import { DOCUMENTED_CUSTOMER_QUERY, onlyDocumented } from '../documented.ts';
 import { ApiError, notFound } from '../http-util.ts';
 import { newId } from '../ids.ts';
 import { add, dec, format, normalize, ZERO } from '../decimal.ts';
@@ -73,7 +74,7 @@ function create({ ctx, body }: ApiRequest) {
 }
 
 function list({ ctx, query }: ApiRequest) {
-  const q = parseQuery(listCustomersQuery, query);
+  const q = parseQuery(listCustomersQuery, ctx.config.documentedOnly ? onlyDocumented(query, DOCUMENTED_CUSTOMER_QUERY) : query);
   const beforeSeq = decodeCursor(q.cursor);
   if (Number.isNaN(beforeSeq)) throw new ApiError(400, 'query.cursor: not a cursor returned by this endpoint');
   const filters = { ...q, beforeSeq };

@@ -1,4 +1,6 @@
 import { ASSETS } from '../assets.ts';
+import type { SandboxContext } from '../context.ts';
+import { UNDOCUMENTED_FIELDS, withoutFields } from '../documented.ts';
 import { ApiError } from '../http-util.ts';
 import { price } from '../money/pricing.ts';
 import { hasBalance, insertQuote, insufficient, loadQuote, newQuoteId, parseFixedAmount, quoteSchema, requireEndorsement, resolveDestination } from '../money/quotes.ts';
@@ -13,6 +15,11 @@ import { requireWallet } from './wallets.routes.ts';
  * customer's wallets; it does not reserve money (execution re-checks the balance) and it lives
  * `quoteTtlSec` on the sandbox clock.
  */
+/** `transactionId` and `promoCode` are the sandbox's additions to the documented quote. */
+function presentQuote<T extends Record<string, unknown>>(ctx: SandboxContext, doc: T): T {
+  return ctx.config.documentedOnly ? withoutFields(doc, UNDOCUMENTED_FIELDS.quote) : doc;
+}
+
 function create({ ctx, body }: ApiRequest) {
   const input = parseBody(quoteSchema, body);
   const customer = requireCustomer(ctx, input.customerId);
@@ -62,11 +69,11 @@ function create({ ctx, body }: ApiRequest) {
     expiresAt: new Date(now + ctx.money.quoteTtlSec * 1000).toISOString(),
   };
   insertQuote(ctx, customer.seq, doc);
-  return ok(doc, 201);
+  return ok(presentQuote(ctx, doc), 201);
 }
 
 export function registerQuoteRoutes(router: Router<ApiRoute>): void {
   router
     .add('POST', '/quotes', { auth: true, idempotent: true, handler: create })
-    .add('GET', '/quotes/{id}', { auth: true, idempotent: false, handler: ({ ctx, params }) => ok(loadQuote(ctx, params.id!).doc) });
+    .add('GET', '/quotes/{id}', { auth: true, idempotent: false, handler: ({ ctx, params }) => ok(presentQuote(ctx, loadQuote(ctx, params.id!).doc)) });
 }

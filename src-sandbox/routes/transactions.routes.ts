@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SandboxContext } from '../context.ts';
+import { DOCUMENTED_TRANSACTION_QUERY, onlyDocumented } from '../documented.ts';
 import { ApiError, notFound } from '../http-util.ts';
 import { executeQuote } from '../money/settlement.ts';
 import { publicDoc, requireTransaction, TXN_STATUSES, TXN_TYPES } from '../money/transactions.ts';
@@ -26,7 +27,7 @@ export const transactionsQuery = z
   .refine((q) => !(q.startingAfter && q.endingBefore), { message: 'use startingAfter or endingBefore, not both', path: ['startingAfter'] });
 
 function page(ctx: SandboxContext, query: URLSearchParams, scope: TxnFilters['scope']) {
-  const q = parseQuery(transactionsQuery, query);
+  const q = parseQuery(transactionsQuery, ctx.config.documentedOnly ? onlyDocumented(query, DOCUMENTED_TRANSACTION_QUERY) : query);
   const anchorId = q.startingAfter ?? q.endingBefore;
   const anchor = anchorId === undefined ? undefined : ctx.transactions.seqOf(anchorId);
   if (anchorId !== undefined && anchor === undefined) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SandboxContext } from '../context.ts';
+import { UNDOCUMENTED_FIELDS, withoutFields } from '../documented.ts';
 import { ApiError, notFound } from '../http-util.ts';
 import { newId } from '../ids.ts';
 import type { Router } from '../router.ts';
@@ -36,8 +37,8 @@ const patchSchema = z.strictObject({
 const listQuery = z.strictObject({ limit: limitParam(20, 100), cursor: z.string().optional() });
 
 /** The secret appears only in the creation response (contract §7); afterwards it is null. */
-export function presentWebhook(w: WebhookRecord, revealSecret = false) {
-  return {
+export function presentWebhook(ctx: SandboxContext, w: WebhookRecord, revealSecret = false) {
+  const full = {
     id: w.id,
     object: 'webhook',
     url: w.url,
@@ -50,6 +51,8 @@ export function presentWebhook(w: WebhookRecord, revealSecret = false) {
     createdAt: w.createdAt,
     updatedAt: w.updatedAt,
   };
+  // `disabledReason` and `updatedAt` are the sandbox's additions to the documented endpoint object.
+  return ctx.config.documentedOnly ? withoutFields(full, UNDOCUMENTED_FIELDS.webhook) : full;
 }
 
 function requireWebhook(ctx: SandboxContext, id: string): WebhookRecord {
@@ -73,7 +76,7 @@ function create({ ctx, body }: ApiRequest) {
     createdAt: now,
     updatedAt: now,
   });
-  return ok(presentWebhook(w, true), 201);
+  return ok(presentWebhook(ctx, w, true), 201);
 }
 
 function list({ ctx, query }: ApiRequest) {
@@ -84,7 +87,7 @@ function list({ ctx, query }: ApiRequest) {
   const hasMore = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
-  return ok({ data: page.map((w) => presentWebhook(w)), hasMore, cursor: hasMore && last ? encodeCursor(last.seq) : null });
+  return ok({ data: page.map((w) => presentWebhook(ctx, w)), hasMore, cursor: hasMore && last ? encodeCursor(last.seq) : null });
 }
 
 function patch({ ctx, params, body }: ApiRequest) {
@@ -99,7 +102,7 @@ function patch({ ctx, params, body }: ApiRequest) {
   }
   if (input.enabled === false) ctx.events.cancelPendingFor(w.id, now);
   ctx.webhooks.update(next);
-  return ok(presentWebhook(next));
+  return ok(presentWebhook(ctx, next));
 }
 
 function remove({ ctx, params }: ApiRequest) {
@@ -114,7 +117,7 @@ export function registerWebhookRoutes(router: Router<ApiRoute>): void {
   router
     .add('POST', '/webhooks', route(create, true))
     .add('GET', '/webhooks', route(list))
-    .add('GET', '/webhooks/{id}', route(({ ctx, params }) => ok(presentWebhook(requireWebhook(ctx, params.id!)))))
+    .add('GET', '/webhooks/{id}', route(({ ctx, params }) => ok(presentWebhook(ctx, requireWebhook(ctx, params.id!)))))
     .add('PATCH', '/webhooks/{id}', route(patch))
     .add('DELETE', '/webhooks/{id}', route(remove));
 }

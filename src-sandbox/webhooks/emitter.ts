@@ -1,4 +1,5 @@
 import type { SandboxContext } from '../context.ts';
+import { isDocumentedEvent } from '../documented.ts';
 import { newId } from '../ids.ts';
 
 /** Sent only to complianceOnly webhooks (contract §7). */
@@ -8,7 +9,8 @@ export const COMPLIANCE_ONLY_EVENTS = new Set(['customer.endorsement.underReview
  * Records an event and queues one delivery per matching endpoint, inside the caller's transaction:
  * the event exists if and only if the change that caused it was committed (at-least-once starts here).
  */
-export function emitEvent(ctx: SandboxContext, type: string, object: unknown, customerId: string | null): string {
+export function emitEvent(ctx: SandboxContext, type: string, object: unknown, customerId: string | null): string | null {
+  if (ctx.config.documentedOnly && !isDocumentedEvent(type)) return null;
   const now = ctx.clock.now();
   const createdAt = new Date(now).toISOString();
   const id = newId('evt', now);

@@ -25,15 +25,44 @@ describe('cash-in at a retail location (issue 11)', () => {
   const order = (extra: Record<string, unknown> = {}) =>
     api.post('/cash-ins', { customerId: cust, source: { asset: 'usd', indicatedAmount: '60.00' }, destination: { wallet: { wallet: wallet.id }, asset: 'usdc', network: 'polygon' }, cash: { cashLocationId: CVS, cashLocationReference: 'GD-CVS-4521' }, ...extra });
 
-  it('lists a fixed set of realistic locations, nearest first when asked', async () => {
-    const all = (await api.get('/cash-locations?provider=greendot')).body;
+  it('lists a fixed set of realistic locations, nearest first; the search centre is required', async () => {
+    const all = (await api.get('/cash-locations?provider=greendot&latitude=38.5&longitude=-121.5')).body;
     expect(all.data.length).toBe(5);
     for (const l of all.data) expect(l).toMatchObject({ id: expect.stringMatching(/^loc_/), cashLocationReference: expect.stringMatching(/^GD-/), provider: 'greendot', address: { country: 'US' } });
     const nearSf = (await api.get('/cash-locations?provider=greendot&latitude=37.77&longitude=-122.42&flow=cashIn')).body.data;
     expect(nearSf[0].name).toBe('Walgreens #7789');
     expect(nearSf.map((l: any) => l.distanceMiles)).toEqual([...nearSf.map((l: any) => l.distanceMiles)].sort((a: number, b: number) => a - b));
-    expect((await api.get('/cash-locations?latitude=37')).body.error.message).toContain('latitude');
-    expect((await api.get('/cash-locations?provider=moneygram')).status).toBe(400);
+    // The docs list latitude and longitude as the search centre: without them, a 400 naming the missing one.
+    const none = await api.get('/cash-locations?provider=greendot');
+    expect(none.status).toBe(400);
+    expect(none.body.error.message).toMatch(/^query\.latitude: is required/);
+    const half = await api.get('/cash-locations?latitude=37');
+    expect(half.status).toBe(400);
+    expect(half.body.error.message).toMatch(/^query\.longitude: is required/);
+    expect((await api.get('/cash-locations?provider=moneygram&latitude=37&longitude=-122')).status).toBe(400);
+  });
+
+  it('barcode-auth takes the plausible undocumented bodies: code, barcode or depositCode, with amount and cashInId', async () => {
+    const shapes: ((c: any) => Record<string, unknown>)[] = [
+      (c) => ({ barcode: c.depositInstructions.code }),
+      (c) => ({ depositCode: c.depositInstructions.code, amount: '60.00' }),
+      (c) => ({ code: c.depositInstructions.code, amount: '60', cashInId: c.id }),
+    ];
+    for (const shape of shapes) {
+      const ci = (await order()).body;
+      const auth = await api.post('/cash-ins/simulate/barcode-auth', shape(ci));
+      expect(auth.status, JSON.stringify(auth.body)).toBe(200);
+      expect(auth.body).toMatchObject({ cashInId: ci.id, amount: '60.00' });
+    }
+    const ci = (await order()).body;
+    const code = ci.depositInstructions.code;
+    const refused = async (body: Record<string, unknown>) => (await api.post('/cash-ins/simulate/barcode-auth', body)).body.error.message as string;
+    expect(await refused({ code, barcode: code })).toMatch(/deposit code once/);
+    expect(await refused({})).toMatch(/deposit code once/);
+    expect(await refused({ code, amount: '61.00' })).toMatch(/^amount: 61.00 is not the cash-in's amount 60.00/);
+    expect(await refused({ code, cashInId: 'ci_other' })).toMatch(/^cashInId: /);
+    expect(await refused({ code, amount: 60 })).toMatch(/amount/);
+    expect(await refused({ code, colour: 'red' })).toMatch(/colour/);
   });
 
   it('pending with a one-hour code → barcode-auth → auth-commit → completed, wallet credited, both webhooks signed', async () => {
