@@ -28,6 +28,8 @@ async function main(): Promise<void> {
         json: { type: 'boolean', default: false },
         // Same as OMS_SANDBOX_PREVIEW=1: the local sandbox serves external accounts (oms-api.md §5).
         'sandbox-preview': { type: 'boolean', default: false },
+        // Same as OMS_SANDBOX_DOCUMENTED_ONLY=1: the local sandbox answers as a documented-only OMS.
+        'sandbox-documented-only': { type: 'boolean', default: false },
       },
       strict: true,
     }).values;
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
       version,
       log,
       ...(webhookPort !== undefined ? { webhookPort } : {}),
-      ...(args['sandbox-preview'] ? { sandbox: { preview: true } } : {}),
+      ...(args['sandbox-preview'] || args['sandbox-documented-only'] ? { sandbox: { ...(args['sandbox-preview'] ? { preview: true } : {}), ...(args['sandbox-documented-only'] ? { documentedOnly: true } : {}) } } : {}),
     });
   } catch (e) {
     // One sentence instead of a stack (an unreadable data folder, a database another version wrote…); scrubbed.

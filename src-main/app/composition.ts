@@ -105,7 +105,12 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
       dataDir: opts.dataDir,
       ...(opts.secretStore ? { secretStore: opts.secretStore } : {}),
       // OMS_SANDBOX_PREVIEW=1 turns on the sandbox's not-yet-available endpoints; an explicit option wins.
-      sandbox: { ...opts.sandbox, preview: opts.sandbox?.preview ?? process.env.OMS_SANDBOX_PREVIEW === '1' },
+      // OMS_SANDBOX_DOCUMENTED_ONLY=1 makes it answer as an OMS with only the documented filters, events and fields.
+      sandbox: {
+        ...opts.sandbox,
+        preview: opts.sandbox?.preview ?? process.env.OMS_SANDBOX_PREVIEW === '1',
+        documentedOnly: opts.sandbox?.documentedOnly ?? process.env.OMS_SANDBOX_DOCUMENTED_ONLY === '1',
+      },
       ...(opts.omsClient ? { omsClient: opts.omsClient } : {}),
     },
   );
@@ -163,7 +168,7 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
       openExternal: async ({ url }) => ({ opened: opts.openExternal ? await opts.openExternal(url) : false }),
     },
     settings: afterEach(settingsHandlers(settings, new DesktopPrefsRepo(services.settingsStore, (p) => opts.onDesktopPrefs?.(p))), ['saveProfile', 'setActiveProfile', 'deleteProfile'], () => webhooks.profileSettingsChanged()),
-    customers: trackOpenCustomers(customersHandlers(services.session), webhooks.openCustomers),
+    customers: trackOpenCustomers(customersHandlers(services.session, services.customerSearch), webhooks.openCustomers),
     wallets: walletsHandlers(services.session),
     quotes: quotesHandlers(services.session),
     transactions: transactionsHandlers(services.session),
@@ -200,6 +205,7 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
         stopHeartbeat();
         await webhooks.stop().catch((e: unknown) => log(`webhooks did not stop cleanly: ${e instanceof Error ? e.message : 'error'}`));
         events.close();
+        services.customerSearch.close();
         await services.local.stop().catch((e: unknown) => log(`local sandbox did not stop cleanly: ${e instanceof Error ? e.message : 'error'}`));
         db.close();
       })()),

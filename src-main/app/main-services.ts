@@ -6,7 +6,11 @@ import { scrubText } from '../ipc/redact.ts';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { SecretVault } from '../secrets/secret-vault.ts';
-import { fetchCustomerView } from '../services/customers/customers.ipc.ts';
+import { z } from 'zod';
+import { inBackground } from '../oms/request-priority.ts';
+import { CustomerSearchService } from '../services/customers/customer-search.ts';
+import { toCustomerView } from '../services/customers/customer-view.ts';
+import { MaskedMatchGuard } from '../services/customers/masked-match-guard.ts';
 import { LocalSandbox, type LocalSandboxOptions } from '../services/sandbox/local-sandbox.ts';
 import { SandboxService } from '../services/sandbox/sandbox.service.ts';
 import { OmsSession, type ClientOverrides, type OmsApis } from '../services/session/oms-session.ts';
@@ -48,6 +52,8 @@ export interface MainServices {
   session: OmsSession;
   settings: SettingsService;
   sandbox: SandboxService;
+  /** customers.search for any OMS, with the in-memory directory where OMS has no text search. */
+  customerSearch: CustomerSearchService;
 }
 
 /** Builds the main-process services in dependency order. */
@@ -77,6 +83,22 @@ export async function buildMainServices(core: { db: Db; bus: EventBus; rawLog: (
   const session = new OmsSession({ profiles, vault: secrets, local, requestLog, onHealth, ...(opts.omsClient ? { overrides: opts.omsClient } : {}) });
   const settings = new SettingsService({ profiles, vault: secrets, session, local, bus });
   const sandbox = new SandboxService(session, local);
+  const estimateKey = (profileId: string) => `customerDirectory.estimate.${profileId}`;
+  const customerSearch = new CustomerSearchService({
+    profile: async () => {
+      const apis = await session.apis();
+      return { key: apis.client, profileId: apis.profile.id, customers: apis.customers };
+    },
+    guard: new MaskedMatchGuard(),
+    auditMaskedMatch: (e) =>
+      audit.append({ action: 'customers.search.hiddenFieldMatch', target: e.customerIds[0] ?? null, inputSummary: JSON.stringify(e), result: e.withheld ? `withheld ${e.withheld}` : 'ok' }),
+    onDirectory: (s) => bus.publish('event.customers.directoryChanged', s),
+    estimate: (profileId) => settingsStore.get(estimateKey(profileId), z.number().int().nullable(), null),
+    saveEstimate: (profileId, n) => settingsStore.set(estimateKey(profileId), n),
+    log,
+  });
+  // The directory holds personal data of one profile's customers: it goes with the profile.
+  bus.on('event.session.profileChanged', () => customerSearch.reset());
 
   // "First use" of the local profile: its credentials exist before the first screen asks for them.
   if (profiles.get(activeId())?.kind === 'local') await local.credentials().catch((e: unknown) => log(`local credentials: ${e instanceof Error ? e.message : 'failed'}`));
@@ -88,7 +110,13 @@ export async function buildMainServices(core: { db: Db; bus: EventBus; rawLog: (
     log,
     activeProfile: () => settings.active(),
     omsApis: () => session.apis(),
-    refetchCustomer: (customerId) => fetchCustomerView(session, customerId),
+    // Nobody waits on a webhook's re-fetch: it yields to user calls, and keeps the directory current.
+    refetchCustomer: (customerId) =>
+      inBackground(async () => {
+        const c = await (await session.apis()).customers.get(customerId);
+        customerSearch.observe(c);
+        return toCustomerView(c);
+      }),
     settingsStore,
     requestLog,
     audit,
@@ -96,6 +124,7 @@ export async function buildMainServices(core: { db: Db; bus: EventBus; rawLog: (
     session,
     settings,
     sandbox,
+    customerSearch,
   };
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { describeIssues } from '#shared/ipc/result.ts';
 import { scrubText } from '../ipc/redact.ts';
 import { OmsError } from './oms-error.ts';
+import { currentLane, RateGate } from './request-priority.ts';
 import { decideRetry, MAX_ATTEMPTS, parseRetryAfter } from './retry-policy.ts';
 import { expiryFrom, TokenManager } from './token-manager.ts';
 
@@ -35,6 +36,8 @@ export interface OmsClientOptions {
   timeoutMs?: number;
   maxAttempts?: number;
   onAttempt?: (rec: AttemptRecord) => void;
+  /** The profile's request budget, shared by every call; user calls go first (request-priority.ts). */
+  gate?: RateGate;
 }
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -82,7 +85,8 @@ interface RawResponse {
 export class OmsClient {
   readonly baseUrl: string;
   readonly tokens: TokenManager;
-  #o: Required<Omit<OmsClientOptions, 'onAttempt'>> & { onAttempt: (r: AttemptRecord) => void };
+  #o: Required<Omit<OmsClientOptions, 'onAttempt' | 'gate'>> & { onAttempt: (r: AttemptRecord) => void };
+  readonly gate: RateGate;
   #secrets = new Set<string>();
 
   constructor(opts: OmsClientOptions) {
@@ -98,6 +102,7 @@ export class OmsClient {
       maxAttempts: opts.maxAttempts ?? MAX_ATTEMPTS,
       onAttempt: opts.onAttempt ?? (() => {}),
     };
+    this.gate = opts.gate ?? new RateGate();
     this.tokens = new TokenManager({ exchange: () => this.#exchange(), now: this.#o.now });
   }
 
@@ -108,10 +113,13 @@ export class OmsClient {
     let attempt = 0;
     let budget = 0;
     let reauthed = false;
+    const lane = currentLane();
     for (;;) {
       attempt += 1;
       budget += 1;
       const token = await this.tokens.get(r.signal);
+      // Every attempt, retries included, waits for its slot: a search superseded while it waits is never sent.
+      await this.gate.take(lane, r.signal);
       let res: RawResponse;
       try {
         res = await this.#send(r.method, path, r.body, { token, key, attempt, signal: r.signal, timeoutMs: r.timeoutMs });
@@ -132,6 +140,8 @@ export class OmsClient {
       }
       if (res.status >= 200 && res.status < 300) return this.#parse(r, res);
       const retryAfterMs = parseRetryAfter(res.retryAfter, this.#o.now());
+      // Someone hit OMS's limit: background work steps back so the next user call is not refused too.
+      if (res.status === 429) this.gate.backOff(retryAfterMs ?? 1000);
       const d = decideRetry({ method: r.method, idempotencyKey: key, attempt: budget, status: res.status, retryAfterMs, random: this.#o.random, maxAttempts: this.#o.maxAttempts });
       if (d.retry) {
         await this.#o.sleep(d.delayMs, r.signal);

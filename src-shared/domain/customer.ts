@@ -45,6 +45,11 @@ export const CustomerRowView = z.strictObject({
   endorsements: z.array(z.strictObject({ name: z.string(), status: z.string() })),
   /** Ids only: enough to count them and to check who owns a pasted wallet id. */
   wallets: z.array(z.strictObject({ id: z.string() })),
+  /**
+   * The field a search matched on when the row does not show it (the email is masked, the phone,
+   * externalId and wallets are not on the row); null when what was typed is visible on the row.
+   */
+  matchedOn: z.enum(['email', 'phone', 'externalId', 'wallet']).nullable(),
 });
 export type CustomerRowView = z.infer<typeof CustomerRowView>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CustomerView } from '../domain/customer.ts';
 import { OmsHealthView } from '../domain/oms-health.ts';
+import { DirectoryStatus } from '../ipc/customers.contract.ts';
 import { InboxEntry, ListenerStatus } from '../ipc/inbox.contract.ts';
 
 /** Commands the desktop menu and accelerators send to the renderer (which owns navigation). */
@@ -30,6 +31,8 @@ export const eventContract = {
   'event.session.profileChanged': z.object({ profileId: z.string() }),
   /** A customer was re-fetched from OMS after a webhook (coalesced): the API's state, not the event's. */
   'event.customers.refetched': z.object({ customerId: z.string(), customer: CustomerView, cause: z.string() }),
+  /** The customer directory made progress or changed state (at most a few times a second). */
+  'event.customers.directoryChanged': DirectoryStatus,
   /** A wallet's balance or list changed (deposit, creation). */
   'event.wallets.changed': z.object({ customerId: z.string().nullable(), walletId: z.string().nullable(), cause: z.string() }),
   /** A delivery reached the webhook inbox (any verdict). */

@@ -7,7 +7,7 @@ import { CustomerBalanceView } from '../domain/wallet.ts';
 import { mutation, query } from './operation.ts';
 
 export const CustomerSearch = z.object({
-  /** Free text: prefix of a name, email, phone, externalId or id. */
+  /** Free text: word prefixes of a name, email, phone, externalId or id (matched in main). */
   q: z.string().trim().max(200).optional(),
   email: z.string().trim().max(254).optional(),
   externalId: z.string().trim().max(128).optional(),
@@ -24,6 +24,34 @@ export const CustomerSearch = z.object({
 export type CustomerSearch = z.infer<typeof CustomerSearch>;
 
 const ById = z.object({ customerId: CustomerId });
+
+/** The background directory of a profile whose OMS has no text search (oms-api.md §3). */
+export const DirectoryStatus = z.strictObject({
+  /** `off`: OMS searches text itself (or nothing asked yet); `building`/`ready`/`paused`/`failed` otherwise. */
+  state: z.enum(['off', 'building', 'ready', 'paused', 'failed']),
+  indexed: z.number().int(),
+  /** A previous complete walk's count for this profile (no personal data), or null before the first. */
+  estimate: z.number().int().nullable(),
+  /** Why it failed or paused, in words. */
+  message: z.string().nullable(),
+  /** When the last complete walk (or delta walk) finished. */
+  refreshedAt: z.string().nullable(),
+});
+export type DirectoryStatus = z.infer<typeof DirectoryStatus>;
+
+export const CustomerSearchPage = z.strictObject({
+  items: z.array(CustomerRowView),
+  hasMore: z.boolean(),
+  cursor: z.string().nullable(),
+  /** Where the rows came from: OMS's own text search, the documented exact filters, or the directory. */
+  source: z.enum(['oms', 'exact', 'directory']),
+  directory: DirectoryStatus.nullable(),
+  /** Rows OMS sent that did not match what was typed and were dropped in main. */
+  dropped: z.number().int(),
+  /** Customers whose hidden email or phone matched but were withheld: too many probes of that field. */
+  withheld: z.number().int(),
+});
+export type CustomerSearchPage = z.infer<typeof CustomerSearchPage>;
 
 /** Endorsement states a reviewer works on: waiting for a decision, declined, or missing data. */
 export const QUEUE_STATES = ['pending', 'rejected', 'incomplete'] as const;
@@ -49,7 +77,16 @@ export type ReviewQueue = z.infer<typeof ReviewQueue>;
 
 export const customersContract = {
   /** Server-side search with free text and filters; one page of slim rows (the full view: `get`). */
-  search: query('customers.search', 'Server-side customer search; one page of result rows.', CustomerSearch, pageOf(CustomerRowView)),
+  search: query('customers.search', 'Customer search: only rows that match what was typed; one page of result rows.', CustomerSearch, CustomerSearchPage),
+  /** The customer directory's progress (profiles whose OMS has no text search). */
+  directory: query('customers.directory', "The customer directory's progress for the active profile.", z.object({}), DirectoryStatus),
+  /** Pause, resume or rebuild the customer directory. */
+  directoryControl: query(
+    'customers.directoryControl',
+    'Pauses, resumes or rebuilds the customer directory of the active profile.',
+    z.object({ action: z.enum(['pause', 'resume', 'rebuild']) }),
+    DirectoryStatus,
+  ),
   /** The reviewer's work queue: every active customer with a matching endorsement, oldest waiting first. */
   queue: query(
     'customers.queue',

@@ -1,6 +1,7 @@
 import type { CustomerRowView, CustomerView } from '#shared/domain/customer.ts';
 import { ENDORSEMENT_NAMES, KNOWN_ENDORSEMENT_STATUSES, type EndorsementView } from '#shared/domain/endorsement.ts';
 import type { OmsCustomer, OmsEndorsement } from '../../oms/oms-objects.ts';
+import type { DirectoryEntry } from './directory-store.ts';
 
 const DOT = '•';
 
@@ -47,7 +48,7 @@ function requirementText(v: unknown): string {
 const texts = (list: readonly unknown[] | null | undefined) => (list ?? []).map(requirementText);
 
 /** Name and status of any documented endorsement form (oms-api.md §3): shared by the view and the row. */
-function endorsementHead(e: OmsEndorsement, index: number): { name: string; status: string } {
+export function endorsementHead(e: OmsEndorsement, index: number): { name: string; status: string } {
   if (typeof e === 'string') return { name: endorsementName(e), status: 'listed' };
   const name = e.name ?? e.type;
   return { name: name ? endorsementName(name) : `endorsement ${index + 1}`, status: e.status ? endorsementStatus(e.status) : 'unknown' };
@@ -118,5 +119,21 @@ export function toCustomerRowView(c: OmsCustomer): CustomerRowView {
     emailMasked: maskEmail(c.email),
     endorsements: (c.endorsements ?? []).map(endorsementHead),
     wallets: (c.wallets ?? []).map((w) => ({ id: w.id })),
+    matchedOn: null,
+  };
+}
+
+/** A directory entry → the same row, saying which hidden field a search matched on. */
+export function rowFromEntry(e: DirectoryEntry, matchedOn: CustomerRowView['matchedOn'] = null): CustomerRowView {
+  return {
+    id: e.id,
+    firstName: e.firstName ?? null,
+    middleName: e.middleName ?? null,
+    lastName: e.lastName ?? null,
+    status: e.status,
+    emailMasked: maskEmail(e.email),
+    endorsements: e.endorsements.map(({ name, status }) => ({ name, status })),
+    wallets: e.walletIds.map((id) => ({ id })),
+    matchedOn,
   };
 }

@@ -21,6 +21,8 @@ export interface LocalSandboxOptions {
   rateLimitPerSec?: number;
   /** Serve endpoints OMS v0.9 does not offer yet (external accounts), in their intended shape. */
   preview?: boolean;
+  /** Only what the official OMS pages publish: no `q`, no `endorsement=`, no extra events or fields. */
+  documentedOnly?: boolean;
   /** Sees each sandbox thread as it is spawned (tests stop one to play a crash). */
   onWorker?: (worker: Worker) => void;
 }
@@ -65,6 +67,16 @@ export class LocalSandbox {
     this.#vault = a.vault;
     this.#opts = a.options ?? {};
     this.#log = a.log;
+  }
+
+  /** Requests per second the local sandbox allows one key (it answers 429 past it). */
+  get rateLimitPerSec(): number {
+    return this.#opts.rateLimitPerSec ?? 25;
+  }
+
+  /** Whether the sandbox behaves as a documented-only OMS (a start-time setting). */
+  get documentedOnly(): boolean {
+    return this.#opts.documentedOnly === true;
   }
 
   /** Whether the sandbox serves the preview endpoints (a start-time setting). */
@@ -113,6 +125,7 @@ export class LocalSandbox {
       ...(this.#opts.tokenTtlSec !== undefined ? { tokenTtlSec: this.#opts.tokenTtlSec } : {}),
       ...(this.#opts.rateLimitPerSec !== undefined ? { rateLimitPerSec: this.#opts.rateLimitPerSec } : {}),
       preview: this.preview,
+      documentedOnly: this.documentedOnly,
     };
     let handle: LocalSandboxHandle;
     try {
@@ -124,7 +137,7 @@ export class LocalSandbox {
       handle = await this.#spawn({ ...data, port: 0 });
     }
     this.#lastPort = handle.port;
-    this.#log(`local sandbox listening at ${handle.origin}${firstStart ? ' (first start: seeded)' : ''}${this.preview ? ' (preview endpoints on)' : ''}`);
+    this.#log(`local sandbox listening at ${handle.origin}${firstStart ? ' (first start: seeded)' : ''}${this.preview ? ' (preview endpoints on)' : ''}${this.documentedOnly ? ' (documented-only)' : ''}`);
     return handle;
   }
 

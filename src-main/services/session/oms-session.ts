@@ -6,6 +6,7 @@ import { OmsClient, type Credentials, type OmsClientOptions } from '../../oms/om
 import { MoneyApi } from '../../oms/money.api.ts';
 import { OmsError } from '../../oms/oms-error.ts';
 import { OmsHealth } from '../../oms/oms-health.ts';
+import { RateGate } from '../../oms/request-priority.ts';
 import { WalletsApi } from '../../oms/wallets.api.ts';
 import { WebhooksApi } from '../../oms/webhooks.api.ts';
 import { accounts } from '../../secrets/credentials.ts';
@@ -15,7 +16,10 @@ import type { LocalSandbox } from '../sandbox/local-sandbox.ts';
 import { versionedBaseUrl, type ProfileRecord, type ProfilesStore } from '../settings/profiles.repo.ts';
 
 /** Transport knobs tests inject (fetch, clock, sleep, randomness, timeout). */
-export type ClientOverrides = Partial<Pick<OmsClientOptions, 'fetch' | 'now' | 'sleep' | 'random' | 'timeoutMs' | 'maxAttempts'>>;
+export type ClientOverrides = Partial<Pick<OmsClientOptions, 'fetch' | 'now' | 'sleep' | 'random' | 'timeoutMs' | 'maxAttempts'>> & {
+  /** The request budget per profile (default 20 calls in any second; the sandbox refuses past 25). */
+  ratePerSecond?: number;
+};
 
 export interface OmsApis {
   profile: ProfileRecord;
@@ -74,8 +78,11 @@ export class OmsSession {
     const key = `${profile.id}|${baseUrl}`;
     if (this.#current?.key === key) return this.#current.apis;
     const health = new OmsHealth(profile.id, (v) => this.#onHealth(v));
+    const { ratePerSecond, ...transport } = this.#overrides;
     const client = new OmsClient({
-      ...this.#overrides,
+      ...transport,
+      // The local sandbox's limit is known: stay a fifth under it. A remote OMS documents none.
+      gate: new RateGate({ perSecond: ratePerSecond ?? (profile.kind === 'local' ? Math.max(2, Math.floor(this.#local.rateLimitPerSec * 0.8)) : 20) }),
       fetch: health.wrapFetch(this.#overrides.fetch ?? globalThis.fetch.bind(globalThis)),
       baseUrl,
       credentials: () => this.#credentials(profile),
@@ -97,7 +104,8 @@ export class OmsSession {
     const started = Date.now();
     try {
       const baseUrl = profile.kind === 'local' ? await this.#localBaseUrl() : versionedBaseUrl(profile);
-      const client = new OmsClient({ ...this.#overrides, baseUrl, credentials: () => this.#credentials(profile), onAttempt: (r) => this.#requestLog.append(r, profile.id) });
+      const { ratePerSecond: _rate, ...transport } = this.#overrides;
+      const client = new OmsClient({ ...transport, baseUrl, credentials: () => this.#credentials(profile), onAttempt: (r) => this.#requestLog.append(r, profile.id) });
       await client.tokens.get(AbortSignal.timeout(15_000));
       const durationMs = Date.now() - started;
       return { ok: true, message: `OMS at ${new URL(baseUrl).host} accepted these credentials (token exchange in ${durationMs} ms).`, durationMs };

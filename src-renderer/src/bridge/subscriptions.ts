@@ -50,6 +50,7 @@ export function startSubscriptions(): () => void {
     api().events.on('event.session.profileChanged', reloadData),
     // Main re-fetched the customer after a webhook: this is the API's state, not the event's.
     api().events.on('event.customers.refetched', (p) => useCustomers.getState().applyLive(p.customer, p.cause)),
+    api().events.on('event.customers.directoryChanged', (p) => useCustomers.getState().setDirectory(p)),
     api().events.on('event.wallets.changed', (p) => {
       useWallets.getState().changed(p.customerId, p.walletId, p.cause);
       // A deposit does not re-fetch the customer: the open customer's live panel is told here.

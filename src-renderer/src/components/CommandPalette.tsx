@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useCustomers } from '../features/customers/customers.store.ts';
 import { jumpToId } from '../features/customers/jump-to-id.ts';
-import { api } from '../lib/api-client.ts';
+import { isMoneyHandle, openMoneyHandle, shortHandle } from '../features/customers/money-handle.ts';
 import { parseSearch } from '../features/customers/search-syntax.ts';
 import { notify } from '../stores/notify.store.ts';
 import { selectPaletteOpen, usePalette } from '../stores/palette.store.ts';
@@ -14,8 +14,6 @@ interface Command {
   run(): void | Promise<void>;
 }
 
-/** A transaction or quote id, an EVM hash or address, or a base58 hash/address (solana, bitcoin). */
-const MONEY_HANDLE = /^(txn_|qt_)[A-Za-z0-9]+$|^0x[0-9a-fA-F]{40}([0-9a-fA-F]{24})?$|^[1-9A-HJ-NP-Za-km-z]{32,90}$/;
 
 function commandsFor(text: string): Command[] {
   const t = text.trim();
@@ -32,17 +30,15 @@ function commandsFor(text: string): Command[] {
         if (note) notify('error', note);
       },
     });
-  } else if (MONEY_HANDLE.test(t)) {
+  } else if (isMoneyHandle(t)) {
     // Support's "where is my money?": a txn_/qt_ id, an on-chain hash or address opens the transaction.
     out.push({
       id: 'find-money',
-      label: `Find the transaction for ${t.length > 24 ? `${t.slice(0, 12)}…${t.slice(-6)}` : t}`,
+      label: `Find the transaction for ${shortHandle(t)}`,
       hint: 'Transactions',
       run: async () => {
-        const r = await api().transactions.find({ query: t });
-        if (!r.ok) return notify('error', `Could not look it up: ${r.error.message}`);
-        if (r.data.transaction) useRoute.getState().navigate('transactions', r.data.transaction.id);
-        else notify('info', r.data.note ?? 'Nothing found.');
+        const note = await openMoneyHandle(t);
+        if (note) notify('info', note);
       },
     });
   } else if (t) {

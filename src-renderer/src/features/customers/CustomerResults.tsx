@@ -1,17 +1,19 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef, useState } from 'react';
 import { EndorsementBadges } from './EndorsementBadges.tsx';
-import { rowName } from './customer-lookup.ts';
+import { matchedOnLabel, rowName } from './customer-lookup.ts';
 import { useCustomers } from './customers.store.ts';
-import { selectLoadMore, selectRow, selectSearch } from './customers.selectors.ts';
+import { selectLoadMore, selectRow, selectSearch, selectStale } from './customers.selectors.ts';
 
 const ROW = 44;
+const ignore = () => {};
 
 // Memoised: a new answer, a new page or a moved highlight re-renders only the rows whose props
 // changed; a customer in both the old and the new answer keeps its DOM.
 const Row = memo(function Row({ id, index, active, total, top, onOpen }: { id: string; index: number; active: boolean; total: number; top: number; onOpen: (id: string) => void }) {
   const c = useCustomers(selectRow(id));
   if (!c) return null;
+  const matched = matchedOnLabel(c);
   return (
     <div
       id={`result-${id}`}
@@ -26,6 +28,7 @@ const Row = memo(function Row({ id, index, active, total, top, onOpen }: { id: s
       <span className="col-name">
         <strong>{rowName(c)}</strong>
         <small className="mono">{c.id}</small>
+        {matched && <small className="match-note">{matched}</small>}
       </span>
       <span className="col-email">{c.emailMasked ?? '—'}</span>
       <span className="col-status">{c.status}</span>
@@ -43,6 +46,8 @@ const Row = memo(function Row({ id, index, active, total, top, onOpen }: { id: s
  */
 export function CustomerResults({ listRef, onOpen }: { listRef: React.RefObject<HTMLDivElement | null>; onOpen: (id: string) => void }) {
   const search = useCustomers(selectSearch);
+  // A newer search is running: these rows answer an older text, so they are dimmed and never opened.
+  const stale = useCustomers(selectStale);
   const loadMore = useCustomers(selectLoadMore);
   const [active, setActive] = useState(0);
   const [answer, setAnswer] = useState(search.shownSeq);
@@ -84,7 +89,7 @@ export function CustomerResults({ listRef, onOpen }: { listRef: React.RefObject<
       End: () => move(search.ids.length - 1),
       Enter: () => {
         const id = search.ids[activeIndex];
-        if (id) onOpen(id);
+        if (id && !stale) onOpen(id);
       },
     };
     const k = keys[e.key];
@@ -96,7 +101,7 @@ export function CustomerResults({ listRef, onOpen }: { listRef: React.RefObject<
   const activeId = search.ids[activeIndex];
 
   return (
-    <div className="results">
+    <div className={`results${stale ? ' stale' : ''}`}>
       <div className="result-head" aria-hidden="true">
         <span className="col-name">Customer</span>
         <span className="col-email">Email (masked)</span>
@@ -113,14 +118,14 @@ export function CustomerResults({ listRef, onOpen }: { listRef: React.RefObject<
           tabIndex={0}
           aria-activedescendant={activeId ? `result-${activeId}` : undefined}
           data-results-for={search.req.status === 'ok' ? search.text : undefined}
-          aria-busy={search.req.status === 'loading'}
+          aria-busy={stale || search.req.status === 'loading'}
           onKeyDown={onKey}
           style={{ height: v.getTotalSize(), position: 'relative' }}
         >
           {items.map((it) => {
             const id = search.ids[it.index]!;
             return (
-              <Row key={id} id={id} index={it.index} active={it.index === activeIndex} total={total} top={it.start} onOpen={onOpen} />
+              <Row key={id} id={id} index={it.index} active={it.index === activeIndex} total={total} top={it.start} onOpen={stale ? ignore : onOpen} />
             );
           })}
         </div>

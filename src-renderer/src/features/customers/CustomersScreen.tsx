@@ -6,6 +6,23 @@ import { useCustomers } from './customers.store.ts';
 import { jumpToId } from './jump-to-id.ts';
 import { selectRunSearch, selectSearch } from './customers.selectors.ts';
 import { parseSearch } from './search-syntax.ts';
+import { DirectoryProgress } from './DirectoryProgress.tsx';
+import { isMoneyHandle, openMoneyHandle, shortHandle } from './money-handle.ts';
+import { api } from '../../lib/api-client.ts';
+import './customer-search.css';
+
+/** What the count line says about where rows came from and what main held back. */
+function sourceNote(meta: { source: string; dropped: number; withheld: number } | null): string {
+  if (!meta) return '';
+  const parts: string[] = [];
+  if (meta.source === 'directory') parts.push('from the customer directory');
+  if (meta.dropped > 0) parts.push(`${meta.dropped} row${meta.dropped === 1 ? '' : 's'} OMS sent did not match and ${meta.dropped === 1 ? 'is' : 'are'} not shown`);
+  if (meta.withheld > 0)
+    parts.push(
+      `${meta.withheld} customer${meta.withheld === 1 ? '' : 's'} matched only on a hidden email or phone that was searched letter by letter too often; reveal it from the customer (audited) to search by it`,
+    );
+  return parts.length ? ` · ${parts.join(' · ')}` : '';
+}
 
 // A typed key searches at once, in its own input event: each new search aborts the one before it end
 // to end (renderer, bridge, main, OMS request), so a waiting period buys nothing and cost every query
@@ -46,7 +63,7 @@ export function CustomersScreen() {
       const prev = useCustomers.getState().search;
       if (prev.req.status !== 'idle' && prev.text === text) return;
     }
-    if (parseSearch(text).jump) return;
+    if (parseSearch(text).jump || isMoneyHandle(text)) return;
     const t = setTimeout(() => {
       const cur = useCustomers.getState().search;
       // The key press has already asked for this exact query (or found it malformed).
@@ -88,6 +105,20 @@ export function CustomersScreen() {
     else if (search.ids.length > 0) listRef.current?.focus();
   }, [fresh, search.ids, open]);
 
+  // What the directory has done so far, for a screen opened after it started.
+  useEffect(() => {
+    void api()
+      .customers.directory({})
+      .then((r) => r.ok && r.data.state !== 'off' && useCustomers.getState().setDirectory(r.data));
+  }, []);
+
+  /** A transaction id, hash or address names money, not a customer: open the transaction, or say where it looked. */
+  const findMoney = (value: string) => {
+    flushUrl.current();
+    setJumpNote(`Looking up the transaction for ${shortHandle(value.trim())}…`);
+    void openMoneyHandle(value).then((note) => setJumpNote(note));
+  };
+
   const onChange = (value: string) => {
     setText(value);
     setJumpNote(null);
@@ -95,6 +126,7 @@ export function CustomersScreen() {
     const parsed = parseSearch(value);
     // A pasted id lands on the record at once, as in Stripe's dashboard.
     if (parsed.jump) jump(parsed.jump.id);
+    else if (isMoneyHandle(value)) findMoney(value);
     else void runSearch(value);
   };
 
@@ -117,12 +149,13 @@ export function CustomersScreen() {
     } else if (e.key === 'Enter') {
       const parsed = parseSearch(text);
       if (parsed.jump) jump(parsed.jump.id);
+      else if (isMoneyHandle(text)) findMoney(text);
       else actWhenFresh('enter');
     }
   };
 
   const { req, parsed, ids } = search;
-  const count = `${ids.length}${search.hasMore ? '+' : ''} customer${ids.length === 1 ? '' : 's'}${search.hasMore ? ' — scroll for more' : ''}`;
+  const count = `${ids.length}${search.hasMore ? '+' : ''} customer${ids.length === 1 ? '' : 's'}${search.hasMore ? ' — scroll for more' : ''}${sourceNote(search.meta)}`;
   return (
     <section className="screen customers-screen">
       <header className="screen-head">
@@ -134,7 +167,7 @@ export function CustomersScreen() {
           className="search-input"
           aria-label="Search customers"
           aria-describedby="search-help"
-          placeholder="Search by name, email, phone or id — or paste cst_… / wlt_…"
+          placeholder="Search by name, email, phone, externalId or id — or paste cst_… / wlt_… / txn_… / a hash"
           value={text}
           autoFocus
           spellCheck={false}
@@ -153,12 +186,13 @@ export function CustomersScreen() {
             : req.status === 'ok'
               ? count
               : req.status === 'loading'
-                ? // The last rows stay while the next query runs: so does their count (no flicker, no announcement per key).
+                ? // The last rows stay, dimmed, while the next query runs; they are never presented as its answer.
                   ids.length > 0
-                  ? count
+                  ? `Searching for “${text.trim()}”… (the dimmed rows are for “${search.shownText.trim()}”)`
                   : 'Searching…'
                 : '')}
       </div>
+      <DirectoryProgress />
       {req.status === 'error' && req.error ? (
         <ErrorState error={req.error} what="customers" onRetry={() => void runSearch(text)} />
       ) : (req.status === 'loading' || (req.status === 'idle' && !parsed.problems.length)) && ids.length === 0 ? (

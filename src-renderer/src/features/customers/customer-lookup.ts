@@ -8,6 +8,16 @@ import { parseSearch } from './search-syntax.ts';
 export const rowName = (c: Pick<CustomerRowView, 'firstName' | 'middleName' | 'lastName'>): string =>
   [c.firstName, c.middleName, c.lastName].filter(Boolean).join(' ') || 'Unnamed customer';
 
+const MATCHED_ON: Record<NonNullable<CustomerRowView['matchedOn']>, string> = {
+  email: 'email matches',
+  phone: 'phone matches',
+  externalId: 'externalId matches',
+  wallet: 'wallet id matches',
+};
+
+/** Why a row is listed when what was typed is not visible on it ("email matches"), or null. */
+export const matchedOnLabel = (c: Pick<CustomerRowView, 'matchedOn'>): string | null => (c.matchedOn ? MATCHED_ON[c.matchedOn] : null);
+
 /**
  * A small customers search for pickers (not the Customers screen's list, whose state it leaves
  * alone): same syntax, same operation; the rows land in the store's row cache. A caller that

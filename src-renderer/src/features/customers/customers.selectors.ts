@@ -14,3 +14,6 @@ export const selectRevealed = (id: string) => (s: CustomersState) => s.revealed[
 export const selectRevealReq = (id: string) => (s: CustomersState) => s.revealReq[id] ?? IDLE;
 const NO_LOG: CustomersState['liveLog'][string] = [];
 export const selectLiveLog = (id: string) => (s: CustomersState) => s.liveLog[id] ?? NO_LOG;
+export const selectDirectory = (s: CustomersState) => s.directory;
+/** True while a newer search runs: the rows on screen answer an older text. */
+export const selectStale = (s: CustomersState) => s.search.shownSeq !== s.search.seq;

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CustomerRowView, CustomerView } from '#shared/domain/customer.ts';
 import type { EndorsementName } from '#shared/domain/endorsement.ts';
+import type { CustomerSearchPage, DirectoryStatus } from '#shared/ipc/customers.contract.ts';
 import type { Result } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
 import { mutate } from '../../lib/mutate.ts';
@@ -21,6 +22,10 @@ export interface SearchState {
   seq: number;
   /** The search whose rows are on screen: a new answer, not a new key, resets the list's highlight. */
   shownSeq: number;
+  /** The text the rows on screen answer (it differs from `text` while a newer search runs). */
+  shownText: string;
+  /** Where the rows on screen came from, and what main left out. */
+  meta: Pick<CustomerSearchPage, 'source' | 'dropped' | 'withheld'> | null;
 }
 
 export interface Revealed {
@@ -48,6 +53,9 @@ export interface CustomersState {
   /** The last live updates per customer, newest first (the customer view's notification panel). */
   liveLog: Record<string, LiveEntry[]>;
   search: SearchState;
+  /** The active profile's customer directory (OMSes without text search), as main last reported it. */
+  directory: DirectoryStatus | null;
+  setDirectory(s: DirectoryStatus): void;
   revealed: Record<string, Revealed>;
   revealReq: Record<string, Req>;
   runSearch(text: string): Promise<void>;
@@ -74,6 +82,8 @@ const emptySearch = (): SearchState => ({
   moreReq: IDLE,
   seq: 0,
   shownSeq: 0,
+  shownText: '',
+  meta: null,
 });
 
 /** The row a full view implies, so a list row follows a live update of its customer. */
@@ -86,6 +96,7 @@ const rowOf = (c: CustomerView): CustomerRowView => ({
   emailMasked: c.emailMasked,
   endorsements: c.endorsements.map((e) => ({ name: e.name, status: e.status })),
   wallets: c.wallets.map((w) => ({ id: w.id })),
+  matchedOn: null,
 });
 
 // The search (and its next page) in flight: a new search aborts them, so main stops working for a
@@ -108,12 +119,14 @@ export const useCustomers = create<CustomersState>((set, get) => {
     let rows: Record<string, CustomerRowView> | null = null;
     for (const c of items) {
       byId[c.id] = c;
-      if (get().rows[c.id]) (rows ??= { ...get().rows })[c.id] = rowOf(c);
+      const listed = get().rows[c.id];
+      if (listed) (rows ??= { ...get().rows })[c.id] = { ...rowOf(c), matchedOn: listed.matchedOn };
     }
     return rows ? { byId, rows } : { byId };
   };
   const mergeRows = (items: CustomerRowView[]) => {
     const rows = { ...get().rows };
+    // A row keeps what the search that listed it matched on; a live update of the customer keeps it too.
     for (const r of items) rows[r.id] = r;
     return rows;
   };
@@ -124,8 +137,11 @@ export const useCustomers = create<CustomersState>((set, get) => {
     liveAt: {},
     liveLog: {},
     search: emptySearch(),
+    directory: null,
     revealed: {},
     revealReq: {},
+
+    setDirectory: (s) => set({ directory: s }),
 
     runSearch: async (text) => {
       abortSearches();
@@ -133,7 +149,7 @@ export const useCustomers = create<CustomersState>((set, get) => {
       const seq = get().search.seq + 1;
       set({ search: { ...get().search, text, parsed, seq, req: LOADING(get().search.req), moreReq: IDLE } });
       if (parsed.problems.length) {
-        set({ search: { ...get().search, ids: [], hasMore: false, cursor: null, req: IDLE, shownSeq: seq } });
+        set({ search: { ...get().search, ids: [], hasMore: false, cursor: null, req: IDLE, shownSeq: seq, shownText: text, meta: null } });
         return;
       }
       const ctl = (searchCtl = new AbortController());
@@ -141,9 +157,11 @@ export const useCustomers = create<CustomersState>((set, get) => {
       if (get().search.seq !== seq || ctl.signal.aborted) return;
       searchCtl = null;
       if (!r.ok) return set({ search: { ...get().search, req: settled(r) } });
+      const { source, dropped, withheld } = r.data;
       set({
         rows: mergeRows(r.data.items),
-        search: { ...get().search, ids: r.data.items.map((c) => c.id), hasMore: r.data.hasMore, cursor: r.data.cursor, req: settled(r), shownSeq: seq },
+        ...(r.data.directory ? { directory: r.data.directory } : {}),
+        search: { ...get().search, ids: r.data.items.map((c) => c.id), hasMore: r.data.hasMore, cursor: r.data.cursor, req: settled(r), shownSeq: seq, shownText: text, meta: { source, dropped, withheld } },
       });
     },
 
@@ -223,7 +241,7 @@ export const useCustomers = create<CustomersState>((set, get) => {
       for (const t of remaskTimers.values()) clearTimeout(t);
       remaskTimers.clear();
       abortSearches();
-      set({ byId: {}, rows: {}, detail: {}, liveAt: {}, liveLog: {}, search: emptySearch(), revealed: {}, revealReq: {} });
+      set({ byId: {}, rows: {}, detail: {}, liveAt: {}, liveLog: {}, search: emptySearch(), directory: null, revealed: {}, revealReq: {} });
     },
   };
 });

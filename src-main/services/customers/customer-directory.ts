@@ -1,0 +1,180 @@
+import type { DirectoryStatus } from '#shared/ipc/customers.contract.ts';
+import { OmsError } from '../../oms/oms-error.ts';
+import type { OmsCustomer } from '../../oms/oms-objects.ts';
+import type { Page } from '../../oms/pages.ts';
+import { inBackground } from '../../oms/request-priority.ts';
+import { DirectoryStore } from './directory-store.ts';
+
+/** One documented list call: `GET /customers?limit&cursor&createdAfter`, newest first. */
+export type ListCustomers = (q: { limit: number; cursor?: string; createdAfter?: string }, signal: AbortSignal) => Promise<Page<OmsCustomer>>;
+
+export interface DirectoryOptions {
+  list: ListCustomers;
+  /** Progress and state changes, at most every `emitEveryMs`. */
+  onChange: (s: DirectoryStatus) => void;
+  /** The last complete walk's count for this profile (a number, no personal data). */
+  estimate: number | null;
+  saveEstimate: (n: number) => void;
+  log: (line: string) => void;
+  /** How often a delta walk asks for customers created since the newest one held. */
+  deltaEveryMs?: number;
+  /** After a failure, how long before the walk resumes from where it stopped. */
+  retryAfterMs?: number;
+  emitEveryMs?: number;
+}
+
+const PAGE = 100;
+
+/**
+ * A profile's customers, for an OMS with no text search: walked from the documented list in the
+ * background (user calls go first, see request-priority.ts), kept fresh by a delta walk and by every
+ * customer the console reads, and searched in memory. While it builds, searches see what is
+ * indexed so far and say so.
+ */
+export class CustomerDirectory {
+  readonly store = new DirectoryStore();
+  readonly #o: Required<DirectoryOptions>;
+  #state: DirectoryStatus['state'] = 'off';
+  #message: string | null = null;
+  #refreshedAt: string | null = null;
+  #estimate: number | null;
+  #complete = false;
+  #cursor: string | undefined;
+  #ctl: AbortController | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #lastEmit = 0;
+  #closed = false;
+
+  constructor(o: DirectoryOptions) {
+    this.#o = { deltaEveryMs: 60_000, retryAfterMs: 15_000, emitEveryMs: 200, ...o };
+    this.#estimate = o.estimate;
+  }
+
+  /** True once one walk reached the oldest customer. */
+  get complete(): boolean {
+    return this.#complete;
+  }
+
+  status(): DirectoryStatus {
+    return { state: this.#state, indexed: this.store.size, estimate: this.#estimate, message: this.#message, refreshedAt: this.#refreshedAt };
+  }
+
+  /** Starts (or resumes, from where it stopped) the walk; a running walk is left alone. */
+  start(): void {
+    if (this.#closed || this.#ctl) return;
+    this.#clearTimer();
+    const ctl = new AbortController();
+    this.#ctl = ctl;
+    this.#set(this.#complete ? 'ready' : 'building', null);
+    void this.#run(ctl.signal).finally(() => {
+      if (this.#ctl === ctl) this.#ctl = null;
+    });
+  }
+
+  /** Stops the walk after the page in flight; `start` resumes from the next page. */
+  pause(): void {
+    this.#clearTimer();
+    this.#ctl?.abort();
+    this.#ctl = null;
+    if (!this.#closed) this.#set(this.#complete ? 'ready' : 'paused', this.#complete ? null : 'Paused: searches see the customers indexed so far.');
+  }
+
+  /** Walks the whole list again from the newest customer (entries are replaced as they come). */
+  rebuild(): void {
+    this.pause();
+    this.#complete = false;
+    this.#cursor = undefined;
+    this.start();
+  }
+
+  /** A customer the console just read from OMS (opened, created, changed, re-fetched after a webhook). */
+  upsert(c: OmsCustomer): void {
+    if (this.#closed) return;
+    this.store.upsert([c]);
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#clearTimer();
+    this.#ctl?.abort();
+    this.#ctl = null;
+    this.store.close();
+  }
+
+  async #run(signal: AbortSignal): Promise<void> {
+    try {
+      if (this.#complete) await this.#delta(signal);
+      else await this.#walk(signal);
+      this.#schedule(this.#o.deltaEveryMs);
+    } catch (e) {
+      if (signal.aborted || this.#closed) return;
+      const why = e instanceof OmsError ? e.message : 'an unexpected error';
+      this.#o.log(`customer directory: stopped after ${this.store.size} customers (${e instanceof OmsError ? e.kind : 'error'}); resuming in ${Math.round(this.#o.retryAfterMs / 1000)} s`);
+      this.#set('failed', `Stopped at ${this.store.size} customers: ${why} It resumes by itself in ${Math.round(this.#o.retryAfterMs / 1000)} s.`);
+      this.#schedule(this.#o.retryAfterMs);
+    }
+  }
+
+  async #walk(signal: AbortSignal): Promise<void> {
+    for (;;) {
+      const q = { limit: PAGE, ...(this.#cursor ? { cursor: this.#cursor } : {}) };
+      const page = await inBackground(() => this.#o.list(q, signal));
+      if (signal.aborted) return;
+      this.store.upsert(page.items);
+      this.#progress();
+      if (!page.hasMore || !page.cursor) break;
+      this.#cursor = page.cursor;
+    }
+    this.#complete = true;
+    this.#cursor = undefined;
+    this.#estimate = this.store.size;
+    this.#o.saveEstimate(this.store.size);
+    this.#refreshedAt = new Date().toISOString();
+    this.#set('ready', null);
+  }
+
+  /** Customers created since the newest one held (the documented `createdAfter`; duplicates are replaced). */
+  async #delta(signal: AbortSignal): Promise<void> {
+    const since = this.store.newestCreatedAt();
+    let cursor: string | undefined;
+    for (;;) {
+      const q = { limit: PAGE, ...(since ? { createdAfter: since } : {}), ...(cursor ? { cursor } : {}) };
+      const page = await inBackground(() => this.#o.list(q, signal));
+      if (signal.aborted) return;
+      this.store.upsert(page.items);
+      if (!since || !page.hasMore || !page.cursor) break;
+      cursor = page.cursor;
+    }
+    this.#refreshedAt = new Date().toISOString();
+    this.#set('ready', null);
+  }
+
+  #schedule(ms: number): void {
+    this.#clearTimer();
+    if (this.#closed) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.start();
+    }, ms);
+    this.#timer.unref?.();
+  }
+
+  #clearTimer(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+
+  #set(state: DirectoryStatus['state'], message: string | null): void {
+    this.#state = state;
+    this.#message = message;
+    this.#lastEmit = Date.now();
+    this.#o.onChange(this.status());
+  }
+
+  #progress(): void {
+    const now = Date.now();
+    if (now - this.#lastEmit < this.#o.emitEveryMs) return;
+    this.#lastEmit = now;
+    this.#o.onChange(this.status());
+  }
+}

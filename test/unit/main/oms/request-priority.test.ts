@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { currentLane, inBackground, RateGate } from '../../../../src-main/oms/request-priority.ts';
+
+describe('the request budget puts the user first', () => {
+  it('never starts more than perSecond calls in any one-second window', async () => {
+    const g = new RateGate({ perSecond: 5, userReserve: 1 });
+    const started: number[] = [];
+    const t0 = Date.now();
+    await Promise.all(Array.from({ length: 8 }, () => g.take('user').then(() => started.push(Date.now() - t0))));
+    expect(started.slice(0, 5).every((t) => t < 500)).toBe(true);
+    expect(started.slice(5).every((t) => t >= 950)).toBe(true);
+  });
+
+  it('serves waiting user calls before background ones, and keeps a reserve free of background work', async () => {
+    const g = new RateGate({ perSecond: 4, userReserve: 2 });
+    const order: string[] = [];
+    const bg = Array.from({ length: 4 }, (_, i) => g.take('background').then(() => order.push(`bg${i}`)));
+    await new Promise((r) => setTimeout(r, 20));
+    // Only perSecond − reserve background calls started; the rest wait although slots are free.
+    expect(order).toEqual(['bg0', 'bg1']);
+    const user = [g.take('user').then(() => order.push('u0')), g.take('user').then(() => order.push('u1')), g.take('user').then(() => order.push('u2'))];
+    await Promise.all([...bg, ...user]);
+    expect(order.slice(0, 4)).toEqual(['bg0', 'bg1', 'u0', 'u1']);
+    expect(order.indexOf('u2')).toBeLessThan(order.indexOf('bg2'));
+  });
+
+  it('a cancelled caller never takes a slot; a 429 pauses background calls only', async () => {
+    const g = new RateGate({ perSecond: 1, userReserve: 0 });
+    await g.take('user');
+    const ctl = new AbortController();
+    const cancelled = g.take('user', ctl.signal);
+    ctl.abort();
+    await expect(cancelled).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(g.waiting()).toEqual({ user: 0, background: 0 });
+    g.backOff(5000);
+    const t0 = Date.now();
+    const bgDone = g.take('background').then(() => Date.now() - t0);
+    await g.take('user');
+    expect(Date.now() - t0).toBeLessThan(1500);
+    expect(g.waiting().background).toBe(1);
+    void bgDone;
+  });
+
+  it('the lane follows the async work it was set for', async () => {
+    expect(currentLane()).toBe('user');
+    const inner = await inBackground(async () => {
+      await new Promise((r) => setTimeout(r, 1));
+      return currentLane();
+    });
+    expect(inner).toBe('background');
+    expect(currentLane()).toBe('user');
+  });
+});
