@@ -27,4 +27,15 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  projects: [
+    // Every journey, against the local sandbox with its conveniences.
+    { name: 'sandbox', testIgnore: /documented-search\.spec\.ts/ },
+    // The journeys that search, list or pick customers, again against an OMS that offers only the
+    // documented filters, events and fields (the sandbox's --documented-only): correct there, or wrong.
+    {
+      name: 'documented-only',
+      testMatch: /(documented-search|support-agent|compliance-reviewer|qa-onboarding|reviews-queue|money)\.spec\.ts/,
+      use: { omsMode: 'documented' } as object,
+    },
+  ],
 });

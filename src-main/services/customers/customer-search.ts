@@ -92,10 +92,10 @@ export class CustomerSearchService {
     }
     if (/^cst_[A-Za-z0-9]+$/.test(q)) return this.#byId(p, q, fx, signal);
     const wantsDirectory = cursor?.startsWith(DIR) ?? false;
-    if (!q && !fx.endorsement && !wantsDirectory) return this.#omsList(p, '', fx, limit, cursor, signal);
+    if (!q && !fx.endorsement && !wantsDirectory) return this.#omsList(p, '', fx, rawLimit, cursor, signal);
     const text = wantsDirectory ? 'no' : await this.#textSearch(p, signal);
     if (text === 'yes') {
-      const page = await this.#omsList(p, q, fx, limit, cursor, signal);
+      const page = await this.#omsList(p, q, fx, rawLimit, cursor, signal);
       // A full page with nothing that matches: this OMS ignores q after all; the directory answers.
       if (!(page.items.length === 0 && page.dropped > 0)) return page;
       p.textSearch = 'no';
@@ -194,14 +194,14 @@ export class CustomerSearchService {
   }
 
   /** OMS's own list (documented filters, plus `q` where it searches text); every row checked here. */
-  async #omsList(p: ProfileState & { customers: CustomersApi }, q: string, fx: Filters, limit: number, cursor: string | undefined, signal?: AbortSignal): Promise<CustomerSearchPage> {
+  async #omsList(p: ProfileState & { customers: CustomersApi }, q: string, fx: Filters, limit: number | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<CustomerSearchPage> {
     const words = queryWords(q);
     const exactFirst = !cursor && q && looksLikeExternalId(q) && !fx.externalId ? await this.#exactExternalId(p, q, fx, signal) : [];
     // OMS's own text search (the sandbox's) takes one term; the longest word narrows most, and the
     // rule checks every word here.
     const omsQ = words.length > 1 ? [...words].sort((a, b) => b.length - a.length)[0]! : q;
     const page = await p.customers.search(
-      { ...documented(fx), ...(omsQ ? { q: omsQ } : {}), ...(fx.endorsement && p.textSearch === 'yes' ? { endorsement: fx.endorsement } : {}), limit, ...(cursor ? { cursor: cursor.replace(OMS, '') } : {}) },
+      { ...documented(fx), ...(omsQ ? { q: omsQ } : {}), ...(fx.endorsement && p.textSearch === 'yes' ? { endorsement: fx.endorsement } : {}), ...(limit ? { limit } : {}), ...(cursor ? { cursor: cursor.replace(OMS, '') } : {}) },
       signal,
     );
     const entries = page.items.map(toEntry);

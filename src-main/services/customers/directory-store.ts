@@ -54,6 +54,13 @@ export class DirectoryStore {
     };
   }
 
+  /** The in-memory database's size (pages in use × page size), for the memory budget. */
+  bytes(): number {
+    const pages = Number((this.#db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count);
+    const size = Number((this.#db.prepare('PRAGMA page_size').get() as { page_size: number }).page_size);
+    return pages * size;
+  }
+
   get size(): number {
     return Number((this.#s.count.get() as { n: number }).n);
   }

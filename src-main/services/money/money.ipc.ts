@@ -79,7 +79,9 @@ export function transactionsHandlers(session: OmsSession): DomainHandlers<'trans
   return {
     list: async (f, { signal }) => {
       const page = await (await money(session)).transactions({ customerId: f.customerId, walletId: f.walletId }, f, signal);
-      return { items: page.items.map(toTransactionView), hasMore: page.hasMore, cursor: page.cursor };
+      // `status` is not a documented filter: an OMS may ignore it, so it is applied here too.
+      const items = page.items.map(toTransactionView).filter((t) => !f.status || t.status === f.status);
+      return { items, hasMore: page.hasMore, cursor: page.cursor };
     },
     get: async ({ transactionId }, { signal }) => toTransactionView(await (await money(session)).transaction(transactionId, signal)),
     execute: async ({ quoteId }, { signal }) => {

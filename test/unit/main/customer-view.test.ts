@@ -88,6 +88,7 @@ describe('customer search row', () => {
       emailMasked: view.emailMasked,
       endorsements: view.endorsements.map((e) => ({ name: e.name, status: e.status })),
       wallets: [{ id: 'wlt_9' }],
+      matchedOn: null,
     });
     expect(row.endorsements).toEqual([
       { name: 'basic', status: 'listed' },

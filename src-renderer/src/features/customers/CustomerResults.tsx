@@ -27,8 +27,10 @@ const Row = memo(function Row({ id, index, active, total, top, onOpen }: { id: s
     >
       <span className="col-name">
         <strong>{rowName(c)}</strong>
-        <small className="mono">{c.id}</small>
-        {matched && <small className="match-note">{matched}</small>}
+        <small>
+          <span className="mono">{c.id}</span>
+          {matched && <span className="match-note"> · {matched}</span>}
+        </small>
       </span>
       <span className="col-email">{c.emailMasked ?? '—'}</span>
       <span className="col-status">{c.status}</span>

@@ -4,7 +4,7 @@ import { CustomerResults } from './CustomerResults.tsx';
 import { useRoute } from '../../stores/route.store.ts';
 import { useCustomers } from './customers.store.ts';
 import { jumpToId } from './jump-to-id.ts';
-import { selectRunSearch, selectSearch } from './customers.selectors.ts';
+import { selectDirectory, selectRunSearch, selectSearch } from './customers.selectors.ts';
 import { parseSearch } from './search-syntax.ts';
 import { DirectoryProgress } from './DirectoryProgress.tsx';
 import { isMoneyHandle, openMoneyHandle, shortHandle } from './money-handle.ts';
@@ -38,6 +38,7 @@ type Pending = 'focus' | 'enter' | null;
 
 export function CustomersScreen() {
   const search = useCustomers(selectSearch);
+  const directory = useCustomers(selectDirectory);
   const runSearch = useCustomers(selectRunSearch);
   // The query lives in the URL (`#/customers?q=…`): Back, reload and a copied link restore it.
   const urlQ = useRoute(selectQueryQ);
@@ -200,7 +201,13 @@ export function CustomersScreen() {
       ) : req.status === 'ok' && ids.length === 0 ? (
         <Empty
           title="No customers match."
-          hint={Object.keys(parsed.filters).length ? 'Check the spelling, remove a filter, or search by id.' : 'Create one in Onboarding.'}
+          hint={
+            search.meta?.source === 'directory' && directory && directory.state !== 'ready'
+              ? `None of the ${directory.indexed.toLocaleString()} customers indexed so far matches; the list fills in as the directory reads the rest.`
+              : Object.keys(parsed.filters).length
+                ? 'Check the spelling, remove a filter, or search by id.'
+                : 'Create one in Onboarding.'
+          }
         />
       ) : (
         <CustomerResults listRef={listRef} onOpen={open} />

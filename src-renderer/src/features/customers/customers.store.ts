@@ -110,6 +110,7 @@ const abortSearches = () => {
 };
 
 let liveSeq = 1;
+let lastDirectoryRefresh = 0;
 const remaskTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
 export const useCustomers = create<CustomersState>((set, get) => {
@@ -141,7 +142,18 @@ export const useCustomers = create<CustomersState>((set, get) => {
     revealed: {},
     revealReq: {},
 
-    setDirectory: (s) => set({ directory: s }),
+    setDirectory: (s) => {
+      const before = get().directory;
+      set({ directory: s });
+      // While the directory fills, a short answer from it may grow: ask again (at most once a second),
+      // never while the list is full (new entries are older customers, they would only append).
+      const cur = get().search;
+      const grew = !before || s.indexed > before.indexed || (before.state !== 'ready' && s.state === 'ready');
+      if (!grew || cur.meta?.source !== 'directory' || cur.hasMore || cur.req.status !== 'ok' || cur.seq !== cur.shownSeq) return;
+      if (Date.now() - lastDirectoryRefresh < 1000 && s.state !== 'ready') return;
+      lastDirectoryRefresh = Date.now();
+      void get().runSearch(cur.text);
+    },
 
     runSearch: async (text) => {
       abortSearches();
