@@ -18,6 +18,12 @@ export interface DirectoryOptions {
   log: (line: string) => void;
   /** How often a delta walk asks for customers created since the newest one held. */
   deltaEveryMs?: number;
+  /**
+   * How often the whole list is read again. Only `customer.endorsement.granted` is a documented
+   * event: a status that moves any other way reaches the directory only by a re-read (or when the
+   * console itself reads that customer).
+   */
+  fullEveryMs?: number;
   /** After a failure, how long before the walk resumes from where it stopped. */
   retryAfterMs?: number;
   emitEveryMs?: number;
@@ -39,6 +45,9 @@ export class CustomerDirectory {
   #refreshedAt: string | null = null;
   #estimate: number | null;
   #complete = false;
+  #lastFullAt = 0;
+  /** A full re-read of a complete directory is running (searches keep using what it holds). */
+  #refreshing = false;
   #cursor: string | undefined;
   #ctl: AbortController | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -46,7 +55,7 @@ export class CustomerDirectory {
   #closed = false;
 
   constructor(o: DirectoryOptions) {
-    this.#o = { deltaEveryMs: 60_000, retryAfterMs: 15_000, emitEveryMs: 200, ...o };
+    this.#o = { deltaEveryMs: 60_000, fullEveryMs: 10 * 60_000, retryAfterMs: 15_000, emitEveryMs: 200, ...o };
     this.#estimate = o.estimate;
   }
 
@@ -87,6 +96,17 @@ export class CustomerDirectory {
     this.start();
   }
 
+  /**
+   * Reads the whole list again in the background when the last full read is older than `maxAgeMs`,
+   * serving what it holds meanwhile (the review queue asks before it answers).
+   */
+  refreshIfOlder(maxAgeMs: number): void {
+    if (!this.#complete || this.#ctl || Date.now() - this.#lastFullAt < maxAgeMs) return;
+    this.#cursor = undefined;
+    this.#refreshing = true;
+    this.start();
+  }
+
   /** A customer the console just read from OMS (opened, created, changed, re-fetched after a webhook). */
   upsert(c: OmsCustomer): void {
     if (this.#closed) return;
@@ -103,7 +123,8 @@ export class CustomerDirectory {
 
   async #run(signal: AbortSignal): Promise<void> {
     try {
-      if (this.#complete) await this.#delta(signal);
+      if (this.#complete && !this.#refreshing && Date.now() - this.#lastFullAt >= this.#o.fullEveryMs) this.#refreshing = true;
+      if (this.#complete && !this.#refreshing) await this.#delta(signal);
       else await this.#walk(signal);
       this.#schedule(this.#o.deltaEveryMs);
     } catch (e) {
@@ -126,6 +147,8 @@ export class CustomerDirectory {
       this.#cursor = page.cursor;
     }
     this.#complete = true;
+    this.#refreshing = false;
+    this.#lastFullAt = Date.now();
     this.#cursor = undefined;
     this.#estimate = this.store.size;
     this.#o.saveEstimate(this.store.size);

@@ -92,7 +92,8 @@ export class CustomerSearchService {
     }
     if (/^cst_[A-Za-z0-9]+$/.test(q)) return this.#byId(p, q, fx, signal);
     const wantsDirectory = cursor?.startsWith(DIR) ?? false;
-    if (!q && !fx.endorsement && !wantsDirectory) return this.#omsList(p, '', fx, rawLimit, cursor, signal);
+    // A documented exact filter narrows to a handful of customers, fresh from OMS: the rest is checked here.
+    if (!wantsDirectory && (fx.email || fx.externalId || (!q && !fx.endorsement))) return this.#omsList(p, q, fx, rawLimit, cursor, signal);
     const text = wantsDirectory ? 'no' : await this.#textSearch(p, signal);
     if (text === 'yes') {
       const page = await this.#omsList(p, q, fx, rawLimit, cursor, signal);
@@ -199,7 +200,7 @@ export class CustomerSearchService {
     const exactFirst = !cursor && q && looksLikeExternalId(q) && !fx.externalId ? await this.#exactExternalId(p, q, fx, signal) : [];
     // OMS's own text search (the sandbox's) takes one term; the longest word narrows most, and the
     // rule checks every word here.
-    const omsQ = words.length > 1 ? [...words].sort((a, b) => b.length - a.length)[0]! : q;
+    const omsQ = p.textSearch !== 'yes' ? '' : words.length > 1 ? [...words].sort((a, b) => b.length - a.length)[0]! : q;
     const page = await p.customers.search(
       { ...documented(fx), ...(omsQ ? { q: omsQ } : {}), ...(fx.endorsement && p.textSearch === 'yes' ? { endorsement: fx.endorsement } : {}), ...(limit ? { limit } : {}), ...(cursor ? { cursor: cursor.replace(OMS, '') } : {}) },
       signal,

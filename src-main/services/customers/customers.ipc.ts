@@ -27,6 +27,8 @@ export function customersHandlers(session: OmsSession, search: CustomerSearchSer
     queue: async (f, { signal }) => {
       const dir = await search.directoryIfNeeded(signal);
       if (dir) {
+        // Statuses other than granted come with no documented event: re-read the list when it is a minute old.
+        dir.refreshIfOlder(60_000);
         const q = await buildReviewQueue(directoryListPage(dir), f, signal);
         return { ...q, complete: q.complete && dir.complete };
       }

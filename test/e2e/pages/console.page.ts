@@ -32,12 +32,28 @@ export async function control(page: Page, method: string, path: string, body?: u
   return res.status === 204 ? null : res.json();
 }
 
+/**
+ * On an OMS without text search (the documented-only project), waits until the console's customer
+ * directory holds every customer, so set-up lookups by endorsement see them all; `rebuild` re-reads
+ * the list (the sandbox's bulk seed back-dates customers, which a delta walk would never see).
+ * Where OMS searches text itself there is no directory and this returns at once.
+ */
+export async function directoryComplete(page: Page, rebuild = false): Promise<void> {
+  type Dir = { state: string };
+  if ((await oms<Dir>(page, 'customers', 'directory')).state === 'off') await oms(page, 'customers', 'search', { q: 'a', limit: 1 });
+  if ((await oms<Dir>(page, 'customers', 'directory')).state === 'off') return;
+  if (rebuild) await oms(page, 'customers', 'directoryControl', { action: 'rebuild' });
+  await expect.poll(async () => (await oms<Dir>(page, 'customers', 'directory')).state, { timeout: 90_000, intervals: [250] }).toBe('ready');
+}
+
 let seeded = false;
 /** The local sandbox seeds 2,000 customers on first start; top it up to 10,000 once per console. */
 export async function ensureTenThousand(page: Page): Promise<void> {
-  if (seeded) return;
-  await control(page, 'POST', '/seed', { count: 8000, seed: 4242 });
-  seeded = true;
+  if (!seeded) {
+    await control(page, 'POST', '/seed', { count: 8000, seed: 4242 });
+    seeded = true;
+    await directoryComplete(page, true);
+  } else await directoryComplete(page);
 }
 
 /** A complete US individual: every field the sandbox policy needs for all three endorsements. */

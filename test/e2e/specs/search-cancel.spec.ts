@@ -23,7 +23,7 @@ test('typing over a hung search cancels it in main and shows the newer query’s
   try {
     await search.fill('ma');
     const waiting = app.getByRole('list', { name: 'Waiting for answers' });
-    await expect(waiting).toContainText('Server-side customer search', { timeout: 5000 });
+    await expect(waiting).toContainText(/search/i, { timeout: 5000 });
     // The last rows stay on screen while the new query runs.
     await expect(results.getByRole('option').first()).toBeVisible();
 
