@@ -6,6 +6,7 @@ import { EventBridge } from '../ipc/event-bridge.ts';
 import { EventBus } from '../ipc/event-bus.ts';
 import type { Handlers } from '../ipc/handlers.ts';
 import { customersHandlers, piiHandlers } from '../services/customers/customers.ipc.ts';
+import { toCustomerView } from '../services/customers/customer-view.ts';
 import { externalAccountsHandlers } from '../services/external-accounts/external-accounts.ipc.ts';
 import { logsHandlers } from '../services/logs/logs.ipc.ts';
 import { sandboxHandlers } from '../services/sandbox/sandbox.ipc.ts';
@@ -89,6 +90,18 @@ function withSecretsRefresh(h: Handlers['webhooks'], after: () => Promise<void>)
     delete: async (i, c) => {
       const r = await h.delete(i, c);
       await after();
+      return r;
+    },
+  };
+}
+
+/** After a QA decision in the sandbox, the decided customer is re-read (failures only logged). */
+function withDecisionRefetch(h: Handlers['sandbox'], refetch: (customerId: string, decision: 'approve' | 'reject' | 'revoke') => Promise<void>): Handlers['sandbox'] {
+  return {
+    ...h,
+    decideEndorsement: async (i, c) => {
+      const r = await h.decideEndorsement(i, c);
+      if (r.accepted) await refetch(i.customerId, i.decision).catch(() => undefined);
       return r;
     },
   };
@@ -179,7 +192,14 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     inbox: createInboxHandlers(webhooks, () => settings.active().id),
     logs: logsHandlers(services.requestLog, services.audit),
     pii: piiHandlers(services.session),
-    sandbox: sandboxHandlers(services.sandbox),
+    sandbox: withDecisionRefetch(sandboxHandlers(services.sandbox), async (customerId, decision) => {
+      // A decision's own webhook is not a documented event (only `granted` is): read the customer now,
+      // and name the change as that webhook would have.
+      const raw = await (await services.omsApis()).customers.get(customerId);
+      services.customerSearch.observe(raw);
+      const cause = `customer.endorsement.${decision === 'approve' ? 'granted' : decision === 'reject' ? 'rejected' : 'revoked'}`;
+      bus.publish('event.customers.refetched', { customerId, customer: toCustomerView(raw), cause });
+    }),
   };
 
   const dispatch = createDispatcher({

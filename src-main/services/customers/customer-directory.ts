@@ -46,6 +46,7 @@ export class CustomerDirectory {
   #estimate: number | null;
   #complete = false;
   #lastFullAt = 0;
+  #waiters = new Set<() => void>();
   /** A full re-read of a complete directory is running (searches keep using what it holds). */
   #refreshing = false;
   #cursor: string | undefined;
@@ -94,6 +95,25 @@ export class CustomerDirectory {
     this.#complete = false;
     this.#cursor = undefined;
     this.start();
+  }
+
+  /** Resolves once one walk has read every customer (starting it if needed); a cancelled caller stops waiting. */
+  whenComplete(signal?: AbortSignal): Promise<void> {
+    if (this.#complete) return Promise.resolve();
+    this.start();
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () => {
+        this.#waiters.delete(done);
+        reject(new OmsError('cancelled', 'The request was cancelled.'));
+      };
+      const done = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.#waiters.add(done);
+    });
   }
 
   /**
@@ -154,6 +174,8 @@ export class CustomerDirectory {
     this.#o.saveEstimate(this.store.size);
     this.#refreshedAt = new Date().toISOString();
     this.#set('ready', null);
+    for (const w of this.#waiters) w();
+    this.#waiters.clear();
   }
 
   /** Customers created since the newest one held (the documented `createdAfter`; duplicates are replaced). */

@@ -29,6 +29,8 @@ export function customersHandlers(session: OmsSession, search: CustomerSearchSer
       if (dir) {
         // Statuses other than granted come with no documented event: re-read the list when it is a minute old.
         dir.refreshIfOlder(60_000);
+        // The first reading of the list is the count: wait for it, as the walk it replaces did.
+        await dir.whenComplete(signal);
         const q = await buildReviewQueue(directoryListPage(dir), f, signal);
         return { ...q, complete: q.complete && dir.complete };
       }

@@ -1,8 +1,8 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
-import { ensureListener, expectEndorsementStatus, fullCustomer, goto, oms, uniqueTag, shot } from '../pages/console.page.ts';
+import { ensureListener, expectEndorsementStatus, fullCustomer, goto, oms, uniqueTag, shot, directoryComplete } from '../pages/console.page.ts';
 
-test('compliance reviewer: filters pending endorsements, approves one and rejects another with a reason, both flip live, audit log shows both', async ({ app }) => {
+test('compliance reviewer: filters pending endorsements, approves one and rejects another with a reason, both flip live, audit log shows both', async ({ app, omsMode }) => {
   test.setTimeout(90_000);
   await ensureListener(app);
   // Set-up: manual review, and a customer whose endorsements wait for a person (lastName "Review").
@@ -55,8 +55,10 @@ test('compliance reviewer: filters pending endorsements, approves one and reject
   // the endorsement; the raw summary is one click away.
   const activity = app.getByRole('region', { name: 'Activity' });
   await expect(activity).toContainText('Approved Basic identity');
-  // Webhook rows name the endorsement the event changed.
-  await expect(activity).toContainText('Endorsement rejected: USD account');
+  // Webhook rows name the endorsement the event changed. Only an OMS that sends rejections as webhooks
+  // (the sandbox's extra event) has one; on a documented-only OMS the operator's row above says it.
+  if (omsMode === 'extended') await expect(activity).toContainText('Endorsement rejected: USD account');
+  else await expect(activity).toContainText('Rejected USD account');
   await expect(activity).toContainText('Rejected USD account · reason: “The passport photo is unreadable”');
   await expect(activity.getByText('"decision":"approve"')).toBeHidden();
   await shot(app, 'reviewer-decided');
@@ -83,6 +85,7 @@ async function expectBadgesFit(row: Locator) {
 }
 
 test('compliance reviewer on a real profile: no QA controls anywhere, the queue says plainly when OMS cannot be reached', async ({ app }) => {
+  await directoryComplete(app);
   const c = (await oms<{ items: { id: string }[] }>(app, 'customers', 'search', { limit: 1, endorsement: { name: 'usd', status: 'pending' } })).items[0]!;
   await goto(app, `#/reviews/${c.id}`);
   await expect(app.getByRole('group', { name: 'QA: sandbox review controls' })).toBeVisible();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
-import { ensureListener, fullCustomer, goto, oms, shot, uniqueTag } from '../pages/console.page.ts';
+import { ensureListener, fullCustomer, goto, oms, shot, uniqueTag, sandboxOrigin } from '../pages/console.page.ts';
 
 type Audit = { items: { action: string; inputSummary: string }[] };
 
@@ -23,6 +23,7 @@ const queueSize = async (app: Page) => {
 test('compliance reviewer: works the queue oldest first with an exact count, filters, decides with guards, and moves on with Next', async ({ app }) => {
   test.setTimeout(120_000);
   await ensureListener(app);
+  await sandboxOrigin(app); // running, so its review mode can be read (and restored)
   const before = await oms<{ reviewMode: string }>(app, 'sandbox', 'status');
   await oms(app, 'sandbox', 'setReviewMode', { mode: 'manual' });
   try {
