@@ -72,9 +72,11 @@ export async function runSubscription(ctx: RelayContext, a: Extract<Admission, {
   }
   let cursor = a.latest ? (state?.lastCursor ?? null) : a.cursor;
   beforeStart();
-  if (cursor !== null && state?.lastCursor && store.compareCursors(cursor, state.lastCursor) > 0) {
-    // A cursor from the future: the store was replaced. Start over rather than wait forever.
-    sink.send('reset', { reason: 'cursor_ahead', cursor, lastCursor: state.lastCursor });
+  const lastCursor = state?.lastCursor ?? null;
+  // A cursor from the future (the store was replaced): start over rather than wait forever. A channel
+  // that never issued a cursor has every cursor ahead of it, or its first deliveries would be skipped.
+  if (cursor !== null && (lastCursor === null || store.compareCursors(cursor, lastCursor) > 0)) {
+    sink.send('reset', { reason: 'cursor_ahead', cursor, lastCursor });
     cursor = null;
   } else if (cursor !== null && state?.prunedThrough && store.compareCursors(cursor, state.prunedThrough) < 0) {
     sink.send('gap', { reason: 'pruned', cursor, prunedThrough: state.prunedThrough });

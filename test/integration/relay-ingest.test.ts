@@ -114,6 +114,21 @@ describe.each(ENGINES)('relay ingest and cursors (%s)', (engine) => {
     ahead.close();
   });
 
+  it('resets a cursor from the future on a channel that has no deliveries yet, then sends the first live ones', async () => {
+    fx = await relayFixture(engine, redis);
+    const { base, mint } = fx;
+    const token = await mint('team', 'alice');
+    const future = engine === 'sqlite' ? '999999' : `${Date.now() + 86_400_000}-0`;
+    const ahead = await subscribe(base, 'team', token, { lastEventId: future });
+    await ahead.waitFor(caughtUp);
+    expect(ahead.events[0]!.event).toBe('reset');
+    expect(JSON.parse(ahead.events[0]!.data)).toMatchObject({ reason: 'cursor_ahead', cursor: future, lastCursor: null });
+    for (let i = 0; i < 2; i += 1) expect(await ingest(base, 'team', `{"n":${i}}`)).toBe(200);
+    await ahead.waitFor(countDeliveries(2));
+    expect(ahead.deliveries().map((d) => d.body.toString())).toEqual(['{"n":0}', '{"n":1}']);
+    ahead.close();
+  });
+
   it('drops the oldest beyond the size cap and past retention, says so in stats and logs, and tells a late subscriber about the gap', async () => {
     const logs: string[] = [];
     fx = await relayFixture(engine, redis, { maxPerChannel: 5, retentionMs: 400, log: (level, msg, f) => logs.push(JSON.stringify({ level, msg, ...f })) });
