@@ -37,6 +37,8 @@ export interface RelayContext {
   limiter: RateLimiter;
   subscribers: Map<number, Subscriber>;
   nextSubscriberId: () => number;
+  /** Admitted streams per token id on this instance, from admission until the stream ends. */
+  openStreams: Map<string, number>;
   /** Channels known to exist: a cache in front of the store, filled on first use. */
   knownChannels: Set<string>;
   inflight: { bytes: number };

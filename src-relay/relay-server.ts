@@ -61,6 +61,7 @@ export async function startRelay(opts: RelayServerOptions): Promise<RunningRelay
     limiter: new RateLimiter(opts.ratePerSec ?? 50, opts.rateBurst ?? 200),
     subscribers: new Map(),
     nextSubscriberId: () => ++nextId,
+    openStreams: new Map(),
     knownChannels: new Set(),
     inflight: { bytes: 0 },
   };

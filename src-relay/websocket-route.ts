@@ -51,6 +51,8 @@ export function attachWebSocket(ctx: RelayContext, server: Server, hostAllowed: 
       }
       const a = await admit(ctx, req, url, channel);
       if (!a.ok) return refuse(socket, a.status, a.error, a.message);
+      // handleUpgrade never calls back for a socket that died meanwhile: the slot goes with the socket.
+      socket.once('close', a.release);
       wss.handleUpgrade(req, socket, head, (ws) => {
         // Consoles only listen; anything they send is ignored (maxPayload bounds it).
         ws.on('error', () => ws.terminate());
