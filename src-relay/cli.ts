@@ -12,7 +12,8 @@ const USAGE = `usage:
                       [--redis-url redis://…] [--redis-prefix relay] [--tls-cert FILE --tls-key FILE]
                       [--allow-host NAME]… [--max-body-bytes 1048576] [--rate 50] [--burst 200]
                       [--retention-days 7] [--max-per-channel 100000] [--admin-token-file FILE]
-                      [--log-level info]
+                      [--log-level info] [--allow-volatile-redis] [--shutdown-timeout 10]
+        every serve flag also reads from an environment variable (RELAY_PORT, RELAY_BURST, …)
   ./oms relay token mint --channel C --name NAME   [store flags]   prints the token once
   ./oms relay token revoke (--id tok_… | --channel C --name NAME) [store flags]
   ./oms relay token list                           [store flags]

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RateLimiter } from './rate-limiter.ts';
 import type { RelayLog } from './relay-log.ts';
 import type { RelayStore } from './relay-types.ts';
@@ -63,4 +63,13 @@ export async function channelExists(ctx: RelayContext, channel: string): Promise
   if (!(await ctx.store.hasChannel(channel))) return false;
   ctx.knownChannels.add(channel);
   return true;
+}
+
+/** The request target as a URL, or null when it cannot be one (`//[` reads as a broken authority). */
+export function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://relay');
+  } catch {
+    return null;
+  }
 }

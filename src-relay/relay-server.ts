@@ -6,7 +6,7 @@ import { handleHealthz, handleStats } from './health-route.ts';
 import { handleIngest } from './ingest-route.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import type { RelayContext, RelayLimits, Subscriber } from './relay-context.ts';
-import { sendError } from './relay-context.ts';
+import { requestUrl, sendError } from './relay-context.ts';
 import type { RelayLog } from './relay-log.ts';
 import { silentLog } from './relay-log.ts';
 import type { RelayStore } from './relay-types.ts';
@@ -68,7 +68,8 @@ export async function startRelay(opts: RelayServerOptions): Promise<RunningRelay
   const adminToken = opts.adminToken ?? null;
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://relay');
+    const url = requestUrl(req);
+    if (!url) return sendError(res, 400, 'bad_request', 'the request target is not a valid path');
     // Probes address the instance, not the public name, so /healthz skips the Host check.
     if (url.pathname === '/healthz') return handleHealthz(ctx, res);
     if (!hostAllowed(req, allowed)) return sendError(res, 421, 'host_not_allowed', 'this relay does not serve that host name');

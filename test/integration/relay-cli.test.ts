@@ -51,6 +51,8 @@ describe('relay admin CLI', () => {
       [['--bogus', '1'], 'unknown option "--bogus"'],
       [['--engine', 'nats'], '--engine must be sqlite or redis'],
       [['--tls-cert', '/x.pem'], '--tls-cert and --tls-key go together'],
+      [['--burst', '0'], '--burst must be at least 1'],
+      [['--max-body-bytes', '0'], '--max-body-bytes must be 1-67108864, got 0'],
       [['token', 'mint', '--channel', 'Bad Name', '--name', 'a', '--data-dir', join(tmp.dir, 'bad')], 'invalid channel'],
       [['token', 'revoke', '--data-dir', join(tmp.dir, 'bad')], 'token revoke needs --id'],
     ];
@@ -59,7 +61,10 @@ describe('relay admin CLI', () => {
       expect(r.stderr, args.join(' ')).toContain(message);
       expect(r.status, args.join(' ')).toBe(args[0] === 'token' && args[1] === 'mint' ? 1 : 2);
     }
-  });
+    const fromEnv = runRelayCli(['--data-dir', join(tmp.dir, 'env')], { RELAY_BURST: '0' });
+    expect(fromEnv.stderr).toContain('RELAY_BURST must be at least 1, got 0');
+    expect(fromEnv.status).toBe(2);
+  }, 120_000); // a dozen node start-ups, seconds each on a loaded machine
 
   it('serves HTTPS itself when given a certificate and key', async () => {
     const cert = join(tmp.dir, 'cert.pem');

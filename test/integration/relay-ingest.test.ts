@@ -1,5 +1,6 @@
 // Ingest limits, cursor edge cases, retention and the size cap, stats and logs, for both engines.
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RedisServer } from '../unit/relay/support/relay-harness.ts';
 import { countDeliveries, ENGINES, ingest, startRedis, subscribe } from '../unit/relay/support/relay-harness.ts';
@@ -62,6 +63,25 @@ describe.each(ENGINES)('relay ingest and cursors (%s)', (engine) => {
     expect(statuses).not.toContain(410);
     expect((await store.channelState('team'))!.stored).toBe(0);
     expect(logs.some((l) => l.includes('"status":413'))).toBe(true);
+  });
+
+  it('answers 400 to a request target that is not a path (GET //[), without an error in the log, on HTTP and on upgrade', async () => {
+    const logs: string[] = [];
+    fx = await relayFixture(engine, redis, { log: (level, msg) => logs.push(`${level} ${msg}`) });
+    const raw = (extra: string) =>
+      new Promise<string>((resolve, reject) => {
+        const sock = connect(fx!.relay.port, '127.0.0.1', () => sock.write(`GET //[ HTTP/1.1\r\nHost: 127.0.0.1\r\n${extra}Connection: close\r\n\r\n`));
+        let text = '';
+        sock.on('data', (c: Buffer) => (text += c.toString()));
+        sock.on('end', () => resolve(text));
+        sock.on('error', reject);
+      });
+    const plain = await raw('');
+    expect(plain.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(plain).toContain('"error":"bad_request"');
+    const upgrade = await raw('Upgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n');
+    expect(upgrade.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(logs.filter((l) => l.startsWith('error'))).toEqual([]);
   });
 
   it('sheds load with 503 (not by buffering without bound) when too many bytes are in flight', async () => {
