@@ -1,6 +1,8 @@
 // `./oms relay …`: serve the relay, or administer its console tokens and channels.
 import { readFileSync } from 'node:fs';
 import { openStore } from './open-store.ts';
+import { judgePersistence, refusal } from './redis-durability.ts';
+import { RedisRelayStore } from './redis-relay-store.ts';
 import { jsonLogger } from './relay-log.ts';
 import { parseServeFlags, parseStoreFlags, UsageError } from './relay-options.ts';
 import { startRelay } from './relay-server.ts';
@@ -20,15 +22,32 @@ const USAGE = `usage:
   ./oms relay channel add C | channel list         [store flags]
 store flags: --engine, --data-dir, --redis-url, --redis-prefix (see src-relay/README.md)`;
 
+/** A configuration the relay will not serve with (exit 2, one sentence, no usage text). */
+class RefusedError extends Error {}
+
 async function serve(args: string[]): Promise<void> {
   const f = parseServeFlags(args);
   const log = jsonLogger(f.logLevel);
   const adminToken = f.adminTokenFile ? readFileSync(f.adminTokenFile, 'utf8').trim() : (process.env.RELAY_ADMIN_TOKEN ?? null);
   const tls = f.tlsCert && f.tlsKey ? { cert: readFileSync(f.tlsCert), key: readFileSync(f.tlsKey) } : undefined;
   const store = await openStore(f);
+  let durabilityWarning: string | null = null;
+  if (store instanceof RedisRelayStore) {
+    const d = judgePersistence(await store.persistence());
+    if (!d.durable && !f.allowVolatileRedis) {
+      await store.close();
+      throw new RefusedError(refusal(d.problem));
+    }
+    if (!d.durable) {
+      durabilityWarning = `${d.problem}; started anyway (--allow-volatile-redis)`;
+      process.stderr.write(`relay: WARNING: ${durabilityWarning}\n`);
+      log('warn', 'acknowledged deliveries are not crash-safe', { problem: d.problem });
+    }
+  }
   const relay = await startRelay({
     store, host: f.host, port: f.port, tls, allowedHosts: f.allowHosts, ratePerSec: f.rate, rateBurst: f.burst,
     retentionMs: f.retentionDays * 24 * 3600 * 1000, adminToken: adminToken || null, limits: { maxBodyBytes: f.maxBodyBytes }, log,
+    durabilityWarning,
   });
   let stopping = false;
   const stop = (signal: string) => {
@@ -104,5 +123,5 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof UsageError) process.stderr.write(`relay: ${e.message}\n${USAGE}\n`);
   else process.stderr.write(`relay: ${(e as Error).message}\n`);
-  process.exit(e instanceof UsageError ? 2 : 1);
+  process.exit(e instanceof UsageError || e instanceof RefusedError ? 2 : 1);
 });

@@ -7,13 +7,15 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 // Counting walks the entries (Redis has no id-only range), so lag is exact up to this and "at least" beyond.
 const LAG_CAP = 1000;
 
+const durability = (ctx: RelayContext) => (ctx.durabilityWarning === null ? { durable: true } : { durable: false, warning: ctx.durabilityWarning });
+
 /** GET /healthz: public, says only whether the store answers (load balancers probe it). */
 export async function handleHealthz(ctx: RelayContext, res: ServerResponse): Promise<void> {
   try {
     await ctx.store.ping();
-    sendJson(res, 200, { status: 'ok', engine: ctx.store.engine });
+    sendJson(res, 200, { status: 'ok', engine: ctx.store.engine, ...durability(ctx) });
   } catch {
-    sendJson(res, 503, { status: 'unavailable', engine: ctx.store.engine, error: 'store unreachable' });
+    sendJson(res, 503, { status: 'unavailable', engine: ctx.store.engine, error: 'store unreachable', ...durability(ctx) });
   }
 }
 

@@ -42,6 +42,7 @@ export interface RelayContext {
   /** Channels known to exist: a cache in front of the store, filled on first use. */
   knownChannels: Set<string>;
   inflight: { bytes: number };
+  durabilityWarning: string | null;
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -30,6 +30,8 @@ export interface RelayServerOptions {
   adminToken?: string | null;
   limits?: Partial<RelayLimits>;
   log?: RelayLog;
+  /** Why a 200 might not survive a crash of the store, when the operator chose to run so; /healthz says it. */
+  durabilityWarning?: string | null;
 }
 
 export interface RunningRelay {
@@ -64,6 +66,7 @@ export async function startRelay(opts: RelayServerOptions): Promise<RunningRelay
     openStreams: new Map(),
     knownChannels: new Set(),
     inflight: { bytes: 0 },
+    durabilityWarning: opts.durabilityWarning ?? null,
   };
   const adminToken = opts.adminToken ?? null;
 

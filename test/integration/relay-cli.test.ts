@@ -43,7 +43,7 @@ describe('relay admin CLI', () => {
     } finally {
       await relay.kill('SIGTERM');
     }
-  });
+  }, 90_000); // seven node start-ups
 
   it('says precisely what is wrong with bad flags and exits 2', () => {
     const cases: [string[], string][] = [
