@@ -53,10 +53,22 @@ async function serve(args: string[]): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log('notice', 'stopping', { signal });
+    log('notice', 'stopping', { signal, drainSeconds: f.shutdownTimeoutSec });
     // A store that no longer answers (Redis gone) must not keep the process alive.
-    setTimeout(() => process.exit(1), 5000).unref();
-    void relay.close().then(() => store.close()).then(() => process.exit(0), () => process.exit(1));
+    setTimeout(() => process.exit(1), f.shutdownTimeoutSec * 1000 + 5000).unref();
+    void relay
+      .close(f.shutdownTimeoutSec * 1000)
+      .then(() => store.close())
+      .then(
+        () => {
+          log('notice', 'stopped');
+          process.exit(0);
+        },
+        (e: unknown) => {
+          log('error', 'stop failed', { error: (e as Error).message });
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
