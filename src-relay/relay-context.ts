@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RateLimiter } from './rate-limiter.ts';
+import type { RelayMetrics } from './relay-metrics.ts';
 import type { RelayLog } from './relay-log.ts';
 import type { RelayStore } from './relay-types.ts';
 
@@ -43,6 +44,7 @@ export interface RelayContext {
   knownChannels: Set<string>;
   inflight: { bytes: number };
   durabilityWarning: string | null;
+  metrics: RelayMetrics;
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

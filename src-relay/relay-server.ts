@@ -2,10 +2,11 @@ import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { handleHealthz, handleStats } from './health-route.ts';
+import { handleHealthz, handleMetrics, handleStats } from './health-route.ts';
 import { IngestDrain } from './ingest-drain.ts';
 import { handleIngest } from './ingest-route.ts';
 import { RateLimiter } from './rate-limiter.ts';
+import { RelayMetrics } from './relay-metrics.ts';
 import type { RelayContext, RelayLimits, Subscriber } from './relay-context.ts';
 import { requestUrl, sendError, sendJson } from './relay-context.ts';
 import type { RelayLog } from './relay-log.ts';
@@ -69,6 +70,7 @@ export async function startRelay(opts: RelayServerOptions): Promise<RunningRelay
     knownChannels: new Set(),
     inflight: { bytes: 0 },
     durabilityWarning: opts.durabilityWarning ?? null,
+    metrics: new RelayMetrics(),
   };
   const adminToken = opts.adminToken ?? null;
   const drain = new IngestDrain();
@@ -81,11 +83,14 @@ export async function startRelay(opts: RelayServerOptions): Promise<RunningRelay
       if (drain.stopping) return sendJson(res, 503, { status: 'stopping', engine: ctx.store.engine }, { connection: 'close' });
       return handleHealthz(ctx, res);
     }
+    // Scrapers and operators address the instance too; the admin rule guards these two instead.
+    if (url.pathname === '/admin/stats') return handleStats(ctx, req, res, adminToken);
+    if (url.pathname === '/metrics') return handleMetrics(ctx, req, res, adminToken);
     if (!hostAllowed(req, allowed)) return sendError(res, 421, 'host_not_allowed', 'this relay does not serve that host name');
     const parts = url.pathname.split('/').filter(Boolean);
-    if (url.pathname === '/admin/stats') return handleStats(ctx, req, res, adminToken);
     const channel = parts[1] ?? '';
     if (parts[0] === 'hooks' && parts.length === 2) {
+      res.once('close', () => ctx.metrics.countIngest(res.writableFinished ? String(res.statusCode) : 'aborted'));
       if (!CHANNEL_RE.test(channel)) return sendError(res, 404, 'unknown_channel', 'not a channel name');
       if (drain.stopping) return sendError(res, 503, 'shutting_down', 'this relay instance is stopping; retry', { 'retry-after': '5', connection: 'close' });
       return drain.track(res, () => handleIngest(ctx, req, res, channel));

@@ -213,4 +213,50 @@ describe.each(ENGINES)('relay ingest and cursors (%s)', (engine) => {
     expect(all).toContain('ingested');
     for (const secret of [marker, token, 'SIGNATURE-MARKER', 'admin-secret-for-test']) expect(all).not.toContain(secret);
   });
+
+  it('serves Prometheus metrics under the admin-token rule: ingests by status, bytes, store latency, subscribers and lag per channel', async () => {
+    fx = await relayFixture(engine, redis, { adminToken: 'admin-secret-for-test', limits: { maxBodyBytes: 64 } });
+    const { base, mint } = fx;
+    const token = await mint('team', 'alice');
+    const sub = await subscribe(base, 'team', token);
+    const bodies = ['{"n":1}', '{"n":22}', '{"marker":"BODY-7f3a"}'];
+    for (const b of bodies) expect(await ingest(base, 'team', b)).toBe(200);
+    expect(await ingest(base, 'nope', '{}')).toBe(404);
+    expect(await ingest(base, 'team', 'x'.repeat(65))).toBe(413);
+    await sub.waitFor(countDeliveries(3));
+
+    expect((await fetch(`${base}/metrics`)).status).toBe(401);
+    expect((await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    const res = await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer admin-secret-for-test' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+    const text = await res.text();
+    for (const line of text.trimEnd().split('\n')) expect(line).toMatch(/^(# (HELP|TYPE) [a-z_]+ .+|[a-z_]+(\{[a-z]+="[^"]*"\})? -?[0-9.e+-]+)$/);
+    const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}+.]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1]);
+    expect(value('relay_ingests_total{code="200"}')).toBe(3);
+    expect(value('relay_ingests_total{code="404"}')).toBe(1);
+    expect(value('relay_ingests_total{code="413"}')).toBe(1);
+    expect(value('relay_ingest_stored_bytes_total')).toBe(bodies.reduce((n, b) => n + b.length, 0));
+    expect(value('relay_store_append_seconds_count')).toBe(3);
+    expect(value('relay_store_append_seconds_bucket{le="+Inf"}')).toBe(3);
+    expect(value('relay_store_append_seconds_sum')).toBeGreaterThan(0);
+    expect(value('relay_channel_stored_deliveries{channel="team"}')).toBe(3);
+    expect(value('relay_channel_subscribers{channel="team"}')).toBe(1);
+    expect(value('relay_channel_max_lag_deliveries{channel="team"}')).toBe(0);
+    expect(value('relay_durable')).toBe(1);
+    expect(text).not.toContain('nope'); // a name nobody created never becomes a series
+    for (const secret of ['BODY-7f3a', token, 'admin-secret-for-test']) expect(text).not.toContain(secret);
+    sub.close();
+    // A scraper addresses the instance, not the public name the Host check guards.
+    const named = await startRelay({ store: fx.store, allowedHosts: ['relay.example'], adminToken: 'admin-secret-for-test' });
+    try {
+      const auth = { authorization: 'Bearer admin-secret-for-test' };
+      expect((await fetch(`${named.url}/hooks/team`, { method: 'POST', body: '{}' })).status).toBe(421);
+      expect((await fetch(`${named.url}/metrics`, { headers: auth })).status).toBe(200);
+      expect((await fetch(`${named.url}/admin/stats`, { headers: auth })).status).toBe(200);
+      expect((await fetch(`${named.url}/metrics`)).status).toBe(401);
+    } finally {
+      await named.close();
+    }
+  });
 });
