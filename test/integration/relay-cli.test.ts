@@ -6,7 +6,7 @@ import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RedisServer } from '../unit/relay/support/relay-harness.ts';
 import { countDeliveries, ingest, startRedis, subscribe, tempDir } from '../unit/relay/support/relay-harness.ts';
-import { runRelayCli, startRelayProcess } from '../unit/relay/support/relay-process.ts';
+import { runRelayCli, runRelayProbe, startRelayProcess } from '../unit/relay/support/relay-process.ts';
 
 const tmp = tempDir('relay-cli-');
 afterAll(() => tmp.remove());
@@ -94,6 +94,9 @@ describe('relay admin CLI', () => {
       expect(sse.status).toBe(200);
       expect(sse.text).toContain(Buffer.from('{"tls":true}').toString('base64'));
       await expect(fetch(`${relay.url.replace('https', 'http')}/healthz`)).rejects.toThrow();
+      // The container's probe speaks HTTPS when the relay does.
+      expect(runRelayProbe({ RELAY_PORT: new URL(relay.url).port, RELAY_TLS_CERT: cert })).toBe(0);
+      expect(runRelayProbe({ RELAY_PORT: new URL(relay.url).port })).toBe(1);
     } finally {
       await relay.kill('SIGTERM');
     }
