@@ -43,7 +43,6 @@ describe('relay container pieces', () => {
     expect(containerfile).toMatch(/RUN npm ci --omit=dev/);
     expect(containerfile).not.toMatch(/npm install/);
     expect(containerfile).toContain('"src-relay/probe.ts"');
-    expect(containerfile).toContain('EXPOSE ${RELAY_PORT}');
   });
 
   it('the compose file runs Redis with the persistence the relay requires', () => {
