@@ -1,7 +1,7 @@
 // `./oms relay …`: serve the relay, or administer its console tokens and channels.
 import { readFileSync } from 'node:fs';
 import { openStore } from './open-store.ts';
-import { judgePersistence, refusal } from './redis-durability.ts';
+import { judgePersistence, recheckPersistence, refusal } from './redis-durability.ts';
 import { RedisRelayStore } from './redis-relay-store.ts';
 import { jsonLogger } from './relay-log.ts';
 import { parseServeFlags, parseStoreFlags, UsageError } from './relay-options.ts';
@@ -48,6 +48,8 @@ async function serve(args: string[]): Promise<void> {
     store, host: f.host, port: f.port, tls, allowedHosts: f.allowHosts, ratePerSec: f.rate, rateBurst: f.burst,
     retentionMs: f.retentionDays * 24 * 3600 * 1000, adminToken: adminToken || null, limits: { maxBodyBytes: f.maxBodyBytes }, log,
     durabilityWarning,
+    // Redis can be reconfigured or restarted with other settings while the relay runs.
+    recheckDurability: store instanceof RedisRelayStore ? () => recheckPersistence(() => store.persistence()) : undefined,
   });
   let stopping = false;
   const stop = (signal: string) => {

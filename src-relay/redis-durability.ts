@@ -27,3 +27,11 @@ export function judgePersistence(p: RedisPersistence): Durability {
 export function refusal(problem: string): string {
   return `refusing to start: ${problem}; run Redis with "appendonly yes" and "appendfsync always" (src-relay/README.md, Redis settings), or pass --allow-volatile-redis (RELAY_ALLOW_VOLATILE_REDIS=true) to accept that risk`;
 }
+
+/** For the relay's periodic check: the problem, null when durable, undefined when Redis did not say (down, or CONFIG refused). */
+export async function recheckPersistence(read: () => Promise<RedisPersistence>): Promise<string | null | undefined> {
+  const p = await read();
+  if (p.appendonly === null && p.appendfsync === null) return undefined;
+  const d = judgePersistence(p);
+  return d.durable ? null : d.problem;
+}

@@ -34,6 +34,8 @@ export interface RelayServerOptions {
   log?: RelayLog;
   /** Why a 200 might not survive a crash of the store, when the operator chose to run so; /healthz says it. */
   durabilityWarning?: string | null;
+  /** Re-reads the store's persistence with each sweep: a problem, null when durable, undefined when it cannot tell now. */
+  recheckDurability?: () => Promise<string | null | undefined>;
 }
 
 export interface RunningRelay {
@@ -134,6 +136,12 @@ export async function startRelay(opts: RelayServerOptions): Promise<RunningRelay
   const retentionMs = opts.retentionMs ?? DEFAULT_RETENTION_MS;
   const capDrops = new Map<string, number>();
   const sweep = async () => {
+    const problem = await opts.recheckDurability?.();
+    if (problem !== undefined && (problem === null) !== (ctx.durabilityWarning === null)) {
+      if (problem === null) log('notice', 'acknowledged deliveries are crash-safe again');
+      else log('error', 'acknowledged deliveries are not crash-safe', { problem });
+      ctx.durabilityWarning = problem;
+    }
     const pruned = await opts.store.pruneOlderThan(Date.now() - retentionMs);
     for (const [channel, n] of pruned) log('info', 'retention dropped deliveries', { channel, dropped: n, retentionHours: retentionMs / 3_600_000 });
     for (const channel of await opts.store.listChannels()) {

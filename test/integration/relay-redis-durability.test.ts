@@ -2,6 +2,10 @@
 // replies: the relay reads that from Redis at start, refuses otherwise, and the claim is checked here
 // with kill -9 of a real redis-server.
 import { afterEach, describe, expect, it } from 'vitest';
+import { createRelayRedisClient } from '../../src-relay/redis-connection.ts';
+import { recheckPersistence } from '../../src-relay/redis-durability.ts';
+import { RedisRelayStore } from '../../src-relay/redis-relay-store.ts';
+import { startRelay } from '../../src-relay/relay-server.ts';
 import type { RedisPersistenceMode, RedisServer } from '../unit/relay/support/relay-harness.ts';
 import { numberedSenders, startRedis, subscribe } from '../unit/relay/support/relay-harness.ts';
 import type { RelayProcess } from '../unit/relay/support/relay-process.ts';
@@ -49,6 +53,35 @@ describe('relay on a Redis that could lose acknowledged deliveries', () => {
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok', engine: 'redis', durable: false, warning: expect.stringContaining('appendonly no') });
       await relay.kill('SIGTERM');
+    }
+  });
+});
+
+describe('relay on Redis reconfigured while it runs', () => {
+  it('says so on /healthz and in the log within a sweep, and again once Redis is fixed', async () => {
+    const r = await redisWith('always');
+    const store = await RedisRelayStore.connect({ url: r.url, prefix: 'recheck', maxPerChannel: 100 });
+    const logs: string[] = [];
+    const running = await startRelay({ store, pruneEveryMs: 100, recheckDurability: () => recheckPersistence(() => store.persistence()), log: (level, msg) => logs.push(`${level} ${msg}`) });
+    const admin = createRelayRedisClient(r.url);
+    await admin.connect();
+    const health = async () => (await (await fetch(`${running.url}/healthz`)).json()) as { durable: boolean; warning?: string };
+    const until = async (durable: boolean) => {
+      for (let i = 0; i < 100 && (await health()).durable !== durable; i += 1) await new Promise((res) => setTimeout(res, 50));
+      return health();
+    };
+    try {
+      expect((await health()).durable).toBe(true);
+      await admin.configSet('appendfsync', 'everysec');
+      expect(await until(false)).toMatchObject({ durable: false, warning: expect.stringContaining('appendfsync everysec') });
+      expect(logs).toContain('error acknowledged deliveries are not crash-safe');
+      await admin.configSet('appendfsync', 'always');
+      expect((await until(true)).durable).toBe(true);
+      expect(logs).toContain('notice acknowledged deliveries are crash-safe again');
+    } finally {
+      await admin.close();
+      await running.close();
+      await store.close();
     }
   });
 });
