@@ -1,6 +1,6 @@
 /**
  * Relay bench, for each storage engine (SQLite file in WAL with synchronous=FULL; a private
- * redis-server with AOF): (1) ingest deliveries/s over loopback keep-alive HTTP with `concurrency`
+ * redis-server with AOF, appendfsync always, as the relay requires): (1) ingest deliveries/s over loopback keep-alive HTTP with `concurrency`
  * senders while 10 SSE subscribers follow the channel, and the send → receive latency under that
  * load; (2) paced: one delivery at a time, latency from the start of the POST until each of the
  * 10 subscribers has parsed it (p50/p99 over deliveries × subscribers).

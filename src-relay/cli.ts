@@ -1,6 +1,8 @@
 // `./oms relay …`: serve the relay, or administer its console tokens and channels.
 import { readFileSync } from 'node:fs';
 import { openStore } from './open-store.ts';
+import { judgePersistence, recheckPersistence, refusal } from './redis-durability.ts';
+import { RedisRelayStore } from './redis-relay-store.ts';
 import { jsonLogger } from './relay-log.ts';
 import { parseServeFlags, parseStoreFlags, UsageError } from './relay-options.ts';
 import { startRelay } from './relay-server.ts';
@@ -12,12 +14,16 @@ const USAGE = `usage:
                       [--redis-url redis://…] [--redis-prefix relay] [--tls-cert FILE --tls-key FILE]
                       [--allow-host NAME]… [--max-body-bytes 1048576] [--rate 50] [--burst 200]
                       [--retention-days 7] [--max-per-channel 100000] [--admin-token-file FILE]
-                      [--log-level info]
+                      [--log-level info] [--allow-volatile-redis] [--shutdown-timeout 10]
+        every serve flag also reads from an environment variable (RELAY_PORT, RELAY_BURST, …)
   ./oms relay token mint --channel C --name NAME   [store flags]   prints the token once
   ./oms relay token revoke (--id tok_… | --channel C --name NAME) [store flags]
   ./oms relay token list                           [store flags]
   ./oms relay channel add C | channel list         [store flags]
 store flags: --engine, --data-dir, --redis-url, --redis-prefix (see src-relay/README.md)`;
+
+/** A configuration the relay will not serve with (exit 2, one sentence, no usage text). */
+class RefusedError extends Error {}
 
 async function serve(args: string[]): Promise<void> {
   const f = parseServeFlags(args);
@@ -25,18 +31,46 @@ async function serve(args: string[]): Promise<void> {
   const adminToken = f.adminTokenFile ? readFileSync(f.adminTokenFile, 'utf8').trim() : (process.env.RELAY_ADMIN_TOKEN ?? null);
   const tls = f.tlsCert && f.tlsKey ? { cert: readFileSync(f.tlsCert), key: readFileSync(f.tlsKey) } : undefined;
   const store = await openStore(f);
+  let durabilityWarning: string | null = null;
+  if (store instanceof RedisRelayStore) {
+    const d = judgePersistence(await store.persistence());
+    if (!d.durable && !f.allowVolatileRedis) {
+      await store.close();
+      throw new RefusedError(refusal(d.problem));
+    }
+    if (!d.durable) {
+      durabilityWarning = `${d.problem}; started anyway (--allow-volatile-redis)`;
+      process.stderr.write(`relay: WARNING: ${durabilityWarning}\n`);
+      log('warn', 'acknowledged deliveries are not crash-safe', { problem: d.problem });
+    }
+  }
   const relay = await startRelay({
     store, host: f.host, port: f.port, tls, allowedHosts: f.allowHosts, ratePerSec: f.rate, rateBurst: f.burst,
     retentionMs: f.retentionDays * 24 * 3600 * 1000, adminToken: adminToken || null, limits: { maxBodyBytes: f.maxBodyBytes }, log,
+    durabilityWarning,
+    // Redis can be reconfigured or restarted with other settings while the relay runs.
+    recheckDurability: store instanceof RedisRelayStore ? () => recheckPersistence(() => store.persistence()) : undefined,
   });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log('notice', 'stopping', { signal });
+    log('notice', 'stopping', { signal, drainSeconds: f.shutdownTimeoutSec });
     // A store that no longer answers (Redis gone) must not keep the process alive.
-    setTimeout(() => process.exit(1), 5000).unref();
-    void relay.close().then(() => store.close()).then(() => process.exit(0), () => process.exit(1));
+    setTimeout(() => process.exit(1), f.shutdownTimeoutSec * 1000 + 5000).unref();
+    void relay
+      .close(f.shutdownTimeoutSec * 1000)
+      .then(() => store.close())
+      .then(
+        () => {
+          log('notice', 'stopped');
+          process.exit(0);
+        },
+        (e: unknown) => {
+          log('error', 'stop failed', { error: (e as Error).message });
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -103,5 +137,5 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof UsageError) process.stderr.write(`relay: ${e.message}\n${USAGE}\n`);
   else process.stderr.write(`relay: ${(e as Error).message}\n`);
-  process.exit(e instanceof UsageError ? 2 : 1);
+  process.exit(e instanceof UsageError || e instanceof RefusedError ? 2 : 1);
 });

@@ -87,11 +87,14 @@ async function storeBody(ctx: RelayContext, req: IncomingMessage, res: ServerRes
     return sendError(res, body.status, body.error, body.message, { connection: 'close' });
   }
   const headers = keptHeaders(req);
+  const started = performance.now();
   try {
     const cursor = await ctx.store.append(channel, { receivedAt: Date.now(), headers, body: body.body });
+    ctx.metrics.observeAppend((performance.now() - started) / 1000, body.body.length);
     ctx.log('info', 'ingested', { channel, cursor, bytes: body.body.length, webhookId: headers['webhook-id'] ?? headers['svix-id'] ?? null });
     sendJson(res, 200, { ok: true });
   } catch (e) {
+    ctx.metrics.observeAppend((performance.now() - started) / 1000, 0);
     ctx.log('error', 'store failed', { channel, error: (e as Error).message });
     sendError(res, 503, 'store_unavailable', 'the relay could not store this delivery; retry', { 'retry-after': '5' });
   }

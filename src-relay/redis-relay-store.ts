@@ -1,5 +1,6 @@
 import { createRelayRedisClient } from './redis-connection.ts';
 import type { RelayRedisClient } from './redis-connection.ts';
+import type { RedisPersistence } from './redis-durability.ts';
 import type { ChannelState, IncomingDelivery, RelayStore, RevokeSelector, StoredDelivery, TokenRecord } from './relay-types.ts';
 import { RedisStreamWatcher } from './redis-stream-watcher.ts';
 
@@ -203,6 +204,16 @@ export class RedisRelayStore implements RelayStore {
 
   async tokenGeneration(): Promise<string> {
     return String((await this.client.get(this.key('tokgen'))) ?? '0');
+  }
+
+  /** Redis's persistence settings as it reports them; null where CONFIG is refused (managed Redis often renames it). */
+  async persistence(): Promise<RedisPersistence> {
+    try {
+      const c = (await this.client.configGet(['appendonly', 'appendfsync'])) as Record<string, string>;
+      return { appendonly: c.appendonly ?? null, appendfsync: c.appendfsync ?? null };
+    } catch {
+      return { appendonly: null, appendfsync: null };
+    }
   }
 
   async ping(): Promise<void> {

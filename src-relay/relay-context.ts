@@ -1,5 +1,6 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RateLimiter } from './rate-limiter.ts';
+import type { RelayMetrics } from './relay-metrics.ts';
 import type { RelayLog } from './relay-log.ts';
 import type { RelayStore } from './relay-types.ts';
 
@@ -37,9 +38,13 @@ export interface RelayContext {
   limiter: RateLimiter;
   subscribers: Map<number, Subscriber>;
   nextSubscriberId: () => number;
+  /** Admitted streams per token id on this instance, from admission until the stream ends. */
+  openStreams: Map<string, number>;
   /** Channels known to exist: a cache in front of the store, filled on first use. */
   knownChannels: Set<string>;
   inflight: { bytes: number };
+  durabilityWarning: string | null;
+  metrics: RelayMetrics;
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -61,4 +66,13 @@ export async function channelExists(ctx: RelayContext, channel: string): Promise
   if (!(await ctx.store.hasChannel(channel))) return false;
   ctx.knownChannels.add(channel);
   return true;
+}
+
+/** The request target as a URL, or null when it cannot be one (`//[` reads as a broken authority). */
+export function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://relay');
+  } catch {
+    return null;
+  }
 }

@@ -2,11 +2,13 @@ import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { handleHealthz, handleStats } from './health-route.ts';
+import { handleHealthz, handleMetrics, handleStats } from './health-route.ts';
+import { IngestDrain } from './ingest-drain.ts';
 import { handleIngest } from './ingest-route.ts';
 import { RateLimiter } from './rate-limiter.ts';
+import { RelayMetrics } from './relay-metrics.ts';
 import type { RelayContext, RelayLimits, Subscriber } from './relay-context.ts';
-import { sendError } from './relay-context.ts';
+import { requestUrl, sendError, sendJson } from './relay-context.ts';
 import type { RelayLog } from './relay-log.ts';
 import { silentLog } from './relay-log.ts';
 import type { RelayStore } from './relay-types.ts';
@@ -30,6 +32,10 @@ export interface RelayServerOptions {
   adminToken?: string | null;
   limits?: Partial<RelayLimits>;
   log?: RelayLog;
+  /** Why a 200 might not survive a crash of the store, when the operator chose to run so; /healthz says it. */
+  durabilityWarning?: string | null;
+  /** Re-reads the store's persistence with each sweep: a problem, null when durable, undefined when it cannot tell now. */
+  recheckDurability?: () => Promise<string | null | undefined>;
 }
 
 export interface RunningRelay {
@@ -39,7 +45,8 @@ export interface RunningRelay {
   subscribers: () => Subscriber[];
   /** Runs retention and reports size-cap drops now (also runs on a timer). */
   sweep: () => Promise<void>;
-  close: () => Promise<void>;
+  /** Stops accepting, waits up to `drainMs` for ingests in flight to be stored and answered, then closes. */
+  close: (drainMs?: number) => Promise<void>;
 }
 
 export const DEFAULT_RETENTION_MS = 7 * 24 * 3600 * 1000;
@@ -61,25 +68,38 @@ export async function startRelay(opts: RelayServerOptions): Promise<RunningRelay
     limiter: new RateLimiter(opts.ratePerSec ?? 50, opts.rateBurst ?? 200),
     subscribers: new Map(),
     nextSubscriberId: () => ++nextId,
+    openStreams: new Map(),
     knownChannels: new Set(),
     inflight: { bytes: 0 },
+    durabilityWarning: opts.durabilityWarning ?? null,
+    metrics: new RelayMetrics(),
   };
   const adminToken = opts.adminToken ?? null;
+  const drain = new IngestDrain();
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://relay');
+    const url = requestUrl(req);
+    if (!url) return sendError(res, 400, 'bad_request', 'the request target is not a valid path');
     // Probes address the instance, not the public name, so /healthz skips the Host check.
-    if (url.pathname === '/healthz') return handleHealthz(ctx, res);
+    if (url.pathname === '/healthz') {
+      if (drain.stopping) return sendJson(res, 503, { status: 'stopping', engine: ctx.store.engine }, { connection: 'close' });
+      return handleHealthz(ctx, res);
+    }
+    // Scrapers and operators address the instance too; the admin rule guards these two instead.
+    if (url.pathname === '/admin/stats') return handleStats(ctx, req, res, adminToken);
+    if (url.pathname === '/metrics') return handleMetrics(ctx, req, res, adminToken);
     if (!hostAllowed(req, allowed)) return sendError(res, 421, 'host_not_allowed', 'this relay does not serve that host name');
     const parts = url.pathname.split('/').filter(Boolean);
-    if (url.pathname === '/admin/stats') return handleStats(ctx, req, res, adminToken);
     const channel = parts[1] ?? '';
     if (parts[0] === 'hooks' && parts.length === 2) {
+      res.once('close', () => ctx.metrics.countIngest(res.writableFinished ? String(res.statusCode) : 'aborted'));
       if (!CHANNEL_RE.test(channel)) return sendError(res, 404, 'unknown_channel', 'not a channel name');
-      return handleIngest(ctx, req, res, channel);
+      if (drain.stopping) return sendError(res, 503, 'shutting_down', 'this relay instance is stopping; retry', { 'retry-after': '5', connection: 'close' });
+      return drain.track(res, () => handleIngest(ctx, req, res, channel));
     }
     if (parts[0] === 'channels' && parts[2] === 'events' && parts.length === 3) {
       if (!CHANNEL_RE.test(channel)) return sendError(res, 404, 'unknown_channel', 'not a channel name');
+      if (drain.stopping) return sendError(res, 503, 'shutting_down', 'this relay instance is stopping; reconnect', { 'retry-after': '2', connection: 'close' });
       return handleSubscribe(ctx, req, res, channel, url);
     }
     sendError(res, 404, 'not_found', 'see the relay README for its routes');
@@ -116,6 +136,12 @@ export async function startRelay(opts: RelayServerOptions): Promise<RunningRelay
   const retentionMs = opts.retentionMs ?? DEFAULT_RETENTION_MS;
   const capDrops = new Map<string, number>();
   const sweep = async () => {
+    const problem = await opts.recheckDurability?.();
+    if (problem !== undefined && (problem === null) !== (ctx.durabilityWarning === null)) {
+      if (problem === null) log('notice', 'acknowledged deliveries are crash-safe again');
+      else log('error', 'acknowledged deliveries are not crash-safe', { problem });
+      ctx.durabilityWarning = problem;
+    }
     const pruned = await opts.store.pruneOlderThan(Date.now() - retentionMs);
     for (const [channel, n] of pruned) log('info', 'retention dropped deliveries', { channel, dropped: n, retentionHours: retentionMs / 3_600_000 });
     for (const channel of await opts.store.listChannels()) {
@@ -147,14 +173,21 @@ export async function startRelay(opts: RelayServerOptions): Promise<RunningRelay
     server,
     subscribers: () => [...ctx.subscribers.values()],
     sweep,
-    close: async () => {
+    close: async (drainMs = 10_000) => {
       clearInterval(revokeTimer);
       clearInterval(sweepTimer);
+      // Stop accepting, end the streams (consoles reconnect elsewhere with their cursor), let the
+      // ingests already under way be stored and answered, then drop whatever is left.
+      drain.beginStop();
+      const closed = new Promise<void>((r) => server.close(() => r()));
       for (const s of ctx.subscribers.values()) s.close('shutdown');
       ws.close();
-      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeIdleConnections();
+      const inflight = drain.size;
+      const { unfinished } = await drain.settle(drainMs);
       server.closeAllConnections();
       await closed;
+      log(unfinished > 0 ? 'warn' : 'info', 'ingests drained', { inflight, unfinished });
     },
   };
 }

@@ -17,7 +17,7 @@ export interface SubscriptionSink {
 }
 
 export type Admission =
-  | { ok: true; channel: string; token: TokenRecord; cursor: string | null; latest: boolean }
+  | { ok: true; channel: string; token: TokenRecord; cursor: string | null; latest: boolean; release: () => void }
   | { ok: false; status: number; error: string; message: string };
 
 export function deliveryData(d: StoredDelivery): Record<string, unknown> {
@@ -32,11 +32,6 @@ export async function admit(ctx: RelayContext, req: IncomingMessage, url: URL, c
     return { ok: false, status: auth.status, error: auth.error, message: auth.message };
   }
   if (!(await channelExists(ctx, channel))) return { ok: false, status: 404, error: 'unknown_channel', message: `no channel "${channel}" on this relay` };
-  const open = [...ctx.subscribers.values()].filter((s) => s.tokenId === auth.token.id).length;
-  if (open >= ctx.limits.maxStreamsPerToken) {
-    ctx.log('warn', 'subscribe refused', { channel, status: 429, reason: 'too_many_streams', tokenId: auth.token.id });
-    return { ok: false, status: 429, error: 'too_many_streams', message: `token ${auth.token.id} already has ${open} open streams on this instance` };
-  }
   const header = req.headers['last-event-id'];
   const fromHeader = typeof header === 'string' && header.trim() !== '' ? header.trim() : null;
   const after = url.searchParams.get('after') || null;
@@ -44,7 +39,24 @@ export async function admit(ctx: RelayContext, req: IncomingMessage, url: URL, c
   if (cursor !== null && !ctx.store.isCursor(cursor)) {
     return { ok: false, status: 400, error: 'bad_cursor', message: `"${cursor.slice(0, 40)}" is not a ${ctx.store.engine} relay cursor` };
   }
-  return { ok: true, channel, token: auth.token, cursor, latest: cursor === null && url.searchParams.get('from') === 'latest' };
+  // Checked and taken with no await in between: opens racing through the awaits above cannot all
+  // see a free slot (counting subscribers instead let 200 concurrent opens through on Redis).
+  const tokenId = auth.token.id;
+  const open = ctx.openStreams.get(tokenId) ?? 0;
+  if (open >= ctx.limits.maxStreamsPerToken) {
+    ctx.log('warn', 'subscribe refused', { channel, status: 429, reason: 'too_many_streams', tokenId });
+    return { ok: false, status: 429, error: 'too_many_streams', message: `token ${tokenId} already has ${open} open streams on this instance` };
+  }
+  ctx.openStreams.set(tokenId, open + 1);
+  let held = true;
+  const release = () => {
+    if (!held) return;
+    held = false;
+    const left = (ctx.openStreams.get(tokenId) ?? 1) - 1;
+    if (left > 0) ctx.openStreams.set(tokenId, left);
+    else ctx.openStreams.delete(tokenId);
+  };
+  return { ok: true, channel, token: auth.token, cursor, latest: cursor === null && url.searchParams.get('from') === 'latest', release };
 }
 
 /**
@@ -53,6 +65,14 @@ export async function admit(ctx: RelayContext, req: IncomingMessage, url: URL, c
  * gets each delivery exactly once. `beforeStart` runs once the stream is sure to start.
  */
 export async function runSubscription(ctx: RelayContext, a: Extract<Admission, { ok: true }>, sink: SubscriptionSink, beforeStart: () => void): Promise<void> {
+  try {
+    await stream(ctx, a, sink, beforeStart);
+  } finally {
+    a.release();
+  }
+}
+
+async function stream(ctx: RelayContext, a: Extract<Admission, { ok: true }>, sink: SubscriptionSink, beforeStart: () => void): Promise<void> {
   const { store } = ctx;
   const { channel } = a;
   let open = true;
@@ -72,9 +92,11 @@ export async function runSubscription(ctx: RelayContext, a: Extract<Admission, {
   }
   let cursor = a.latest ? (state?.lastCursor ?? null) : a.cursor;
   beforeStart();
-  if (cursor !== null && state?.lastCursor && store.compareCursors(cursor, state.lastCursor) > 0) {
-    // A cursor from the future: the store was replaced. Start over rather than wait forever.
-    sink.send('reset', { reason: 'cursor_ahead', cursor, lastCursor: state.lastCursor });
+  const lastCursor = state?.lastCursor ?? null;
+  // A cursor from the future (the store was replaced): start over rather than wait forever. A channel
+  // that never issued a cursor has every cursor ahead of it, or its first deliveries would be skipped.
+  if (cursor !== null && (lastCursor === null || store.compareCursors(cursor, lastCursor) > 0)) {
+    sink.send('reset', { reason: 'cursor_ahead', cursor, lastCursor });
     cursor = null;
   } else if (cursor !== null && state?.prunedThrough && store.compareCursors(cursor, state.prunedThrough) < 0) {
     sink.send('gap', { reason: 'pruned', cursor, prunedThrough: state.prunedThrough });

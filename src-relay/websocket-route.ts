@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { RelayContext } from './relay-context.ts';
+import { requestUrl } from './relay-context.ts';
 import { CHANNEL_RE } from './relay-types.ts';
 import type { SubscriptionSink } from './subscription-loop.ts';
 import { admit, runSubscription } from './subscription-loop.ts';
@@ -43,7 +44,8 @@ export function attachWebSocket(ctx: RelayContext, server: Server, hostAllowed: 
     socket.on('error', () => socket.destroy());
     void (async () => {
       if (!hostAllowed(req)) return refuse(socket, 421, 'host_not_allowed', 'this relay does not serve that host name');
-      const url = new URL(req.url ?? '/', 'http://relay');
+      const url = requestUrl(req);
+      if (!url) return refuse(socket, 400, 'bad_request', 'the request target is not a valid path');
       const parts = url.pathname.split('/').filter(Boolean);
       const channel = parts[1] ?? '';
       if (parts.length !== 3 || parts[0] !== 'channels' || parts[2] !== 'ws' || !CHANNEL_RE.test(channel)) {
@@ -51,6 +53,8 @@ export function attachWebSocket(ctx: RelayContext, server: Server, hostAllowed: 
       }
       const a = await admit(ctx, req, url, channel);
       if (!a.ok) return refuse(socket, a.status, a.error, a.message);
+      // handleUpgrade never calls back for a socket that died meanwhile: the slot goes with the socket.
+      socket.once('close', a.release);
       wss.handleUpgrade(req, socket, head, (ws) => {
         // Consoles only listen; anything they send is ignored (maxPayload bounds it).
         ws.on('error', () => ws.terminate());

@@ -6,7 +6,7 @@ import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RedisServer } from '../unit/relay/support/relay-harness.ts';
 import { countDeliveries, ingest, startRedis, subscribe, tempDir } from '../unit/relay/support/relay-harness.ts';
-import { runRelayCli, startRelayProcess } from '../unit/relay/support/relay-process.ts';
+import { runRelayCli, runRelayProbe, startRelayProcess } from '../unit/relay/support/relay-process.ts';
 
 const tmp = tempDir('relay-cli-');
 afterAll(() => tmp.remove());
@@ -43,7 +43,7 @@ describe('relay admin CLI', () => {
     } finally {
       await relay.kill('SIGTERM');
     }
-  });
+  }, 90_000); // seven node start-ups
 
   it('says precisely what is wrong with bad flags and exits 2', () => {
     const cases: [string[], string][] = [
@@ -51,6 +51,8 @@ describe('relay admin CLI', () => {
       [['--bogus', '1'], 'unknown option "--bogus"'],
       [['--engine', 'nats'], '--engine must be sqlite or redis'],
       [['--tls-cert', '/x.pem'], '--tls-cert and --tls-key go together'],
+      [['--burst', '0'], '--burst must be at least 1'],
+      [['--max-body-bytes', '0'], '--max-body-bytes must be 1-67108864, got 0'],
       [['token', 'mint', '--channel', 'Bad Name', '--name', 'a', '--data-dir', join(tmp.dir, 'bad')], 'invalid channel'],
       [['token', 'revoke', '--data-dir', join(tmp.dir, 'bad')], 'token revoke needs --id'],
     ];
@@ -59,7 +61,10 @@ describe('relay admin CLI', () => {
       expect(r.stderr, args.join(' ')).toContain(message);
       expect(r.status, args.join(' ')).toBe(args[0] === 'token' && args[1] === 'mint' ? 1 : 2);
     }
-  });
+    const fromEnv = runRelayCli(['--data-dir', join(tmp.dir, 'env')], { RELAY_BURST: '0' });
+    expect(fromEnv.stderr).toContain('RELAY_BURST must be at least 1, got 0');
+    expect(fromEnv.status).toBe(2);
+  }, 120_000); // a dozen node start-ups, seconds each on a loaded machine
 
   it('serves HTTPS itself when given a certificate and key', async () => {
     const cert = join(tmp.dir, 'cert.pem');
@@ -89,6 +94,9 @@ describe('relay admin CLI', () => {
       expect(sse.status).toBe(200);
       expect(sse.text).toContain(Buffer.from('{"tls":true}').toString('base64'));
       await expect(fetch(`${relay.url.replace('https', 'http')}/healthz`)).rejects.toThrow();
+      // The container's probe speaks HTTPS when the relay does.
+      expect(runRelayProbe({ RELAY_PORT: new URL(relay.url).port, RELAY_TLS_CERT: cert })).toBe(0);
+      expect(runRelayProbe({ RELAY_PORT: new URL(relay.url).port })).toBe(1);
     } finally {
       await relay.kill('SIGTERM');
     }

@@ -2,7 +2,7 @@
 // after a restart, once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, RedisServer } from '../unit/relay/support/relay-harness.ts';
-import { ENGINES, startRedis, subscribe, tempDir } from '../unit/relay/support/relay-harness.ts';
+import { ENGINES, numberedSenders, startRedis, subscribe, tempDir } from '../unit/relay/support/relay-harness.ts';
 import { runRelayCli, startRelayProcess } from '../unit/relay/support/relay-process.ts';
 
 let redis: RedisServer;
@@ -12,16 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await redis?.stop();
 });
-
-async function post(base: string, i: number): Promise<number> {
-  try {
-    const res = await fetch(`${base}/hooks/team`, { method: 'POST', headers: { 'content-type': 'application/json', 'webhook-id': `msg_${i}` }, body: JSON.stringify({ id: `evt_${i}`, n: i }) });
-    await res.arrayBuffer();
-    return res.status;
-  } catch {
-    return 0; // the connection died with the process: not acknowledged
-  }
-}
 
 describe.each(ENGINES)('relay killed with SIGKILL mid-ingest (%s)', (engine: Engine) => {
   it('keeps every delivery that got a 2xx, and delivers each once after restart', async () => {
@@ -33,21 +23,13 @@ describe.each(ENGINES)('relay killed with SIGKILL mid-ingest (%s)', (engine: Eng
     const flags = [...storeArgs, '--rate', '100000', '--burst', '100000', '--log-level', 'error'];
 
     const first = await startRelayProcess(flags);
-    const acked: number[] = [];
-    let next = 0;
-    let killed = false;
-    const worker = async () => {
-      while (!killed) {
-        const i = next++;
-        if ((await post(first.url, i)) === 200) acked.push(i);
-      }
-    };
-    const workers = Array.from({ length: 16 }, worker);
-    while (acked.length < 300) await new Promise((r) => setTimeout(r, 5));
-    await first.kill('SIGKILL');
-    killed = true;
-    await Promise.all(workers);
-    expect(next).toBeGreaterThan(acked.length); // some requests really were in flight
+    const senders = numberedSenders(first.url, 'team');
+    await senders.ackedAtLeast(300);
+    const killing = first.kill('SIGKILL');
+    await senders.stop();
+    await killing;
+    const { acked } = senders;
+    expect(senders.sent()).toBeGreaterThan(acked.length); // some requests really were in flight
 
     const second = await startRelayProcess(flags);
     try {

@@ -152,6 +152,26 @@ describe.each(ENGINES)('relay delivery (%s)', (engine) => {
     b.close();
   });
 
+  it('admits no more than 8 streams per token when 200 open at once, and frees the slots when they close', async () => {
+    const { base, mint, relay } = await setup();
+    const token = await mint('team', 'alice');
+    const aborts = Array.from({ length: 200 }, () => new AbortController());
+    const opens = await Promise.all(
+      aborts.map(async (ac) => {
+        const res = await fetch(`${base}/channels/team/events`, { headers: { authorization: `Bearer ${token}` }, signal: ac.signal });
+        if (res.status !== 200) await res.arrayBuffer();
+        return res.status;
+      }),
+    );
+    expect(opens.filter((s) => s === 200)).toHaveLength(8);
+    expect(opens.filter((s) => s === 429)).toHaveLength(192);
+    for (const ac of aborts) ac.abort();
+    for (let i = 0; i < 250 && relay.subscribers().length > 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+    const again = await subscribe(base, 'team', token);
+    expect(again.status).toBe(200);
+    again.close();
+  });
+
   it('answers 503 (never 410) when it cannot store, and healthz says so', async () => {
     const { base, mint, store } = await setup();
     await mint('team', 'alice');

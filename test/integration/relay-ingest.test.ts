@@ -1,5 +1,6 @@
 // Ingest limits, cursor edge cases, retention and the size cap, stats and logs, for both engines.
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RedisServer } from '../unit/relay/support/relay-harness.ts';
 import { countDeliveries, ENGINES, ingest, startRedis, subscribe } from '../unit/relay/support/relay-harness.ts';
@@ -64,6 +65,25 @@ describe.each(ENGINES)('relay ingest and cursors (%s)', (engine) => {
     expect(logs.some((l) => l.includes('"status":413'))).toBe(true);
   });
 
+  it('answers 400 to a request target that is not a path (GET //[), without an error in the log, on HTTP and on upgrade', async () => {
+    const logs: string[] = [];
+    fx = await relayFixture(engine, redis, { log: (level, msg) => logs.push(`${level} ${msg}`) });
+    const raw = (extra: string) =>
+      new Promise<string>((resolve, reject) => {
+        const sock = connect(fx!.relay.port, '127.0.0.1', () => sock.write(`GET //[ HTTP/1.1\r\nHost: 127.0.0.1\r\n${extra}Connection: close\r\n\r\n`));
+        let text = '';
+        sock.on('data', (c: Buffer) => (text += c.toString()));
+        sock.on('end', () => resolve(text));
+        sock.on('error', reject);
+      });
+    const plain = await raw('');
+    expect(plain.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(plain).toContain('"error":"bad_request"');
+    const upgrade = await raw('Upgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n');
+    expect(upgrade.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(logs.filter((l) => l.startsWith('error'))).toEqual([]);
+  });
+
   it('sheds load with 503 (not by buffering without bound) when too many bytes are in flight', async () => {
     fx = await relayFixture(engine, redis, { limits: { maxInflightBytes: 1000, bodyTimeoutMs: 1500 } });
     const { base, mint, store } = fx;
@@ -111,6 +131,21 @@ describe.each(ENGINES)('relay ingest and cursors (%s)', (engine) => {
     await ahead.waitFor(caughtUp);
     expect(ahead.events[0]!.event).toBe('reset');
     expect(ahead.deliveries()).toHaveLength(4);
+    ahead.close();
+  });
+
+  it('resets a cursor from the future on a channel that has no deliveries yet, then sends the first live ones', async () => {
+    fx = await relayFixture(engine, redis);
+    const { base, mint } = fx;
+    const token = await mint('team', 'alice');
+    const future = engine === 'sqlite' ? '999999' : `${Date.now() + 86_400_000}-0`;
+    const ahead = await subscribe(base, 'team', token, { lastEventId: future });
+    await ahead.waitFor(caughtUp);
+    expect(ahead.events[0]!.event).toBe('reset');
+    expect(JSON.parse(ahead.events[0]!.data)).toMatchObject({ reason: 'cursor_ahead', cursor: future, lastCursor: null });
+    for (let i = 0; i < 2; i += 1) expect(await ingest(base, 'team', `{"n":${i}}`)).toBe(200);
+    await ahead.waitFor(countDeliveries(2));
+    expect(ahead.deliveries().map((d) => d.body.toString())).toEqual(['{"n":0}', '{"n":1}']);
     ahead.close();
   });
 
@@ -177,5 +212,51 @@ describe.each(ENGINES)('relay ingest and cursors (%s)', (engine) => {
     const all = logs.join('\n');
     expect(all).toContain('ingested');
     for (const secret of [marker, token, 'SIGNATURE-MARKER', 'admin-secret-for-test']) expect(all).not.toContain(secret);
+  });
+
+  it('serves Prometheus metrics under the admin-token rule: ingests by status, bytes, store latency, subscribers and lag per channel', async () => {
+    fx = await relayFixture(engine, redis, { adminToken: 'admin-secret-for-test', limits: { maxBodyBytes: 64 } });
+    const { base, mint } = fx;
+    const token = await mint('team', 'alice');
+    const sub = await subscribe(base, 'team', token);
+    const bodies = ['{"n":1}', '{"n":22}', '{"marker":"BODY-7f3a"}'];
+    for (const b of bodies) expect(await ingest(base, 'team', b)).toBe(200);
+    expect(await ingest(base, 'nope', '{}')).toBe(404);
+    expect(await ingest(base, 'team', 'x'.repeat(65))).toBe(413);
+    await sub.waitFor(countDeliveries(3));
+
+    expect((await fetch(`${base}/metrics`)).status).toBe(401);
+    expect((await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    const res = await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer admin-secret-for-test' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+    const text = await res.text();
+    for (const line of text.trimEnd().split('\n')) expect(line).toMatch(/^(# (HELP|TYPE) [a-z_]+ .+|[a-z_]+(\{[a-z]+="[^"]*"\})? -?[0-9.e+-]+)$/);
+    const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}+.]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1]);
+    expect(value('relay_ingests_total{code="200"}')).toBe(3);
+    expect(value('relay_ingests_total{code="404"}')).toBe(1);
+    expect(value('relay_ingests_total{code="413"}')).toBe(1);
+    expect(value('relay_ingest_stored_bytes_total')).toBe(bodies.reduce((n, b) => n + b.length, 0));
+    expect(value('relay_store_append_seconds_count')).toBe(3);
+    expect(value('relay_store_append_seconds_bucket{le="+Inf"}')).toBe(3);
+    expect(value('relay_store_append_seconds_sum')).toBeGreaterThan(0);
+    expect(value('relay_channel_stored_deliveries{channel="team"}')).toBe(3);
+    expect(value('relay_channel_subscribers{channel="team"}')).toBe(1);
+    expect(value('relay_channel_max_lag_deliveries{channel="team"}')).toBe(0);
+    expect(value('relay_durable')).toBe(1);
+    expect(text).not.toContain('nope'); // a name nobody created never becomes a series
+    for (const secret of ['BODY-7f3a', token, 'admin-secret-for-test']) expect(text).not.toContain(secret);
+    sub.close();
+    // A scraper addresses the instance, not the public name the Host check guards.
+    const named = await startRelay({ store: fx.store, allowedHosts: ['relay.example'], adminToken: 'admin-secret-for-test' });
+    try {
+      const auth = { authorization: 'Bearer admin-secret-for-test' };
+      expect((await fetch(`${named.url}/hooks/team`, { method: 'POST', body: '{}' })).status).toBe(421);
+      expect((await fetch(`${named.url}/metrics`, { headers: auth })).status).toBe(200);
+      expect((await fetch(`${named.url}/admin/stats`, { headers: auth })).status).toBe(200);
+      expect((await fetch(`${named.url}/metrics`)).status).toBe(401);
+    } finally {
+      await named.close();
+    }
   });
 });

@@ -73,4 +73,25 @@ describe.each(ENGINES)('relay WebSocket transport (%s)', (engine) => {
     expect(await c.closed).toBe(1000);
     expect(c.messages.at(-1)!.type).toBe('revoked');
   });
+
+  it('counts WebSocket streams against the same per-token limit and frees the slot when one closes', async () => {
+    fx = await relayFixture(engine, redis, { limits: { maxStreamsPerToken: 2 } });
+    const token = await fx.mint('team', 'alice');
+    const opened = Array.from({ length: 20 }, () => connect(fx!.base, 'team', token));
+    const outcome = await Promise.all(opened.map((c) => Promise.race([c.refused, new Promise<number>((r) => c.ws.once('open', () => r(101)))])));
+    expect(outcome.filter((s) => s === 101)).toHaveLength(2);
+    expect(outcome.filter((s) => s === 429)).toHaveLength(18);
+    const first = opened[outcome.indexOf(101)]!;
+    first.ws.close();
+    await first.closed;
+    let next = connect(fx.base, 'team', token);
+    for (let i = 0; i < 50; i += 1) {
+      const status = await Promise.race([next.refused, new Promise<number>((r) => next.ws.once('open', () => r(101)))]);
+      if (status === 101) break;
+      await new Promise((r) => setTimeout(r, 50));
+      next = connect(fx.base, 'team', token);
+    }
+    expect(next.ws.readyState).toBe(WebSocket.OPEN);
+    for (const c of [...opened, next]) if (c.ws.readyState === WebSocket.OPEN) c.ws.close();
+  });
 });

@@ -33,25 +33,52 @@ export function tempDir(prefix: string): { dir: string; remove: () => void } {
 export interface RedisServer {
   url: string;
   port: number;
+  /** kill -9 of redis-server: whatever it had not persisted is gone. */
+  crash: () => Promise<void>;
+  /** Starts redis-server again on the same port and data dir (after crash or stop). */
+  restart: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
-/** A private redis-server on a free loopback port with its own temp dir (AOF on), never a system one. */
-export async function startRedis(): Promise<RedisServer> {
+/** How the private Redis persists: the relay's required AOF with fsync on every write, AOF fsynced each second, or none. */
+export type RedisPersistenceMode = 'always' | 'everysec' | 'off';
+
+/** A private redis-server on a free loopback port with its own temp dir, never a system one. */
+export async function startRedis(mode: RedisPersistenceMode = 'always'): Promise<RedisServer> {
   // The free port can be taken between probing and binding by a parallel test: try a few.
   for (let attempt = 1; ; attempt += 1) {
+    const tmp = tempDir('relay-redis-');
     try {
-      return await startRedisOnce();
+      const port = await freePort();
+      let child = await spawnRedis(port, tmp.dir, mode);
+      const exit = async (signal: NodeJS.Signals) => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill(signal);
+        await exited;
+      };
+      return {
+        url: `redis://127.0.0.1:${port}`,
+        port,
+        crash: () => exit('SIGKILL'),
+        restart: async () => {
+          child = await spawnRedis(port, tmp.dir, mode);
+        },
+        stop: async () => {
+          await exit('SIGTERM');
+          tmp.remove();
+        },
+      };
     } catch (e) {
+      tmp.remove();
       if (attempt >= 3) throw e;
     }
   }
 }
 
-async function startRedisOnce(): Promise<RedisServer> {
-  const tmp = tempDir('relay-redis-');
-  const port = await freePort();
-  const child: ChildProcess = spawn('/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', tmp.dir], {
+async function spawnRedis(port: number, dir: string, mode: RedisPersistenceMode): Promise<ChildProcess> {
+  const persistence = mode === 'off' ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', mode];
+  const child: ChildProcess = spawn('/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', dir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -66,7 +93,6 @@ async function startRedisOnce(): Promise<RedisServer> {
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      tmp.remove();
       reject(new Error(`redis-server exited (${code}): ${out.slice(-500)}`));
     });
   }).catch((e: unknown) => {
@@ -74,18 +100,7 @@ async function startRedisOnce(): Promise<RedisServer> {
     throw e;
   });
   child.stdout!.resume();
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    port,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      tmp.remove();
-    },
-  };
+  return child;
 }
 
 let prefixes = 0;
@@ -181,6 +196,51 @@ export async function ingest(base: string, channel: string, body: Buffer | strin
   const res = await fetch(`${base}/hooks/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
   await res.arrayBuffer();
   return res.status;
+}
+
+/** POSTs `{"id":"evt_<i>","n":<i>}` with webhook-id `msg_<i>`; 0 when the connection died (not acknowledged). */
+export async function postNumbered(base: string, channel: string, i: number): Promise<number> {
+  try {
+    return await ingest(base, channel, JSON.stringify({ id: `evt_${i}`, n: i }), { 'webhook-id': `msg_${i}` });
+  } catch {
+    return 0;
+  }
+}
+
+export interface NumberedSenders {
+  /** Numbers that got a 200, in the order the answers came. */
+  acked: number[];
+  /** How many requests were started. */
+  sent: () => number;
+  /** Resolves once at least `n` were acknowledged. */
+  ackedAtLeast: (n: number) => Promise<void>;
+  /** Stops sending; resolves when every request in flight has its answer (or its dead connection). */
+  stop: () => Promise<void>;
+}
+
+/** `concurrency` senders posting numbered deliveries back to back until stopped. */
+export function numberedSenders(base: string, channel: string, concurrency = 16): NumberedSenders {
+  const acked: number[] = [];
+  let next = 0;
+  let stopped = false;
+  const sender = async () => {
+    while (!stopped) {
+      const i = next++;
+      if ((await postNumbered(base, channel, i)) === 200) acked.push(i);
+    }
+  };
+  const running = Array.from({ length: concurrency }, sender);
+  return {
+    acked,
+    sent: () => next,
+    ackedAtLeast: async (n) => {
+      while (acked.length < n) await new Promise((r) => setTimeout(r, 5));
+    },
+    stop: async () => {
+      stopped = true;
+      await Promise.all(running);
+    },
+  };
 }
 
 export const countDeliveries = (n: number) => (events: SseEvent[]) => events.filter((e) => e.event === 'delivery').length >= n;

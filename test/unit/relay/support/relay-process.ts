@@ -20,6 +20,11 @@ export function runRelayCli(args: string[], env: NodeJS.ProcessEnv = {}): { stat
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Runs the container's health probe (`node src-relay/probe.ts`) and returns its exit status. */
+export function runRelayProbe(env: NodeJS.ProcessEnv): number | null {
+  return spawnSync(process.execPath, ['--no-warnings=ExperimentalWarning', join(ROOT, 'src-relay/probe.ts')], { env: { ...process.env, ...env }, timeout: 20_000 }).status;
+}
+
 /** Starts `relay serve` and resolves with its URL once its "listening" log line appears. */
 export function startRelayProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RelayProcess> {
   const child = spawn(process.execPath, [...NODE_ARGS, 'serve', '--port', '0', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
