@@ -10,30 +10,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConsole } from '../src-main/app/composition.ts';
 import { startBrowserBridge } from '../src-main/ipc/browser-bridge.ts';
 import { createDispatcher } from '../src-main/ipc/dispatcher.ts';
 import { EventBridge } from '../src-main/ipc/event-bridge.ts';
 import { EventBus } from '../src-main/ipc/event-bus.ts';
 import type { Handlers } from '../src-main/ipc/handlers.ts';
-import { MemorySecretStore } from '../src-main/secrets/memory-secret-store.ts';
+import { startTestConsole } from '../test/integration/main-support/console.ts';
 
 const calls = Number(process.argv[2] ?? 3000);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const caller = { transport: 'test' as const, origin: 'bench' };
 
-const dataDir = mkdtempSync(join(tmpdir(), 'oms-bench-bridge-'));
 const staticDir = mkdtempSync(join(tmpdir(), 'oms-bench-static-'));
 writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>OMS Console</title>');
-const app = await createConsole({
-  transport: 'browser',
-  dataDir,
-  version: 'bench',
-  secretStore: new MemorySecretStore('memory'),
-  sandbox: { seed: 60, reviewDelayMs: 0, rateLimitPerSec: 100_000 },
-  webhookPort: 0,
-  heartbeatMs: 60_000,
-});
+// The integration tests' console: a temp data dir, the embedded sandbox, in-memory secrets.
+const t = await startTestConsole({ sandbox: { seed: 60, reviewDelayMs: 0, rateLimitPerSec: 100_000 } });
+const app = t.app;
 try {
   const found = await app.dispatch('customers.search', { limit: 50 }, caller);
   if (!found.ok) throw new Error(found.error.message);
@@ -87,7 +79,6 @@ try {
     await bridge.close();
   }
 } finally {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await t.close();
   rmSync(staticDir, { recursive: true, force: true });
 }
