@@ -1,5 +1,5 @@
 /**
- * The IPC boundary: main-thread CPU per call for the worst inputs that once froze main (issue 9),
+ * The IPC boundary: main-thread CPU per call for the worst inputs that once froze main,
  * and what always parsing the strict output view costs per call. Real dispatcher, real contract,
  * real console over the embedded sandbox (in-memory secrets).
  * Run: node bench/ipc-boundary.bench.ts [calls=2000]

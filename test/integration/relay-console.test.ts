@@ -1,4 +1,4 @@
-// Issue 14, the console side: the real relay (`node src-relay/cli.ts serve` as a child process)
+// The console side of the relay: the real relay (`node src-relay/cli.ts serve` as a child process)
 // and a real console (SQLite inbox, listener, pipeline), talking over real HTTP and SSE.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -119,7 +119,7 @@ test.describe('Electron smoke', () => {
       const win = await app.firstWindow();
       await expect.poll(() => win.url()).toContain(`#/customers/${id}`);
       await app.evaluate(({ clipboard }) => clipboard.writeText('before'));
-      // The defect of issue 13: the permission handler denied clipboard-sanitized-write.
+      // The permission handler once denied clipboard-sanitized-write: the copy buttons did nothing.
       await win.getByRole('button', { name: 'Copy customer id' }).click();
       await expect.poll(() => app.evaluate(({ clipboard }) => clipboard.readText())).toBe(id);
       await expect(win.evaluate(() => navigator.clipboard.readText())).rejects.toThrow();

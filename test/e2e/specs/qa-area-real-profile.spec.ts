@@ -5,7 +5,7 @@ import { fullCustomer, goto, oms, uniqueTag } from '../pages/console.page.ts';
 import { DOCS_CUSTOMER_REVIEW, startDocsServer, type DocsServer } from '../support/oms-docs-server.ts';
 
 /**
- * Issue 12: QA-only actions (approve/reject/revoke, simulate) appear only on the local sandbox and in
+ * QA-only actions (approve/reject/revoke, simulate) appear only on the local sandbox and in
  * a visibly separate QA area, never in the support view of a real profile. The real profile here is
  * reachable: a server answering with the OMS pages' examples, plus the bodies it marks as invented
  * (test/e2e/support/oms-docs-server.ts): customer C, whose endorsements carry a name and a status.
