@@ -1,5 +1,5 @@
 /**
- * Cold start (issue 15.4, budget 1.5 s): process start → first interactive screen.
+ * Cold start (budget 1.5 s): process start → first interactive screen.
  * Run: node bench/cold-start.bench.ts [runs=5] [screenshot.png]   (BENCH_NO_SOURCES=1: skip the from-sources rows)
  *
  * Spawns the real console in browser mode as `./oms start` and the e2e fixture do (`node

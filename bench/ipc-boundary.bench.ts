@@ -1,5 +1,5 @@
 /**
- * The IPC boundary: main-thread CPU per call for the worst inputs that once froze main (issue 9),
+ * The IPC boundary: main-thread CPU per call for the worst inputs that once froze main,
  * and what always parsing the strict output view costs per call. Real dispatcher, real contract,
  * real console over the embedded sandbox (in-memory secrets).
  * Run: node bench/ipc-boundary.bench.ts [calls=2000]
@@ -15,6 +15,7 @@ import { createDispatcher } from '../src-main/ipc/dispatcher.ts';
 import type { Handlers } from '../src-main/ipc/handlers.ts';
 import { MemorySecretStore } from '../src-main/secrets/memory-secret-store.ts';
 import { scrubText } from '../src-main/ipc/redact.ts';
+import { redactPath } from '../src-main/store/request-log.ts';
 
 const calls = Number(process.argv[2] ?? 2000);
 /** The full views of these customers, as `customers.get` gives them (what a search page used to carry). */
@@ -67,6 +68,27 @@ try {
     ['scrubText, 1 MB of "a@"', 'a@'.repeat(500_000)],
   ] as const) {
     console.log(`  ${label.padEnd(56)} ${cpu(() => scrubText(text)).toFixed(2)} ms`);
+  }
+  // The adversarial texts the boundary test counts the work of, timed here (best of 3).
+  const noAt = 'a'.repeat(200_000);
+  for (const [label, text] of [
+    ['no @', noAt],
+    ['"a@" × 100,000', 'a@'.repeat(100_000)],
+    ['"a." × 100,000 then @x', `${'a.'.repeat(100_000)}@x`],
+    ['x + 200,000 × a + @', `x${noAt}@`],
+  ] as const) {
+    const best = (fn: () => unknown) => Math.min(cpu(fn), cpu(fn), cpu(fn)).toFixed(2);
+    console.log(`  ${`scrubText / redactPath, ${label}`.padEnd(56)} ${best(() => scrubText(text))} ms / ${best(() => redactPath(`/customers/${text}?q=${text}`))} ms`);
+  }
+  {
+    // app.info's wait while 20 of the worst inputs are in flight (target < 1 s).
+    const flood = Array.from({ length: 20 }, (_, i) =>
+      app.dispatch(i % 2 ? 'customers.get' : 'customers.search', i % 2 ? { customerId: `cst_${'a'.repeat(100_000)}` } : { q: 'a'.repeat(900_000) }, caller),
+    );
+    const t0 = performance.now();
+    await app.dispatch('app.info', {}, caller);
+    console.log(`  ${'app.info among 20 worst inputs in flight'.padEnd(56)} ${(performance.now() - t0).toFixed(2)} ms wall`);
+    await Promise.all(flood);
   }
 
   // 2. Output parsing: the strict view parse each call pays, on real handler output.

@@ -1,5 +1,5 @@
 /**
- * Side by side with a peer (issue 15.5): the local sandbox against Prism's mock server, serving
+ * Side by side with a peer: the local sandbox against Prism's mock server, serving
  * the same customer endpoints, on one machine in one run.
  * Run: node bench/prism-vs-sandbox.bench.ts [requests=4000] [concurrency=16] [seed=2000]
  *

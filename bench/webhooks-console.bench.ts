@@ -1,5 +1,5 @@
 /**
- * The full console at N signed webhooks/s with the UI open (issue 15.2): a real console process in
+ * The full console at N signed webhooks/s with the UI open: a real console process in
  * browser mode with its embedded sandbox, real re-fetches through the sandbox, a real bridge
  * WebSocket subscribed to events, and a search loop through the bridge, while signed deliveries
  * arrive at a fixed rate over loopback. Prints ack p50/p95/p99, achieved rate and lost deliveries

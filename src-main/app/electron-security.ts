@@ -2,12 +2,18 @@ import { app, session, shell, type WebContents } from 'electron';
 import { CSP } from './csp.ts';
 import { applyPermissionPolicy } from '../desktop/permissions.ts';
 import { isAllowedExternalUrl } from './open-external.ts';
+import { originOf } from '../ipc/electron-ipc.ts';
 
 export { CSP };
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://console`;
 
+/** Compared as origins: a prefix test lets `app://console.evil` or `http://localhost:5173.evil.test` through. */
+export function staysOnAppOrigin(url: string, appOrigin: string): boolean {
+  const want = originOf(appOrigin);
+  return want !== null && originOf(url) === want;
+}
 
 /** Opens a URL in the system browser only if it is https and allowlisted. */
 export async function openExternalSafely(url: string): Promise<boolean> {
@@ -32,10 +38,10 @@ export function hardenApp(appOrigin: string): void {
       return { action: 'deny' };
     });
     contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(appOrigin)) event.preventDefault();
+      if (!staysOnAppOrigin(url, appOrigin)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!url.startsWith(appOrigin)) event.preventDefault();
+      if (!staysOnAppOrigin(url, appOrigin)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });

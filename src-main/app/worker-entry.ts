@@ -27,8 +27,9 @@ const BUNDLE_NAME = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
  * Every `workerEntry('name', 'src-main/….worker.ts')` call under src-main: the build's worker
- * inputs. A call whose worker file is not there yet is skipped (so the build does not break
- * while a worker is being written); a name that is not a plain kebab-case file name is an error.
+ * inputs. A call whose worker file does not exist is an error: skipped, a typo in the path would
+ * build cleanly and fail only when the bundle starts the thread. So is a name that is not a plain
+ * kebab-case file name.
  */
 export function findWorkerEntries(root: string): WorkerEntryCall[] {
   const found: WorkerEntryCall[] = [];
@@ -37,7 +38,8 @@ export function findWorkerEntries(root: string): WorkerEntryCall[] {
     for (const m of readFileSync(join(root, caller), 'utf8').matchAll(CALL)) {
       const [, bundleName = '', sourcePath = ''] = m;
       if (!BUNDLE_NAME.test(bundleName) || bundleName === 'index' || bundleName === 'browser-main') throw new Error(`${caller}: workerEntry's bundle name must be a kebab-case file name other than index and browser-main, not "${bundleName}"`);
-      if (existsSync(join(root, sourcePath))) found.push({ caller, bundleName, sourcePath });
+      if (!existsSync(join(root, sourcePath))) throw new Error(`${caller}: workerEntry('${bundleName}', …) names ${sourcePath}, which does not exist`);
+      found.push({ caller, bundleName, sourcePath });
     }
   }
   const byName = new Map<string, string>();

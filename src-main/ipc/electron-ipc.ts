@@ -20,7 +20,7 @@ export interface IpcMainLike {
   removeListener(channel: string, listener: (event: InvokeEventLike, callId: unknown) => void): void;
 }
 
-function originOf(url: string): string | null {
+export function originOf(url: string): string | null {
   try {
     const u = new URL(url);
     // Custom schemes have an opaque origin ("null"): compare scheme + host instead.

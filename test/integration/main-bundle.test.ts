@@ -49,7 +49,7 @@ describe('main build', () => {
     for (const c of calls) expect(readdirSync(join(out, 'main')), `${c.caller}: ${c.bundleName}.js for ${c.sourcePath}`).toContain(`${c.bundleName}.js`);
   });
 
-  it('refuses a bundle name that is not a plain file name, and one name used for two workers', () => {
+  it('refuses a bundle name that is not a plain file name, one name used for two workers, and a worker file that does not exist', () => {
     const dir = mkdtempSync(join(tmpdir(), 'oms-worker-names-'));
     try {
       mkdirSync(join(dir, 'src-main/a'), { recursive: true });
@@ -57,10 +57,12 @@ describe('main build', () => {
       writeFileSync(join(dir, 'src-main/a/two.worker.ts'), '');
       writeFileSync(join(dir, 'src-main/a/host.ts'), "workerEntry('../escape', 'src-main/a/one.worker.ts')");
       expect(() => findWorkerEntries(dir)).toThrow(/src-main\/a\/host\.ts: workerEntry's bundle name must be a kebab-case file name .*not "\.\.\/escape"/);
-      writeFileSync(join(dir, 'src-main/a/host.ts'), "workerEntry('w', 'src-main/a/one.worker.ts'); workerEntry('w', 'src-main/a/two.worker.ts'); workerEntry('later', 'src-main/a/not-yet.worker.ts')");
+      writeFileSync(join(dir, 'src-main/a/host.ts'), "workerEntry('w', 'src-main/a/one.worker.ts'); workerEntry('w', 'src-main/a/two.worker.ts')");
       expect(() => findWorkerEntries(dir)).toThrow('workerEntry bundle "w" is used for both src-main/a/one.worker.ts and src-main/a/two.worker.ts');
-      writeFileSync(join(dir, 'src-main/a/host.ts'), "workerEntry('w', 'src-main/a/one.worker.ts'); workerEntry('later', 'src-main/a/not-yet.worker.ts')");
-      // A worker still being written (its file not there yet) is skipped, not an error.
+      writeFileSync(join(dir, 'src-main/a/host.ts'), "workerEntry('w', 'src-main/a/one.worker.ts'); workerEntry('typo', 'src-main/a/onw.worker.ts')");
+      // A path with a typo fails the build, instead of a bundle that breaks when it starts the thread.
+      expect(() => findWorkerEntries(dir)).toThrow("src-main/a/host.ts: workerEntry('typo', …) names src-main/a/onw.worker.ts, which does not exist");
+      writeFileSync(join(dir, 'src-main/a/host.ts'), "workerEntry('w', 'src-main/a/one.worker.ts')");
       expect(findWorkerEntries(dir)).toEqual([{ caller: 'src-main/a/host.ts', bundleName: 'w', sourcePath: 'src-main/a/one.worker.ts' }]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

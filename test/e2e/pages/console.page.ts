@@ -83,6 +83,12 @@ export async function expectEndorsementStatus(page: Page, label: 'Basic identity
   await expect(endorsement(page, label)).toContainText(status, { timeout });
 }
 
+/** The Customers screen's search box, by its accessible name. */
+export const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search customers' });
+
+/** An error shown in place, as InlineError renders it: the message, then its code in brackets. */
+export const inlineError = (page: Page) => page.getByRole('alert').filter({ hasText: /\([A-Z_]+\)$/ });
+
 export async function goto(page: Page, hash: string): Promise<void> {
   await page.evaluate((h) => (window.location.hash = h), hash);
 }

@@ -1,6 +1,6 @@
 import type { Page as PwPage } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
-import { control, goto, oms, shot } from '../pages/console.page.ts';
+import { control, ensureListener, goto, oms, shot } from '../pages/console.page.ts';
 
 interface Customer {
   id: string;
@@ -22,6 +22,20 @@ async function fundedCustomer(app: PwPage) {
   const wallets = (await oms<Page<Wallet>>(app, 'wallets', 'list', { customerId: c.id })).items;
   const w = wallets.find((x) => x.asset === 'usdc' && x.chain === 'polygon') ?? (await oms<Wallet>(app, 'wallets', 'create', { customerId: c.id, asset: 'usdc', chain: 'polygon' }));
   return { customerId: c.id, walletId: w.id };
+}
+
+/** A funded customer's Send form filled with `amount` to an external address, quote asked: the Move money region. */
+async function quoteSend(app: PwPage, amount: string) {
+  const { customerId, walletId } = await fundedCustomer(app);
+  await oms(app, 'sandbox', 'simulateDeposit', { walletId, amount: '20.00' });
+  await goto(app, `#/wallets/${customerId}/send`);
+  const money = app.getByRole('region', { name: 'Move money' });
+  const send = money.getByRole('form', { name: 'Send money' });
+  await send.getByLabel('From wallet').selectOption(walletId);
+  await send.getByLabel('Destination address').fill('0x52908400098527886E0F7030069857D2E4169EE7');
+  await send.getByLabel(/^Amount/).fill(amount);
+  await send.getByRole('button', { name: 'Get quote' }).click();
+  return money;
 }
 
 test('QA: funds a wallet by a cash-in paid at the counter, then sends to an external address and sees it complete live', async ({ app }) => {
@@ -69,18 +83,33 @@ test('QA: funds a wallet by a cash-in paid at the counter, then sends to an exte
   await shot(app, 'money-3-sent');
 });
 
+/**
+ * The journey above passes on either path: the status store polls every second as a fallback. Here
+ * polling waits an hour, so only the transaction webhook (main's push, which re-reads the followed
+ * transaction) can turn the status Completed.
+ */
+test('live: with polling an hour away, the transaction webhook alone turns the status Completed', async ({ app }) => {
+  test.setTimeout(60_000);
+  await ensureListener(app);
+  // Settlement well after the first read (500 ms), so that read sees it still processing.
+  await control(app, 'PUT', '/money', { settlementDelayMs: 3000, quoteTtlSec: 300 });
+  await app.evaluate(() => localStorage.setItem('oms.transactionPollMs', String(3_600_000)));
+  try {
+    const money = await quoteSend(app, '2.00');
+    await money.getByRole('button', { name: /^Send 2\.00 USDC$/ }).click();
+    const txStatus = money.getByRole('status', { name: 'Transaction status' });
+    await expect(txStatus).toHaveText(/Processing/);
+    await expect(txStatus).toHaveText(/Completed/, { timeout: 20_000 });
+  } finally {
+    await app.evaluate(() => localStorage.removeItem('oms.transactionPollMs'));
+    await control(app, 'PUT', '/money', { settlementDelayMs: 1500 });
+  }
+});
+
 test('QA: an expired quote offers a new one instead of sending', async ({ app }) => {
   await control(app, 'PUT', '/money', { settlementDelayMs: 500, quoteTtlSec: 2 });
   try {
-    const { customerId, walletId } = await fundedCustomer(app);
-    await oms(app, 'sandbox', 'simulateDeposit', { walletId, amount: '20.00' });
-    await goto(app, `#/wallets/${customerId}/send`);
-    const money = app.getByRole('region', { name: 'Move money' });
-    const send = money.getByRole('form', { name: 'Send money' });
-    await send.getByLabel('From wallet').selectOption(walletId);
-    await send.getByLabel('Destination address').fill('0x52908400098527886E0F7030069857D2E4169EE7');
-    await send.getByLabel(/^Amount/).fill('1.00');
-    await send.getByRole('button', { name: 'Get quote' }).click();
+    const money = await quoteSend(app, '1.00');
     await expect(money.getByRole('region', { name: 'Quote' })).toContainText('This quote has expired.', { timeout: 10_000 });
     await expect(money.getByRole('button', { name: /^Send / })).toHaveCount(0);
     await shot(app, 'money-quote-expired');

@@ -5,9 +5,10 @@ import { fullCustomer, goto, oms, uniqueTag } from '../pages/console.page.ts';
 import { DOCS_CUSTOMER_REVIEW, startDocsServer, type DocsServer } from '../support/oms-docs-server.ts';
 
 /**
- * Issue 12: QA-only actions (approve/reject/revoke, simulate) appear only on the local sandbox and in
+ * QA-only actions (approve/reject/revoke, simulate) appear only on the local sandbox and in
  * a visibly separate QA area, never in the support view of a real profile. The real profile here is
- * reachable: a server answering as the OMS pages document (test/e2e/support/oms-docs-server.ts).
+ * reachable: a server answering with the OMS pages' examples, plus the bodies it marks as invented
+ * (test/e2e/support/oms-docs-server.ts): customer C, whose endorsements carry a name and a status.
  */
 const SHOTS = '/tmp/shots-e';
 async function look(page: Page, name: string) {
@@ -15,6 +16,9 @@ async function look(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
+
+/** The invented bodies of the docs server this journey needs (see oms-docs-server.ts). */
+const INVENTED = ['customer C (endorsement names and statuses)', 'customer balance', 'customers list of A, B and C', 'wallet balance', 'wallets list wrapper'];
 
 const QA_ACTION = /^(Approve|Reject|Revoke|Simulate|QA: )/;
 
@@ -105,6 +109,9 @@ test('support on a real profile: the customer view is all there with no QA area 
     await expectNoQa(app);
     await app.getByRole('button', { name: 'Start over' }).click();
     expect(docs.requests).toContain('POST /v0.9/customers');
+    // This journey rests on invented bodies (oms-docs-server.ts marks them): no OMS page shows a
+    // customer with endorsement names and statuses filled, a wallets list or a balance.
+    expect(docs.invented).toEqual(INVENTED);
   } finally {
     profiles = await settings();
     await profiles.getByRole('listitem', { name: 'Profile Local sandbox' }).getByRole('button', { name: 'Use Local sandbox' }).click();

@@ -16,6 +16,9 @@ export interface EventsState {
   order: number[];
   hasMore: boolean;
   req: Req;
+  olderReq: Req;
+  /** Bumped per list load so a slow answer to an older filter is dropped. */
+  seq: number;
   filters: EventFilters;
   listener: ListenerStatus | null;
   listenerReq: Req;
@@ -35,6 +38,15 @@ export interface EventsState {
 const MAX_KEPT = 10_000;
 let pending: InboxEntry[] = [];
 let flushTimer: ReturnType<typeof setTimeout> | null = null;
+// The list load (and its older page) in flight: a new filter aborts them, so main stops reading
+// for a filter nobody waits for and a slow answer cannot overwrite a newer one.
+let listCtl: AbortController | null = null;
+let olderCtl: AbortController | null = null;
+const abortLoads = () => {
+  listCtl?.abort();
+  olderCtl?.abort();
+  listCtl = olderCtl = null;
+};
 
 const matches = (e: InboxEntry, f: EventFilters) =>
   (!f.type || (e.type ?? '').startsWith(f.type)) && (!f.customerId || e.customerId === f.customerId) && (!f.verdict || e.verdict === f.verdict);
@@ -50,6 +62,8 @@ export const useEvents = create<EventsState>((set, get) => ({
   order: [],
   hasMore: false,
   req: IDLE,
+  olderReq: IDLE,
+  seq: 0,
   filters: { type: '', customerId: '', verdict: '' },
   listener: null,
   listenerReq: IDLE,
@@ -57,8 +71,13 @@ export const useEvents = create<EventsState>((set, get) => ({
   detail: {},
 
   load: async () => {
-    set({ req: LOADING(get().req) });
-    const r = await api().inbox.list({ ...query(get().filters), limit: 200 });
+    abortLoads();
+    const seq = get().seq + 1;
+    set({ seq, req: LOADING(get().req), olderReq: IDLE });
+    const ctl = (listCtl = new AbortController());
+    const r = await api().inbox.list({ ...query(get().filters), limit: 200 }, { signal: ctl.signal });
+    if (get().seq !== seq || ctl.signal.aborted) return;
+    listCtl = null;
     if (!r.ok) return set({ req: settled(r) });
     const bySeq: Record<number, InboxEntry> = {};
     for (const e of r.data.items) bySeq[e.seq] = e;
@@ -66,13 +85,22 @@ export const useEvents = create<EventsState>((set, get) => ({
   },
 
   loadOlder: async () => {
-    const last = get().order[get().order.length - 1];
-    if (last === undefined || !get().hasMore) return;
-    const r = await api().inbox.list({ ...query(get().filters), limit: 200, beforeSeq: last });
-    if (!r.ok) return set({ req: settled(r) });
+    const s = get();
+    const last = s.order[s.order.length - 1];
+    // One older page at a time: a second click while it loads would ask for the same page again.
+    if (last === undefined || !s.hasMore || s.olderReq.status === 'loading' || s.req.status === 'loading') return;
+    const seq = s.seq;
+    set({ olderReq: LOADING(s.olderReq) });
+    const ctl = (olderCtl = new AbortController());
+    const r = await api().inbox.list({ ...query(s.filters), limit: 200, beforeSeq: last }, { signal: ctl.signal });
+    if (get().seq !== seq || ctl.signal.aborted) return;
+    olderCtl = null;
+    // Shown where the list is, as before: the retry reloads from the newest.
+    if (!r.ok) return set({ req: settled(r), olderReq: settled(r) });
     const bySeq = { ...get().bySeq };
-    for (const e of r.data.items) bySeq[e.seq] = e;
-    set({ bySeq, order: [...get().order, ...r.data.items.map((e) => e.seq)], hasMore: r.data.hasMore });
+    const fresh = r.data.items.filter((e) => !bySeq[e.seq]);
+    for (const e of fresh) bySeq[e.seq] = e;
+    set({ bySeq, order: [...get().order, ...fresh.map((e) => e.seq)], hasMore: r.data.hasMore, olderReq: settled(r) });
   },
 
   setFilters: (f) => {
@@ -126,5 +154,12 @@ export const useEvents = create<EventsState>((set, get) => ({
     return r;
   },
 
-  reset: () => set({ bySeq: {}, order: [], hasMore: false, req: IDLE, selected: null, detail: {}, listener: null }),
+  reset: () => {
+    // Deliveries buffered for the old profile must not land in the new one's list.
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = null;
+    pending = [];
+    abortLoads();
+    set({ bySeq: {}, order: [], hasMore: false, req: IDLE, olderReq: IDLE, seq: get().seq + 1, selected: null, detail: {}, listener: null });
+  },
 }));

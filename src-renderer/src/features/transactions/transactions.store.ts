@@ -20,7 +20,7 @@ export interface TransactionsState {
   setFilters(f: Filters): Promise<void>;
   loadMore(): Promise<void>;
   load(id: string): Promise<void>;
-  /** Re-reads `id` every second until completed or failed (at most `maxMs`): live status. */
+  /** Re-reads `id` every second (see pollMs) until completed or failed (at most `maxMs`): live status. */
   follow(id: string, maxMs?: number): void;
   upsert(t: TransactionView): void;
   /** A money webhook arrived: re-read what is being followed now instead of at the next poll. */
@@ -30,6 +30,11 @@ export interface TransactionsState {
 
 const PAGE = 25;
 let listToken = 0;
+/**
+ * How often a followed transaction is re-read: the fallback for a webhook that does not come. A
+ * journey sets `oms.transactionPollMs` long to prove the webhook alone moves the status.
+ */
+const pollMs = () => Number(window.localStorage.getItem('oms.transactionPollMs')) || 1000;
 
 export const useTransactions = create<TransactionsState>((set, get) => ({
   filters: {},
@@ -87,7 +92,7 @@ export const useTransactions = create<TransactionsState>((set, get) => ({
     const tick = async () => {
       await get().load(id);
       const t = get().byId[id];
-      if (!isFinal(t?.status) && Date.now() < until && get().following[id]) setTimeout(() => void tick(), 1000);
+      if (!isFinal(t?.status) && Date.now() < until && get().following[id]) setTimeout(() => void tick(), pollMs());
       else {
         const following = { ...get().following };
         delete following[id];
