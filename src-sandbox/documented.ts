@@ -10,6 +10,9 @@ export const DOCUMENTED_CUSTOMER_QUERY = ['status', 'email', 'externalId', 'crea
 /** GET /transactions and the scoped lists: no `status` filter in the docs. */
 export const DOCUMENTED_TRANSACTION_QUERY = ['limit', 'startingAfter', 'endingBefore', 'type', 'createdAfter', 'createdBefore'] as const;
 
+/** GET /cash-ins: the docs list the page shape and no filters. */
+export const DOCUMENTED_CASH_IN_QUERY = ['limit', 'cursor'] as const;
+
 /**
  * Like any API, a real OMS ignores query parameters it does not know: a `q` sent to it comes back
  * as an unfiltered page, which is exactly the trap this mode reproduces (no 400 to warn the client).

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENTED_CASH_IN_QUERY, onlyDocumented } from '../documented.ts';
 import { ApiError } from '../http-util.ts';
 import { CASH_LOCATIONS, milesBetween } from '../money/cash-locations.ts';
 import { authCommit, barcodeAuth, barcodeSchema, commitSchema, createCashIn, createCashInSchema, listCashIns, loadCashIn, refreshCashIn } from '../money/cash-ins.ts';
@@ -38,7 +39,7 @@ function locations({ query }: ApiRequest) {
 }
 
 function list({ ctx, query }: ApiRequest) {
-  const q = parseQuery(listQuery, query);
+  const q = parseQuery(listQuery, ctx.config.documentedOnly ? onlyDocumented(query, DOCUMENTED_CASH_IN_QUERY) : query);
   const beforeSeq = decodeCursor(q.cursor);
   if (Number.isNaN(beforeSeq)) throw new ApiError(400, 'query.cursor: not a cursor returned by this endpoint');
   const customerSeq = q.customerId ? requireCustomer(ctx, q.customerId).seq : undefined;

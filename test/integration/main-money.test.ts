@@ -12,20 +12,31 @@ const units = (s: string, scale = 6) => {
   return BigInt(whole + frac.padEnd(scale, '0').slice(0, scale));
 };
 
-describe('money movement through the console', () => {
+// Twice: against the sandbox, and against it answering as a documented-only OMS (no `transactionId` on a
+// quote, no `customerId` filter on cash-ins, no customer text search).
+describe.each([
+  { mode: 'sandbox', documentedOnly: false },
+  { mode: 'documented-only OMS', documentedOnly: true },
+])('money movement through the console ($mode)', ({ documentedOnly }) => {
   let t: TestConsole;
   let ctl: ReturnType<typeof control>;
   let customerId: string;
   let walletId: string;
 
   beforeAll(async () => {
-    t = await startTestConsole();
+    t = await startTestConsole({ sandbox: { seed: 20, reviewDelayMs: 0, rateLimitPerSec: 10_000, documentedOnly } });
     ctl = control(t.app.services.local.handle ?? (await t.app.services.local.ensure()));
     await ctl.call('PUT', '/money', { settlementDelayMs: 50, quoteTtlSec: 300 });
     // A fully endorsed seeded customer with a usdc wallet on polygon (provisioned if missing).
-    const c = unwrap(await t.oms.customers.search({ endorsement: { name: 'usd', status: 'active' }, limit: 50 })).items.find((x) =>
-      x.endorsements.some((e) => e.name === 'cryptoCustody' && e.status === 'active'),
-    )!;
+    // On a documented-only OMS the first answers come from a directory still being read.
+    const c = await eventually(
+      async () =>
+        unwrap(await t.oms.customers.search({ endorsement: { name: 'usd', status: 'active' }, limit: 50 })).items.find((x) =>
+          x.endorsements.some((e) => e.name === 'cryptoCustody' && e.status === 'active'),
+        ),
+      'a fully endorsed customer',
+      400,
+    );
     customerId = c.id;
     const wallets = unwrap(await t.oms.wallets.list({ customerId })).items;
     walletId = wallets.find((w) => w.asset === 'usdc' && w.chain === 'polygon')?.id ?? unwrap(await t.oms.wallets.create({ customerId, asset: 'usdc', chain: 'polygon' })).id;
@@ -49,6 +60,11 @@ describe('money movement through the console', () => {
     expect(units(after) - units(before)).toBeGreaterThan(0n);
     expect(units(after) - units(before)).toBeLessThanOrEqual(units('40.00'));
     expect(paid.transactionId).toMatch(/^txn_/);
+    // The customer's cash-ins are theirs only, whether or not OMS filters by customer.
+    const other = unwrap(await t.oms.customers.search({ limit: 5 })).items.find((x) => x.id !== customerId)!;
+    const listed = unwrap(await t.oms.cashIns.list({ customerId: other.id })).items;
+    expect(listed.every((x) => x.customerId === other.id)).toBe(true);
+    expect(unwrap(await t.oms.cashIns.list({ customerId })).items.map((x) => x.id)).toContain(ci.id);
   });
 
   it('quotes and sends to an address, follows it to completed, and finds it by id, quote id and hash', async () => {

@@ -25,7 +25,9 @@ export function cashInsHandlers(session: OmsSession): DomainHandlers<'cashIns'> 
     refresh: async ({ cashInId }, { signal }) => toCashInView(await (await api()).refreshCashIn(cashInId, randomUUID(), signal)),
     list: async ({ customerId, limit, cursor }, { signal }) => {
       const page = await (await api()).cashIns({ customerId, limit, cursor }, signal);
-      return { items: page.items.map(toCashInView), hasMore: page.hasMore, cursor: page.cursor };
+      // `customerId` is not a documented filter of GET /cash-ins: an OMS may ignore it, so it is applied here too.
+      const items = page.items.map(toCashInView).filter((c) => !customerId || c.customerId === customerId);
+      return { items, hasMore: page.hasMore, cursor: page.cursor };
     },
     // The documented simulations: the barcode scan at the counter, then the processor's commit.
     simulatePayment: async ({ cashInId }, { signal }) => {

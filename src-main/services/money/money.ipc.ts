@@ -50,9 +50,18 @@ export function transactionsHandlers(session: OmsSession): DomainHandlers<'trans
       if (/^txn_[A-Za-z0-9]+$/.test(q)) return found(await api.transaction(q, signal));
       if (/^qt_[A-Za-z0-9]+$/.test(q)) {
         const quote = await api.quote(q, signal);
+        // `transactionId` on a quote is the sandbox's addition; the documented link is the quote's status and
+        // the transaction's own quoteId, read from the customer's transactions.
         const txId = typeof quote.transactionId === 'string' ? quote.transactionId : null;
         if (txId) return found(await api.transaction(txId, signal));
-        return { kind: 'quote', transaction: null, quoteId: quote.id, customerId: quote.customerId ?? null, note: 'This quote was never executed: no money moved.' };
+        const customerId = quote.customerId ?? null;
+        if (String(quote.status ?? '').toLowerCase() === 'accepted' && customerId) {
+          const page = await api.transactions({ customerId }, { limit: 100 }, signal);
+          const tx = page.items.find((t) => t.quoteId === quote.id);
+          if (tx) return found(tx);
+          return { kind: 'quote', transaction: null, quoteId: quote.id, customerId, note: "This quote was executed, but its transaction is not among the customer's newest 100: open the customer's transactions." };
+        }
+        return { kind: 'quote', transaction: null, quoteId: quote.id, customerId, note: 'This quote was never executed: no money moved.' };
       }
     } catch (e) {
       if (isOmsError(e) && e.status === 404) return none(`OMS has no ${q.startsWith('qt_') ? 'quote' : 'transaction'} ${q}.`);
