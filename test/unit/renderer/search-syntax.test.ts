@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { parseSearch } from '../../../src-renderer/src/features/customers/search-syntax.ts';
 
 describe('parseSearch', () => {
+  it('maps created: days and ranges to the documented createdAfter/createdBefore (UTC days, inclusive)', () => {
+    expect(parseSearch('created:2026-01-15 dora').filters).toEqual({ q: 'dora', createdAfter: '2026-01-15T00:00:00Z', createdBefore: '2026-01-15T23:59:59.999Z' });
+    expect(parseSearch('created:>2026-01-01').filters).toEqual({ createdAfter: '2026-01-01T00:00:00Z' });
+    expect(parseSearch('created:<2026-02-01').filters).toEqual({ createdBefore: '2026-02-01T23:59:59.999Z' });
+    expect(parseSearch('created:2026-01-01..2026-01-31').filters).toEqual({ createdAfter: '2026-01-01T00:00:00Z', createdBefore: '2026-01-31T23:59:59.999Z' });
+    for (const bad of ['created:yesterday', 'created:2026-02-01..2026-01-01', 'created:2026-13-01', 'created:>'])
+      expect(parseSearch(bad).problems.join(' '), bad).toMatch(/created takes a day or a range|needs a value/);
+  });
+
   it('treats plain words as free text', () => {
     expect(parseSearch('  ada love ')).toEqual({ filters: { q: 'ada love' }, jump: null, problems: [] });
   });

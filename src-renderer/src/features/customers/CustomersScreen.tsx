@@ -176,7 +176,7 @@ export function CustomersScreen() {
           onKeyDown={onKeyDown}
         />
         <p id="search-help" className="help">
-          Filters: <code>email:</code> <code>externalId:</code> <code>status:active</code> <code>endorsement:usd:pending</code>. ↓ moves into the
+          Filters: <code>email:</code> <code>externalId:</code> <code>status:active</code> <code>endorsement:usd:pending</code> <code>created:2026-01-01..2026-01-31</code>. ↓ moves into the
           results, Enter opens one (or the only match).
         </p>
       </div>

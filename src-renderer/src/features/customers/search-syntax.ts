@@ -12,7 +12,26 @@ export interface ParsedSearch {
 }
 
 const ID = /^(cst|wlt)_[A-Za-z0-9]+$/;
-const KEYS = ['email', 'externalid', 'status', 'endorsement'] as const;
+const KEYS = ['email', 'externalid', 'status', 'endorsement', 'created'] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Start and end of a UTC day, as OMS's `createdAfter`/`createdBefore` take them. */
+const dayStart = (d: string) => `${d}T00:00:00Z`;
+const dayEnd = (d: string) => `${d}T23:59:59.999Z`;
+
+/**
+ * `created:>2026-01-01`, `created:<2026-02-01`, `created:2026-01-01..2026-01-31` (inclusive days, UTC) or
+ * `created:2026-01-15` (that day): the documented created range of GET /customers.
+ */
+function createdRange(value: string): Pick<SearchFilters, 'createdAfter' | 'createdBefore'> | null {
+  const valid = (d: string) => DAY.test(d) && !Number.isNaN(Date.parse(d));
+  if (value.startsWith('>') && valid(value.slice(1))) return { createdAfter: dayStart(value.slice(1)) };
+  if (value.startsWith('<') && valid(value.slice(1))) return { createdBefore: dayEnd(value.slice(1)) };
+  const [from, to, ...rest] = value.split('..');
+  if (rest.length === 0 && from && to && valid(from) && valid(to) && from <= to) return { createdAfter: dayStart(from), createdBefore: dayEnd(to) };
+  if (to === undefined && from && valid(from)) return { createdAfter: dayStart(from), createdBefore: dayEnd(from) };
+  return null;
+}
 
 /** Splits on spaces, keeping `key:"quoted value"` and `"quoted text"` together. */
 function tokenize(input: string): string[] {
@@ -55,6 +74,10 @@ export function parseSearch(input: string): ParsedSearch {
       const v = value.toLowerCase();
       if (v === 'active' || v === 'inactive') filters.status = v;
       else problems.push(`status can be active or inactive, not "${value}".`);
+    } else if (key === 'created') {
+      const range = createdRange(value);
+      if (range) Object.assign(filters, range);
+      else problems.push(`created takes a day or a range: created:2026-01-31, created:>2026-01-01, created:2026-01-01..2026-01-31 — not "${value}".`);
     } else {
       const [name, status, ...rest] = value.split(':');
       if (!name || !status || rest.length) problems.push(`endorsement filters look like endorsement:usd:pending, not "${token}".`);
