@@ -41,9 +41,12 @@ export function createInboxHandlers(webhooks: WebhookSubsystem, activeProfileId:
     // The dispatcher writes the audit row (with the reason given) for every call.
     revealBody: async ({ seq }) => ({ seq, body: found(seq).rawBody, expiresAt: new Date(now() + REVEAL_TTL_MS).toISOString() }),
     replay: async ({ seq }) => {
-      const entry = await webhooks.processor.replay(seq);
-      if (!entry) throw new AppFailure('NOT_FOUND', `No delivery #${seq} in the event log to replay.`);
-      return entry;
+      const r = await webhooks.processor.replay(seq);
+      if ('missing' in r) throw new AppFailure('NOT_FOUND', `No delivery #${seq} in the event log to replay.`);
+      if ('otherProfile' in r) {
+        throw new AppFailure('FORBIDDEN', `Delivery #${seq} arrived under profile "${r.otherProfile}", not the active one: switch to that profile to replay it.`, { field: 'seq' });
+      }
+      return r.entry;
     },
     clear: async () => ({ cleared: webhooks.inbox.clear(activeProfileId()) }),
     listenerStatus: async () => webhooks.status(),
