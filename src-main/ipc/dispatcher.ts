@@ -109,7 +109,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         deps.audit({
           action: op.channel,
           target: parsed.success ? targetOf(parsed.data) : null,
-          inputSummary: JSON.stringify(summariseInput(input)) ?? '{}',
+          // What the contract parsed (a reason normalised, say) when it parsed; what came otherwise.
+          inputSummary: JSON.stringify(summariseInput(parsed.success ? parsed.data : input)) ?? '{}',
           result: result.ok ? 'ok' : result.error.code,
         });
       } catch (e) {

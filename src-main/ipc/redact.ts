@@ -1,3 +1,5 @@
+import { normaliseReason } from '#shared/ipc/pii.contract.ts';
+
 /**
  * Redaction shared by the audit log, request log and any log line. Key-based: values under
  * secret-like or PII-like keys never leave as they came in.
@@ -21,7 +23,7 @@ export function summariseInput(input: unknown, depth = 0): unknown {
     else if (SAFE_KEY.test(k) && (typeof v !== 'object' || Array.isArray(v))) out[k] = typeof v === 'string' ? v.slice(0, 100) : v;
     // The operator's own words for an audited action (why PII was revealed, why a review was
     // rejected) are what the audit log is for: kept, bounded and scrubbed.
-    else if ((k === 'reason' || k === 'note') && typeof v === 'string') out[k] = scrubText(v.slice(0, 200));
+    else if ((k === 'reason' || k === 'note') && typeof v === 'string') out[k] = scrubText(normaliseReason(v.slice(0, 800)).slice(0, 200));
     else if (PII_KEY.test(k)) out[k] = '[pii]';
     else out[k] = summariseInput(v, depth + 1);
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoInstant } from '../domain/common.ts';
 import { SignatureVariantName, WebhookVerdict } from '../domain/webhook.ts';
 import { mutation, NoInput, query } from './operation.ts';
+import { AuditReason } from './pii.contract.ts';
 
 export const ListenerState = z.enum(['stopped', 'listening', 'relay-connected', 'reconnecting', 'stale']);
 export type ListenerState = z.infer<typeof ListenerState>;
@@ -99,7 +100,7 @@ export const inboxContract = {
   revealBody: mutation(
     'inbox.revealBody',
     'The clear payload of one delivery, for a limited time; audited.',
-    z.object({ seq: z.number().int(), reason: z.string().trim().min(1).max(200) }),
+    z.object({ seq: z.number().int(), reason: AuditReason }),
     z.strictObject({ seq: z.number().int(), body: z.string(), expiresAt: z.string() }),
     'local',
   ),
