@@ -5,6 +5,7 @@ import { failure, startTestConsole, unwrap, type TestConsole } from './main-supp
 describe('audited input', () => {
   let t: TestConsole;
   let customerId: string;
+  const auditCount = () => (t.app.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
   const lastAudit = () => t.app.db.prepare('SELECT action, result, input_summary AS summary FROM audit_log ORDER BY id DESC LIMIT 1').get() as { action: string; result: string; summary: string };
 
   beforeAll(async () => {
@@ -37,5 +38,27 @@ describe('audited input', () => {
   it('a refused sandbox decision keeps its reason normalised too', async () => {
     await t.call('sandbox.decidePending', { decision: 'reject', reason: '\u202eAudit\u200b  test', extra: 1 });
     expect(JSON.parse(lastAudit().summary).reason).toBe('Audit test');
+  });
+
+  const nested = (depth: number): unknown => {
+    let v: unknown = 'leaf';
+    for (let i = 0; i < depth; i += 1) v = [v];
+    return v;
+  };
+
+  it.each([
+    ['pii.reveal', (deep: unknown) => ({ customerId: 'cst_x', fields: deep, reason: 'Support ticket' })],
+    ['webhooks.create', (deep: unknown) => ({ url: 'https://hooks.example.com/x', events: deep })],
+    ['customers.create', (deep: unknown) => ({ customer: { type: 'individual', metadata: { k: deep } } })],
+    ['sandbox.decideEndorsement', (deep: unknown) => deep],
+  ])('%s with a 5,000-deep nested array still writes its one audit row', async (channel, input) => {
+    const before = auditCount();
+    const r = await t.call(channel, input(nested(5000)));
+    expect(r.ok).toBe(false);
+    expect(auditCount()).toBe(before + 1);
+    const row = lastAudit();
+    expect(row).toMatchObject({ action: channel, result: failure(r).code });
+    expect(() => JSON.parse(row.summary)).not.toThrow();
+    expect(row.summary.length).toBeLessThanOrEqual(2000);
   });
 });
