@@ -132,7 +132,8 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     verificationMode: () => settings.active().webhookVerification,
     setVerificationMode: async (mode) => {
       const p = settings.active();
-      await settings.save({ id: p.id, name: p.name, baseUrl: p.baseUrl, apiVersion: p.apiVersion, webhookVerification: mode });
+      // inbox.configureListener has asked for production's confirmation before it got here.
+      await settings.save({ id: p.id, name: p.name, baseUrl: p.baseUrl, apiVersion: p.apiVersion, webhookVerification: mode }, { profileId: p.id });
       webhooks.profileSettingsChanged();
     },
     // The relay's console token: keychain only, per profile (issue 14).
@@ -171,7 +172,7 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     externalAccounts: externalAccountsHandlers(services.session),
     // A created or deleted endpoint changes the secrets the listener verifies with: say so at once.
     webhooks: withSecretsRefresh(webhooksHandlers(services.session, services.secrets), () => webhooks.secretsChanged()),
-    inbox: createInboxHandlers(webhooks, () => settings.active().id),
+    inbox: createInboxHandlers(webhooks, () => settings.active()),
     logs: logsHandlers(services.requestLog, services.audit),
     pii: piiHandlers(services.session),
     sandbox: sandboxHandlers(services.sandbox),

@@ -16,7 +16,10 @@ export type CredentialStatus = z.infer<typeof CredentialStatus>;
 export const Profile = z.strictObject({
   id: z.string(),
   name: z.string(),
+  /** `production` too for a custom profile on the production host. */
   kind: ProfileKind,
+  /** Built-in profiles cannot be deleted and keep their documented base URL. */
+  builtIn: z.boolean(),
   baseUrl: z.string(),
   apiVersion: z.string(),
   active: z.boolean(),

@@ -7,7 +7,7 @@ import { notify } from '../../stores/notify.store.ts';
 import { useEvents } from '../events/events.store.ts';
 import { selectListener } from '../events/events.selectors.ts';
 import { VerificationChoice } from './ProfileEditor.tsx';
-import { selectProfiles, useSettings, type VerificationMode } from './settings.store.ts';
+import { selectProfiles, useSettings, withVerificationConfirmation, type VerificationMode } from './settings.store.ts';
 import '../events/listener.css';
 
 /**
@@ -48,7 +48,7 @@ export function ListenerSettings() {
   const fe = fieldErrors(error);
   const tokenPrint = l?.relay?.tokenFingerprint ?? null;
   const send = async (input: Parameters<ReturnType<typeof api>['inbox']['configureListener']>[0], ok: string) => {
-    const r = await api().inbox.configureListener(input);
+    const r = await withVerificationConfirmation((confirm) => api().inbox.configureListener(confirm ? { ...input, confirm } : input));
     if (r.ok) {
       useEvents.getState().setListener(r.data);
       setError(null);

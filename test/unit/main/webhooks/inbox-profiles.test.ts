@@ -56,7 +56,7 @@ describe('inbox per profile', () => {
 
   it('replays a delivery only under the profile it arrived in', async () => {
     const ctx = { caller: { transport: 'test' as const, origin: 'test' } };
-    const h = createInboxHandlers(c.subsystem, () => active);
+    const h = createInboxHandlers(c.subsystem, () => ({ id: active, kind: 'custom', webhookVerification: 'enforce' }));
     const body = envelope('evt_p1', 'customer.updated', 'cst_1');
     expect((await post(c, signed('evt_p1', body), body)).status).toBe(200);
     await settle(c);
