@@ -1,4 +1,5 @@
 import type { ListenerStatus } from '#shared/ipc/inbox.contract.ts';
+import { isHttpsOrLoopbackUrl } from '#shared/ipc/settings.contract.ts';
 import { fingerprint } from '../secrets/credentials.ts';
 import { CustomerRefresher } from './customer-refresher.ts';
 import { ListenerConfigStore, RelayCursorStore, type ListenerConfig } from './listener-config.ts';
@@ -165,6 +166,8 @@ export class WebhookSubsystem {
     this.#relay?.close();
     this.#relay = null;
     this.health.set({ url: this.#listener.url, port: this.#listener.port, relayUrl: cfg.relayUrl, verification: this.#mode(), relay: null });
+    // A relay URL saved before the HTTPS rule existed: the bearer token would cross the network in clear.
+    if (cfg.relayUrl && !isHttpsOrLoopbackUrl(cfg.relayUrl)) tokenProblem = `Relay not started: ${cfg.relayUrl.slice(0, 200)} is not HTTPS, and the relay token must not go out in clear. Set an https:// relay URL (http only on this machine).`;
     if (cfg.relayUrl && !tokenProblem) this.#startRelay(profileId, cfg.relayUrl, relayToken);
     else this.health.set({ state: 'listening', detail: tokenProblem });
     // In the background: registering may start the embedded sandbox, which must not delay the UI.

@@ -3,6 +3,7 @@ import { IsoInstant } from '../domain/common.ts';
 import { SignatureVariantName, WebhookVerdict } from '../domain/webhook.ts';
 import { mutation, NoInput, query } from './operation.ts';
 import { AuditReason } from './pii.contract.ts';
+import { httpsOrLoopbackUrl } from './settings.contract.ts';
 
 export const ListenerState = z.enum(['stopped', 'listening', 'relay-connected', 'reconnecting', 'stale']);
 export type ListenerState = z.infer<typeof ListenerState>;
@@ -116,7 +117,7 @@ export const inboxContract = {
     'Changes the listener port, relay channel and token, or verification mode.',
     z.object({
       port: z.number().int().min(1024).max(65535).optional(),
-      relayUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable().optional(),
+      relayUrl: httpsOrLoopbackUrl(2048).nullable().optional(),
       verification: z.enum(['enforce', 'report-only']).optional(),
       /** Accept only this signature variant (null: try them all, Standard Webhooks first). */
       signatureVariant: SignatureVariantName.nullable().optional(),
