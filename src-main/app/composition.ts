@@ -140,6 +140,7 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     relayTokens: {
       get: (profileId) => services.secrets.get(accounts.relayToken(profileId)),
       set: async (profileId, token) => void (token === null ? await services.secrets.delete(accounts.relayToken(profileId)) : await services.secrets.set(accounts.relayToken(profileId), token)),
+      where: (profileId) => services.secrets.storageOf(accounts.relayToken(profileId)),
     },
     ...(opts.webhookPort !== undefined ? { defaultPort: opts.webhookPort } : {}),
     log,

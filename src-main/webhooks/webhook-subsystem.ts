@@ -1,13 +1,13 @@
-import type { ListenerStatus } from '#shared/ipc/inbox.contract.ts';
+import type { ListenerStatus, RelayStatus } from '#shared/ipc/inbox.contract.ts';
 import { isHttpsOrLoopbackUrl } from '#shared/ipc/settings.contract.ts';
 import { fingerprint } from '../secrets/credentials.ts';
 import { CustomerRefresher } from './customer-refresher.ts';
-import { ListenerConfigStore, RelayCursorStore, type ListenerConfig } from './listener-config.ts';
+import { ListenerConfigStore, RelayCursorStore, RelayTokenNotes, type ListenerConfig } from './listener-config.ts';
 import { ListenerEndpoint } from './listener-endpoint.ts';
 import { ListenerHealth, OpenCustomers, startWatchdog } from './listener-health.ts';
 import type { ListenerStats } from './listener-worker-protocol.ts';
 import type { RelayClient } from './relay-client.ts';
-import { memoryTokens, SMEE_NOTE, startRelayLink, type RelayTokenStore } from './relay-link.ts';
+import { forgottenTokenStatus, memoryTokens, SMEE_NOTE, startRelayLink, type RelayTokenStore } from './relay-link.ts';
 import { hmacVariants, SIGNATURE_VARIANT_NAMES } from './signature-verifier.ts';
 import type { WebhookSubsystemDeps } from './webhook-subsystem-deps.ts';
 import { WebhookInbox, type InboxFilter } from './webhook-inbox.ts';
@@ -27,6 +27,7 @@ export class WebhookSubsystem {
   /** Where this console stands in each relay channel (only moved after the inbox has the delivery). */
   readonly cursors: RelayCursorStore;
   readonly #tokens: RelayTokenStore;
+  readonly #tokenNotes: RelayTokenNotes;
   readonly #d: WebhookSubsystemDeps;
   readonly #endpoint: ListenerEndpoint;
   #listener: RunningListener | null = null;
@@ -46,6 +47,7 @@ export class WebhookSubsystem {
     this.inbox = new WebhookInbox(deps.db, deps.inbox);
     this.config = new ListenerConfigStore(deps.db, deps.defaultPort ?? DEFAULT_LISTENER_PORT);
     this.cursors = new RelayCursorStore(deps.db);
+    this.#tokenNotes = new RelayTokenNotes(deps.db);
     this.#tokens = deps.relayTokens ?? memoryTokens();
     this.health = new ListenerHealth(deps.bus);
     this.refresher = new CustomerRefresher({
@@ -168,7 +170,9 @@ export class WebhookSubsystem {
     this.health.set({ url: this.#listener.url, port: this.#listener.port, relayUrl: cfg.relayUrl, verification: this.#mode(), relay: null });
     // A relay URL saved before the HTTPS rule existed: the bearer token would cross the network in clear.
     if (cfg.relayUrl && !isHttpsOrLoopbackUrl(cfg.relayUrl)) tokenProblem = `Relay not started: ${cfg.relayUrl.slice(0, 200)} is not HTTPS, and the relay token must not go out in clear. Set an https:// relay URL (http only on this machine).`;
-    if (cfg.relayUrl && !tokenProblem) this.#startRelay(profileId, cfg.relayUrl, relayToken);
+    const forgotten = cfg.relayUrl && !tokenProblem && token === undefined && relayToken === null ? this.#tokenNotes.get(profileId) : null;
+    if (forgotten) this.health.set({ state: 'listening', detail: null, relay: forgottenTokenStatus(cfg.relayUrl!, forgotten) });
+    else if (cfg.relayUrl && !tokenProblem) this.#startRelay(profileId, cfg.relayUrl, relayToken, relayToken && token === undefined ? ((await this.#tokens.where?.(profileId)) ?? null) : null);
     else this.health.set({ state: 'listening', detail: tokenProblem });
     // In the background: registering may start the embedded sandbox, which must not delay the UI.
     this.registration = this.#register().then(() => this.#refreshFingerprints());
@@ -201,12 +205,13 @@ export class WebhookSubsystem {
     this.health.set({ secretFingerprints: secrets.map(fingerprint) });
   }
 
-  #startRelay(profileId: string, url: string, token: string | null): void {
+  #startRelay(profileId: string, url: string, token: string | null, tokenStorage: RelayStatus['tokenStorage'] = null): void {
     this.#relay = startRelayLink(
       { health: this.health, cursors: this.cursors, receive: (d, at) => this.processor.receive(d, 'relay', at === null ? {} : { at }), reconcile: (cause) => this.reconcile(cause), log: this.#d.log, backoffMs: this.#d.relayBackoffMs, deadMs: this.#d.relayDeadMs },
       profileId,
       url,
       token,
+      tokenStorage,
     );
   }
 
@@ -264,7 +269,12 @@ export class WebhookSubsystem {
     }
     await this.#apply({ ...this.config.get(profileId), ...defined }, relayToken);
     // Kept only once the listener took the new settings; a keychain failure throws (nothing half-saved is shown as saved).
-    if (relayToken !== undefined) await this.#tokens.set(profileId, relayToken);
+    if (relayToken !== undefined) {
+      await this.#tokens.set(profileId, relayToken);
+      this.config.set(profileId, defined);
+      this.#tokenNotes.set(profileId, relayToken ? fingerprint(relayToken) : null);
+      this.health.setRelay({ tokenStorage: relayToken ? ((await this.#tokens.where?.(profileId)) ?? null) : null });
+    }
     if (defined.verification && this.#d.setVerificationMode) await this.#d.setVerificationMode(defined.verification);
     this.config.set(profileId, defined);
     this.profileSettingsChanged();

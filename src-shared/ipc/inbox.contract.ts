@@ -20,6 +20,8 @@ export const RelayStatus = z.strictObject({
   lastDeliveryAt: z.string().nullable(),
   caughtUp: z.number().int().nullable(),
   tokenFingerprint: z.string().nullable(),
+  /** Where the token is kept: `memory` means it is gone when the console stops (no keychain here). */
+  tokenStorage: z.enum(['keychain', 'session', 'memory']).nullable(),
   problem: z.string().nullable(),
 });
 export type RelayStatus = z.infer<typeof RelayStatus>;
