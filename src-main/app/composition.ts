@@ -39,7 +39,7 @@ export interface ConsoleOptions {
   /** OMS transport knobs (fetch, clock, sleep, randomness, timeout), for tests. */
   omsClient?: ClientOverrides;
   heartbeatMs?: number;
-  /** Webhook listener port when the profile has none saved (default 4590; tests pass 0). */
+  /** Webhook listener port (--webhook-port): wins over a port saved for the profile, for this run (default 4590; tests pass 0). */
   webhookPort?: number;
   log?: (line: string) => void;
   /** Desktop preferences changed (Electron applies the theme to nativeTheme at once). */
@@ -142,7 +142,8 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
       set: async (profileId, token) => void (token === null ? await services.secrets.delete(accounts.relayToken(profileId)) : await services.secrets.set(accounts.relayToken(profileId), token)),
       where: (profileId) => services.secrets.storageOf(accounts.relayToken(profileId)),
     },
-    ...(opts.webhookPort !== undefined ? { defaultPort: opts.webhookPort } : {}),
+    // --webhook-port: the default, and for this run it wins over a port saved for the profile.
+    ...(opts.webhookPort !== undefined ? { defaultPort: opts.webhookPort, portOverride: opts.webhookPort } : {}),
     log,
   });
 

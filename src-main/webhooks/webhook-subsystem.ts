@@ -1,6 +1,7 @@
 import type { ListenerStatus, RelayStatus } from '#shared/ipc/inbox.contract.ts';
 import { isHttpsOrLoopbackUrl } from '#shared/ipc/settings.contract.ts';
 import { fingerprint } from '../secrets/credentials.ts';
+import { BindRetry } from './bind-retry.ts';
 import { CustomerRefresher } from './customer-refresher.ts';
 import { ListenerConfigStore, RelayCursorStore, RelayTokenNotes, type ListenerConfig } from './listener-config.ts';
 import { ListenerEndpoint } from './listener-endpoint.ts';
@@ -28,6 +29,8 @@ export class WebhookSubsystem {
   readonly cursors: RelayCursorStore;
   readonly #tokens: RelayTokenStore;
   readonly #tokenNotes: RelayTokenNotes;
+  #portOverride: number | null;
+  readonly #bindRetry: BindRetry;
   readonly #d: WebhookSubsystemDeps;
   readonly #endpoint: ListenerEndpoint;
   #listener: RunningListener | null = null;
@@ -48,6 +51,8 @@ export class WebhookSubsystem {
     this.config = new ListenerConfigStore(deps.db, deps.defaultPort ?? DEFAULT_LISTENER_PORT);
     this.cursors = new RelayCursorStore(deps.db);
     this.#tokenNotes = new RelayTokenNotes(deps.db);
+    this.#portOverride = deps.portOverride ?? null;
+    this.#bindRetry = new BindRetry(deps.bindRetryMs);
     this.#tokens = deps.relayTokens ?? memoryTokens();
     this.health = new ListenerHealth(deps.bus);
     this.refresher = new CustomerRefresher({
@@ -98,7 +103,7 @@ export class WebhookSubsystem {
   #listenerLost(why: string): void {
     this.#listener = null;
     this.health.set({ state: 'stopped', url: null, port: null, detail: `Listener not running: ${why}; restarting it.` });
-    if (!this.#stopped) void this.#apply().catch((e: unknown) => this.#d.log?.(`webhooks: listener restart: ${String(e)}`));
+    if (!this.#stopped) void this.#applyOrRetry('listener restart');
   }
 
   /** Resolves once every delivery the listener stored so far is announced on main (tests, bench). */
@@ -106,8 +111,19 @@ export class WebhookSubsystem {
     return this.#endpoint.sync();
   }
 
+  /** The active profile's settings; the --webhook-port flag wins over its saved port until the operator moves it. */
   #cfg(): ListenerConfig {
-    return this.config.get(this.#d.activeProfileId());
+    const saved = this.config.get(this.#d.activeProfileId());
+    return this.#portOverride === null ? saved : { ...saved, port: this.#portOverride };
+  }
+
+  /** Binds the active settings; a busy port is tried again (bounded backoff), the status says when. */
+  #applyOrRetry(why: string): Promise<void> {
+    return this.#bindRetry.attempt(
+      () => this.#apply(),
+      (e) => this.#d.log?.(`webhooks: ${why}: ${String(e)}`),
+      (e, ms, n) => this.health.set({ detail: `Listener not running: ${e.message}. Trying port ${this.#cfg().port} again in ${Math.round(ms / 1000)} s (try ${n}).` }),
+    );
   }
 
   #mode(): VerificationMode {
@@ -120,8 +136,8 @@ export class WebhookSubsystem {
     // Acknowledged before the last stop but not applied yet: apply now (durable, exactly once).
     const resumed = this.processor.resumePending();
     if (resumed) this.#d.log?.(`webhooks: resumed ${resumed} acknowledged deliveries`);
-    // A port in use must not stop the console: the status says why and configure() can move it.
-    await this.#apply().catch((e: unknown) => this.#d.log?.(`webhooks: listener not started: ${String(e)}`));
+    // A port in use must not stop the console: the status says why, it is tried again, and configure() can move it.
+    await this.#applyOrRetry('listener not started');
     this.#unsubscribe = this.#d.bus.on('event.session.profileChanged', () => {
       this.profileSettingsChanged();
       this.#endpoint.invalidateSecrets();
@@ -267,16 +283,19 @@ export class WebhookSubsystem {
     if (pin != null && !SIGNATURE_VARIANT_NAMES.includes(pin)) {
       throw new Error(`unknown signature variant "${pin.slice(0, 60)}": use one of ${SIGNATURE_VARIANT_NAMES.join(', ')}`);
     }
-    await this.#apply({ ...this.config.get(profileId), ...defined }, relayToken);
+    this.#bindRetry.cancel();
+    await this.#apply({ ...this.#cfg(), ...defined }, relayToken);
+    // The operator chose a port: from now on it is the one this run uses.
+    if (defined.port !== undefined) this.#portOverride = null;
+    this.#bindRetry.reset();
     // Kept only once the listener took the new settings; a keychain failure throws (nothing half-saved is shown as saved).
+    if (relayToken !== undefined) await this.#tokens.set(profileId, relayToken);
+    if (defined.verification && this.#d.setVerificationMode) await this.#d.setVerificationMode(defined.verification);
+    this.config.set(profileId, defined);
     if (relayToken !== undefined) {
-      await this.#tokens.set(profileId, relayToken);
-      this.config.set(profileId, defined);
       this.#tokenNotes.set(profileId, relayToken ? fingerprint(relayToken) : null);
       this.health.setRelay({ tokenStorage: relayToken ? ((await this.#tokens.where?.(profileId)) ?? null) : null });
     }
-    if (defined.verification && this.#d.setVerificationMode) await this.#d.setVerificationMode(defined.verification);
-    this.config.set(profileId, defined);
     this.profileSettingsChanged();
     this.health.set({ verification: this.#mode() });
     this.#endpoint.invalidateSecrets();
@@ -294,6 +313,7 @@ export class WebhookSubsystem {
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#bindRetry.stop();
     this.#unsubscribe?.();
     this.#watchdog?.stop();
     this.#relay?.close();
