@@ -26,16 +26,28 @@ const OWN_DIR = /^(sandbox|logs)$/;
  */
 export function securePrivateDir(dir: string, depth = 0): void {
   mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
-  chmodSync(dir, PRIVATE_DIR_MODE);
+  tighten(dir, PRIVATE_DIR_MODE);
   if (depth > 1) return;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isDirectory() && OWN_DIR.test(entry.name)) securePrivateDir(join(dir, entry.name), depth + 1);
-    else if (entry.isFile() && OWN_FILE.test(entry.name)) chmodSync(join(dir, entry.name), PRIVATE_FILE_MODE);
+    else if (entry.isFile() && OWN_FILE.test(entry.name)) tighten(join(dir, entry.name), PRIVATE_FILE_MODE);
+  }
+}
+
+/**
+ * A folder or file owned by another account (a shared --data-dir) cannot be chmod-ed by this one
+ * and is that account's to protect: the console still opens it rather than refusing to start.
+ */
+function tighten(path: string, mode: number): void {
+  try {
+    chmodSync(path, mode);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') throw e;
   }
 }
 
 /** Creates `path` owner-only if it is missing, and tightens it if it is not. */
 export function securePrivateFile(path: string): void {
   closeSync(openSync(path, 'a', PRIVATE_FILE_MODE));
-  chmodSync(path, PRIVATE_FILE_MODE);
+  tighten(path, PRIVATE_FILE_MODE);
 }
