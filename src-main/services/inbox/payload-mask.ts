@@ -87,7 +87,9 @@ export function maskPayload(body: string): { text: string; masked: boolean } {
       const onChain = key === 'address' && /^(0x[0-9a-fA-F]{40}|[1-9A-HJ-NP-Za-km-z]{26,44}|bc1[0-9a-z]{20,80})$/.test(value);
       // With no object to tell a person's `name` from an endorsement's, only enum-like values stay.
       const enumName = key === 'name' && /^[a-z][A-Za-z]{0,30}$/.test(value);
-      const m = onChain || enumName ? value : key === 'name' ? HIDDEN : maskString(key, value, null, '');
+      // Nor a home's fields from a store's: every postal field is hidden.
+      const postal = POSTAL_FIELD.includes(key) || key === 'city' || key === 'state';
+      const m = onChain || enumName ? value : key === 'name' || postal ? HIDDEN : maskString(key, value, null, '');
       return m === value ? all : `"${key}"${a}:${b}${JSON.stringify(m)}`;
     });
     const scrubbed = text.replace(PHONE_LIKE, (p) => (p.replace(/\D/g, '').length >= 7 ? (maskPhone(p) ?? HIDDEN) : p));

@@ -87,12 +87,13 @@ describe('delivery viewer mask: by what a value is and where it sits', () => {
   });
 
   it('a body that is not JSON still hides personal values and keeps an on-chain address', () => {
-    const cut = `{"object":{"address":"${CHAIN}","owner":{"name":"Marge Owner","email":"m.owner@example.com","city":"Springfield"},"endorsements":[{"name":"basic"`;
+    const cut = `{"object":{"address":"${CHAIN}","owner":{"name":"Marge Owner","email":"m.owner@example.com","address":{"line1":"742 Evergreen Terrace","city":"Springfield","zipCode":"97403"}},"endorsements":[{"name":"basic"`;
     const { text, masked } = maskPayload(cut);
     expect(masked).toBe(true);
     expect(text).toContain(CHAIN);
     expect(text).toContain('"name":"basic"');
     expect(text).not.toContain('Marge');
     expect(text).not.toContain('m.owner@');
+    for (const postal of ['742 Evergreen', 'Springfield', '97403']) expect(text, postal).not.toContain(postal);
   });
 });
