@@ -83,7 +83,7 @@ export function maskPayload(body: string): { text: string; masked: boolean } {
   } catch {
     // Not JSON (a truncated rejected body, say): no structure to judge by, so every string under a
     // personal key is hidden, an `address` only kept when it looks on-chain, and free text scrubbed.
-    const text = scrubText(body).replace(/"([A-Za-z_]{1,40})"(\s{0,4}):(\s{0,4})"((?:[^"\\]|\\.){0,300})"/g, (all, key: string, a: string, b: string, value: string) => {
+    const text = scrubText(body).replace(/"([A-Za-z_][A-Za-z0-9_]{0,39})"(\s{0,4}):(\s{0,4})"((?:[^"\\]|\\.){0,300})"/g, (all, key: string, a: string, b: string, value: string) => {
       const onChain = key === 'address' && /^(0x[0-9a-fA-F]{40}|[1-9A-HJ-NP-Za-km-z]{26,44}|bc1[0-9a-z]{20,80})$/.test(value);
       // With no object to tell a person's `name` from an endorsement's, only enum-like values stay.
       const enumName = key === 'name' && /^[a-z][A-Za-z]{0,30}$/.test(value);
