@@ -28,7 +28,7 @@ export function memoryTokens(): RelayTokenStore {
 export function forgottenTokenStatus(url: string, fp: string): RelayStatus {
   return {
     connected: false, cursor: null, lagMs: null, lastDeliveryAt: null, caughtUp: null, tokenFingerprint: null, tokenStorage: null,
-    problem: `Token forgotten: the relay token (${fp}) was kept in memory only, as there is no keychain here, and was lost when the console restarted. Enter it again in Settings → Listener to reconnect to ${url.slice(0, 200)}.`,
+    problem: `Token forgotten: the relay token saved for ${url.slice(0, 200)} (${fp}) is no longer stored. Without a keychain it is kept in memory only and is lost when the console restarts. Enter it again in Settings → Listener to reconnect.`,
   };
 }
 
