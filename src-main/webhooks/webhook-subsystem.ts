@@ -120,7 +120,8 @@ export class WebhookSubsystem {
   /** Binds the active settings; a busy port is tried again (bounded backoff), the status says when. */
   #applyOrRetry(why: string): Promise<void> {
     return this.#bindRetry.attempt(
-      () => this.#apply(),
+      // A try that comes due after configure() bound a port has nothing left to do.
+      () => (this.#listener ? Promise.resolve() : this.#apply()),
       (e) => this.#d.log?.(`webhooks: ${why}: ${String(e)}`),
       (e, ms, n) => this.health.set({ detail: `Listener not running: ${e.message}. Trying port ${this.#cfg().port} again in ${Math.round(ms / 1000)} s (try ${n}).` }),
     );
@@ -283,7 +284,6 @@ export class WebhookSubsystem {
     if (pin != null && !SIGNATURE_VARIANT_NAMES.includes(pin)) {
       throw new Error(`unknown signature variant "${pin.slice(0, 60)}": use one of ${SIGNATURE_VARIANT_NAMES.join(', ')}`);
     }
-    this.#bindRetry.cancel();
     await this.#apply({ ...this.#cfg(), ...defined }, relayToken);
     // The operator chose a port: from now on it is the one this run uses.
     if (defined.port !== undefined) this.#portOverride = null;

@@ -59,4 +59,16 @@ describe('listener port: the --webhook-port flag and a busy port at start', () =
     expect((await httpRequest(port, { headers: signed('evt_late', body), body })).status).toBe(200);
     await settle(c);
   });
+
+  it('a settings change while the port is still busy does not end the retries', async () => {
+    const port = await freePort();
+    blocker = createServer();
+    await new Promise<void>((r) => blocker!.listen(port, '127.0.0.1', () => r()));
+    c = await startConsole(tmp.dir, { defaultPort: port, portOverride: port, bindRetryMs: [100, 200] });
+    await expect(c.subsystem.configure({ verification: 'report-only' })).rejects.toThrow(`port ${port} is in use`);
+    await new Promise((r) => blocker!.close(r));
+    blocker = null;
+    await until(() => c!.subsystem.status().state === 'listening', 'the listener to bind after the failed change');
+    expect(c.subsystem.status().port).toBe(port);
+  });
 });
