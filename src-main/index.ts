@@ -8,7 +8,7 @@ import { initialPlacement, installAppMenu, installContextMenu, openLogsFolder, s
 import { createMainWindow } from './app/electron-window.ts';
 import { registerAppScheme, serveRenderer } from './app/electron-protocol.ts';
 import { APP_ORIGIN, hardenApp, openExternalSafely } from './app/electron-security.ts';
-import { defaultDataDir } from './app/paths.ts';
+import { defaultDataDir, securePrivateDir } from './app/paths.ts';
 import { DEEP_LINK_SCHEME, urlWithHash } from './desktop/deep-link.ts';
 import { buildDiagnostics } from './desktop/diagnostics.ts';
 import { openFileLog, type FileLog } from './desktop/file-log.ts';
@@ -110,6 +110,7 @@ async function start(): Promise<void> {
   app.setAppLogsPath();
   const logsDir = app.getPath('logs');
   try {
+    securePrivateDir(logsDir);
     fileLog = openFileLog({ dir: logsDir, knownSecrets: () => consoleApp?.services.secrets.known ?? [] });
   } catch (e) {
     // An unwritable logs folder costs the file log, not the console.

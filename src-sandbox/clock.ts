@@ -1,7 +1,8 @@
 /**
  * The sandbox's virtual clock: real time plus an offset that only ever grows through the control API.
- * Token expiry, idempotency TTL, webhook timestamps, review and retry due times all read this clock,
- * so tests can jump hours ahead instead of sleeping.
+ * Token expiry, idempotency TTL, events' createdAt, review and retry due times all read this clock,
+ * so tests can jump hours ahead instead of sleeping. Webhook signatures use wall time: receivers
+ * check them against their own clock.
  */
 export interface Clock {
   now(): number;

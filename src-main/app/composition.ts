@@ -40,7 +40,7 @@ export interface ConsoleOptions {
   /** OMS transport knobs (fetch, clock, sleep, randomness, timeout), for tests. */
   omsClient?: ClientOverrides;
   heartbeatMs?: number;
-  /** Webhook listener port when the profile has none saved (default 4590; tests pass 0). */
+  /** Webhook listener port (--webhook-port): wins over a port saved for the profile, for this run (default 4590; tests pass 0). */
   webhookPort?: number;
   log?: (line: string) => void;
   /** Desktop preferences changed (Electron applies the theme to nativeTheme at once). */
@@ -150,15 +150,18 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     verificationMode: () => settings.active().webhookVerification,
     setVerificationMode: async (mode) => {
       const p = settings.active();
-      await settings.save({ id: p.id, name: p.name, baseUrl: p.baseUrl, apiVersion: p.apiVersion, webhookVerification: mode });
+      // inbox.configureListener has asked for production's confirmation before it got here.
+      await settings.save({ id: p.id, name: p.name, baseUrl: p.baseUrl, apiVersion: p.apiVersion, webhookVerification: mode }, { profileId: p.id });
       webhooks.profileSettingsChanged();
     },
     // The relay's console token: keychain only, per profile (issue 14).
     relayTokens: {
       get: (profileId) => services.secrets.get(accounts.relayToken(profileId)),
       set: async (profileId, token) => void (token === null ? await services.secrets.delete(accounts.relayToken(profileId)) : await services.secrets.set(accounts.relayToken(profileId), token)),
+      where: (profileId) => services.secrets.storageOf(accounts.relayToken(profileId)),
     },
-    ...(opts.webhookPort !== undefined ? { defaultPort: opts.webhookPort } : {}),
+    // --webhook-port: the default, and for this run it wins over a port saved for the profile.
+    ...(opts.webhookPort !== undefined ? { defaultPort: opts.webhookPort, portOverride: opts.webhookPort } : {}),
     log,
   });
 
@@ -189,7 +192,7 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     externalAccounts: externalAccountsHandlers(services.session),
     // A created or deleted endpoint changes the secrets the listener verifies with: say so at once.
     webhooks: withSecretsRefresh(webhooksHandlers(services.session, services.secrets), () => webhooks.secretsChanged()),
-    inbox: createInboxHandlers(webhooks, () => settings.active().id),
+    inbox: createInboxHandlers(webhooks, () => settings.active()),
     logs: logsHandlers(services.requestLog, services.audit),
     pii: piiHandlers(services.session),
     sandbox: withDecisionRefetch(sandboxHandlers(services.sandbox), async (customerId, decision) => {

@@ -5,7 +5,7 @@ import { describeIssues, err, ok, type Result } from '#shared/ipc/result.ts';
 import { isOmsError, toAppFailure } from '../oms/oms-error.ts';
 import { isAppFailure } from './app-failure.ts';
 import type { CallContext, Caller, Handlers } from './handlers.ts';
-import { scrubText, summariseInput } from './redact.ts';
+import { inputSummaryText, scrubText } from './redact.ts';
 
 export interface AuditEntry {
   action: string;
@@ -109,7 +109,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         deps.audit({
           action: op.channel,
           target: parsed.success ? targetOf(parsed.data) : null,
-          inputSummary: JSON.stringify(summariseInput(input)) ?? '{}',
+          // What the contract parsed (a reason normalised, say) when it parsed; what came otherwise.
+          inputSummary: inputSummaryText(parsed.success ? parsed.data : input),
           result: result.ok ? 'ok' : result.error.code,
         });
       } catch (e) {

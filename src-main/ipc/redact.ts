@@ -1,3 +1,5 @@
+import { normaliseReason } from '#shared/ipc/pii.contract.ts';
+
 /**
  * Redaction shared by the audit log, request log and any log line. Key-based: values under
  * secret-like or PII-like keys never leave as they came in.
@@ -9,23 +11,50 @@ const SAFE_KEY = /^(customerId|walletId|webhookId|profileId|seq|endorsement|endo
 
 export const isSecretKey = (key: string) => SECRET_KEY.test(key);
 
-/** A compact JSON summary of an operation input, safe for the audit log. */
+const MAX_SUMMARY_DEPTH = 4;
+const MAX_SUMMARY_ITEMS = 10;
+const MAX_SUMMARY_KEYS = 40;
+
+/** A safe value kept as it came, only when it is flat: an id, an enum or a list of them. */
+function keepSafe(v: unknown, depth: number): unknown {
+  if (typeof v === 'string') return v.slice(0, 100);
+  if (Array.isArray(v)) return v.slice(0, MAX_SUMMARY_ITEMS).map((x) => (x !== null && typeof x === 'object' ? summariseInput(x, depth + 1) : keepSafe(x, depth + 1)));
+  return v;
+}
+
+/**
+ * A compact JSON summary of an operation input, safe for the audit log. Bounded in depth, items
+ * and keys whatever arrives (a 5,000-deep array under a safe key once overflowed the stack when
+ * the summary was serialised, and the mutation's audit row was lost).
+ */
 export function summariseInput(input: unknown, depth = 0): unknown {
-  if (depth > 4) return '…';
-  if (Array.isArray(input)) return input.slice(0, 10).map((v) => summariseInput(v, depth + 1));
+  if (depth > MAX_SUMMARY_DEPTH) return '…';
+  if (Array.isArray(input)) return input.slice(0, MAX_SUMMARY_ITEMS).map((v) => summariseInput(v, depth + 1));
   if (input === null || typeof input !== 'object') return typeof input === 'string' ? `[${input.length} chars]` : input;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(input as Record<string, unknown>)) {
+  const keys = Object.keys(input);
+  for (const k of keys.slice(0, MAX_SUMMARY_KEYS)) {
+    const v = (input as Record<string, unknown>)[k];
     if (k === 'confirm') out[k] = v === undefined ? undefined : 'given';
     else if (SECRET_KEY.test(k)) out[k] = '[secret]';
-    else if (SAFE_KEY.test(k) && (typeof v !== 'object' || Array.isArray(v))) out[k] = typeof v === 'string' ? v.slice(0, 100) : v;
+    else if (SAFE_KEY.test(k) && (typeof v !== 'object' || Array.isArray(v))) out[k] = keepSafe(v, depth);
     // The operator's own words for an audited action (why PII was revealed, why a review was
     // rejected) are what the audit log is for: kept, bounded and scrubbed.
-    else if ((k === 'reason' || k === 'note') && typeof v === 'string') out[k] = scrubText(v.slice(0, 200));
+    else if ((k === 'reason' || k === 'note') && typeof v === 'string') out[k] = scrubText(normaliseReason(v.slice(0, 800)).slice(0, 200));
     else if (PII_KEY.test(k)) out[k] = '[pii]';
     else out[k] = summariseInput(v, depth + 1);
   }
+  if (keys.length > MAX_SUMMARY_KEYS) out['…'] = `+${keys.length - MAX_SUMMARY_KEYS} keys`;
   return out;
+}
+
+/** The summary as the audit row stores it; never throws (a row is written whatever the input). */
+export function inputSummaryText(input: unknown): string {
+  try {
+    return (JSON.stringify(summariseInput(input)) ?? '{}').slice(0, 2000);
+  } catch {
+    return '{"summary":"unavailable: the input could not be summarised"}';
+  }
 }
 
 /** Longest text a log line or error message keeps: scrubbing and storage are bounded by it. */

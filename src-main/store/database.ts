@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { securePrivateDir, securePrivateFile } from '../app/paths.ts';
 import { migrations } from './migrations/index.ts';
 
 export type Db = DatabaseSync;
@@ -14,8 +15,16 @@ export interface Migration {
 
 /** Opens the console's local store (WAL) and brings its schema up to date. */
 export function openDatabase(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = openConnection(path);
+  if (path === ':memory:') return migrated(openConnection(path));
+  securePrivateDir(dirname(path));
+  // SQLite gives the -wal and -shm files the mode of the database file: 0600 from the start.
+  securePrivateFile(path);
+  const db = migrated(openConnection(path));
+  for (const side of [`${path}-wal`, `${path}-shm`]) if (existsSync(side)) securePrivateFile(side);
+  return db;
+}
+
+function migrated(db: Db): Db {
   migrate(db, migrations);
   return db;
 }

@@ -52,6 +52,25 @@ export class ListenerConfigStore {
   }
 }
 
+/** Which relay token was last saved for a profile (its fingerprint), so a lost one is noticed. */
+export class RelayTokenNotes {
+  readonly #db: Db;
+
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  get(profileId: string): string | null {
+    const r = this.#db.prepare('SELECT relay_token_fingerprint AS fp FROM webhook_listener_config WHERE profile_id = ?').get(profileId) as { fp: string | null } | undefined;
+    return r?.fp ?? null;
+  }
+
+  /** Called after ListenerConfigStore.set, which creates the row. */
+  set(profileId: string, fp: string | null): void {
+    this.#db.prepare('UPDATE webhook_listener_config SET relay_token_fingerprint = ? WHERE profile_id = ?').run(fp, profileId);
+  }
+}
+
 /** The last relay cursor whose delivery is in the inbox, per profile and relay URL (migration 005). */
 export class RelayCursorStore {
   readonly #db: Db;

@@ -29,8 +29,9 @@ export const webhookAccount = (profileId: string, webhookId: string) => `${profi
  * in the store. A secret lost in a keychain-less restart is taken back from the embedded sandbox
  * when it offers that (`recoverSecret`); endpoints at the same URL whose secret is still lost are
  * removed, otherwise their deliveries would arrive as `unknown_secret` forever; so are the console's
- * endpoints on a previous port, which would otherwise fail and retry for a day; secrets of
- * endpoints that no longer exist (sandbox reset) are forgotten so they are not tried in vain.
+ * endpoints on a previous port, which would otherwise fail and retry for a day (their secrets are
+ * retired, not forgotten); secrets of endpoints that no longer exist (sandbox reset) are forgotten
+ * so they are not tried in vain.
  */
 export async function ensureLocalRegistration(
   registrar: WebhookRegistrar,
@@ -67,11 +68,35 @@ export async function ensureLocalRegistration(
   for (const w of remote.filter((r) => isConsoleListener(r.url))) {
     if (w.id === keep.id) continue;
     await registrar.delete(w.id).catch(() => {});
-    await secrets.delete(webhookAccount(profileId, w.id));
+    await retire(secrets, profileId, w.id, have);
   }
   const alive = new Set(remote.map((w) => webhookAccount(profileId, w.id)).concat(webhookAccount(profileId, keep.id)));
-  for (const account of accounts) if (!alive.has(account)) await secrets.delete(account);
+  for (const account of accounts) if (!alive.has(account) && !isRetired(account)) await secrets.delete(account);
+  await pruneRetired(secrets, profileId);
   return { webhookId: keep.id, created };
+}
+
+/** Secrets of the console's endpoints on earlier ports, kept for deliveries they already signed. */
+const MAX_RETIRED = 3;
+const RETIRED = '/webhook/retired-';
+const isRetired = (account: string) => account.includes(RETIRED);
+
+/**
+ * A port change replaces the endpoint, but deliveries signed with the old one's secret may still
+ * arrive (a relay's backlog, a retry in flight): that secret stays, under a retired name the
+ * verifier still tries, newest MAX_RETIRED only.
+ */
+async function retire(secrets: SecretStore, profileId: string, webhookId: string, have: Set<string>): Promise<void> {
+  const account = webhookAccount(profileId, webhookId);
+  if (!have.has(account)) return;
+  const secret = await secrets.get(account);
+  if (secret) await secrets.set(`${profileId}${RETIRED}${String(Date.now()).padStart(15, '0')}-${webhookId}`, secret);
+  await secrets.delete(account);
+}
+
+async function pruneRetired(secrets: SecretStore, profileId: string): Promise<void> {
+  const retired = (await secrets.list(`${profileId}${RETIRED}`)).sort();
+  for (const account of retired.slice(0, Math.max(0, retired.length - MAX_RETIRED))) await secrets.delete(account);
 }
 
 /** The active profile's secrets, newest registration last; the verifier tries each in turn. */

@@ -1,3 +1,4 @@
+import type { RelayStatus } from '#shared/ipc/inbox.contract.ts';
 import { fingerprint } from '../secrets/credentials.ts';
 import type { RelayCursorStore } from './listener-config.ts';
 import type { ListenerHealth } from './listener-health.ts';
@@ -9,12 +10,26 @@ export interface RelayTokenStore {
   get(profileId: string): Promise<string | null>;
   /** null forgets it. */
   set(profileId: string, token: string | null): Promise<void>;
+  /** Where a saved token is kept (null: none saved). */
+  where?(profileId: string): Promise<'keychain' | 'session' | 'memory' | null>;
 }
 
 /** For tests and runs without a keychain: the token lives as long as the process. */
 export function memoryTokens(): RelayTokenStore {
   const m = new Map<string, string>();
-  return { get: async (p) => m.get(p) ?? null, set: async (p, t) => void (t === null ? m.delete(p) : m.set(p, t)) };
+  return { get: async (p) => m.get(p) ?? null, set: async (p, t) => void (t === null ? m.delete(p) : m.set(p, t)), where: async (p) => (m.has(p) ? 'memory' : null) };
+}
+
+/**
+ * A token was saved for this relay but is not in the store: it was kept in memory (no keychain)
+ * and lost with the restart. Connecting without it would only earn a refusal, so the relay is not
+ * started and its status says what happened and asks for the token again.
+ */
+export function forgottenTokenStatus(url: string, fp: string): RelayStatus {
+  return {
+    connected: false, cursor: null, lagMs: null, lastDeliveryAt: null, caughtUp: null, tokenFingerprint: null, tokenStorage: null,
+    problem: `Token forgotten: the relay token saved for ${url.slice(0, 200)} (${fp}) is no longer stored. Without a keychain it is kept in memory only and is lost when the console restarts. Enter it again in Settings → Listener to reconnect.`,
+  };
 }
 
 export const SMEE_NOTE = 'A smee-style channel (no relay token) re-serialises the JSON, so signatures fail: it works only in report-only. For enforce, use the OMS relay with a token.';
@@ -46,13 +61,13 @@ function judgedAt(meta: RelayMeta | null): number | null {
  * deliveries go through the pipeline, the cursor is saved only once the inbox has them, a backlog
  * or a gap reconciles the open customers, and a refused token stops everything and says so.
  */
-export function startRelayLink(d: RelayLinkDeps, profileId: string, url: string, token: string | null): RelayClient {
+export function startRelayLink(d: RelayLinkDeps, profileId: string, url: string, token: string | null, tokenStorage: RelayStatus['tokenStorage'] = null): RelayClient {
   const { health } = d;
   const cursor = token ? d.cursors.get(profileId, url) : null;
   health.set({
     state: 'reconnecting',
     detail: `Connecting to relay ${url}`,
-    relay: { connected: false, cursor, lagMs: null, lastDeliveryAt: null, caughtUp: null, tokenFingerprint: token ? fingerprint(token) : null, problem: null },
+    relay: { connected: false, cursor, lagMs: null, lastDeliveryAt: null, caughtUp: null, tokenFingerprint: token ? fingerprint(token) : null, tokenStorage, problem: null },
   });
   health.lastRelayActivity = Date.now();
   const log = (line: string) => d.log?.(`webhooks: relay ${line}`);

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { StatementSync } from 'node:sqlite';
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
 import { InboxEntry as InboxEntrySchema, type InboxDetail, type InboxEntry } from '#shared/ipc/inbox.contract.ts';
 import { transaction, type Db } from '../store/database.ts';
+import { duplicateBody, storedBody } from './inbox-body.ts';
 
 export type DeliverySource = InboxEntry['source'];
 
@@ -134,7 +134,7 @@ export class WebhookInbox {
   readonly #db: Db;
   readonly #maxRejected: number;
   readonly #rejectedBytes: number;
-  #stmts: { claim: StatementSync; insert: StatementSync; firstSeq: StatementSync; finish: StatementSync } | null = null;
+  #stmts: Record<'claim' | 'insert' | 'firstSeq' | 'finish' | 'firstCopy', StatementSync> | null = null;
 
   constructor(db: Db, opts: InboxOptions = {}) {
     this.#db = db;
@@ -162,23 +162,23 @@ export class WebhookInbox {
       let lastRejected = 0;
       const out = items.map(({ delivery: d, accept, bypassDedupe }) => {
         const size = d.rawBody.length;
-        const keepAll = accept || size <= this.#rejectedBytes;
-        const sha256 = accept ? null : createHash('sha256').update(d.rawBody).digest('hex');
         let duplicate = false;
         if (accept && d.eventId && !bypassDedupe) duplicate = Number(claim.run(d.profileId, d.eventId, d.receivedAt.toISOString()).changes) === 0;
         const applied = accept && !duplicate;
+        const stored = duplicate ? duplicateBody(d, this.#writes().firstCopy, this.#rejectedBytes) : storedBody(d.rawBody, accept, this.#rejectedBytes);
         const at = d.receivedAt.toISOString();
         const res = insert.run(
           d.profileId, d.eventId, d.type, d.customerId, d.verdict, d.reason, applied ? 1 : 0, duplicate ? 1 : 0,
-          applied ? 'pending' : 'skipped', d.source, at, JSON.stringify(d.headers), keepAll ? d.rawBody : d.rawBody.subarray(0, this.#rejectedBytes),
-          keepAll ? 0 : 1, accept ? 0 : 1, size, sha256, d.variant,
+          applied ? 'pending' : 'skipped', d.source, at, JSON.stringify(d.headers), stored.body,
+          stored.truncated ? 1 : 0, accept ? 0 : 1, size, stored.sha256, d.variant, stored.ref,
         );
         const seq = Number(res.lastInsertRowid);
         if (!accept) lastRejected = seq;
-        if (applied && d.eventId && !bypassDedupe) firstSeq.run(seq, d.profileId, d.eventId);
+        // The first copy (or, when it was cleared, this one) is the row later duplicates refer to.
+        if ((applied || stored.copy) && d.eventId && !bypassDedupe) firstSeq.run(seq, d.profileId, d.eventId);
         const rec: InboxRecord = {
           seq, eventId: d.eventId, type: d.type, customerId: d.customerId, verdict: d.verdict, reason: d.reason, applied, duplicate,
-          source: d.source, receivedAt: at, profileId: d.profileId, variant: d.variant, bodySize: size, bodySha256: sha256,
+          source: d.source, receivedAt: at, profileId: d.profileId, variant: d.variant, bodySize: size, bodySha256: stored.sha256,
         };
         return rec;
       });
@@ -189,15 +189,18 @@ export class WebhookInbox {
   }
 
   /** Prepared once per connection: per batch, that was thousands of SQL compilations a second at 1,000/s. */
-  #writes(): { claim: StatementSync; insert: StatementSync; firstSeq: StatementSync; finish: StatementSync } {
+  #writes(): Record<'claim' | 'insert' | 'firstSeq' | 'finish' | 'firstCopy', StatementSync> {
     this.#stmts ??= {
       claim: this.#db.prepare('INSERT OR IGNORE INTO webhook_dedupe (profile_id, event_id, first_seq, received_at) VALUES (?, ?, 0, ?)'),
       insert: this.#db.prepare(
         `INSERT INTO webhook_inbox (profile_id, event_id, type, customer_id, verdict, reason, applied, duplicate, state, source,
-           received_at, headers, raw_body, body_truncated, rejected, body_size, body_sha256, variant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           received_at, headers, raw_body, body_truncated, rejected, body_size, body_sha256, variant, body_ref_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       firstSeq: this.#db.prepare('UPDATE webhook_dedupe SET first_seq = ? WHERE profile_id = ? AND event_id = ?'),
       finish: this.#db.prepare('UPDATE webhook_inbox SET state = ?, processed_at = ?, error = ? WHERE seq = ?'),
+      firstCopy: this.#db.prepare(
+        'SELECT i.seq, i.raw_body FROM webhook_dedupe d JOIN webhook_inbox i ON i.seq = d.first_seq WHERE d.profile_id = ? AND d.event_id = ? AND i.body_ref_seq IS NULL AND i.body_truncated = 0',
+      ),
     };
     return this.#stmts;
   }
@@ -271,7 +274,9 @@ export class WebhookInbox {
   }
 
   get(seq: number): (InboxDetail & { rawBytes: Buffer; profileId: string }) | null {
-    const r = this.#db.prepare(`SELECT ${COLS}, headers, raw_body FROM webhook_inbox WHERE seq = ?`).get(seq) as unknown as Row | undefined;
+    const r = this.#db
+      .prepare(`SELECT ${COLS}, headers, coalesce((SELECT f.raw_body FROM webhook_inbox f WHERE f.seq = w.body_ref_seq), raw_body) AS raw_body FROM webhook_inbox w WHERE seq = ?`)
+      .get(seq) as unknown as Row | undefined;
     if (!r) return null;
     const rawBytes = Buffer.from(r.raw_body!);
     const text = rawBytes.toString('utf8');
@@ -293,6 +298,9 @@ export class WebhookInbox {
 
   prune(now = Date.now()): void {
     this.#db.prepare('DELETE FROM webhook_dedupe WHERE received_at < ?').run(new Date(now - DEDUPE_RETENTION_MS).toISOString());
-    this.#db.prepare("DELETE FROM webhook_inbox WHERE received_at < ? AND state <> 'pending'").run(new Date(now - LOG_RETENTION_MS).toISOString());
+    // A row whose body later duplicates refer to goes with the last of them.
+    this.#db
+      .prepare("DELETE FROM webhook_inbox WHERE received_at < ? AND state <> 'pending' AND seq NOT IN (SELECT body_ref_seq FROM webhook_inbox WHERE body_ref_seq IS NOT NULL)")
+      .run(new Date(now - LOG_RETENTION_MS).toISOString());
   }
 }

@@ -117,12 +117,17 @@ export class WebhookProcessor {
     return pending.length;
   }
 
-  /** Replays a stored delivery: re-verified (timestamp window skipped), re-applied even if seen. */
-  async replay(seq: number): Promise<InboxEntry | null> {
+  /**
+   * Replays a stored delivery: re-verified (timestamp window skipped), re-applied even if seen.
+   * Only within the profile it arrived under: a replay is stored under the active profile, so
+   * replaying another profile's delivery would copy its body (revealable there) across profiles.
+   */
+  async replay(seq: number): Promise<{ entry: InboxEntry } | { missing: true } | { otherProfile: string }> {
     const stored = this.#d.inbox.get(seq);
-    if (!stored) return null;
+    if (!stored) return { missing: true };
+    if (stored.profileId !== this.#d.profileId()) return { otherProfile: stored.profileId };
     const { entry } = await this.receive({ headers: stored.headers, rawBody: stored.rawBytes }, stored.source, { replay: true });
     // The contract's shape exactly (its schema is strict): this is what `events.replay` returns.
-    return contractEntry(entry);
+    return { entry: contractEntry(entry) };
   }
 }

@@ -23,6 +23,10 @@ export interface WebhookSubsystemDeps {
   /** The profile's pinned signature variant (settings); absent → this subsystem's own table. */
   pinnedVariant?: () => string | null;
   defaultPort?: number;
+  /** The --webhook-port flag: wins over a port saved for the profile, for this run. */
+  portOverride?: number;
+  /** Delays between tries of a port busy at start (default BIND_RETRY_MS). */
+  bindRetryMs?: readonly number[];
   scheme?: SignatureScheme;
   watchdogMs?: number;
   /** No relay traffic (smee pings every ~30 s) for this long → stale → reconnect. */

@@ -1,12 +1,14 @@
-import type { ListenerStatus } from '#shared/ipc/inbox.contract.ts';
+import type { ListenerStatus, RelayStatus } from '#shared/ipc/inbox.contract.ts';
+import { isHttpsOrLoopbackUrl } from '#shared/ipc/settings.contract.ts';
 import { fingerprint } from '../secrets/credentials.ts';
+import { BindRetry } from './bind-retry.ts';
 import { CustomerRefresher } from './customer-refresher.ts';
-import { ListenerConfigStore, RelayCursorStore, type ListenerConfig } from './listener-config.ts';
+import { ListenerConfigStore, RelayCursorStore, RelayTokenNotes, type ListenerConfig } from './listener-config.ts';
 import { ListenerEndpoint } from './listener-endpoint.ts';
 import { ListenerHealth, OpenCustomers, startWatchdog } from './listener-health.ts';
 import type { ListenerStats } from './listener-worker-protocol.ts';
 import type { RelayClient } from './relay-client.ts';
-import { memoryTokens, SMEE_NOTE, startRelayLink, type RelayTokenStore } from './relay-link.ts';
+import { forgottenTokenStatus, memoryTokens, SMEE_NOTE, startRelayLink, type RelayTokenStore } from './relay-link.ts';
 import { hmacVariants, SIGNATURE_VARIANT_NAMES } from './signature-verifier.ts';
 import type { WebhookSubsystemDeps } from './webhook-subsystem-deps.ts';
 import { WebhookInbox, type InboxFilter } from './webhook-inbox.ts';
@@ -26,6 +28,9 @@ export class WebhookSubsystem {
   /** Where this console stands in each relay channel (only moved after the inbox has the delivery). */
   readonly cursors: RelayCursorStore;
   readonly #tokens: RelayTokenStore;
+  readonly #tokenNotes: RelayTokenNotes;
+  #portOverride: number | null;
+  readonly #bindRetry: BindRetry;
   readonly #d: WebhookSubsystemDeps;
   readonly #endpoint: ListenerEndpoint;
   #listener: RunningListener | null = null;
@@ -45,6 +50,9 @@ export class WebhookSubsystem {
     this.inbox = new WebhookInbox(deps.db, deps.inbox);
     this.config = new ListenerConfigStore(deps.db, deps.defaultPort ?? DEFAULT_LISTENER_PORT);
     this.cursors = new RelayCursorStore(deps.db);
+    this.#tokenNotes = new RelayTokenNotes(deps.db);
+    this.#portOverride = deps.portOverride ?? null;
+    this.#bindRetry = new BindRetry(deps.bindRetryMs);
     this.#tokens = deps.relayTokens ?? memoryTokens();
     this.health = new ListenerHealth(deps.bus);
     this.refresher = new CustomerRefresher({
@@ -95,7 +103,7 @@ export class WebhookSubsystem {
   #listenerLost(why: string): void {
     this.#listener = null;
     this.health.set({ state: 'stopped', url: null, port: null, detail: `Listener not running: ${why}; restarting it.` });
-    if (!this.#stopped) void this.#apply().catch((e: unknown) => this.#d.log?.(`webhooks: listener restart: ${String(e)}`));
+    if (!this.#stopped) void this.#applyOrRetry('listener restart');
   }
 
   /** Resolves once every delivery the listener stored so far is announced on main (tests, bench). */
@@ -103,8 +111,20 @@ export class WebhookSubsystem {
     return this.#endpoint.sync();
   }
 
+  /** The active profile's settings; the --webhook-port flag wins over its saved port until the operator moves it. */
   #cfg(): ListenerConfig {
-    return this.config.get(this.#d.activeProfileId());
+    const saved = this.config.get(this.#d.activeProfileId());
+    return this.#portOverride === null ? saved : { ...saved, port: this.#portOverride };
+  }
+
+  /** Binds the active settings; a busy port is tried again (bounded backoff), the status says when. */
+  #applyOrRetry(why: string): Promise<void> {
+    return this.#bindRetry.attempt(
+      // A try that comes due after configure() bound a port has nothing left to do.
+      () => (this.#listener ? Promise.resolve() : this.#apply()),
+      (e) => this.#d.log?.(`webhooks: ${why}: ${String(e)}`),
+      (e, ms, n) => this.health.set({ detail: `Listener not running: ${e.message}. Trying port ${this.#cfg().port} again in ${Math.round(ms / 1000)} s (try ${n}).` }),
+    );
   }
 
   #mode(): VerificationMode {
@@ -117,8 +137,8 @@ export class WebhookSubsystem {
     // Acknowledged before the last stop but not applied yet: apply now (durable, exactly once).
     const resumed = this.processor.resumePending();
     if (resumed) this.#d.log?.(`webhooks: resumed ${resumed} acknowledged deliveries`);
-    // A port in use must not stop the console: the status says why and configure() can move it.
-    await this.#apply().catch((e: unknown) => this.#d.log?.(`webhooks: listener not started: ${String(e)}`));
+    // A port in use must not stop the console: the status says why, it is tried again, and configure() can move it.
+    await this.#applyOrRetry('listener not started');
     this.#unsubscribe = this.#d.bus.on('event.session.profileChanged', () => {
       this.profileSettingsChanged();
       this.#endpoint.invalidateSecrets();
@@ -165,7 +185,11 @@ export class WebhookSubsystem {
     this.#relay?.close();
     this.#relay = null;
     this.health.set({ url: this.#listener.url, port: this.#listener.port, relayUrl: cfg.relayUrl, verification: this.#mode(), relay: null });
-    if (cfg.relayUrl && !tokenProblem) this.#startRelay(profileId, cfg.relayUrl, relayToken);
+    // A relay URL saved before the HTTPS rule existed: the bearer token would cross the network in clear.
+    if (cfg.relayUrl && !isHttpsOrLoopbackUrl(cfg.relayUrl)) tokenProblem = `Relay not started: ${cfg.relayUrl.slice(0, 200)} is not HTTPS, and the relay token must not go out in clear. Set an https:// relay URL (http only on this machine).`;
+    const forgotten = cfg.relayUrl && !tokenProblem && token === undefined && relayToken === null ? this.#tokenNotes.get(profileId) : null;
+    if (forgotten) this.health.set({ state: 'listening', detail: null, relay: forgottenTokenStatus(cfg.relayUrl!, forgotten) });
+    else if (cfg.relayUrl && !tokenProblem) this.#startRelay(profileId, cfg.relayUrl, relayToken, relayToken && token === undefined ? ((await this.#tokens.where?.(profileId)) ?? null) : null);
     else this.health.set({ state: 'listening', detail: tokenProblem });
     // In the background: registering may start the embedded sandbox, which must not delay the UI.
     this.registration = this.#register().then(() => this.#refreshFingerprints());
@@ -198,12 +222,13 @@ export class WebhookSubsystem {
     this.health.set({ secretFingerprints: secrets.map(fingerprint) });
   }
 
-  #startRelay(profileId: string, url: string, token: string | null): void {
+  #startRelay(profileId: string, url: string, token: string | null, tokenStorage: RelayStatus['tokenStorage'] = null): void {
     this.#relay = startRelayLink(
       { health: this.health, cursors: this.cursors, receive: (d, at) => this.processor.receive(d, 'relay', at === null ? {} : { at }), reconcile: (cause) => this.reconcile(cause), log: this.#d.log, backoffMs: this.#d.relayBackoffMs, deadMs: this.#d.relayDeadMs },
       profileId,
       url,
       token,
+      tokenStorage,
     );
   }
 
@@ -259,11 +284,18 @@ export class WebhookSubsystem {
     if (pin != null && !SIGNATURE_VARIANT_NAMES.includes(pin)) {
       throw new Error(`unknown signature variant "${pin.slice(0, 60)}": use one of ${SIGNATURE_VARIANT_NAMES.join(', ')}`);
     }
-    await this.#apply({ ...this.config.get(profileId), ...defined }, relayToken);
+    await this.#apply({ ...this.#cfg(), ...defined }, relayToken);
+    // The operator chose a port: from now on it is the one this run uses.
+    if (defined.port !== undefined) this.#portOverride = null;
+    this.#bindRetry.reset();
     // Kept only once the listener took the new settings; a keychain failure throws (nothing half-saved is shown as saved).
     if (relayToken !== undefined) await this.#tokens.set(profileId, relayToken);
     if (defined.verification && this.#d.setVerificationMode) await this.#d.setVerificationMode(defined.verification);
     this.config.set(profileId, defined);
+    if (relayToken !== undefined) {
+      this.#tokenNotes.set(profileId, relayToken ? fingerprint(relayToken) : null);
+      this.health.setRelay({ tokenStorage: relayToken ? ((await this.#tokens.where?.(profileId)) ?? null) : null });
+    }
     this.profileSettingsChanged();
     this.health.set({ verification: this.#mode() });
     this.#endpoint.invalidateSecrets();
@@ -281,6 +313,7 @@ export class WebhookSubsystem {
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#bindRetry.stop();
     this.#unsubscribe?.();
     this.#watchdog?.stop();
     this.#relay?.close();

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { MIGRATIONS } from './migrations.ts';
@@ -10,9 +10,11 @@ export type Row = Record<string, unknown>;
 export function openDb(dataDir?: string): Db {
   let db: DatabaseSync;
   if (dataDir) {
-    mkdirSync(dataDir, { recursive: true });
-    db = new DatabaseSync(join(dataDir, 'sandbox.db'));
+    const file = join(dataDir, 'sandbox.db');
+    ownerOnly(dataDir, file);
+    db = new DatabaseSync(file);
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    for (const side of [`${file}-wal`, `${file}-shm`]) if (existsSync(side)) chmodSync(side, 0o600);
   } else {
     db = new DatabaseSync(':memory:');
   }
@@ -20,6 +22,17 @@ export function openDb(dataDir?: string): Db {
   migrate(db);
   cacheStatements(db);
   return db;
+}
+
+/**
+ * The store holds customers' emails, phones and addresses: owner-only folder (0700) and file (0600),
+ * tightened when an older run left them open. SQLite gives -wal and -shm the database file's mode.
+ */
+function ownerOnly(dir: string, file: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
 }
 
 /**

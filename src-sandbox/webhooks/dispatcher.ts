@@ -66,7 +66,9 @@ export class Dispatcher {
   /** Signs freshly (new timestamp) and posts once. */
   send(webhook: WebhookRecord, eventId: string, body: string): Promise<PostResult> {
     const skew = this.ctx.faults.webhooks.timestampSkewSec ?? 0;
-    const ts = Math.floor(this.ctx.clock.now() / 1000) + skew;
+    // Wall time, not the virtual clock: receivers check the timestamp against their own clock, so
+    // after a QA clock jump every later delivery would be refused as from the future.
+    const ts = Math.floor(Date.now() / 1000) + skew;
     return postJson(webhook.url, signedHeaders(webhook.secret, eventId, ts, body), body, this.ctx.config.deliveryTimeoutMs, this.abort.signal);
   }
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { IsoInstant } from '../domain/common.ts';
 import { SignatureVariantName, WebhookVerdict } from '../domain/webhook.ts';
 import { mutation, NoInput, query } from './operation.ts';
+import { AuditReason } from './pii.contract.ts';
+import { httpsOrLoopbackUrl } from './settings.contract.ts';
 
 export const ListenerState = z.enum(['stopped', 'listening', 'relay-connected', 'reconnecting', 'stale']);
 export type ListenerState = z.infer<typeof ListenerState>;
@@ -18,6 +20,8 @@ export const RelayStatus = z.strictObject({
   lastDeliveryAt: z.string().nullable(),
   caughtUp: z.number().int().nullable(),
   tokenFingerprint: z.string().nullable(),
+  /** Where the token is kept: `memory` means it is gone when the console stops (no keychain here). */
+  tokenStorage: z.enum(['keychain', 'session', 'memory']).nullable(),
   problem: z.string().nullable(),
 });
 export type RelayStatus = z.infer<typeof RelayStatus>;
@@ -99,7 +103,7 @@ export const inboxContract = {
   revealBody: mutation(
     'inbox.revealBody',
     'The clear payload of one delivery, for a limited time; audited.',
-    z.object({ seq: z.number().int(), reason: z.string().trim().min(1).max(200) }),
+    z.object({ seq: z.number().int(), reason: AuditReason }),
     z.strictObject({ seq: z.number().int(), body: z.string(), expiresAt: z.string() }),
     'local',
   ),
@@ -115,7 +119,7 @@ export const inboxContract = {
     'Changes the listener port, relay channel and token, or verification mode.',
     z.object({
       port: z.number().int().min(1024).max(65535).optional(),
-      relayUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable().optional(),
+      relayUrl: httpsOrLoopbackUrl(2048).nullable().optional(),
       verification: z.enum(['enforce', 'report-only']).optional(),
       /** Accept only this signature variant (null: try them all, Standard Webhooks first). */
       signatureVariant: SignatureVariantName.nullable().optional(),

@@ -3,6 +3,7 @@ import { CustomerId, DecimalString, WalletId } from '../domain/common.ts';
 import { EndorsementName } from '../domain/endorsement.ts';
 import { WalletBalanceView } from '../domain/wallet.ts';
 import { mutation, NoInput, query } from './operation.ts';
+import { reasonText } from './pii.contract.ts';
 
 export const SandboxStatus = z.strictObject({
   /** False unless the active profile is the embedded local sandbox. */
@@ -29,9 +30,9 @@ export const sandboxContract = {
       endorsement: EndorsementName,
       decision: z.enum(['approve', 'reject', 'revoke']),
       /** Required to reject or revoke: the customer-facing reason, in words. */
-      reason: z.string().trim().max(300).optional(),
+      reason: reasonText(300).optional(),
       /** Approve only: a note for the team. */
-      note: z.string().trim().max(300).optional(),
+      note: reasonText(300).optional(),
       /** Runs the same checks and reports the cascade without changing anything. */
       dryRun: z.boolean().optional(),
     }),
@@ -46,7 +47,7 @@ export const sandboxContract = {
   decidePending: mutation(
     'sandbox.decidePending',
     'Approves or rejects every review waiting for a person (local sandbox only).',
-    z.object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(300).optional() }),
+    z.object({ decision: z.enum(['approve', 'reject']), reason: reasonText(300).optional() }),
     z.strictObject({ decided: z.number().int(), pendingReviews: z.number().int() }),
   ),
   /** Sets the sandbox review mode. */

@@ -16,7 +16,10 @@ export type CredentialStatus = z.infer<typeof CredentialStatus>;
 export const Profile = z.strictObject({
   id: z.string(),
   name: z.string(),
+  /** `production` too for a custom profile on the production host. */
   kind: ProfileKind,
+  /** Built-in profiles cannot be deleted and keep their documented base URL. */
+  builtIn: z.boolean(),
   baseUrl: z.string(),
   apiVersion: z.string(),
   active: z.boolean(),
@@ -31,12 +34,28 @@ export const KeychainStatus = z.strictObject({
   sessionOnly: z.boolean(),
 });
 
-const HttpsOrLoopbackUrl = z
-  .url({ protocol: /^https?$/ })
-  .max(512)
-  .refine((u) => u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), {
-    message: 'must be https, or http on a loopback address',
-  });
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Where a console may send a credential (an OMS key exchange, a relay bearer token): HTTPS, or
+ * plain HTTP only to this machine. One rule for profile base URLs and the relay URL alike.
+ */
+export function isHttpsOrLoopbackUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK_HOSTS.has(u.hostname.toLowerCase()));
+  } catch {
+    return false;
+  }
+}
+
+export const httpsOrLoopbackUrl = (max: number) =>
+  z
+    .url({ protocol: /^https?$/ })
+    .max(max)
+    .refine(isHttpsOrLoopbackUrl, { message: 'must be https, or http on a loopback address' });
+
+const HttpsOrLoopbackUrl = httpsOrLoopbackUrl(512);
 
 export const settingsContract = {
   /** All profiles with their non-secret settings and credential status. */

@@ -86,4 +86,18 @@ describe('webhooks end to end with the sandbox', () => {
     expect(c.subsystem.refresher.fetches).toBe(0);
     expect(pushesFor(c, id)).toHaveLength(0);
   });
+
+  // Last: it moves the sandbox's virtual clock an hour on, for the rest of this sandbox's life.
+  it('after the sandbox clock is advanced, its webhooks are signed with wall time and still verify', async () => {
+    expect((await rig.control('POST', '/clock/advance', { seconds: 3600 })).status).toBe(200);
+    const id = await rig.createCustomer();
+    const rows = await waitFor(() => {
+      const r = c.subsystem.inbox.list({ customerId: id }).items;
+      return r.length > 0 ? r : null;
+    }, 'a delivery after the clock jump');
+    expect(rows.map((e) => e.verdict)).not.toContain('future_timestamp');
+    expect(rows.every((e) => e.verdict === 'verified')).toBe(true);
+    const stamp = Number(c.subsystem.inbox.get(rows[0]!.seq)!.headers['webhook-timestamp']);
+    expect(Math.abs(stamp - Date.now() / 1000)).toBeLessThan(60);
+  });
 });

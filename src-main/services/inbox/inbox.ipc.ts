@@ -2,10 +2,14 @@ import type { DomainHandlers } from '../../ipc/handlers.ts';
 import { AppFailure } from '../../ipc/app-failure.ts';
 import type { WebhookSubsystem } from '../../webhooks/webhook-subsystem.ts';
 import { REVEAL_TTL_MS } from '../customers/customers.ipc.ts';
+import { requireVerificationConfirmation } from '../settings/profiles.repo.ts';
 import { maskPayload } from './payload-mask.ts';
 
 /** IPC handlers of the `events` domain: the event log and the listener's settings. */
-export function createInboxHandlers(webhooks: WebhookSubsystem, activeProfileId: () => string, now: () => number = Date.now): DomainHandlers<'inbox'> {
+type ActiveProfile = { id: string; kind: string; webhookVerification: 'enforce' | 'report-only' };
+
+export function createInboxHandlers(webhooks: WebhookSubsystem, activeProfile: () => ActiveProfile, now: () => number = Date.now): DomainHandlers<'inbox'> {
+  const activeProfileId = () => activeProfile().id;
   const found = (seq: number) => {
     const d = webhooks.inbox.get(seq);
     // Another profile's delivery is not this screen's to show.
@@ -41,14 +45,19 @@ export function createInboxHandlers(webhooks: WebhookSubsystem, activeProfileId:
     // The dispatcher writes the audit row (with the reason given) for every call.
     revealBody: async ({ seq }) => ({ seq, body: found(seq).rawBody, expiresAt: new Date(now() + REVEAL_TTL_MS).toISOString() }),
     replay: async ({ seq }) => {
-      const entry = await webhooks.processor.replay(seq);
-      if (!entry) throw new AppFailure('NOT_FOUND', `No delivery #${seq} in the event log to replay.`);
-      return entry;
+      const r = await webhooks.processor.replay(seq);
+      if ('missing' in r) throw new AppFailure('NOT_FOUND', `No delivery #${seq} in the event log to replay.`);
+      if ('otherProfile' in r) {
+        throw new AppFailure('FORBIDDEN', `Delivery #${seq} arrived under profile "${r.otherProfile}", not the active one: switch to that profile to replay it.`, { field: 'seq' });
+      }
+      return r.entry;
     },
     clear: async () => ({ cleared: webhooks.inbox.clear(activeProfileId()) }),
     listenerStatus: async () => webhooks.status(),
     // The token goes to the keychain; the answer carries its fingerprint only (ListenerStatus.relay).
-    configureListener: async ({ port, relayUrl, verification, signatureVariant, relayToken }) => {
+    configureListener: async ({ port, relayUrl, verification, signatureVariant, relayToken, confirm }) => {
+      const p = activeProfile();
+      if (verification) requireVerificationConfirmation(p, { ...p, webhookVerification: verification }, confirm);
       try {
         return await webhooks.configure({ port, relayUrl, verification, signatureVariant, relayToken });
       } catch (e) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProfileKind } from '#shared/ipc/app.contract.ts';
+import { AppFailure } from '../../ipc/app-failure.ts';
 import type { SettingsStore } from '../../store/settings-store.ts';
 
 /** A profile's non-secret settings, as persisted. Secrets live in the SecretStore, by profile id. */
@@ -46,7 +47,8 @@ export class ProfilesStore {
       // Only the name, version segment and verification mode of a built-in are editable.
       return edit ? { ...b, name: edit.name, apiVersion: b.kind === 'local' ? b.apiVersion : edit.apiVersion, webhookVerification: edit.webhookVerification } : { ...b };
     });
-    const custom = stored.filter((p) => !BUILT_IN_PROFILES.some((b) => b.id === p.id)).map((p) => ({ ...p, kind: 'custom' as const }));
+    // A custom profile on the production host is production: every guard and the red banner follow where it points.
+    const custom = stored.filter((p) => !BUILT_IN_PROFILES.some((b) => b.id === p.id)).map((p) => ({ ...p, kind: isProductionUrl(p.baseUrl) ? ('production' as const) : ('custom' as const) }));
     return [...builtIns, ...custom];
   }
 
@@ -70,6 +72,32 @@ export class ProfilesStore {
 
   setActiveId(id: string): void {
     this.#settings.set(KEY_ACTIVE, id);
+  }
+}
+
+const PRODUCTION_HOST = 'api.polygon.technology';
+
+/** True for any URL on the production OMS host, whatever its path, version, port or spelling. */
+export function isProductionUrl(url: string): boolean {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/\.$/, '') === PRODUCTION_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Turning production's signature check down to report-only lets forged deliveries drive the
+ * console: like a change to production data, it needs a confirmation naming the profile.
+ */
+export function requireVerificationConfirmation(
+  before: { id: string; kind: string; webhookVerification: string } | undefined,
+  after: { id: string; kind: string; webhookVerification: string },
+  confirm: { profileId: string } | undefined,
+): void {
+  const loosened = after.kind === 'production' && after.webhookVerification === 'report-only' && !(before?.kind === 'production' && before.webhookVerification === 'report-only');
+  if (loosened && confirm?.profileId !== after.id) {
+    throw new AppFailure('CONFIRMATION_REQUIRED', `Report-only webhook verification on the production profile "${after.id}" applies unsigned deliveries: confirm it first.`, { profileId: after.id });
   }
 }
 

@@ -7,7 +7,7 @@ export function settingsHandlers(s: SettingsService, prefs: DesktopPrefsRepo): D
   return {
     listProfiles: () => s.list(),
     setActiveProfile: ({ profileId }) => s.setActive(profileId),
-    saveProfile: ({ id, name, baseUrl, apiVersion, webhookVerification }) => s.save({ id, name, baseUrl, apiVersion, webhookVerification }),
+    saveProfile: ({ id, name, baseUrl, apiVersion, webhookVerification, confirm }) => s.save({ id, name, baseUrl, apiVersion, webhookVerification }, confirm),
     deleteProfile: ({ profileId }) => s.delete(profileId),
     setCredentials: ({ profileId, apiKey, apiSecret, sessionOnly }) => s.setCredentials({ profileId, apiKey, apiSecret, sessionOnly }),
     checkCredentials: ({ profileId }) => s.checkCredentials(profileId),

@@ -6,7 +6,7 @@ import { KEYCHAIN_UNAVAILABLE_MESSAGE } from '../../secrets/keytar-secret-store.
 import type { SecretVault, Storage } from '../../secrets/secret-vault.ts';
 import type { LocalSandbox } from '../sandbox/local-sandbox.ts';
 import type { OmsSession } from '../session/oms-session.ts';
-import { EMBEDDED_BASE_URL, isBuiltIn, LOCAL_PROFILE_ID, type ProfileRecord, type ProfilesStore } from './profiles.repo.ts';
+import { EMBEDDED_BASE_URL, isBuiltIn, isProductionUrl, LOCAL_PROFILE_ID, requireVerificationConfirmation, type ProfileRecord, type ProfilesStore } from './profiles.repo.ts';
 
 const NOT_CONFIGURED: CredentialStatus = { configured: false, fingerprint: null, storage: null };
 
@@ -45,7 +45,10 @@ export class SettingsService {
     return this.#view(p, p.id);
   }
 
-  async save(input: { id: string; name: string; baseUrl: string; apiVersion: string; webhookVerification?: 'enforce' | 'report-only' | undefined }): Promise<Profile> {
+  async save(
+    input: { id: string; name: string; baseUrl: string; apiVersion: string; webhookVerification?: 'enforce' | 'report-only' | undefined },
+    confirm?: { profileId: string },
+  ): Promise<Profile> {
     const existing = this.#profiles.get(input.id);
     if (existing && isBuiltIn(existing.id) && existing.kind !== 'local' && stripSlash(input.baseUrl) !== stripSlash(existing.baseUrl)) {
       throw new AppFailure('INVALID_INPUT', `baseUrl: the "${existing.name}" profile uses the documented base URL ${existing.baseUrl}; create a custom profile for another address.`, {
@@ -60,6 +63,8 @@ export class SettingsService {
       apiVersion: input.apiVersion,
       webhookVerification: input.webhookVerification ?? existing?.webhookVerification ?? 'enforce',
     };
+    const kind = isBuiltIn(record.id) ? record.kind : isProductionUrl(record.baseUrl) ? 'production' : 'custom';
+    requireVerificationConfirmation(existing, { ...record, kind }, confirm);
     this.#profiles.save(record);
     if (this.#profiles.activeId() === record.id) this.#session.reset();
     return this.#view(this.#profiles.get(record.id)!, this.#profiles.activeId());
@@ -161,6 +166,7 @@ export class SettingsService {
       id: d.id,
       name: d.name,
       kind: d.kind,
+      builtIn: isBuiltIn(d.id),
       baseUrl: d.baseUrl,
       apiVersion: d.apiVersion,
       active: d.id === activeId,

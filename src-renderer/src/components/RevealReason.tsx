@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { hasVisibleWords, normaliseReason } from '#shared/ipc/pii.contract.ts';
 
 export const REVEAL_REASONS = ['Identity check with the customer', 'Support ticket', 'Compliance review', 'QA testing', 'Other'] as const;
 
@@ -19,7 +20,9 @@ export function RevealReason({ what, busy, onReveal }: { what: string; busy: boo
     );
   }
   const needsNote = choice === 'Other';
-  const ready = choice !== '' && (!needsNote || note.trim() !== '');
+  // The same rule main applies: a note of zero-width or control characters is no reason.
+  const words = normaliseReason(note);
+  const ready = choice !== '' && (!needsNote || hasVisibleWords(words));
   return (
     <form
       className="reveal-form"
@@ -27,7 +30,7 @@ export function RevealReason({ what, busy, onReveal }: { what: string; busy: boo
       onSubmit={(e) => {
         e.preventDefault();
         if (!ready) return;
-        onReveal(note.trim() ? `${choice}: ${note.trim()}`.slice(0, 200) : choice);
+        onReveal(hasVisibleWords(words) ? `${choice}: ${words}`.slice(0, 200) : choice);
         setOpen(false);
         setChoice('');
         setNote('');

@@ -29,7 +29,7 @@ function RelayStatusBlock({ l }: { l: ListenerStatus }) {
   const r = l.relay;
   if (!r || !l.relayUrl) return null;
   const smee = r.tokenFingerprint === null;
-  const [tone, label]: [Tone, string] = r.connected ? ['ok', 'Connected'] : r.problem?.startsWith('Token refused') ? ['bad', 'Token refused'] : ['warn', 'Reconnecting'];
+  const [tone, label]: [Tone, string] = r.connected ? ['ok', 'Connected'] : r.problem?.startsWith('Token refused') ? ['bad', 'Token refused'] : r.problem?.startsWith('Token forgotten') ? ['bad', 'Token forgotten'] : ['warn', 'Reconnecting'];
   return (
     <section className="relay-status" aria-labelledby="relay-status-h">
       <div className="relay-status-head">

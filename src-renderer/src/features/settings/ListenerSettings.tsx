@@ -7,7 +7,7 @@ import { notify } from '../../stores/notify.store.ts';
 import { useEvents } from '../events/events.store.ts';
 import { selectListener } from '../events/events.selectors.ts';
 import { VerificationChoice } from './ProfileEditor.tsx';
-import { selectProfiles, useSettings, type VerificationMode } from './settings.store.ts';
+import { selectProfiles, useSettings, withVerificationConfirmation, type VerificationMode } from './settings.store.ts';
 import '../events/listener.css';
 
 /**
@@ -24,6 +24,13 @@ function ActiveVerification() {
   };
   return <VerificationChoice name="listener-verification" legend={`Signature verification for ${active.name} (active profile)`} value={active.webhookVerification} onChange={(m) => void change(m)} />;
 }
+
+/** Where the token is kept, in the words the profiles' credentials use. */
+const TOKEN_HOME = {
+  keychain: 'in the keychain',
+  session: 'for this session only',
+  memory: 'in memory only: no keychain here, so it is forgotten when the console stops',
+} as const;
 
 /** Our relay's stream URL is `<base>/channels/<channel>/events`; anything else (smee) is one opaque URL. */
 const CHANNEL_URL = /^(.*)\/channels\/([a-z0-9][a-z0-9_-]{0,63})\/events$/;
@@ -48,7 +55,7 @@ export function ListenerSettings() {
   const fe = fieldErrors(error);
   const tokenPrint = l?.relay?.tokenFingerprint ?? null;
   const send = async (input: Parameters<ReturnType<typeof api>['inbox']['configureListener']>[0], ok: string) => {
-    const r = await api().inbox.configureListener(input);
+    const r = await withVerificationConfirmation((confirm) => api().inbox.configureListener(confirm ? { ...input, confirm } : input));
     if (r.ok) {
       useEvents.getState().setListener(r.data);
       setError(null);
@@ -110,8 +117,10 @@ export function ListenerSettings() {
             <small id="listener-token-state" className="help">
               {tokenPrint ? (
                 <>
-                  saved · <span className="mono">{tokenPrint}</span> (in the keychain; never shown)
+                  saved · <span className="mono">{tokenPrint}</span> ({TOKEN_HOME[l?.relay?.tokenStorage ?? 'keychain']}; never shown)
                 </>
+              ) : l?.relay?.problem?.startsWith('Token forgotten') ? (
+                'Token forgotten (it was kept in memory only): enter it again.'
               ) : (
                 'No token saved: the URL is read as a smee channel.'
               )}

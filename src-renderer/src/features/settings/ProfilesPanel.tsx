@@ -56,7 +56,7 @@ function ProfileItem({ p }: { p: Profile }) {
       <div className="profile-line">
         <strong>{p.name}</strong>
         {p.kind === 'production' && <StatusBadge tone="bad">production</StatusBadge>}
-        {p.kind === 'custom' && <StatusBadge tone="neutral">custom</StatusBadge>}
+        {!p.builtIn && <StatusBadge tone="neutral">custom</StatusBadge>}
         {p.active && <StatusBadge tone="ok">active</StatusBadge>}
         <span className="push-right profile-actions">
           {!editing && (
@@ -64,7 +64,7 @@ function ProfileItem({ p }: { p: Profile }) {
               Edit
             </button>
           )}
-          {p.kind === 'custom' && <DeleteProfile profile={p} />}
+          {!p.builtIn && <DeleteProfile profile={p} />}
           {!p.active && (
             <button type="button" className="btn btn-small" onClick={() => void activate()}>
               Use {p.name}

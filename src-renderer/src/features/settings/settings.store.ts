@@ -4,6 +4,7 @@ import type { Profile } from '#shared/ipc/settings.contract.ts';
 import type { settingsContract } from '#shared/ipc/settings.contract.ts';
 import type { Result } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
+import { useConfirm } from '../../stores/confirm.store.ts';
 import { useSession } from '../../stores/session.store.ts';
 import { useEvents } from '../events/events.store.ts';
 import { IDLE, LOADING, settled, type Req } from '../../lib/request-state.ts';
@@ -11,6 +12,19 @@ import { IDLE, LOADING, settled, type Req } from '../../lib/request-state.ts';
 type KeychainStatus = OutputOf<typeof settingsContract.keychainStatus>;
 export type ProfileInput = InputOf<typeof settingsContract.saveProfile>;
 export type VerificationMode = Profile['webhookVerification'];
+
+/**
+ * Settings are the console's own, so they carry no production confirmation up front; main still
+ * asks for one before production's signature check goes report-only. The operator confirms,
+ * naming that profile, and the same call is sent again; cancelling sends nothing more.
+ */
+export async function withVerificationConfirmation<T>(run: (confirm?: { profileId: string }) => Promise<Result<T>>): Promise<Result<T>> {
+  const r = await run();
+  if (r.ok || r.error.code !== 'CONFIRMATION_REQUIRED') return r;
+  const profileId = String(r.error.details?.profileId ?? '');
+  const ok = await useConfirm.getState().ask({ title: 'Report-only webhook verification on production?', body: r.error.message, profileName: profileId, actionLabel: 'Switch to report only' });
+  return ok ? run({ profileId }) : r;
+}
 
 export interface SettingsState {
   profiles: Profile[];
@@ -49,7 +63,7 @@ export const useSettings = create<SettingsState>((set, get) => ({
     return r;
   },
   saveProfile: async (input) => {
-    const r = await api().settings.saveProfile(input);
+    const r = await withVerificationConfirmation((confirm) => api().settings.saveProfile(confirm ? { ...input, confirm } : input));
     if (r.ok) {
       await get().load();
       // The active profile's name, address and verification mode show in the banner and listener card.

@@ -12,7 +12,7 @@ describe('inbox.* handlers', () => {
   beforeEach(async () => {
     tmp = tempDir();
     c = await startConsole(tmp.dir);
-    h = createInboxHandlers(c.subsystem, () => 'local');
+    h = createInboxHandlers(c.subsystem, () => ({ id: 'local', kind: 'local', webhookVerification: 'enforce' }));
     for (const [id, type, cst] of [['evt_1', 'customer.updated', 'cst_a'], ['evt_2', 'customer.endorsement.granted', 'cst_b'], ['evt_3', 'wallet.created', 'cst_a']] as const) {
       const body = envelope(id, type, cst);
       await post(c, signed(id, body), body);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inboxContract } from '#shared/ipc/inbox.contract.ts';
+import { createInboxHandlers } from '../../../../src-main/services/inbox/inbox.ipc.ts';
 import { envelope, post, settle, signed, startConsole, tempDir, type Console } from './harness.ts';
 
 // Issue 15: the Events screen shows only the active profile's deliveries.
@@ -51,5 +52,23 @@ describe('inbox per profile', () => {
     expect(page.items.map((e) => e.eventId)).toEqual(['evt_l2', 'evt_l1']);
     // Exactly what the (strict) contract declares: it parses as the events.list output.
     expect(inboxContract.list.output.parse(page)).toEqual(page);
+  });
+
+  it('replays a delivery only under the profile it arrived in', async () => {
+    const ctx = { caller: { transport: 'test' as const, origin: 'test' } };
+    const h = createInboxHandlers(c.subsystem, () => ({ id: active, kind: 'custom', webhookVerification: 'enforce' }));
+    const body = envelope('evt_p1', 'customer.updated', 'cst_1');
+    expect((await post(c, signed('evt_p1', body), body)).status).toBe(200);
+    await settle(c);
+    const [local] = c.subsystem.inbox.list({ profileId: 'local' }).items;
+    active = 'oms-sandbox';
+    c.bus.publish('event.session.profileChanged', { profileId: active });
+    await expect(h.replay({ seq: local!.seq }, ctx)).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('arrived under profile "local"') });
+    // Nothing was copied into the active profile's log, where its clear body could be revealed.
+    expect(c.subsystem.inbox.list({ profileId: 'oms-sandbox' }).items).toEqual([]);
+    active = 'local';
+    c.bus.publish('event.session.profileChanged', { profileId: active });
+    expect(await h.replay({ seq: local!.seq }, ctx)).toMatchObject({ source: 'replay', verdict: 'verified' });
+    expect(c.subsystem.inbox.list({ profileId: 'local' }).items).toHaveLength(2);
   });
 });
