@@ -1,0 +1,58 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures/test.ts';
+import { control, goto, oms, shot } from '../pages/console.page.ts';
+
+/**
+ * Issue 23's screens that must tell one truth, walked at the smallest supported window: the
+ * screenshots are the ones an operator would see on a 1024×700 laptop.
+ */
+test.use({ viewport: { width: 1024, height: 700 } });
+
+interface Found<T> {
+  items: T[];
+}
+
+/** A seeded customer who may send (usd and custody active) and their usdc wallet on polygon. */
+async function sender(app: Page) {
+  const list = await oms<Found<{ id: string; endorsements: { name: string; status: string }[] }>>(app, 'customers', 'search', { endorsement: { name: 'usd', status: 'active' }, limit: 50 });
+  const c = list.items.find((x) => x.endorsements.some((e) => e.name === 'cryptoCustody' && e.status === 'active'))!;
+  const own = (await oms<Found<{ id: string; asset: string; chain: string }>>(app, 'wallets', 'list', { customerId: c.id })).items.find((w) => w.asset === 'usdc' && w.chain === 'polygon');
+  const walletId = own?.id ?? (await oms<{ id: string }>(app, 'wallets', 'create', { customerId: c.id, asset: 'usdc', chain: 'polygon' })).id;
+  return { customerId: c.id, walletId };
+}
+
+test('QA: a quote OMS calls expired reads expired everywhere: no countdown, no Send, and "Get a new quote" has focus', async ({ app }) => {
+  const { customerId, walletId } = await sender(app);
+  await oms(app, 'sandbox', 'simulateDeposit', { walletId, amount: '5.00' });
+  // OMS keeps the quote one second, while the expiry it states is five minutes away: the console's
+  // countdown and OMS's verdict disagree, as they do when two clocks differ.
+  const claimed = new Date(Date.now() + 300_000).toISOString();
+  await control(app, 'PUT', '/money', { quoteTtlSec: 1 });
+  await control(app, 'PUT', '/faults', { rules: [{ method: 'POST', path: '^/quotes$', action: 'malformed', malformed: { set: { expiresAt: claimed } }, times: 1 }] });
+  try {
+    await goto(app, `#/wallets/${customerId}/send`);
+    const money = app.getByRole('region', { name: 'Move money' });
+    const send = money.getByRole('form', { name: 'Send money' });
+    await send.getByLabel('From wallet').selectOption(walletId);
+    await send.getByLabel('Destination address').fill('0x52908400098527886E0F7030069857D2E4169EE7');
+    await send.getByLabel(/^Amount/).fill('1.00');
+    await send.getByRole('button', { name: 'Get quote' }).click();
+    const quote = money.getByRole('region', { name: 'Quote' });
+    await expect(quote).toContainText(/Valid for 4:\d\d more/);
+    // Let OMS's own second run out (a precondition, not a measurement).
+    await app.waitForTimeout(1500);
+    await money.getByRole('button', { name: /^Send 1\.00 USDC$/ }).click();
+    await expect(quote).toContainText('This quote has expired.');
+    await expect(quote).not.toContainText('Valid for');
+    await expect(money.getByRole('button', { name: /^Send / })).toHaveCount(0);
+    await expect(money.getByRole('button', { name: 'Get a new quote' })).toBeFocused();
+    await shot(app, 'ux-a-quote-expired-by-oms');
+    await control(app, 'PUT', '/money', { quoteTtlSec: 300 });
+    await app.keyboard.press('Enter');
+    await expect(quote).toContainText(/Valid for \d:\d\d more/);
+    await expect(money.getByRole('button', { name: /^Send 1\.00 USDC$/ })).toBeEnabled();
+  } finally {
+    await control(app, 'DELETE', '/faults');
+    await control(app, 'PUT', '/money', { quoteTtlSec: 300 });
+  }
+});
