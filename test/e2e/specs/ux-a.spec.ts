@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
-import { control, goto, oms, shot } from '../pages/console.page.ts';
+import { control, endorsement, ensureListener, expectEndorsementStatus, fullCustomer, goto, oms, shot, uniqueTag } from '../pages/console.page.ts';
 
 /**
  * Issue 23's screens that must tell one truth, walked at the smallest supported window: the
@@ -54,5 +54,39 @@ test('QA: a quote OMS calls expired reads expired everywhere: no countdown, no S
   } finally {
     await control(app, 'DELETE', '/faults');
     await control(app, 'PUT', '/money', { quoteTtlSec: 300 });
+  }
+});
+
+test('support agent: a deactivated customer is read-only with the reason, and a granted endorsement no longer reads as usable', async ({ app }) => {
+  test.setTimeout(60_000);
+  await ensureListener(app);
+  const before = await oms<{ reviewMode: string }>(app, 'sandbox', 'status');
+  await oms(app, 'sandbox', 'setReviewMode', { mode: 'auto' });
+  try {
+    const tag = uniqueTag();
+    const c = await oms<{ id: string }>(app, 'customers', 'create', { customer: fullCustomer(`Gone${tag}`, tag) });
+    await goto(app, `#/customers/${c.id}`);
+    await expectEndorsementStatus(app, 'Basic identity', 'Active');
+    await oms(app, 'customers', 'delete', { customerId: c.id });
+    await app.reload();
+    const basic = endorsement(app, 'Basic identity');
+    await expect(basic).toContainText('Granted on record, but the customer is inactive, so it cannot be used.');
+    await expect(basic).not.toContainText('the customer can use this');
+    await expect(app.getByRole('link', { name: 'Edit customer' })).toHaveCount(0);
+    await expect(app.getByRole('note').filter({ hasText: 'This customer is inactive (deleted in OMS)' })).toBeVisible();
+    // Nothing offers a change OMS would refuse: no sandbox decision, no new wallet.
+    await expect(app.getByRole('button', { name: /^(Reject|Revoke|Approve)/ })).toHaveCount(0);
+    await expect(app.getByRole('button', { name: 'Provision wallet' })).toHaveCount(0);
+    await shot(app, 'ux-a-inactive-customer');
+
+    // The edit address, typed or bookmarked, shows the reason instead of a form that OMS would refuse.
+    await goto(app, `#/customers/${c.id}/edit`);
+    await expect(app.getByRole('heading', { name: `Read-only: Quinn Gone${tag}` })).toBeVisible();
+    await expect(app.getByRole('note').filter({ hasText: 'OMS refuses every change to it' })).toBeVisible();
+    await expect(app.getByRole('form', { name: `Edit ${c.id}` })).toHaveCount(0);
+    await expect(app.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
+    await shot(app, 'ux-a-inactive-customer-edit');
+  } finally {
+    await oms(app, 'sandbox', 'setReviewMode', { mode: before.reviewMode });
   }
 });

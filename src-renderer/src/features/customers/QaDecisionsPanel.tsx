@@ -10,7 +10,8 @@ import { endorsementLabel, statusWords } from './endorsement-words.ts';
  */
 export function QaDecisionsPanel({ customer, onDecided }: { customer: CustomerView; onDecided?: () => void }) {
   const qa = useSandbox(selectQaAvailable);
-  if (!qa || customer.endorsements.length === 0) return null;
+  // An inactive customer cannot change, so there is nothing to decide for it.
+  if (!qa || customer.endorsements.length === 0 || customer.status !== 'active') return null;
   return (
     <section className="panel panel-qa" aria-labelledby={`qa-${customer.id}`}>
       <div className="panel-head">
