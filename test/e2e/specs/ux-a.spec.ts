@@ -90,3 +90,19 @@ test('support agent: a deactivated customer is read-only with the reason, and a 
     await oms(app, 'sandbox', 'setReviewMode', { mode: before.reviewMode });
   }
 });
+
+test('support agent: the customer view keeps the QA decisions folded away, so Reject and Revoke are one deliberate click off', async ({ app }) => {
+  const tag = uniqueTag();
+  const c = await oms<{ id: string }>(app, 'customers', 'create', { customer: { ...fullCustomer(`Folded${tag}`, tag), endorsements: ['basic', 'usd'] } });
+  await goto(app, `#/customers/${c.id}`);
+  const qa = app.getByRole('region', { name: 'QA Sandbox decisions' });
+  await expect(qa).toBeVisible();
+  await expect(app.getByRole('button', { name: /^(Approve|Reject|Revoke) / })).toHaveCount(0);
+  const show = qa.getByRole('button', { name: 'Show sandbox decisions' });
+  await expect(show).toHaveAttribute('aria-expanded', 'false');
+  await shot(app, 'ux-a-customer-qa-folded');
+  await show.click();
+  await expect(qa.getByRole('button', { name: /^Reject / }).first()).toBeVisible();
+  await qa.getByRole('button', { name: 'Hide sandbox decisions' }).click();
+  await expect(app.getByRole('button', { name: /^(Approve|Reject|Revoke) / })).toHaveCount(0);
+});

@@ -65,7 +65,7 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
             <div className="col">
               <LiveNotices customerId={customerId} />
               <EndorsementsPanel customer={customer} />
-              <QaDecisionsPanel customer={customer} />
+              <QaDecisionsPanel customer={customer} folded />
             </div>
           </div>
           <WalletsPanel customer={customer} />
