@@ -106,3 +106,51 @@ test('support agent: the customer view keeps the QA decisions folded away, so Re
   await qa.getByRole('button', { name: 'Hide sandbox decisions' }).click();
   await expect(app.getByRole('button', { name: /^(Approve|Reject|Revoke) / })).toHaveCount(0);
 });
+
+test("QA: chooses at creation which endorsements OMS requests, then requests the rest one at a time in the guide's order", async ({ app }) => {
+  await app.getByRole('link', { name: 'Onboarding' }).click();
+  const startOver = app.getByRole('button', { name: 'Start over' });
+  if (await startOver.isVisible()) await startOver.click();
+  const tag = uniqueTag();
+  await app.getByLabel('First name').fill('Ode');
+  await app.getByLabel('Last name').fill(`Order${tag}`);
+  const choice = app.getByRole('group', { name: 'Endorsements to request with the customer' });
+  // The default says what OMS does with the field left out.
+  await expect(choice.getByRole('radio', { name: /OMS's default/ })).toBeChecked();
+  await expect(choice).toContainText('Crypto custody and USD account, which include Basic identity');
+  await choice.getByRole('radio', { name: /Choose which/ }).check();
+  const picked = choice.getByRole('group', { name: 'Endorsements requested at creation' });
+  await expect(picked.getByRole('checkbox', { name: /Basic identity/ })).toBeChecked();
+  await expect(picked.getByRole('checkbox', { name: /Crypto custody/ })).not.toBeChecked();
+  await shot(app, 'ux-a-create-with-choice');
+  await app.getByRole('button', { name: 'Create customer' }).click();
+
+  await expect(app.getByRole('heading', { name: '2 · Endorsements' })).toBeVisible();
+  const customerId = await app.evaluate(() => JSON.parse(localStorage.getItem('oms-console.onboarding') ?? '{}').state?.customerId as string);
+  const names = async () => (await oms<{ endorsements: { name: string }[] }>(app, 'customers', 'get', { customerId })).endorsements.map((e) => e.name).sort();
+  expect(await names()).toEqual(['basic']);
+  const next = app.getByRole('group', { name: 'Endorsements to request' });
+  await expect(app.getByRole('note').filter({ hasText: 'Already requested: Basic identity.' })).toBeVisible();
+  await expect(next.getByRole('button')).toHaveText(['Request Crypto custody', 'Request USD account']);
+  await shot(app, 'ux-a-step2-one-at-a-time');
+  await next.getByRole('button', { name: 'Request Crypto custody' }).click();
+  await expect(next.getByRole('button')).toHaveText(['Request USD account']);
+  expect(await names()).toEqual(['basic', 'cryptoCustody']);
+  await next.getByRole('button', { name: 'Request USD account' }).click();
+  await expect(app.getByRole('note').filter({ hasText: 'Nothing is left to request.' })).toBeVisible();
+  expect(await names()).toEqual(['basic', 'cryptoCustody', 'usd']);
+});
+
+test('QA: a customer created with no endorsement requested starts step 2 with all three to request', async ({ app }) => {
+  await app.getByRole('link', { name: 'Onboarding' }).click();
+  const startOver = app.getByRole('button', { name: 'Start over' });
+  if (await startOver.isVisible()) await startOver.click();
+  await app.getByLabel('Last name').fill(`None${uniqueTag()}`);
+  const choice = app.getByRole('group', { name: 'Endorsements to request with the customer' });
+  await choice.getByRole('radio', { name: /Choose which/ }).check();
+  await choice.getByRole('checkbox', { name: /Basic identity/ }).uncheck();
+  await app.getByRole('button', { name: 'Create customer' }).click();
+  await expect(app.getByRole('note').filter({ hasText: 'Nothing requested yet.' })).toBeVisible();
+  await expect(app.getByRole('group', { name: 'Endorsements to request' }).getByRole('button')).toHaveText(['Request Basic identity', 'Request Crypto custody', 'Request USD account']);
+  await expect(app.getByText('No endorsements requested yet.')).toBeVisible();
+});
