@@ -154,3 +154,84 @@ test('QA: a customer created with no endorsement requested starts step 2 with al
   await expect(app.getByRole('group', { name: 'Endorsements to request' }).getByRole('button')).toHaveText(['Request Basic identity', 'Request Crypto custody', 'Request USD account']);
   await expect(app.getByText('No endorsements requested yet.')).toBeVisible();
 });
+
+interface Txn {
+  id: string;
+  createdAt: string | null;
+  recipient: { customerId: string | null } | null;
+  destination: { txHash: string | null; walletId: string | null };
+}
+
+/** Every transaction OMS holds, newest first, read the way the console reads them: 100 a page. */
+async function allTransactions(app: Page): Promise<Txn[]> {
+  const out: Txn[] = [];
+  let cursor: string | null | undefined;
+  do {
+    const p = await oms<{ items: Txn[]; hasMore: boolean; cursor: string | null }>(app, 'transactions', 'list', { limit: 100, ...(cursor ? { cursor } : {}) });
+    out.push(...p.items);
+    cursor = p.hasMore ? p.cursor : null;
+  } while (cursor);
+  return out;
+}
+
+test('support agent: traces an old deposit by its hash, further back than the first scan, or within its customer', async ({ app }) => {
+  test.setTimeout(120_000);
+  let all = await allTransactions(app);
+  if (all.length <= 600) {
+    // Enough newer transactions that the oldest deposit lies beyond the first scan of 500.
+    const { walletId } = await sender(app);
+    for (let i = all.length; i <= 600; i++) await oms(app, 'sandbox', 'simulateDeposit', { walletId, amount: '0.01' });
+    all = await allTransactions(app);
+  }
+  const old = all.filter((t) => t.destination.txHash && t.recipient?.customerId).at(-1)!;
+  const position = all.indexOf(old);
+  expect(position).toBeGreaterThanOrEqual(500);
+
+  await app.getByRole('link', { name: 'Transactions' }).click();
+  await app.getByLabel('Transaction id, quote id or transaction hash').fill(old.destination.txHash!);
+  await app.getByRole('button', { name: 'Find' }).click();
+  const result = app.getByRole('status', { name: 'Search result' });
+  await expect(result).toContainText('No match among the newest 500 transactions: OMS cannot filter by hash, and older ones are not read yet.');
+  await shot(app, 'ux-a-hash-first-scan');
+
+  // Within the customer: their own transactions are few, so one scan reaches it.
+  await app.getByLabel('Customer id to search within').fill(old.recipient!.customerId!);
+  await app.getByRole('button', { name: 'Search this customer' }).click();
+  const detail = app.getByRole('article');
+  await expect(detail).toContainText(old.id);
+  await expect(app.getByRole('status', { name: 'Search result' })).toContainText(`of customer ${old.recipient!.customerId}`);
+
+  // Further back, everyone's: the count grows batch by batch until it is found, and says where.
+  await goto(app, '#/transactions');
+  await app.getByLabel('Transaction id, quote id or transaction hash').fill(old.destination.txHash!);
+  await app.getByRole('button', { name: 'Find' }).click();
+  await expect(result).toContainText('No match among the newest 500');
+  await app.getByRole('button', { name: 'Search further back' }).click();
+  await expect(detail).toContainText(old.id, { timeout: 60_000 });
+  await expect(app.getByRole('status', { name: 'Search result' })).toContainText(/Found among the newest \d+ transactions\./);
+  await shot(app, 'ux-a-hash-found-further-back');
+});
+
+test('support agent: a long scan further back shows how many it has read and stops on Cancel, keeping the honest count', async ({ app }) => {
+  test.setTimeout(90_000);
+  await app.getByRole('link', { name: 'Transactions' }).click();
+  // A hash no transaction has, and every transaction page slowed: the scan runs long enough to watch.
+  await app.getByLabel('Transaction id, quote id or transaction hash').fill(`0x${'ab'.repeat(32)}`);
+  await app.getByRole('button', { name: 'Find' }).click();
+  const result = app.getByRole('status', { name: 'Search result' });
+  await expect(result).toContainText(/No (match among the newest 500|transaction with this hash among all)/);
+  test.skip(!(await app.getByRole('button', { name: 'Search further back' }).isVisible()), 'fewer than 500 transactions: nothing further back');
+  await control(app, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/transactions$', action: 'latency', latencyMs: 4000 }] });
+  try {
+    await app.getByRole('button', { name: 'Search further back' }).click();
+    const progress = app.getByRole('status', { name: 'Search progress' });
+    await expect(progress).toContainText(/Read [\d,]+ transactions so far/);
+    await shot(app, 'ux-a-hash-scan-progress');
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await expect(progress).toHaveCount(0);
+    await expect(result).toContainText(/Stopped after reading [\d,]+ transactions without a match/);
+    await expect(app.getByRole('button', { name: 'Search further back' })).toBeVisible();
+  } finally {
+    await control(app, 'DELETE', '/faults');
+  }
+});
