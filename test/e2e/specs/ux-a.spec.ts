@@ -235,3 +235,25 @@ test('support agent: a long scan further back shows how many it has read and sto
     await control(app, 'DELETE', '/faults');
   }
 });
+
+test('support agent: a transaction names its parties (masked email, with the id), times each lifecycle step and states gross and net', async ({ app }) => {
+  const { customerId, walletId } = await sender(app);
+  await oms(app, 'sandbox', 'simulateDeposit', { walletId, amount: '3.10' });
+  const c = await oms<{ firstName: string | null; lastName: string | null; emailMasked: string | null }>(app, 'customers', 'get', { customerId });
+  const deposit = (await oms<Found<{ id: string; status: string }>>(app, 'transactions', 'list', { walletId, limit: 1 })).items[0]!;
+  await goto(app, `#/transactions/${deposit.id}`);
+  const detail = app.getByRole('article');
+  const recipient = detail.getByRole('link', { name: `Open customer ${customerId}` });
+  await expect(recipient).toContainText(`${c.firstName} ${c.lastName}`);
+  await expect(recipient).toContainText(customerId);
+  // Main masks the email; the clear one never reaches this screen.
+  await expect(recipient).toContainText(c.emailMasked!);
+  await expect(recipient).toContainText('•');
+  const steps = detail.getByRole('list', { name: 'Lifecycle' }).getByRole('listitem');
+  await expect(detail.getByRole('status', { name: 'Transaction status' })).toHaveText(/Completed/, { timeout: 20_000 });
+  for (const step of ['Created', 'Processing', 'Completed']) await expect(steps.filter({ hasText: step }).locator('time')).toHaveCount(1);
+  await expect(steps.filter({ hasText: 'Completed' })).toContainText(/after \d/);
+  await expect(detail.getByRole('definition').filter({ hasText: 'gross' })).toHaveCount(2);
+  await expect(detail.getByRole('definition').filter({ hasText: 'gross' }).first()).toContainText('net');
+  await shot(app, 'ux-a-transaction-parties');
+});
