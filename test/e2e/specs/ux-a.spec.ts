@@ -21,6 +21,13 @@ async function sender(app: Page) {
   return { customerId: c.id, walletId };
 }
 
+/** The onboarding wizard at step 1 with an empty form, whatever an earlier journey left. */
+async function freshWizard(app: Page) {
+  await app.getByRole('link', { name: 'Onboarding' }).click();
+  const startOver = app.getByRole('button', { name: 'Start over' });
+  if (await startOver.isVisible()) await startOver.click();
+}
+
 test('QA: a quote OMS calls expired reads expired everywhere: no countdown, no Send, and "Get a new quote" has focus', async ({ app }) => {
   const { customerId, walletId } = await sender(app);
   await oms(app, 'sandbox', 'simulateDeposit', { walletId, amount: '5.00' });
@@ -108,9 +115,7 @@ test('support agent: the customer view keeps the QA decisions folded away, so Re
 });
 
 test("QA: chooses at creation which endorsements OMS requests, then requests the rest one at a time in the guide's order", async ({ app }) => {
-  await app.getByRole('link', { name: 'Onboarding' }).click();
-  const startOver = app.getByRole('button', { name: 'Start over' });
-  if (await startOver.isVisible()) await startOver.click();
+  await freshWizard(app);
   const tag = uniqueTag();
   await app.getByLabel('First name').fill('Ode');
   await app.getByLabel('Last name').fill(`Order${tag}`);
@@ -142,9 +147,7 @@ test("QA: chooses at creation which endorsements OMS requests, then requests the
 });
 
 test('QA: a customer created with no endorsement requested starts step 2 with all three to request', async ({ app }) => {
-  await app.getByRole('link', { name: 'Onboarding' }).click();
-  const startOver = app.getByRole('button', { name: 'Start over' });
-  if (await startOver.isVisible()) await startOver.click();
+  await freshWizard(app);
   await app.getByLabel('Last name').fill(`None${uniqueTag()}`);
   const choice = app.getByRole('group', { name: 'Endorsements to request with the customer' });
   await choice.getByRole('radio', { name: /Choose which/ }).check();
@@ -256,4 +259,33 @@ test('support agent: a transaction names its parties (masked email, with the id)
   await expect(detail.getByRole('definition').filter({ hasText: 'gross' })).toHaveCount(2);
   await expect(detail.getByRole('definition').filter({ hasText: 'gross' }).first()).toContainText('net');
   await shot(app, 'ux-a-transaction-parties');
+});
+
+test('QA: every field the console can judge is marked in one pass (email, nationality, an SSN from the wrong country and of the wrong shape); nothing is sent', async ({ app }) => {
+  await freshWizard(app);
+  const sent: string[] = [];
+  app.on('request', (r) => r.url().includes('/api/invoke/customers.create') && sent.push(r.url()));
+  await app.getByLabel('First name').fill('Mark');
+  await app.getByLabel('Last name').fill(`All${uniqueTag()}`);
+  await app.getByLabel('Email').fill('mark.all-at-example.test');
+  await app.getByLabel('Nationality').fill('USA');
+  await app.getByLabel('Document type').selectOption('ssn');
+  await app.getByLabel('Issuing country').fill('DE');
+  await app.getByLabel('Document number').fill('12345');
+  await app.getByRole('button', { name: 'Create customer' }).click();
+  await expect(app.getByRole('alert').filter({ hasText: '4 fields need attention. Nothing was sent.' })).toBeVisible();
+  const marked: [string, RegExp][] = [
+    ['Email', /must be an email address/],
+    ['Nationality', /alpha-2 country code like "US"/],
+    ['Issuing country', /must be US: an SSN is issued only by the US/],
+    ['Document number', /is not an SSN: it has 9 digits/],
+  ];
+  for (const [label, words] of marked) {
+    await expect(app.getByLabel(label)).toHaveAttribute('aria-invalid', 'true');
+    await expect(app.getByLabel(label)).toHaveAccessibleDescription(words);
+  }
+  // Focus goes to the first marked field in the form's order (nationality sits above the contact fields).
+  await expect(app.getByLabel('Nationality')).toBeFocused();
+  await shot(app, 'ux-a-all-fields-marked');
+  expect(sent).toEqual([]);
 });
