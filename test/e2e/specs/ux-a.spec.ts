@@ -14,7 +14,7 @@ interface Found<T> {
 
 /** A seeded customer who may send (usd and custody active) and their usdc wallet on polygon. */
 async function sender(app: Page) {
-  const list = await oms<Found<{ id: string; endorsements: { name: string; status: string }[] }>>(app, 'customers', 'search', { endorsement: { name: 'usd', status: 'active' }, limit: 50 });
+  const list = await oms<Found<{ id: string; endorsements: { name: string; status: string }[] }>>(app, 'customers', 'search', { status: 'active', endorsement: { name: 'usd', status: 'active' }, limit: 50 });
   const c = list.items.find((x) => x.endorsements.some((e) => e.name === 'cryptoCustody' && e.status === 'active'))!;
   const own = (await oms<Found<{ id: string; asset: string; chain: string }>>(app, 'wallets', 'list', { customerId: c.id })).items.find((w) => w.asset === 'usdc' && w.chain === 'polygon');
   const walletId = own?.id ?? (await oms<{ id: string }>(app, 'wallets', 'create', { customerId: c.id, asset: 'usdc', chain: 'polygon' })).id;
@@ -71,7 +71,8 @@ test('support agent: a deactivated customer is read-only with the reason, and a 
   await oms(app, 'sandbox', 'setReviewMode', { mode: 'auto' });
   try {
     const tag = uniqueTag();
-    const c = await oms<{ id: string }>(app, 'customers', 'create', { customer: fullCustomer(`Gone${tag}`, tag) });
+    // Basic only: a deactivated customer with usd active would be picked by journeys looking for a sender.
+    const c = await oms<{ id: string }>(app, 'customers', 'create', { customer: { ...fullCustomer(`Gone${tag}`, tag), endorsements: ['basic'] } });
     await goto(app, `#/customers/${c.id}`);
     await expectEndorsementStatus(app, 'Basic identity', 'Active');
     await oms(app, 'customers', 'delete', { customerId: c.id });
