@@ -45,6 +45,12 @@ test('a hung OMS call shows its progress with Cancel; cancelling frees the scree
     await expect(waiting).toContainText('One customer, fresh from OMS', { timeout: 3000 });
     await expect(waiting).toContainText(/· \d+ s/);
     await shot(app, 'oms-pending-call');
+    // In the 64 px collapsed sidebar the waiting call keeps its spinner and Cancel.
+    await app.setViewportSize({ width: 1024, height: 700 });
+    await app.getByRole('button', { name: 'Collapse sidebar' }).click();
+    await expect(waiting.getByRole('button', { name: 'Stop waiting for customers.get' })).toBeVisible();
+    await shot(app, 'oms-pending-call-1024');
+    await app.getByRole('button', { name: 'Expand sidebar' }).click();
     const cancelledGets = async () =>
       (await oms<{ items: { method: string; path: string; errorCode: string | null }[] }>(app, 'logs', 'requests', { method: 'GET', limit: 200 })).items.filter(
         (r) => r.path === `/customers/${first}` && r.errorCode === 'cancelled',
