@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
 import { control, endorsement, ensureListener, expectEndorsementStatus, fullCustomer, goto, oms, shot, uniqueTag } from '../pages/console.page.ts';
@@ -289,4 +290,28 @@ test('QA: every field the console can judge is marked in one pass (email, nation
   await expect(app.getByLabel('Nationality')).toBeFocused();
   await shot(app, 'ux-a-all-fields-marked');
   expect(sent).toEqual([]);
+});
+
+/** Serious or critical axe findings inside the screen's main region (the shell is a11y.spec's). */
+async function mainViolations(page: Page) {
+  const r = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test("axe: the screens this work changed (the wizard's endorsement choice, a hash search with older ones left, the folded QA area) have no serious violation", async ({ app }) => {
+  test.setTimeout(90_000);
+  await freshWizard(app);
+  await app.getByRole('group', { name: 'Endorsements to request with the customer' }).getByRole('radio', { name: /Choose which/ }).check();
+  expect(await mainViolations(app)).toEqual([]);
+
+  await app.getByRole('link', { name: 'Transactions' }).click();
+  await app.getByLabel('Transaction id, quote id or transaction hash').fill(`0x${'cd'.repeat(32)}`);
+  await app.getByRole('button', { name: 'Find' }).click();
+  await expect(app.getByRole('status', { name: 'Search result' })).toBeVisible();
+  expect(await mainViolations(app)).toEqual([]);
+
+  const c = await oms<{ id: string }>(app, 'customers', 'create', { customer: { type: 'individual', lastName: `Axe${uniqueTag()}`, endorsements: ['basic'] } });
+  await goto(app, `#/customers/${c.id}`);
+  await expect(app.getByRole('button', { name: 'Show sandbox decisions' })).toBeVisible();
+  expect(await mainViolations(app)).toEqual([]);
 });
