@@ -3,6 +3,8 @@ import type { AttemptRecord } from './oms-client.ts';
 
 const WINDOW = 20;
 const SLOW_MS = 2000;
+/** A failure older than this, with nothing since, may be over: worth one fresh call before saying so. */
+const STALE_ERROR_MS = 5000;
 
 /**
  * Tracks OMS's health from the console's own traffic: every attempt's outcome (through the
@@ -63,6 +65,15 @@ export class OmsHealth {
     }
     if (r.status === 429) this.#rateLimitedUntil = at + (retryAfterSec ?? 1) * 1000;
     this.#onChange(this.view());
+  }
+
+  /**
+   * True when the verdict rests only on a failure some seconds old and nothing is waiting: OMS may
+   * have recovered since, and a page opening now must not read "unreachable" on old news.
+   */
+  staleFailure(): boolean {
+    const e = this.#lastError;
+    return this.#lastWasError && e !== null && this.#inFlight.size === 0 && this.#now() - e.at >= STALE_ERROR_MS;
   }
 
   view(): OmsHealthView {

@@ -25,6 +25,8 @@ export const TransactionLookup = z.strictObject({
   customerId: z.string().nullable(),
   /** How far the search looked, in words, when it had to scan (a txHash has no OMS filter). */
   note: z.string().nullable(),
+  /** Where a scan stopped with older transactions left unread: pass it back to read on from there. */
+  resume: z.strictObject({ cursor: z.string(), read: z.number().int().min(0) }).nullable(),
 });
 export type TransactionLookup = z.infer<typeof TransactionLookup>;
 
@@ -39,7 +41,13 @@ export const transactionsContract = {
   find: query(
     'transactions.find',
     'Finds a transaction by txn_ id, quote id or on-chain hash.',
-    z.object({ query: z.string().trim().min(3).max(120) }),
+    z.object({
+      query: z.string().trim().min(3).max(120),
+      /** Scan only this customer's transactions (a hash or address search). */
+      customerId: CustomerId.optional(),
+      /** Continue a scan from where an earlier answer stopped (its `resume`). */
+      resume: z.object({ cursor: Cursor, read: z.number().int().min(0).max(10_000_000) }).optional(),
+    }),
     TransactionLookup,
   ),
 };

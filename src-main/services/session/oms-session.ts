@@ -15,6 +15,9 @@ import type { RequestLog } from '../../store/request-log.ts';
 import type { LocalSandbox } from '../sandbox/local-sandbox.ts';
 import { versionedBaseUrl, type ProfileRecord, type ProfilesStore } from '../settings/profiles.repo.ts';
 
+/** How long a health read waits for its fresh look at OMS before answering with what it knows. */
+const PROBE_TIMEOUT_MS = 4000;
+
 /** Transport knobs tests inject (fetch, clock, sleep, randomness, timeout). */
 export type ClientOverrides = Partial<Pick<OmsClientOptions, 'fetch' | 'now' | 'sleep' | 'random' | 'timeoutMs' | 'maxAttempts'>> & {
   /** The request budget per profile (default 20 calls in any second; the sandbox refuses past 25). */
@@ -42,6 +45,7 @@ export class OmsSession {
   #overrides: ClientOverrides;
   #current: { key: string; apis: OmsApis; health: OmsHealth } | null = null;
   #onHealth: (v: OmsHealthView) => void;
+  #probe: Promise<void> | null = null;
 
   constructor(d: {
     profiles: ProfilesStore;
@@ -59,11 +63,26 @@ export class OmsSession {
     this.#onHealth = d.onHealth ?? (() => {});
   }
 
-  /** OMS's health for the active profile, as the console's own calls have seen it. */
-  health(): OmsHealthView {
+  /**
+   * OMS's health for the active profile, as the console's own calls have seen it. When that rests
+   * on an old failure, one light call first reads how OMS is now (bounded, so a hung OMS still
+   * answers this quickly); its outcome lands in the same record every call feeds.
+   */
+  async health(): Promise<OmsHealthView> {
     const profile = this.activeProfile();
-    if (this.#current?.apis.profile.id === profile.id) return this.#current.health.view();
-    return new OmsHealth(profile.id, () => {}).view();
+    const current = this.#current;
+    if (current?.apis.profile.id !== profile.id) return new OmsHealth(profile.id, () => {}).view();
+    if (current.health.staleFailure()) {
+      this.#probe ??= current.apis.customers
+        .search({ limit: 1 }, AbortSignal.timeout(PROBE_TIMEOUT_MS))
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .finally(() => (this.#probe = null));
+      await this.#probe;
+    }
+    return current.health.view();
   }
 
   activeProfile(): ProfileRecord {

@@ -40,6 +40,7 @@ test('compliance reviewer: filters pending endorsements, approves one and reject
   // Approve basic; reject usd with a reason the agent can read out.
   // QA decisions sit in their own marked area, apart from the support view.
   const qa = app.getByRole('region', { name: 'QA Sandbox decisions' });
+  await qa.getByRole('button', { name: 'Show sandbox decisions' }).click();
   await qa.getByRole('button', { name: 'Approve basic' }).click();
   await qa.getByRole('button', { name: 'Confirm approval' }).click();
   await expectEndorsementStatus(app, 'Basic identity', 'Active');

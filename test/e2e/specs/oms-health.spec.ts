@@ -45,6 +45,12 @@ test('a hung OMS call shows its progress with Cancel; cancelling frees the scree
     await expect(waiting).toContainText('One customer, fresh from OMS', { timeout: 3000 });
     await expect(waiting).toContainText(/· \d+ s/);
     await shot(app, 'oms-pending-call');
+    // In the 64 px collapsed sidebar the waiting call keeps its spinner and Cancel.
+    await app.setViewportSize({ width: 1024, height: 700 });
+    await app.getByRole('button', { name: 'Collapse sidebar' }).click();
+    await expect(waiting.getByRole('button', { name: 'Stop waiting for customers.get' })).toBeVisible();
+    await shot(app, 'oms-pending-call-1024');
+    await app.getByRole('button', { name: 'Expand sidebar' }).click();
     const cancelledGets = async () =>
       (await oms<{ items: { method: string; path: string; errorCode: string | null }[] }>(app, 'logs', 'requests', { method: 'GET', limit: 200 })).items.filter(
         (r) => r.path === `/customers/${first}` && r.errorCode === 'cancelled',
@@ -62,4 +68,26 @@ test('a hung OMS call shows its progress with Cancel; cancelling frees the scree
   await app.getByRole('button', { name: 'Retry' }).first().click();
   await expect(app.getByRole('heading', { name: 'Profile' })).toBeVisible();
   await expect(app.getByRole('alert').filter({ hasText: 'You stopped waiting' })).toHaveCount(0);
+});
+
+test('support agent: a page opened after OMS recovered reads how OMS is now, not the failure from before', async ({ app }) => {
+  test.setTimeout(60_000);
+  const status = app.getByRole('status', { name: 'OMS status' });
+  const first = (await oms<{ items: { id: string }[] }>(app, 'customers', 'search', { limit: 1 })).items[0]!.id;
+  try {
+    await control(app, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/customers/[^/]+$', action: 'error', status: 503, times: 10 }] });
+    await goto(app, `#/customers/${first}`);
+    await expect(status).toContainText('OMS failing', { timeout: 15_000 });
+  } finally {
+    await control(app, 'DELETE', '/faults');
+  }
+  // OMS is well again, and the console makes no call of its own: a page opened on a screen that
+  // reads nothing from OMS (the logs) must still say so, once the old failure has had time to age.
+  await goto(app, '#/logs');
+  await expect(async () => {
+    await app.reload();
+    await expect(status).toContainText('OMS reachable', { timeout: 1500 });
+  }).toPass({ timeout: 20_000 });
+  await expect(status).not.toContainText('failing');
+  await shot(app, 'oms-health-recovered-on-open');
 });

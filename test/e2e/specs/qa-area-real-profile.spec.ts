@@ -125,6 +125,7 @@ test('support on a real profile: the customer view is all there with no QA area 
   await goto(app, `#/customers/${c.id}`);
   const qa = app.getByRole('region', { name: 'QA Sandbox decisions' });
   await expect(qa).toBeVisible();
+  await qa.getByRole('button', { name: 'Show sandbox decisions' }).click();
   await expect(qa.getByRole('button', { name: /^Approve / }).first()).toBeVisible();
   await expect(qa.getByRole('button', { name: /^Reject / }).first()).toBeVisible();
   const endorsements = app.getByRole('region', { name: /Endorsements/ }).first();

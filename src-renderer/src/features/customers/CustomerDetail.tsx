@@ -7,6 +7,7 @@ import { useCustomers } from './customers.store.ts';
 import { selectCustomer, selectDetailReq } from './customers.selectors.ts';
 import { customerName } from './EndorsementBadges.tsx';
 import { EndorsementsPanel } from './EndorsementsPanel.tsx';
+import { INACTIVE_REASON } from './endorsement-words.ts';
 import { LiveNotices } from './LiveNotices.tsx';
 import { QaDecisionsPanel } from './QaDecisionsPanel.tsx';
 import { ProfileCard } from './ProfileCard.tsx';
@@ -37,9 +38,15 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
             <h1>{customerName(customer)}</h1>
             {customer.status !== 'active' && <span className="badge badge-neutral">Inactive</span>}
             {req.status === 'loading' && <span className="muted small">Refreshing…</span>}
-            <a className="btn btn-small push-right" href={`#/customers/${encodeURIComponent(customerId)}/edit`}>
-              Edit customer
-            </a>
+            {customer.status === 'active' ? (
+              <a className="btn btn-small push-right" href={`#/customers/${encodeURIComponent(customerId)}/edit`}>
+                Edit customer
+              </a>
+            ) : (
+              <span className="small muted push-right" role="note">
+                {INACTIVE_REASON}
+              </span>
+            )}
             {req.status === 'error' && (
               <span className="inline-error small" role="alert">
                 Showing saved data: refresh failed ({req.error?.message}).{' '}
@@ -58,7 +65,7 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
             <div className="col">
               <LiveNotices customerId={customerId} />
               <EndorsementsPanel customer={customer} />
-              <QaDecisionsPanel customer={customer} />
+              <QaDecisionsPanel customer={customer} folded />
             </div>
           </div>
           <WalletsPanel customer={customer} />

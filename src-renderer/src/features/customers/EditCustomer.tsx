@@ -8,6 +8,7 @@ import { DeactivateCustomer } from './DeactivateCustomer.tsx';
 import { customerName } from './EndorsementBadges.tsx';
 import { EditCustomerForm } from './EditCustomerForm.tsx';
 import { EndorsementsPanel } from './EndorsementsPanel.tsx';
+import { INACTIVE_REASON } from './endorsement-words.ts';
 
 /** `#/customers/<id>/edit`: correct a customer beside what its endorsements still need. */
 export function EditCustomer({ customerId }: { customerId: string }) {
@@ -32,22 +33,31 @@ export function EditCustomer({ customerId }: { customerId: string }) {
       ) : (
         <>
           <header className="screen-head">
-            <h1>Edit {customerName(customer)}</h1>
+            <h1>{customer.status === 'active' ? 'Edit' : 'Read-only:'} {customerName(customer)}</h1>
           </header>
           <div className="step-grid">
-            <EditCustomerForm
-              key={customer.id}
-              customer={customer}
-              idPrefix="edit"
-              onCancel={back}
-              onSaved={() => {
-                back();
-                notify('ok', 'Saved. OMS re-evaluates the endorsements; their statuses update here live.');
-              }}
-            />
+            {customer.status !== 'active' ? (
+              <section className="panel" aria-label="Read-only customer">
+                <p role="note">{INACTIVE_REASON}</p>
+                <a className="btn" href={`#/customers/${encodeURIComponent(customerId)}`}>
+                  Back to the customer
+                </a>
+              </section>
+            ) : (
+              <EditCustomerForm
+                key={customer.id}
+                customer={customer}
+                idPrefix="edit"
+                onCancel={back}
+                onSaved={() => {
+                  back();
+                  notify('ok', 'Saved. OMS re-evaluates the endorsements; their statuses update here live.');
+                }}
+              />
+            )}
             <div className="col">
               <EndorsementsPanel customer={customer} />
-              <DeactivateCustomer customer={customer} />
+              {customer.status === 'active' && <DeactivateCustomer customer={customer} />}
             </div>
           </div>
         </>

@@ -27,7 +27,7 @@ export function EndorsementBadges({ endorsements }: { endorsements: readonly { n
   );
 }
 
-export function customerName(c: CustomerView): string {
+export function customerName(c: Pick<CustomerView, 'firstName' | 'middleName' | 'lastName'>): string {
   const name = [c.firstName, c.middleName, c.lastName].filter(Boolean).join(' ');
   return name || 'Unnamed customer';
 }

@@ -4,7 +4,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { useCustomers } from './customers.store.ts';
 import { selectLiveAt } from './customers.selectors.ts';
-import { causeWords, endorsementLabel, issueWords, missingSentence, requirementWords, statusWords } from './endorsement-words.ts';
+import { causeWords, endorsementLabel, endorsementSays, issueWords, missingSentence, requirementWords, statusWords } from './endorsement-words.ts';
 
 function ReqList({ label, items, tone }: { label: string; items: string[]; tone: string }) {
   if (items.length === 0) return null;
@@ -15,21 +15,21 @@ function ReqList({ label, items, tone }: { label: string; items: string[]; tone:
   );
 }
 
-function EndorsementCard({ e }: { e: Endorsement }) {
+function EndorsementCard({ e, customerStatus }: { e: Endorsement; customerStatus: string }) {
   const w = statusWords(e.status);
   const r = e.requirements;
   return (
     <li className="endorsement" aria-label={`${endorsementLabel(e.name)} endorsement`} data-endorsement={e.name} data-status={e.status}>
       <div className="endorsement-head">
         <strong>{endorsementLabel(e.name)}</strong> <span className="mono muted small">{e.name}</span>
-        <StatusBadge tone={w.tone}>{w.label}</StatusBadge>
+        <StatusBadge tone={customerStatus === 'active' ? w.tone : 'neutral'}>{w.label}</StatusBadge>
         {e.updatedAt && (
           <span className="small muted">
             changed <TimeAgo at={e.updatedAt} />
           </span>
         )}
       </div>
-      <p className="says">{w.says}</p>
+      <p className="says">{endorsementSays(e.status, customerStatus)}</p>
       <ReqList label="Complete:" items={r.complete} tone="ok" />
       <ReqList label="Under review:" items={r.pending} tone="warn" />
       {r.missing.length > 0 && (
@@ -88,7 +88,7 @@ export function EndorsementsPanel({ customer, headingLevel = 2 }: { customer: Cu
       ) : (
         <ul className="endorsements">
           {customer.endorsements.map((e) => (
-            <EndorsementCard key={e.name} e={e} />
+            <EndorsementCard key={e.name} e={e} customerStatus={customer.status} />
           ))}
         </ul>
       )}

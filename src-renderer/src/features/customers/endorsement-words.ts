@@ -15,6 +15,19 @@ export function statusWords(status: string): { label: string; short: string; ton
   return STATUS[status] ?? { label: status, short: status, tone: 'neutral', says: `OMS reports the status "${status}".` };
 }
 
+/** Deactivated in OMS (a soft delete): what stays on record, and why nothing can change it. */
+export const INACTIVE_REASON = 'This customer is inactive (deleted in OMS). OMS refuses every change to it, so nothing here can be edited.';
+
+/**
+ * What an endorsement means for this customer now: on an inactive customer even a granted one
+ * cannot be used, and nothing pending will move.
+ */
+export function endorsementSays(status: string, customerStatus: string): string {
+  if (customerStatus === 'active') return statusWords(status).says;
+  if (status === 'active') return 'Granted on record, but the customer is inactive, so it cannot be used.';
+  return `${statusWords(status).label} on record; the customer is inactive, so it will not change.`;
+}
+
 export const ENDORSEMENT_LABELS: Record<string, string> = {
   basic: 'Basic identity',
   cryptoCustody: 'Crypto custody',

@@ -14,6 +14,13 @@ export function OmsHealthIndicator() {
   const h = useOmsHealth(selectOmsHealth);
   useEffect(() => {
     void useOmsHealth.getState().load();
+    // Opening another screen re-reads a bad verdict: main takes a fresh look if it has gone stale.
+    const reread = () => {
+      const state = useOmsHealth.getState().health?.state;
+      if (state === 'down' || state === 'degraded') void useOmsHealth.getState().load();
+    };
+    window.addEventListener('hashchange', reread);
+    return () => window.removeEventListener('hashchange', reread);
   }, []);
   if (!h) return <PendingCalls />;
   const last = h.lastError ? `Last error: ${h.lastError.code}${h.lastError.status ? ` (HTTP ${h.lastError.status})` : ''} at ${new Date(h.lastError.at).toLocaleTimeString()}` : 'No error so far';

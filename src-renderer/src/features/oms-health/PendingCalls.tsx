@@ -21,7 +21,7 @@ export function PendingCalls() {
         const s = Math.floor((now - c.startedAt) / 1000);
         const what = operations.get(c.channel)?.doc.replace(/\.$/, '') ?? c.channel;
         return (
-          <li key={c.id}>
+          <li key={c.id} title={what}>
             <span className="spinner" aria-hidden="true" /> <span title={c.channel}>{what}</span> <span className="muted">· {s} s</span>
             <button type="button" className="btn btn-small btn-ghost" aria-label={`Stop waiting for ${c.channel}`} onClick={c.cancel}>
               Cancel

@@ -10,6 +10,7 @@ import { endorsementLabel } from '../customers/endorsement-words.ts';
 import { ALL_ENDORSEMENTS, coverage, isEmptyDraft, placeIssues, validateDraft } from './customer-form.ts';
 import { CustomerFieldset } from './CustomerFieldset.tsx';
 import { DraftContext } from './draft-binding.ts';
+import { EndorsementChoice } from './EndorsementChoice.tsx';
 import { selectDraft, selectErrors, selectErrorsFrom, useOnboarding } from './onboarding.store.ts';
 
 function Coverage() {
@@ -59,7 +60,9 @@ export function StepCustomer() {
     if (isEmptyDraft(draft) && !emptyConfirmed) return setAskEmpty(true);
     setAskEmpty(false);
     setBusy(true);
-    const r = await mutate('customers.create', 'Create a customer', (confirm) => api().customers.create({ customer: v.value as never, confirm }));
+    const createWith = useOnboarding.getState().createWith;
+    const customer = createWith === null ? v.value : { ...v.value, endorsements: createWith };
+    const r = await mutate('customers.create', 'Create a customer', (confirm) => api().customers.create({ customer: customer as never, confirm }));
     setBusy(false);
     if (r.ok) {
       useCustomers.getState().upsert(r.data as CustomerView);
@@ -91,6 +94,7 @@ export function StepCustomer() {
         <DraftContext.Provider value={binding}>
           <CustomerFieldset mode="create" />
         </DraftContext.Provider>
+        <EndorsementChoice />
         <InlineError error={error} />
         {askEmpty ? (
           <div className="confirm-inline form-actions" role="alertdialog" aria-label="Create a customer with no details?">

@@ -12,7 +12,7 @@ import { EndorsementsPanel } from '../customers/EndorsementsPanel.tsx';
 import { EditCustomerForm } from '../customers/EditCustomerForm.tsx';
 import { QaDecisionsPanel } from '../customers/QaDecisionsPanel.tsx';
 import { ALL_ENDORSEMENTS } from './customer-form.ts';
-import { selectRequested, useOnboarding } from './onboarding.store.ts';
+import { useOnboarding } from './onboarding.store.ts';
 
 /**
  * The sandbox review mode is sandbox-wide, so this step only says what it is and where it changes:
@@ -35,16 +35,17 @@ export const alreadyRequested = (c: CustomerView) => new Set(c.endorsements.map(
 /** Step 2's goal: every endorsement on the customer granted. */
 export const allActive = (c: CustomerView) => c.endorsements.length > 0 && c.endorsements.every((e) => e.status === 'active');
 
-/** Step 2: request what is not requested yet, fix the customer's data, and watch the statuses live. */
+/**
+ * Step 2: request what is not requested yet, one at a time in the guide's order (basic →
+ * cryptoCustody → usd), fix the customer's data, and watch the statuses live.
+ */
 export function StepEndorsements({ customer }: { customer: CustomerView }) {
-  const requested = useOnboarding(selectRequested);
   const qa = useSandbox(selectQaAvailable);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<EndorsementName | null>(null);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const have = alreadyRequested(customer);
   const open = ALL_ENDORSEMENTS.filter((n) => !have.has(n));
-  const wanted = requested.filter((n) => !have.has(n));
   const granted = allActive(customer);
 
   // The wizard moves on by itself once everything is granted (only from this step, and once).
@@ -54,16 +55,14 @@ export function StepEndorsements({ customer }: { customer: CustomerView }) {
     if (granted && !editing) queueMicrotask(() => useOnboarding.getState().go(3));
   }
 
-  const toggle = (n: EndorsementName) =>
-    useOnboarding.getState().setRequested(requested.includes(n) ? requested.filter((x) => x !== n) : [...requested, n]);
-  const request = async () => {
-    if (wanted.length === 0) return;
-    setBusy(true);
+  const request = async (name: EndorsementName) => {
+    if (busy) return;
+    setBusy(name);
     setError(null);
-    const r = await useCustomers.getState().requestEndorsements(customer.id, wanted);
-    setBusy(false);
+    const r = await useCustomers.getState().requestEndorsements(customer.id, [name]);
+    setBusy(null);
     if (r.ok) useOnboarding.getState().markRequested();
-    if (r.ok) notify('info', 'Endorsements requested. Statuses update here as OMS decides.');
+    if (r.ok) notify('info', `${endorsementLabel(name)} requested. Its status updates here as OMS decides.`);
     else if (!isCancelled(r)) setError(r.error);
   };
   return (
@@ -72,27 +71,20 @@ export function StepEndorsements({ customer }: { customer: CustomerView }) {
         <div className="panel form">
           <h2>2 · Endorsements</h2>
           <p>Each endorsement is granted once its requirements are complete and reviewed; the statuses beside change live, no reload needed.</p>
-          {have.size > 0 && (
-            <p className="help" role="note">
-              Already requested: {[...have].map(endorsementLabel).join(', ')}.{open.length === 0 ? ' Nothing is left to request.' : ''}
-            </p>
-          )}
+          <p className="help" role="note">
+            {have.size > 0 ? `Already requested: ${[...have].map(endorsementLabel).join(', ')}.` : 'Nothing requested yet.'}
+            {open.length === 0 ? ' Nothing is left to request.' : ` The guide's order is Basic identity, then Crypto custody, then USD account; each of the last two brings Basic identity along.`}
+          </p>
           {open.length > 0 && (
-            <fieldset className="inline-fieldset">
-              <legend>Endorsements to request</legend>
-              {open.map((n) => (
-                <label key={n} className="check">
-                  <input type="checkbox" checked={requested.includes(n)} onChange={() => toggle(n)} /> {endorsementLabel(n)} <span className="mono small muted">{n}</span>
-                </label>
+            <div className="form-actions" role="group" aria-label="Endorsements to request">
+              {open.map((n, i) => (
+                <button key={n} type="button" className={i === 0 ? 'btn btn-primary' : 'btn'} disabled={busy !== null} onClick={() => void request(n)}>
+                  {busy === n ? `Requesting ${endorsementLabel(n)}…` : `Request ${endorsementLabel(n)}`}
+                </button>
               ))}
-            </fieldset>
+            </div>
           )}
           <div className="form-actions">
-            {open.length > 0 && (
-              <button type="button" className="btn btn-primary" disabled={busy || wanted.length === 0} onClick={() => void request()}>
-                {busy ? 'Requesting…' : 'Request endorsements'}
-              </button>
-            )}
             <button type="button" className="btn" aria-expanded={editing} onClick={() => setEditing(!editing)}>
               {editing ? 'Close the edit form' : 'Fix customer data'}
             </button>

@@ -127,12 +127,43 @@ export function birthDateProblem(value: string, today = new Date().toISOString()
 
 type Validated = { ok: true; value: Record<string, unknown> } | { ok: false; errors: Record<string, string> };
 
+/**
+ * What the published format of a US taxpayer number rules out, said per field: nine digits, and
+ * issued by the US. Whether such a number can exist is OMS's to judge, so that is not repeated here.
+ */
+export function documentProblems(d: CustomerDraft): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (d.idType !== 'ssn' && d.idType !== 'itin') return out;
+  const what = d.idType === 'ssn' ? 'an SSN' : 'an ITIN';
+  const country = opt(d.idCountry)?.toUpperCase();
+  if (country && country !== 'US') out.idCountry = `must be US: ${what} is issued only by the US`;
+  const number = opt(d.idNumber);
+  if (number && !/^\d{3}[- ]?\d{2}[- ]?\d{4}$/.test(number)) out.idNumber = `is not ${what}: it has 9 digits, written AAA-GG-SSSS`;
+  return out;
+}
+
+// A length limit says less than the format it belongs to ("Too big" for "USA"): the format's words win.
+const LENGTH_CODES = new Set(['too_big', 'too_small']);
+
 function check(schema: typeof CustomerCreate | typeof CustomerFields, input: Record<string, unknown>, d: CustomerDraft): Validated {
   const r = schema.safeParse(input);
   const errors: Record<string, string> = {};
-  if (!r.success) for (const i of r.error.issues) errors[pathToField(i.path.map(String).join('.'))] ??= i.message;
+  const fromLength = new Set<string>();
+  if (!r.success) {
+    for (const i of r.error.issues) {
+      const field = pathToField(i.path.map(String).join('.'));
+      if (errors[field] !== undefined && !fromLength.has(field)) continue;
+      if (errors[field] !== undefined && LENGTH_CODES.has(i.code)) continue;
+      errors[field] = i.message;
+      if (LENGTH_CODES.has(i.code)) fromLength.add(field);
+      else fromLength.delete(field);
+    }
+  }
+  // Every field the console can judge is judged in the same pass, so all of them are marked at once.
+  const extra: Record<string, string> = { ...documentProblems(d) };
   const born = opt(d.birthDate) ? birthDateProblem(d.birthDate.trim()) : null;
-  if (born) errors.birthDate ??= born;
+  if (born) extra.birthDate = born;
+  for (const [field, message] of Object.entries(extra)) errors[field] ??= message;
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: input };
 }
 

@@ -9,7 +9,8 @@ export interface OnboardingState {
   step: Step;
   customerId: string | null;
   walletId: string | null;
-  requested: EndorsementName[];
+  /** What the create call asks OMS to request: null leaves the field out (OMS's default set). */
+  createWith: EndorsementName[] | null;
   /** Endorsements were requested in this wizard run (the step's goal; Continue alone skips it). */
   endorsementsRequested: boolean;
   markRequested(): void;
@@ -22,7 +23,7 @@ export interface OnboardingState {
   setDraft<K extends keyof CustomerDraft>(key: K, value: CustomerDraft[K]): void;
   setErrors(errors: Record<string, string>, from?: 'console' | 'oms'): void;
   created(customerId: string): void;
-  setRequested(names: EndorsementName[]): void;
+  setCreateWith(names: EndorsementName[] | null): void;
   walletCreated(walletId: string): void;
   restart(): void;
 }
@@ -34,7 +35,7 @@ export const useOnboarding = create<OnboardingState>()(
       step: 1,
       customerId: null,
       walletId: null,
-      requested: ['basic', 'cryptoCustody', 'usd'],
+      createWith: null,
       endorsementsRequested: false,
       markRequested: () => set({ endorsementsRequested: true }),
       draft: EMPTY_DRAFT,
@@ -48,14 +49,14 @@ export const useOnboarding = create<OnboardingState>()(
       },
       setErrors: (errors, from = 'console') => set({ errors, errorsFrom: from }),
       created: (customerId) => set({ customerId, step: 2, errors: {}, draft: EMPTY_DRAFT, endorsementsRequested: false }),
-      setRequested: (requested) => set({ requested }),
+      setCreateWith: (createWith) => set({ createWith }),
       walletCreated: (walletId) => set({ walletId }),
       restart: () => set({ step: 1, customerId: null, walletId: null, draft: EMPTY_DRAFT, errors: {}, endorsementsRequested: false }),
     }),
     {
       name: 'oms-console.onboarding',
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ step: s.step, customerId: s.customerId, walletId: s.walletId, requested: s.requested, endorsementsRequested: s.endorsementsRequested }),
+      partialize: (s) => ({ step: s.step, customerId: s.customerId, walletId: s.walletId, createWith: s.createWith, endorsementsRequested: s.endorsementsRequested }),
     },
   ),
 );
@@ -65,6 +66,6 @@ export const selectOnbCustomerId = (s: OnboardingState) => s.customerId;
 export const selectDraft = (s: OnboardingState) => s.draft;
 export const selectErrors = (s: OnboardingState) => s.errors;
 export const selectErrorsFrom = (s: OnboardingState) => s.errorsFrom;
-export const selectRequested = (s: OnboardingState) => s.requested;
+export const selectCreateWith = (s: OnboardingState) => s.createWith;
 export const selectOnbWalletId = (s: OnboardingState) => s.walletId;
 export const selectEndorsementsRequested = (s: OnboardingState) => s.endorsementsRequested;

@@ -16,6 +16,18 @@ export function useSecondsLeft(iso: string | null): number | null {
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
+/**
+ * When a quote lapses on this machine's clock: its lifetime as OMS states it (expiresAt − createdAt)
+ * counted from when it arrived, so a clock that differs from OMS's cannot show a lapsed quote as valid.
+ */
+export function localDeadline(q: QuoteView, receivedAt: number): string | null {
+  if (!q.expiresAt) return null;
+  const ends = Date.parse(q.expiresAt);
+  const starts = q.createdAt ? Date.parse(q.createdAt) : Number.NaN;
+  if (Number.isNaN(ends) || Number.isNaN(starts) || ends < starts) return q.expiresAt;
+  return new Date(receivedAt + (ends - starts)).toISOString();
+}
+
 const mmss = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 
 /** One side's fees with their parts, shown only when there are any. */
@@ -29,8 +41,8 @@ function LegFees({ label, fees, asset }: { label: string; fees: FeesView | null;
 }
 
 /** What the quote says will happen: sent, fees, rate, what arrives and where, and for how long. */
-export function QuoteReview({ quote, destinationLabel }: { quote: QuoteView; destinationLabel: string }) {
-  const left = useSecondsLeft(quote.expiresAt);
+export function QuoteReview({ quote, destinationLabel, deadline, expired }: { quote: QuoteView; destinationLabel: string; deadline: string | null; expired: boolean }) {
+  const left = useSecondsLeft(deadline);
   return (
     <div className="quote-card" role="region" aria-label="Quote">
       <dl>
@@ -59,7 +71,7 @@ export function QuoteReview({ quote, destinationLabel }: { quote: QuoteView; des
         </dd>
       </dl>
       <p className="small" role="timer" aria-live="off" aria-label="Quote expiry">
-        {left === null ? 'No expiry given.' : left > 0 ? `Valid for ${mmss(left)} more.` : 'This quote has expired.'}
+        {expired || left === 0 ? 'This quote has expired.' : left === null ? 'No expiry given.' : `Valid for ${mmss(left)} more.`}
       </p>
     </div>
   );

@@ -8,12 +8,16 @@ import { assetName, formatAmount, networkName } from '../../lib/money.ts';
 import { isCancelled, mutate } from '../../lib/mutate.ts';
 import { useWallets } from '../wallets/wallets.store.ts';
 import { selectWalletIds, selectWalletsById } from '../wallets/wallets.selectors.ts';
-import { moneyErrorWords, shortId } from './money-words.ts';
-import { QuoteReview, useSecondsLeft } from './QuoteReview.tsx';
+import { isLapsed, moneyErrorWords, shortId } from './money-words.ts';
+import { localDeadline, QuoteReview, useSecondsLeft } from './QuoteReview.tsx';
 import { TransactionDetail } from './TransactionDetail.tsx';
 import { useTransactions } from './transactions.store.ts';
 
-type Stage = { kind: 'form' } | { kind: 'quote'; quote: QuoteView } | { kind: 'sent'; transactionId: string };
+/** `receivedAt` times the quote on this clock; `lapsed` is set once OMS itself says it expired. */
+type Stage = { kind: 'form' } | { kind: 'quote'; quote: QuoteView; receivedAt: number; lapsed: boolean } | { kind: 'sent'; transactionId: string };
+
+/** A quote as it arrives: its countdown starts now, on this machine's clock. */
+const arrived = (quote: QuoteView): Stage => ({ kind: 'quote', quote, receivedAt: Date.now(), lapsed: false });
 
 /**
  * Send: destination (address or another customer's wallet) and an amount on either side → a quote
@@ -53,11 +57,12 @@ export function SendMoney({ customer }: { customer: CustomerView }) {
     setError(null);
     const r = await mutate('quotes.create', 'Get a quote', (confirm) => api().quotes.create({ ...request.data, confirm }));
     setBusy(false);
-    if (r.ok) setStage({ kind: 'quote', quote: r.data });
+    if (r.ok) setStage(arrived(r.data));
     else if (!isCancelled(r)) setError(moneyErrorWords(r.error as AppError));
   };
 
-  const execute = async (quote: QuoteView) => {
+  const execute = async (stage: Extract<Stage, { kind: 'quote' }>) => {
+    const { quote } = stage;
     setBusy(true);
     setError(null);
     const what = `Send ${formatAmount(quote.source.amountGross, quote.source.asset)} to ${shortId(target.trim())}`;
@@ -68,6 +73,9 @@ export function SendMoney({ customer }: { customer: CustomerView }) {
       useTransactions.getState().follow(r.data.id);
       setStage({ kind: 'sent', transactionId: r.data.id });
       if (source) void useWallets.getState().refreshBalance(source.id);
+    } else if (isLapsed(r.error as AppError)) {
+      // OMS's verdict wins over the countdown: the screen says expired and offers only a new quote.
+      setStage({ ...stage, lapsed: true });
     } else if (!isCancelled(r)) setError(moneyErrorWords(r.error as AppError));
   };
 
@@ -81,7 +89,8 @@ export function SendMoney({ customer }: { customer: CustomerView }) {
         </button>
       </div>
     );
-  if (stage.kind === 'quote') return <QuoteStep quote={stage.quote} target={target.trim()} busy={busy} error={error} onBack={() => setStage({ kind: 'form' })} onRequote={() => void getQuote()} onSend={() => void execute(stage.quote)} />;
+  if (stage.kind === 'quote')
+    return <QuoteStep stage={stage} target={target.trim()} busy={busy} error={error} onBack={() => setStage({ kind: 'form' })} onRequote={() => void getQuote()} onSend={() => void execute(stage)} />;
   return (
     <form
       className="money-form"
@@ -141,12 +150,15 @@ export function SendMoney({ customer }: { customer: CustomerView }) {
   );
 }
 
-function QuoteStep(p: { quote: QuoteView; target: string; busy: boolean; error: string | null; onBack(): void; onRequote(): void; onSend(): void }) {
-  const left = useSecondsLeft(p.quote.expiresAt);
-  const expired = left === 0;
+function QuoteStep(p: { stage: Extract<Stage, { kind: 'quote' }>; target: string; busy: boolean; error: string | null; onBack(): void; onRequote(): void; onSend(): void }) {
+  const { quote, receivedAt, lapsed } = p.stage;
+  const deadline = localDeadline(quote, receivedAt);
+  const left = useSecondsLeft(deadline);
+  const expired = lapsed || left === 0;
   return (
     <div className="money-form">
-      <QuoteReview quote={p.quote} destinationLabel={p.target} />
+      <QuoteReview quote={quote} destinationLabel={p.target} deadline={deadline} expired={expired} />
+      {expired && <p className="small">Rates and fees may have moved: a new quote shows the current ones before anything is sent.</p>}
       {p.error && (
         <p className="inline-error" role="alert">
           {p.error}
@@ -156,13 +168,14 @@ function QuoteStep(p: { quote: QuoteView; target: string; busy: boolean; error: 
         <button type="button" className="btn" onClick={p.onBack} disabled={p.busy}>
           Change
         </button>
+        {/* Keyed apart, so the new-quote button is a fresh element and takes focus when the quote lapses. */}
         {expired ? (
-          <button type="button" className="btn btn-primary" onClick={p.onRequote} disabled={p.busy}>
+          <button key="requote" type="button" className="btn btn-primary" onClick={p.onRequote} disabled={p.busy} autoFocus>
             {p.busy ? 'Getting a quote…' : 'Get a new quote'}
           </button>
         ) : (
-          <button type="button" className="btn btn-primary" onClick={p.onSend} disabled={p.busy}>
-            {p.busy ? 'Sending…' : `Send ${formatAmount(p.quote.source.amountGross, p.quote.source.asset)}`}
+          <button key="send" type="button" className="btn btn-primary" onClick={p.onSend} disabled={p.busy}>
+            {p.busy ? 'Sending…' : `Send ${formatAmount(quote.source.amountGross, quote.source.asset)}`}
           </button>
         )}
       </div>

@@ -5,19 +5,34 @@ import { ErrorState, Loading } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { feeParts, formatAmount, isZeroAmount, networkName } from '../../lib/money.ts';
 import { isFinal, shortId, statusTone, subStatusWords, transactionStatusWords, transactionTypeWords } from './money-words.ts';
+import { useCustomers } from '../customers/customers.store.ts';
+import { selectCustomer, selectRow } from '../customers/customers.selectors.ts';
+import { customerName } from '../customers/EndorsementBadges.tsx';
 import { selectTxn, selectTxnReq, useTransactions } from './transactions.store.ts';
 import './money.css';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(undefined, { timeZoneName: 'short' }) : null);
 
-/** created → processing → completed/failed, with the times OMS gave. */
+/** "after 2.8 s" / "after 3 min": how long OMS took from creation to a final status. */
+function took(from: string | null, to: string | null): string | null {
+  if (!from || !to) return null;
+  const ms = Date.parse(to) - Date.parse(from);
+  if (!Number.isFinite(ms) || ms < 0) return null;
+  return ms < 60_000 ? `after ${(ms / 1000).toFixed(1)} s` : `after ${Math.round(ms / 60_000)} min`;
+}
+
+/**
+ * created → processing → completed/failed, each with the time OMS gave. OMS's status set starts at
+ * processing, so that step began when the transaction was created.
+ */
 function Timeline({ t }: { t: TransactionView }) {
-  const steps: { label: string; at: string | null; state: 'done' | 'current' | 'todo' | 'failed' }[] = [
-    { label: 'Created', at: t.createdAt, state: 'done' },
-    { label: t.status === 'cashPickupReady' ? 'Ready for cash pickup' : 'Processing', at: null, state: isFinal(t.status) ? 'done' : 'current' },
+  const ended = t.status === 'failed' ? (t.updatedAt ?? t.completedAt) : t.completedAt;
+  const steps: { label: string; at: string | null; note: string | null; state: 'done' | 'current' | 'todo' | 'failed' }[] = [
+    { label: 'Created', at: t.createdAt, note: null, state: 'done' },
+    { label: t.status === 'cashPickupReady' ? 'Ready for cash pickup' : 'Processing', at: t.createdAt, note: isFinal(t.status) ? null : 'in progress…', state: isFinal(t.status) ? 'done' : 'current' },
     t.status === 'failed'
-      ? { label: 'Failed', at: t.updatedAt ?? t.completedAt, state: 'failed' }
-      : { label: 'Completed', at: t.completedAt, state: t.status === 'completed' ? 'done' : 'todo' },
+      ? { label: 'Failed', at: ended, note: took(t.createdAt, ended), state: 'failed' }
+      : { label: 'Completed', at: t.completedAt, note: t.status === 'completed' ? took(t.createdAt, t.completedAt) : 'not yet', state: t.status === 'completed' ? 'done' : 'todo' },
   ];
   return (
     <ol className="txn-timeline" aria-label="Lifecycle">
@@ -25,8 +40,8 @@ function Timeline({ t }: { t: TransactionView }) {
         <li key={s.label} className={`txn-timeline-step step-${s.state}`} aria-current={s.state === 'current' ? 'step' : undefined}>
           <span className="txn-timeline-dot" aria-hidden="true" />
           <span className="txn-timeline-label">{s.label}</span>
-          {s.at && <span className="small muted">{when(s.at)}</span>}
-          {s.state === 'current' && <span className="small muted">in progress…</span>}
+          {s.at && s.state !== 'todo' && <time dateTime={s.at} className="small muted">{when(s.at)}</time>}
+          {s.note && <span className="small muted">{s.note}</span>}
         </li>
       ))}
     </ol>
@@ -58,18 +73,29 @@ function Fees({ t }: { t: TransactionView }) {
   );
 }
 
+/** A customer named as the console knows them (masked email from main), loaded once if unknown. */
+function CustomerParty({ customerId }: { customerId: string }) {
+  const full = useCustomers(selectCustomer(customerId));
+  const row = useCustomers(selectRow(customerId));
+  const known = full ?? row;
+  useEffect(() => {
+    if (!useCustomers.getState().byId[customerId] && !useCustomers.getState().rows[customerId]) void useCustomers.getState().load(customerId);
+  }, [customerId]);
+  return (
+    <a className="party" href={`#/customers/${customerId}`} aria-label={`Open customer ${customerId}`}>
+      <span className="party-name">{known ? customerName(known) : 'Customer'}</span>
+      {known?.emailMasked && <span className="small muted"> · {known.emailMasked}</span>}
+      <span className="mono small id"> {customerId}</span>
+    </a>
+  );
+}
+
 function Party({ label, customerId, walletId, address }: { label: string; customerId: string | null; walletId: string | null; address: string | null }) {
   return (
     <div>
       <dt>{label}</dt>
       <dd>
-        {customerId ? (
-          <a className="mono id" href={`#/customers/${customerId}`} aria-label={`Open customer ${customerId}`}>
-            {customerId}
-          </a>
-        ) : (
-          <span className="muted">{address ? 'External address' : '—'}</span>
-        )}
+        {customerId ? <CustomerParty customerId={customerId} /> : <span className="muted">{address ? 'External address' : '—'}</span>}
         {walletId && <div className="mono small">{walletId}</div>}
         {address && (
           <div className="mono small" title={address}>
@@ -78,6 +104,19 @@ function Party({ label, customerId, walletId, address }: { label: string; custom
         )}
       </dd>
     </div>
+  );
+}
+
+/** Gross (before this side's fees) and net (after them), as OMS stated each. */
+function GrossNet({ leg }: { leg: LegView }) {
+  const net = leg.amountNet ?? leg.amountGross;
+  return (
+    <>
+      <span className="mono">{formatAmount(leg.amountGross, leg.asset)}</span> <span className="small muted">gross</span>
+      {' · '}
+      <span className="mono">{formatAmount(net, leg.asset)}</span> <span className="small muted">net</span>{' '}
+      <span className="small muted">on {networkName(leg.network)}</span>
+    </>
   );
 }
 
@@ -117,7 +156,7 @@ export function TransactionDetail({ id }: { id: string }) {
         <div>
           <dt>Sent</dt>
           <dd>
-            <span className="mono">{formatAmount(t.source.amountGross, t.source.asset)}</span> <span className="small muted">on {networkName(t.source.network)}</span>
+            <GrossNet leg={t.source} />
           </dd>
         </div>
         <div>
@@ -129,8 +168,7 @@ export function TransactionDetail({ id }: { id: string }) {
         <div>
           <dt>Arrives</dt>
           <dd>
-            <span className="mono">{formatAmount(t.destination.amountNet ?? t.destination.amountGross, t.destination.asset)}</span>{' '}
-            <span className="small muted">on {networkName(t.destination.network)}</span>
+            <GrossNet leg={t.destination} />
           </dd>
         </div>
         <div>

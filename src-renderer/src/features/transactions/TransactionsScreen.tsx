@@ -1,54 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { TRANSACTION_STATUSES, TRANSACTION_TYPES } from '#shared/domain/transaction.ts';
-import { Empty, ErrorState, InlineError, Loading } from '../../components/States.tsx';
+import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
-import { api } from '../../lib/api-client.ts';
 import { formatAmount } from '../../lib/money.ts';
-import type { AppError } from '#shared/ipc/result.ts';
-import { useRoute } from '../../stores/route.store.ts';
 import { shortId, shownAmount, statusTone, transactionStatusWords, transactionTypeWords } from './money-words.ts';
+import { FindTransaction } from './FindTransaction.tsx';
 import { TransactionDetail } from './TransactionDetail.tsx';
 import { selectTxnFilters, selectTxnHasMore, selectTxnList, selectTxnListReq, selectTxnsById, useTransactions, type Filters } from './transactions.store.ts';
 import './money.css';
-
-/** Support's first question ("where is my money?"): find by txn_ id, quote id or on-chain hash. */
-function FindTransaction() {
-  const [q, setQ] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<string | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const query = q.trim();
-    if (query.length < 3) return;
-    setBusy(true);
-    setNote(null);
-    setError(null);
-    const r = await api().transactions.find({ query });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    if (r.data.transaction) {
-      useTransactions.getState().upsert(r.data.transaction);
-      useRoute.getState().navigate('transactions', r.data.transaction.id);
-    }
-    setNote(r.data.note ?? (r.data.kind === 'none' ? 'Nothing found.' : null));
-  };
-  return (
-    <form className="inline-form find-txn" role="search" aria-label="Find a transaction" onSubmit={(e) => void submit(e)}>
-      <input aria-label="Transaction id, quote id or transaction hash" placeholder="txn_…, qt_…, an on-chain hash or address" value={q} maxLength={120} onChange={(e) => setQ(e.target.value)} />
-      <button type="submit" className="btn" disabled={busy || q.trim().length < 3}>
-        {busy ? 'Searching…' : 'Find'}
-      </button>
-      {note && (
-        <span className="small muted" role="status">
-          {note}
-        </span>
-      )}
-      <InlineError error={error} />
-    </form>
-  );
-}
 
 function FiltersBar() {
   const f = useTransactions(selectTxnFilters);

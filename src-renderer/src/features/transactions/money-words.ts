@@ -44,6 +44,9 @@ export function moneyErrorWords(e: AppError): string {
   }
 }
 
+/** OMS (or main, asking OMS) refused to execute because the quote's time ran out. */
+export const isLapsed = (e: AppError) => (e.details as { omsCode?: string } | undefined)?.omsCode === 'quote_expired';
+
 /** Who is involved, as ids the operator can open. */
 export function parties(t: TransactionView): { from: string | null; to: string | null } {
   return { from: t.sender?.customerId ?? null, to: t.recipient?.customerId ?? null };

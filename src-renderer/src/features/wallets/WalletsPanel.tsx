@@ -152,7 +152,7 @@ export function WalletsPanel({ customer, headingLevel = 2, provision = true }: {
           </tbody>
         </table>
       )}
-      {provision && <ProvisionWallet customer={customer} />}
+      {provision && customer.status === 'active' && <ProvisionWallet customer={customer} />}
     </section>
   );
 }
