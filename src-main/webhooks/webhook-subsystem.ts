@@ -46,7 +46,7 @@ export class WebhookSubsystem {
     this.config = new ListenerConfigStore(deps.db, deps.defaultPort ?? DEFAULT_LISTENER_PORT);
     this.cursors = new RelayCursorStore(deps.db);
     this.#tokens = deps.relayTokens ?? memoryTokens();
-    this.health = new ListenerHealth(deps.bus);
+    this.health = new ListenerHealth(deps.bus, (s) => this.#withModeNotes(s));
     this.refresher = new CustomerRefresher({
       bus: deps.bus,
       refetchCustomer: deps.refetchCustomer,
@@ -239,7 +239,10 @@ export class WebhookSubsystem {
   }
 
   status(): ListenerStatus {
-    const s = this.health.get();
+    return this.health.get();
+  }
+
+  #withModeNotes(s: ListenerStatus): ListenerStatus {
     const mode = this.#mode();
     // Read at each call: the mode can change in the profile without the relay restarting.
     if (s.relay && !s.relay.tokenFingerprint && !s.relay.problem && mode === 'enforce') s.relay.problem = SMEE_NOTE;
