@@ -243,8 +243,9 @@ export class WebhookSubsystem {
   }
 
   #withModeNotes(s: ListenerStatus): ListenerStatus {
-    const mode = this.#mode();
-    // Read at each call: the mode can change in the profile without the relay restarting.
+    // The endpoint's copy (at most a second old, dropped on every settings change): the push goes
+    // out per delivery, and a settings read each time is what that cache exists to avoid.
+    const mode = this.#endpoint.context().mode;
     if (s.relay && !s.relay.tokenFingerprint && !s.relay.problem && mode === 'enforce') s.relay.problem = SMEE_NOTE;
     return { ...s, verification: mode };
   }
