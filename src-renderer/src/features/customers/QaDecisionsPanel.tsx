@@ -8,7 +8,7 @@ import { endorsementLabel, statusWords } from './endorsement-words.ts';
  * Sandbox-only decisions, in their own visibly marked area: on a real OMS the decision is OMS's, so
  * a support view of a real profile never shows these buttons (the panel renders nothing there).
  */
-export function QaDecisionsPanel({ customer, onDecided }: { customer: CustomerView; onDecided?: () => void }) {
+export function QaDecisionsPanel({ customer, onDecided, shortcutsFor }: { customer: CustomerView; onDecided?: () => void; shortcutsFor?: string | undefined }) {
   const qa = useSandbox(selectQaAvailable);
   if (!qa || customer.endorsements.length === 0) return null;
   return (
@@ -27,7 +27,7 @@ export function QaDecisionsPanel({ customer, onDecided }: { customer: CustomerVi
               <div className="qa-item-head">
                 <strong>{endorsementLabel(e.name)}</strong> <StatusBadge tone={w.tone}>{w.label}</StatusBadge>
               </div>
-              <DecisionControls key={`${e.name}:${e.status}`} customer={customer} e={e} {...(onDecided ? { onDecided } : {})} />
+              <DecisionControls key={`${e.name}:${e.status}`} customer={customer} e={e} shortcuts={e.name === shortcutsFor} {...(onDecided ? { onDecided } : {})} />
             </li>
           );
         })}
