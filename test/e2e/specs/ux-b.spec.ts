@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
-import { control, ensureListener, fullCustomer, goto, oms, shot, uniqueTag } from '../pages/console.page.ts';
+import { control, ensureListener, goto, oms, shot } from '../pages/console.page.ts';
 
 /** The same screen at the smallest supported window, light and dark, for a look at both. */
 async function shotBothThemes(app: Page, name: string) {
