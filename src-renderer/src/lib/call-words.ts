@@ -15,6 +15,8 @@ const WORDS: Record<string, string> = {
   'customers.balance': 'Loading the balance',
   'customers.create': 'Creating the customer',
   'customers.delete': 'Deactivating the customer',
+  'customers.directory': 'Checking the customer directory',
+  'customers.directoryControl': 'Changing the customer directory',
   'customers.get': 'Loading the customer',
   'customers.queue': 'Loading the review queue',
   'customers.requestEndorsements': 'Requesting endorsements',
