@@ -5,21 +5,11 @@ import { useEvents } from '../features/events/events.store.ts';
 import { api } from '../lib/api-client.ts';
 
 /**
- * Changes OMS answers with a webhook: after one of these succeeds, a delivery is expected. Settings,
- * the event log and quotes are the console's own business (or send none) and are left out.
+ * Changes that OMS answers with a documented webhook soon after (a transaction's steps, a deposit,
+ * a paid cash-in): after one of these succeeds, a delivery is expected. Customer edits and
+ * endorsement decisions are left out: their events are sandbox additions or wait on a review.
  */
-export const CHANGES_WITH_WEBHOOKS: ReadonlySet<string> = new Set([
-  'customers.create',
-  'customers.update',
-  'customers.requestEndorsements',
-  'customers.delete',
-  'sandbox.decideEndorsement',
-  'sandbox.decidePending',
-  'sandbox.simulateDeposit',
-  'wallets.create',
-  'transactions.execute',
-  'cashIns.simulatePayment',
-]);
+export const CHANGES_WITH_WEBHOOKS: ReadonlySet<string> = new Set(['transactions.execute', 'cashIns.simulatePayment', 'sandbox.simulateDeposit']);
 
 /** How long a change may go unanswered by any delivery before the screens are called stale. */
 export const SILENCE_AFTER_CHANGE_MS = 20_000;
@@ -77,33 +67,36 @@ export const useLiveUpdates = create<LiveState>((set) => ({
   },
 }));
 
-/** Event ids of refused deliveries seen, and of those a refresh has since covered (bounded). */
+/** Event ids seen (any verdict), of refused ones, and of refused ones a refresh has covered (bounded). */
+const seen = new Set<string>();
 const refusedSeen = new Set<string>();
 const covered = new Set<string>();
 const MAX_IDS = 2000;
 
 // The Events store already receives every delivery and listener status push: follow it rather
-// than subscribe to main twice.
+// than subscribe to main twice. OMS retries what the listener refused, so only a delivery of an
+// event not seen before answers a change or is news.
 useEvents.subscribe((s, prev) => {
   if (s.order === prev.order) return;
-  let fresh = false;
+  let refusedNew = false;
+  let deliveredNew = false;
   for (const seq of s.order) {
     if (prev.bySeq[seq]) break;
     const e = s.bySeq[seq];
-    // A reload of the Events list brings old rows too: only what just arrived is news.
-    if (!e || e.verdict === 'verified' || !e.eventId || Date.parse(e.receivedAt) < Date.now() - 60_000) continue;
+    // A reload of the Events list brings old rows too: only what just arrived counts.
+    if (!e?.eventId || Date.parse(e.receivedAt) < Date.now() - 60_000) continue;
+    if (!seen.has(e.eventId)) deliveredNew = true;
+    seen.add(e.eventId);
+    if (e.verdict === 'verified') continue;
     refusedSeen.add(e.eventId);
-    if (!covered.has(e.eventId)) fresh = true;
+    if (!covered.has(e.eventId)) refusedNew = true;
   }
-  if (refusedSeen.size > MAX_IDS) refusedSeen.clear();
-  if (covered.size > MAX_IDS) covered.clear();
-  if (fresh) useLiveUpdates.setState({ refusedNewAt: Date.now() });
+  for (const ids of [seen, refusedSeen, covered]) if (ids.size > MAX_IDS) ids.clear();
+  if (refusedNew) useLiveUpdates.setState({ refusedNewAt: Date.now() });
+  if (deliveredNew) useLiveUpdates.setState({ deliveredAt: Date.now(), changedAt: null });
 });
 useEvents.subscribe((s, prev) => {
-  if (!s.listener || s.listener === prev.listener) return;
-  const before = useLiveUpdates.getState().listener;
-  const delivered = s.listener.lastEventAt !== null && s.listener.lastEventAt !== before?.lastEventAt;
-  useLiveUpdates.setState({ listener: s.listener, ...(delivered ? { deliveredAt: Date.now(), changedAt: null } : {}) });
+  if (s.listener && s.listener !== prev.listener) useLiveUpdates.setState({ listener: s.listener });
 });
 
 /** What keeps the screens from being live right now, or null; `now` drives the silence check. */

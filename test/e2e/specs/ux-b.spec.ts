@@ -21,6 +21,35 @@ async function customerWithWallet(app: Page): Promise<{ customerId: string; wall
   return { customerId: c.id, walletId };
 }
 
+test('QA: a deposit whose webhook does not come within 20 s turns the indicator amber and the screen says so; Refresh reads OMS again', async ({ app }) => {
+  test.setTimeout(150_000);
+  await ensureListener(app);
+  const { customerId, walletId } = await customerWithWallet(app);
+  await goto(app, `#/wallets/${customerId}`);
+  const live = app.getByRole('status', { name: 'Connection to main process' });
+  await expect(live).toContainText('Live · heartbeat', { timeout: 15_000 });
+  // Any new event answers a change, a retry of an earlier spec's delivery included: start once OMS is quiet.
+  await expect
+    .poll(async () => {
+      const last = (await oms<{ items: { receivedAt: string }[] }>(app, 'inbox', 'list', { limit: 1 })).items[0];
+      return !last || Date.now() - Date.parse(last.receivedAt) > 5000;
+    }, { timeout: 60_000, intervals: [1000] })
+    .toBe(true);
+  // OMS holds its deliveries back for a minute: the change is made, nothing tells the screen.
+  await control(app, 'PUT', '/faults', { webhooks: { delayMs: 60_000 } });
+  try {
+    await app.getByRole('group', { name: `QA: simulate a deposit into ${walletId}` }).getByRole('button', { name: 'Simulate deposit' }).click();
+    await expect(live).toContainText('Not live · no OMS update since your change', { timeout: 35_000 });
+    const stale = app.getByRole('status', { name: 'This screen may be out of date' });
+    await expect(stale).toContainText(/No update has come from OMS since your change \d+ s ago\./);
+    await stale.getByRole('button', { name: 'Refresh this screen' }).click();
+    await expect(stale).toHaveCount(0);
+    await expect(live).toContainText('Live · heartbeat');
+  } finally {
+    await control(app, 'DELETE', '/faults');
+  }
+});
+
 test('support agent: refused webhooks turn the live indicator amber with the reason, the open wallet says it may be stale, and Refresh shows OMS’s balance', async ({ app }) => {
   test.setTimeout(90_000);
   await ensureListener(app);
