@@ -2,9 +2,14 @@ import { networkInterfaces } from 'node:os';
 import type { ListenerStatus, RelayStatus } from '#shared/ipc/inbox.contract.ts';
 import type { EventBus } from '../ipc/event-bus.ts';
 
-/** The state the UI shows; every change is published once as `event.webhooks.statusChanged`. */
+/**
+ * The state the UI shows; every change is published once as `event.webhooks.statusChanged`.
+ * `view` derives what is read from elsewhere (the profile's verification mode, the warnings that
+ * follow from it): the query and the live push both go through `get()`, so they cannot disagree.
+ */
 export class ListenerHealth {
   readonly #bus: EventBus;
+  readonly #view: (s: ListenerStatus) => ListenerStatus;
   #status: ListenerStatus = {
     state: 'stopped',
     url: null,
@@ -20,13 +25,15 @@ export class ListenerHealth {
   /** Last sign of life from the relay (any message or ping), epoch ms. */
   lastRelayActivity = 0;
 
-  constructor(bus: EventBus) {
+  constructor(bus: EventBus, view: (s: ListenerStatus) => ListenerStatus = (s) => s) {
     this.#bus = bus;
+    this.#view = view;
   }
 
   get(): ListenerStatus {
-    return { ...this.#status, secretFingerprints: [...this.#status.secretFingerprints], relay: this.#status.relay && { ...this.#status.relay } };
+    return this.#view({ ...this.#status, secretFingerprints: [...this.#status.secretFingerprints], relay: this.#status.relay && { ...this.#status.relay } });
   }
+
 
   /** Patches the relay part (no-op without a relay); published only when something changed. */
   setRelay(patch: Partial<RelayStatus>): void {

@@ -54,7 +54,7 @@ export class WebhookSubsystem {
     this.#portOverride = deps.portOverride ?? null;
     this.#bindRetry = new BindRetry(deps.bindRetryMs);
     this.#tokens = deps.relayTokens ?? memoryTokens();
-    this.health = new ListenerHealth(deps.bus);
+    this.health = new ListenerHealth(deps.bus, (s) => this.#withModeNotes(s));
     this.refresher = new CustomerRefresher({
       bus: deps.bus,
       refetchCustomer: deps.refetchCustomer,
@@ -264,9 +264,13 @@ export class WebhookSubsystem {
   }
 
   status(): ListenerStatus {
-    const s = this.health.get();
-    const mode = this.#mode();
-    // Read at each call: the mode can change in the profile without the relay restarting.
+    return this.health.get();
+  }
+
+  #withModeNotes(s: ListenerStatus): ListenerStatus {
+    // The endpoint's copy (at most a second old, dropped on every settings change): the push goes
+    // out per delivery, and a settings read each time is what that cache exists to avoid.
+    const mode = this.#endpoint.context().mode;
     if (s.relay && !s.relay.tokenFingerprint && !s.relay.problem && mode === 'enforce') s.relay.problem = SMEE_NOTE;
     return { ...s, verification: mode };
   }

@@ -1,6 +1,12 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { AppShell } from './components/AppShell.tsx';
-import { api } from './lib/api-client.ts';
+import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
+import { reloadOpenScreen } from './bridge/subscriptions.ts';
+import { api, onChangeDone } from './lib/api-client.ts';
+import { nameCustomersWith } from './lib/call-words.ts';
+import { useCustomers } from './features/customers/customers.store.ts';
+import { useLiveUpdates } from './stores/live-updates.store.ts';
+import { selectGeneration, useReload } from './stores/reload.store.ts';
 import { applyTheme } from './lib/theme.ts';
 import { CommandPalette } from './components/CommandPalette.tsx';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
@@ -78,9 +84,21 @@ function Screen() {
   }
 }
 
+/** A name the console already holds for a customer (an open one, or a search row), else null. */
+function knownName(id: string): string | null {
+  const { byId, rows } = useCustomers.getState();
+  const c = byId[id] ?? rows[id];
+  const name = c ? [c.firstName, c.middleName, c.lastName].filter(Boolean).join(' ') : '';
+  return name || null;
+}
+
 export function App() {
   const section = useRoute((s) => s.route.section);
+  const generation = useReload(selectGeneration);
   useEffect(() => {
+    nameCustomersWith(knownName);
+    onChangeDone((channel) => useLiveUpdates.getState().changed(channel));
+    void useLiveUpdates.getState().load();
     void useSession.getState().loadInfo();
     void api()
       .settings.desktopPrefs({})
@@ -90,14 +108,15 @@ export function App() {
   }, []);
   return (
     <>
-      <AppShell>
+      <AppShell onRefresh={reloadOpenScreen}>
         <ScreenBoundary resetKey={section}>
           <Suspense fallback={<ScreenLoading />}>
-            <Screen />
+            <Screen key={generation} />
           </Suspense>
         </ScreenBoundary>
       </AppShell>
       <CommandPalette />
+      <ShortcutsHelp />
       <ConfirmDialog />
       <Toasts />
     </>

@@ -64,14 +64,19 @@ export const ReviewQueueEntry = z.strictObject({
   waitingSince: z.string().nullable(),
   /** Only the endorsements that match the queue's filters, in OMS's order. */
   endorsements: z.array(z.strictObject({ name: z.string(), status: z.string() })),
+  /** `decision`: an endorsement is pending, a reviewer acts; `customer`: only data or a retry from the customer is missing. */
+  group: z.enum(['decision', 'customer']),
 });
 export type ReviewQueueEntry = z.infer<typeof ReviewQueueEntry>;
+export type QueueGroup = ReviewQueueEntry['group'];
 
 export const ReviewQueue = z.strictObject({
   items: z.array(ReviewQueueEntry),
   /** Exact when `complete`; otherwise the walk stopped at its cap and this is a lower bound. */
   total: z.number().int(),
   complete: z.boolean(),
+  /** `total` split by group (lower bounds too when not `complete`). */
+  counts: z.strictObject({ decision: z.number().int(), customer: z.number().int() }),
 });
 export type ReviewQueue = z.infer<typeof ReviewQueue>;
 

@@ -32,15 +32,25 @@ describe('review queue over a real sandbox (320 seeded customers, more than two 
   });
   afterAll(async () => sb?.close());
 
-  it('counts exactly what a full read finds, oldest waiting first', async () => {
+  it('counts exactly what a full read finds, decisions first, each group oldest waiting first', async () => {
     const expected = await bruteForce(api);
     expect(expected.length).toBeGreaterThan(100); // the count has to cross a page boundary to mean anything
     const q = await buildReviewQueue((f, s) => api.search(f, s), {});
     expect(q.complete).toBe(true);
     expect(q.total).toBe(expected.length);
     expect(q.items.map((e) => e.customerId).sort()).toEqual(expected);
-    const times = q.items.map((e) => e.waitingSince ?? '~');
-    expect(times).toEqual([...times].sort());
+    const pending = await bruteForce(api, undefined, ['pending']);
+    const decision = q.items.filter((e) => e.group === 'decision');
+    expect(decision.map((e) => e.customerId).sort()).toEqual(pending);
+    expect(q.counts).toEqual({ decision: pending.length, customer: expected.length - pending.length });
+    expect(q.counts.decision).toBeGreaterThan(0);
+    expect(q.counts.customer).toBeGreaterThan(0);
+    // Every customer needing a decision comes before every one waiting on the customer.
+    expect(q.items.slice(0, decision.length)).toEqual(decision);
+    for (const group of ['decision', 'customer']) {
+      const times = q.items.filter((e) => e.group === group).map((e) => e.waitingSince ?? '~');
+      expect(times).toEqual([...times].sort());
+    }
   });
 
   it('filters by endorsement and state', async () => {

@@ -29,11 +29,16 @@ function entryFor(c: CustomerView, names: readonly string[], states: readonly st
     name,
     waitingSince: times[0] ?? c.updatedAt ?? c.createdAt,
     endorsements: hits.map((e) => ({ name: e.name, status: e.status })),
+    group: hits.some((e) => e.status === 'pending') ? 'decision' : 'customer',
   };
 }
 
-/** Oldest waiting first; customers with no date at all go last, ties by id so the order is stable. */
+/**
+ * Customers who await a reviewer's decision first, then those waiting on the customer; within each,
+ * oldest waiting first, no date at all last, ties by id so the order is stable.
+ */
 function byWaiting(a: ReviewQueueEntry, b: ReviewQueueEntry): number {
+  if (a.group !== b.group) return a.group === 'decision' ? -1 : 1;
   if (a.waitingSince !== b.waitingSince) {
     if (a.waitingSince === null) return 1;
     if (b.waitingSince === null) return -1;
@@ -97,6 +102,11 @@ export async function buildReviewQueue(
     pages = 0;
     capped = (await walk({ status: 'active' }, null)) === 'capped';
   }
-  const items = [...found.values()].sort(byWaiting);
-  return { items, total: items.length, complete: !capped };
+  return queueOf([...found.values()], !capped);
+}
+
+function queueOf(entries: ReviewQueueEntry[], complete: boolean): ReviewQueue {
+  const items = entries.sort(byWaiting);
+  const decision = items.filter((e) => e.group === 'decision').length;
+  return { items, total: items.length, complete, counts: { decision, customer: items.length - decision } };
 }

@@ -8,6 +8,7 @@ import { useWallets } from '../features/wallets/wallets.store.ts';
 import { api } from '../lib/api-client.ts';
 import { usePalette } from '../stores/palette.store.ts';
 import { SECTIONS, useRoute, type Section } from '../stores/route.store.ts';
+import { useReload } from '../stores/reload.store.ts';
 import { useSandbox } from '../stores/sandbox.store.ts';
 import { useSession } from '../stores/session.store.ts';
 
@@ -27,17 +28,17 @@ function reloadData(): void {
   void useSandbox.getState().load();
 }
 
+/** Drops the cached server data and has the open screen read it again (menu Reload Data, stale notice). */
+export function reloadOpenScreen(): void {
+  reloadData();
+  useReload.getState().bump();
+}
+
 /** The desktop menu's commands: navigation and the palette belong to the renderer. */
 function runCommand(command: AppCommand): void {
   if (command === 'palette.open') return usePalette.getState().setOpen(true);
   if (command === 'profile.switch') return useRoute.getState().navigate('settings');
-  if (command === 'data.reload') {
-    reloadData();
-    const { section, rest } = useRoute.getState().route;
-    // Re-entering the route makes the open screen load its data again.
-    useRoute.getState().navigate(section === 'customers' ? 'events' : 'customers');
-    return useRoute.getState().navigate(section, ...rest);
-  }
+  if (command === 'data.reload') return reloadOpenScreen();
   const section = command.slice('navigate.'.length);
   if ((SECTIONS as readonly string[]).includes(section)) useRoute.getState().navigate(section as Section);
 }

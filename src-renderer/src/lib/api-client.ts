@@ -1,7 +1,8 @@
-import { cancelledResult, type CallOptions, type OmsApi, type OmsApiOf } from '#shared/ipc/build-api.ts';
+import { type CallOptions, type OmsApi, type OmsApiOf } from '#shared/ipc/build-api.ts';
 import { contract } from '#shared/ipc/registry.ts';
-import type { Result } from '#shared/ipc/result.ts';
+import { err, type Result } from '#shared/ipc/result.ts';
 import { usePending } from '../features/oms-health/pending.store.ts';
+import { callWords, cancelledWords } from './call-words.ts';
 
 declare global {
   interface Window {
@@ -17,6 +18,16 @@ export type ClientApi = OmsApiOf<ClientCallOptions>;
 
 let seq = 0;
 let tracked: ClientApi | null = null;
+let changeDone: (channel: string) => void = () => {};
+
+/** Told of every change main carried out (a delivery about it may now be expected). */
+export function onChangeDone(fn: (channel: string) => void): void {
+  changeDone = fn;
+}
+
+/** A cancelled call in the words of whoever started it, whichever layer settled it. */
+const cancelled = (label: string): Result<never> => err('TIMEOUT', cancelledWords(label), { cancelled: true });
+const isCancelledResult = (r: Result<unknown>) => !r.ok && r.error.details?.cancelled === true;
 
 type RawOp = (input: unknown, opts?: CallOptions) => Promise<Result<unknown>>;
 
@@ -42,14 +53,15 @@ function track(raw: OmsApi): ClientApi {
       const read = (contract as unknown as Record<string, Record<string, { mutation: boolean } | undefined>>)[domain]?.[name]?.mutation === false;
       wrapped[name] = (input: unknown, opts?: ClientCallOptions) => {
         const signal = opts?.signal;
-        if (signal?.aborted) return Promise.resolve(cancelledResult(channel));
+        const label = callWords(channel, input);
+        if (signal?.aborted) return Promise.resolve(cancelled(label));
         const id = ++seq;
         let stop: (r: Result<never>) => void = () => {};
         const stopped = new Promise<Result<never>>((resolve) => (stop = resolve));
         // One switch for both ways a read is abandoned: its caller's signal, or Cancel in the list.
         const abandon = new AbortController();
         signal?.addEventListener('abort', () => abandon.abort(), { once: true });
-        usePending.getState().add({ id, channel, startedAt: Date.now(), cancel: read ? () => abandon.abort() : () => stop(cancelledResult(channel)) });
+        usePending.getState().add({ id, channel, label, read, startedAt: Date.now(), cancel: read ? () => abandon.abort() : () => stop(cancelled(label)) });
         const call =
           signal || read
             ? op(input, {
@@ -57,12 +69,17 @@ function track(raw: OmsApi): ClientApi {
                 onAbort: (abort) => {
                   abandon.signal.addEventListener('abort', () => {
                     abort();
-                    stop(cancelledResult(channel));
+                    stop(cancelled(label));
                   }, { once: true });
                 },
               })
             : op(input);
-        return Promise.race([call, stopped]).finally(() => usePending.getState().remove(id));
+        return Promise.race([call, stopped])
+          .then((r) => {
+            if (r.ok && !read) changeDone(channel);
+            return isCancelledResult(r) ? cancelled(label) : r;
+          })
+          .finally(() => usePending.getState().remove(id));
       };
     }
     out[domain] = Object.freeze(wrapped);

@@ -38,6 +38,11 @@ test('axe: no serious or critical violation on any screen', async ({ app }) => {
   await expect(app.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
   for (const v of await seriousViolations(app)) problems.push(`palette: ${v}`);
   await app.keyboard.press('Escape');
+  // The keyboard shortcuts list is a modal screen of its own.
+  await app.keyboard.press('Shift+?');
+  await expect(app.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  for (const v of await seriousViolations(app)) problems.push(`shortcuts: ${v}`);
+  await app.keyboard.press('Escape');
   // Events: make sure a delivery exists (creating a customer sends customer.created), then scan
   // the list with rows and the payload viewer.
   await oms(app, 'customers', 'create', { customer: { type: 'individual', firstName: 'Axe', lastName: 'Scan' } });

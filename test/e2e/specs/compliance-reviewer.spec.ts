@@ -90,12 +90,18 @@ test('compliance reviewer on a real profile: no QA controls anywhere, the queue 
   const c = (await oms<{ items: { id: string }[] }>(app, 'customers', 'search', { limit: 1, endorsement: { name: 'usd', status: 'pending' } })).items[0]!;
   await goto(app, `#/reviews/${c.id}`);
   await expect(app.getByRole('group', { name: 'QA: sandbox review controls' })).toBeVisible();
+  // On the sandbox the console decides, so the queue does not say that OMS does.
+  await expect(app.getByRole('note', { name: 'Who decides' })).toHaveCount(0);
   await app.getByRole('link', { name: 'Settings' }).click();
   await app.getByRole('button', { name: /^Use Production/ }).click();
   await expect(app.getByRole('status', { name: 'Active profile' })).toContainText('PRODUCTION');
   try {
     await goto(app, '#/reviews');
     await expect(app.getByRole('alert').filter({ hasText: 'Could not load the review queue' })).toBeVisible({ timeout: 30_000 });
+    // Said first, above the queue: OMS decides here; the reviewer's part is the follow-up.
+    const role = app.getByRole('note', { name: 'Who decides' });
+    await expect(role).toContainText('OMS makes the compliance decisions on this profile.');
+    await expect(role).toContainText('a note on the customer for the team, and re-requesting endorsements');
     await expect(app.getByRole('group', { name: 'QA: sandbox review controls' })).toHaveCount(0);
     await expect(app.getByRole('region', { name: 'QA Sandbox decisions' })).toHaveCount(0);
     await shot(app, 'reviews-production-unreachable');

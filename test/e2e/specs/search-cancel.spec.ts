@@ -23,7 +23,7 @@ test('typing over a hung search cancels it in main and shows the newer query’s
   try {
     await search.fill('ma');
     const waiting = app.getByRole('list', { name: 'Waiting for answers' });
-    await expect(waiting).toContainText(/search/i, { timeout: 5000 });
+    await expect(waiting).toContainText('Searching customers', { timeout: 5000 });
     // The last rows stay on screen while the new query runs.
     await expect(results.getByRole('option').first()).toBeVisible();
 
@@ -31,7 +31,7 @@ test('typing over a hung search cancels it in main and shows the newer query’s
     await expect(results).toHaveAttribute('data-results-for', 'mar', { timeout: 10_000 });
     await expect(waiting).toHaveCount(0);
     await expect(app.getByRole('alert')).toHaveCount(0);
-    await expect(app.getByText('You stopped waiting')).toHaveCount(0);
+    await expect(app.getByText(/You stopped/)).toHaveCount(0);
     // Main really stopped the OMS request behind the abandoned search (not just the page).
     await expect.poll(cancelledSearches, { timeout: 5000 }).toBeGreaterThan(cancelledBefore);
   } finally {

@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CustomerView } from '#shared/domain/customer.ts';
 import type { EndorsementName, EndorsementView } from '#shared/domain/endorsement.ts';
 import type { AppError } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
 import { isCancelled, mutate } from '../../lib/mutate.ts';
+import { isShortcut, MOD } from '../../stores/shortcuts.store.ts';
 import { endorsementLabel } from './endorsement-words.ts';
 
 type Decision = 'approve' | 'reject' | 'revoke';
@@ -25,7 +26,15 @@ function refusalWords(e: AppError, decision: Decision, name: string): string {
   return e.message.replace(/^The sandbox refused: /, '');
 }
 
-export function DecisionControls({ customer, e, onDecided }: { customer: CustomerView; e: EndorsementView; onDecided?: (d: Decision) => void }) {
+interface Props {
+  customer: CustomerView;
+  e: EndorsementView;
+  onDecided?: (d: Decision) => void;
+  /** This endorsement answers the reviewer's A (approve) and R (reject) keys. */
+  shortcuts?: boolean;
+}
+
+export function DecisionControls({ customer, e, onDecided, shortcuts = false }: Props) {
   const [open, setOpen] = useState<Decision | null>(null);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -54,6 +63,20 @@ export function DecisionControls({ customer, e, onDecided }: { customer: Custome
         });
     }
   };
+
+  const canApprove = e.status !== 'active' && !blocked;
+  const canReject = e.status !== 'rejected' && e.status !== 'revoked';
+  useEffect(() => {
+    if (!shortcuts || open) return;
+    const onKey = (ev: KeyboardEvent) => {
+      const d = ev.key.toLowerCase() === 'a' && canApprove ? 'approve' : ev.key.toLowerCase() === 'r' && canReject ? 'reject' : null;
+      if (!d || !isShortcut(ev)) return;
+      ev.preventDefault();
+      begin(d);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 
   const send = async () => {
     if (!open || busy.current) return;
@@ -128,6 +151,9 @@ export function DecisionControls({ customer, e, onDecided }: { customer: Custome
             {error}
           </p>
         )}
+        <p className="help">
+          <kbd>{MOD} Enter</kbd> confirms, <kbd>Esc</kbd> cancels.
+        </p>
         <div className="form-actions">
           <button type="submit" className={`btn btn-small ${open === 'approve' ? 'btn-primary' : 'btn-danger'}`} disabled={sending}>
             {sending ? 'Sending…' : v.confirm}
@@ -148,13 +174,14 @@ export function DecisionControls({ customer, e, onDecided }: { customer: Custome
           className="btn btn-small"
           aria-label={`Approve ${name}`}
           aria-describedby={blocked && e.status !== 'active' ? hintId : undefined}
-          disabled={e.status === 'active' || blocked}
+          aria-keyshortcuts={shortcuts ? 'A' : undefined}
+          disabled={!canApprove}
           onClick={() => begin('approve')}
         >
-          Approve
+          Approve{shortcuts && <kbd aria-hidden="true">A</kbd>}
         </button>
-        <button type="button" className="btn btn-small" aria-label={`Reject ${name}`} disabled={e.status === 'rejected' || e.status === 'revoked'} onClick={() => begin('reject')}>
-          Reject
+        <button type="button" className="btn btn-small" aria-label={`Reject ${name}`} aria-keyshortcuts={shortcuts ? 'R' : undefined} disabled={!canReject} onClick={() => begin('reject')}>
+          Reject{shortcuts && <kbd aria-hidden="true">R</kbd>}
         </button>
         <button type="button" className="btn btn-small" aria-label={`Revoke ${name}`} disabled={e.status !== 'active'} onClick={() => begin('revoke')}>
           Revoke

@@ -11,7 +11,17 @@ import { endorsementLabel, statusWords } from './endorsement-words.ts';
  * `folded` starts it closed: beside a customer's data a support agent must not meet Reject or Revoke
  * by accident, while the wizard, where QA decides on purpose, shows it open.
  */
-export function QaDecisionsPanel({ customer, onDecided, folded = false }: { customer: CustomerView; onDecided?: () => void; folded?: boolean }) {
+export function QaDecisionsPanel({
+  customer,
+  onDecided,
+  folded = false,
+  shortcutsFor,
+}: {
+  customer: CustomerView;
+  onDecided?: () => void;
+  folded?: boolean;
+  shortcutsFor?: string | undefined;
+}) {
   const qa = useSandbox(selectQaAvailable);
   const [open, setOpen] = useState(!folded);
   // An inactive customer cannot change, so there is nothing to decide for it.
@@ -41,7 +51,7 @@ export function QaDecisionsPanel({ customer, onDecided, folded = false }: { cust
                 <div className="qa-item-head">
                   <strong>{endorsementLabel(e.name)}</strong> <StatusBadge tone={w.tone}>{w.label}</StatusBadge>
                 </div>
-                <DecisionControls key={`${e.name}:${e.status}`} customer={customer} e={e} {...(onDecided ? { onDecided } : {})} />
+                <DecisionControls key={`${e.name}:${e.status}`} customer={customer} e={e} shortcuts={e.name === shortcutsFor} {...(onDecided ? { onDecided } : {})} />
               </li>
             );
           })}

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { operations } from '#shared/ipc/registry.ts';
-import { selectPendingCalls, usePending } from './pending.store.ts';
+import { selectPendingCalls, usePending, type PendingCall } from './pending.store.ts';
 
 const SHOW_AFTER_MS = 300;
 
@@ -13,17 +12,19 @@ export function PendingCalls() {
     const t = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(t);
   }, [calls.length]);
-  const slow = calls.filter((c) => now - c.startedAt >= SHOW_AFTER_MS).slice(0, 3);
+  // The same wait asked for twice (two panels reading one customer) is one line, and one Cancel stops both.
+  const byLabel = new Map<string, PendingCall[]>();
+  for (const c of calls) if (now - c.startedAt >= SHOW_AFTER_MS) byLabel.set(c.label, [...(byLabel.get(c.label) ?? []), c]);
+  const slow = [...byLabel.entries()].slice(0, 3);
   if (slow.length === 0) return null;
   return (
     <ul className="pending-calls" aria-label="Waiting for answers">
-      {slow.map((c) => {
-        const s = Math.floor((now - c.startedAt) / 1000);
-        const what = operations.get(c.channel)?.doc.replace(/\.$/, '') ?? c.channel;
+      {slow.map(([label, group]) => {
+        const s = Math.floor((now - Math.min(...group.map((c) => c.startedAt))) / 1000);
         return (
-          <li key={c.id} title={what}>
-            <span className="spinner" aria-hidden="true" /> <span title={c.channel}>{what}</span> <span className="muted">· {s} s</span>
-            <button type="button" className="btn btn-small btn-ghost" aria-label={`Stop waiting for ${c.channel}`} onClick={c.cancel}>
+          <li key={label} title={label}>
+            <span className="spinner" aria-hidden="true" /> <span>{label}</span> <span className="muted">· {s} s</span>
+            <button type="button" className="btn btn-small btn-ghost" aria-label={`Stop waiting: ${label}`} onClick={() => group.forEach((c) => c.cancel())}>
               Cancel
             </button>
           </li>

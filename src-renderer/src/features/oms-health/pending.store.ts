@@ -3,6 +3,10 @@ import { create } from 'zustand';
 export interface PendingCall {
   id: number;
   channel: string;
+  /** What the person is waiting for, in their words ("Loading Dora Docs"). */
+  label: string;
+  /** A read: cancelling it also aborts the OMS request; a change is only no longer waited for. */
+  read: boolean;
   startedAt: number;
   /** Stops waiting: the caller gets a "cancelled" result at once and its buttons come back. */
   cancel(): void;

@@ -8,7 +8,7 @@ import { selectSandboxStatus, selectSetReviewMode, useSandbox } from '../../stor
  * customer's new submissions (never to reviews already waiting), and deciding what waits is a
  * separate, counted, confirmed action — one click once fired 745 grants and emptied a queue.
  */
-export function DecideAllPending({ onDone }: { onDone: () => void }) {
+export function DecideAllPending({ customers, onDone }: { customers: number | null; onDone: () => void }) {
   const status = useSandbox(selectSandboxStatus);
   const setMode = useSandbox(selectSetReviewMode);
   const [asking, setAsking] = useState(false);
@@ -16,6 +16,10 @@ export function DecideAllPending({ onDone }: { onDone: () => void }) {
   const [msg, setMsg] = useState<string | null>(null);
   if (!status?.available) return null;
   const pending = status.pendingReviews;
+  // The queue counts customers, the sandbox counts endorsements: say both, in their units, so the
+  // two numbers on this screen never look like one count that disagrees with itself.
+  const units =
+    pending === null ? '' : `${pending} endorsement${pending === 1 ? '' : 's'}${customers !== null ? ` of ${customers} customer${customers === 1 ? '' : 's'}` : ''}`;
 
   const decideAll = async () => {
     if (busy) return;
@@ -43,9 +47,7 @@ export function DecideAllPending({ onDone }: { onDone: () => void }) {
       <span className="help">All customers; reviews already waiting keep waiting.</span>
       {asking ? (
         <span className="confirm-inline" role="alertdialog" aria-label="Approve every pending review?">
-          <strong>
-            Approve all {pending ?? '?'} pending review{pending === 1 ? '' : 's'}, for every customer?
-          </strong>{' '}
+          <strong>Approve every pending endorsement{units ? ` (${units})` : ''}, for every customer?</strong>{' '}
           <button type="button" className="btn btn-small btn-danger" disabled={busy} onClick={() => void decideAll()}>
             {busy ? 'Approving…' : `Approve all ${pending ?? ''}`.trim()}
           </button>
@@ -55,7 +57,7 @@ export function DecideAllPending({ onDone }: { onDone: () => void }) {
         </span>
       ) : (
         <button type="button" className="btn btn-small" disabled={!pending} onClick={() => setAsking(true)}>
-          Decide all pending{pending !== null ? ` (${pending})` : ''}…
+          Decide all pending{units ? ` (${units})` : ''}…
         </button>
       )}
       {msg && (

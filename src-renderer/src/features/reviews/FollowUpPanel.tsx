@@ -5,6 +5,7 @@ import { ENDORSEMENT_NAMES } from '#shared/domain/endorsement.ts';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { api } from '../../lib/api-client.ts';
 import { isCancelled, mutate } from '../../lib/mutate.ts';
+import { MOD } from '../../stores/shortcuts.store.ts';
 import { useCustomers } from '../customers/customers.store.ts';
 import { endorsementLabel } from '../customers/endorsement-words.ts';
 
@@ -17,6 +18,9 @@ import { endorsementLabel } from '../customers/endorsement-words.ts';
 export const NOTE_KEY = 'reviewNote';
 export const NOTE_AT_KEY = 'reviewNoteAt';
 const MAX_NOTE = 500;
+
+/** The note field's id: the review queue's F key focuses it. */
+export const noteFieldId = (customerId: string) => `followup-note-${customerId}`;
 
 /** Follow-ups that work on every profile, including a real OMS where the decision is OMS's own. */
 export function FollowUpPanel({ customer }: { customer: CustomerView }) {
@@ -72,8 +76,26 @@ export function FollowUpPanel({ customer }: { customer: CustomerView }) {
         }}
       >
         <label className="field-label">
-          Follow-up note (saved on the customer in OMS, visible to the team)
-          <textarea rows={3} maxLength={MAX_NOTE} value={text} onChange={(e) => setText(e.target.value)} aria-describedby={`note-help-${customer.id}`} />
+          <span>
+            Follow-up note (saved on the customer in OMS, visible to the team) <kbd aria-hidden="true">F</kbd>
+          </span>
+          <textarea
+          id={noteFieldId(customer.id)}
+          rows={3}
+          maxLength={MAX_NOTE}
+          value={text}
+          aria-keyshortcuts="F"
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              void saveNote();
+            }
+            // Out of the field without Tab, so the queue's one-key shortcuts work again.
+            if (e.key === 'Escape') e.currentTarget.blur();
+          }}
+            aria-describedby={`note-help-${customer.id}`}
+          />
         </label>
         <p id={`note-help-${customer.id}`} className="help">
           Stored in the customer&apos;s OMS metadata as <code>{NOTE_KEY}</code>. Never put documents or identity numbers here.
@@ -86,7 +108,7 @@ export function FollowUpPanel({ customer }: { customer: CustomerView }) {
         </p>
         <div className="form-actions">
           <button type="submit" className="btn btn-small btn-primary" disabled={busy !== null || text.trim() === note.trim()}>
-            {busy === 'note' ? 'Saving…' : 'Save note'}
+            {busy === 'note' ? 'Saving…' : 'Save note'} <kbd aria-hidden="true">{MOD} Enter</kbd>
           </button>
         </div>
       </form>

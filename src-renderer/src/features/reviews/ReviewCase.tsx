@@ -5,10 +5,27 @@ import { selectCustomer, selectDetailReq } from '../customers/customers.selector
 import { customerName } from '../customers/EndorsementBadges.tsx';
 import { EndorsementsPanel } from '../customers/EndorsementsPanel.tsx';
 import { QaDecisionsPanel } from '../customers/QaDecisionsPanel.tsx';
+import type { CustomerView } from '#shared/domain/customer.ts';
 import { FollowUpPanel } from './FollowUpPanel.tsx';
 
+const NEEDS_BASIC = ['cryptoCustody', 'usd'];
+
+/** The endorsement A and R act on: the first pending one that can be approved now, else the first pending. */
+export function keyTarget(c: CustomerView): string | undefined {
+  const pending = c.endorsements.filter((e) => e.status === 'pending');
+  const basicActive = c.endorsements.some((e) => e.name === 'basic' && e.status === 'active');
+  return (pending.find((e) => !NEEDS_BASIC.includes(e.name) || basicActive) ?? pending[0])?.name;
+}
+
+interface Props {
+  customerId: string;
+  position: string;
+  onNext: (() => void) | null;
+  onPrev: (() => void) | null;
+}
+
 /** One customer from the queue: what waits and why, the decisions (sandbox) and the follow-ups. */
-export function ReviewCase({ customerId, position, onNext }: { customerId: string; position: string; onNext: (() => void) | null }) {
+export function ReviewCase({ customerId, position, onNext, onPrev }: Props) {
   const customer = useCustomers(selectCustomer(customerId));
   const req = useCustomers(selectDetailReq(customerId));
   useEffect(() => {
@@ -21,10 +38,15 @@ export function ReviewCase({ customerId, position, onNext }: { customerId: strin
           <h2 className="case-title">{customer ? customerName(customer) : customerId}</h2>
           <span className="mono small muted">{customerId}</span> · <a href={`#/customers/${encodeURIComponent(customerId)}`}>Open customer view</a>
         </div>
-        <span className="muted small">{position}</span>
-        <button type="button" className="btn btn-primary" aria-keyshortcuts="N" disabled={!onNext} onClick={() => onNext?.()}>
-          Next in queue <kbd>N</kbd>
-        </button>
+        <div className="case-nav" role="group" aria-label="Move through the queue">
+          <span className="muted small">{position}</span>
+          <button type="button" className="btn" aria-keyshortcuts="P" disabled={!onPrev} onClick={() => onPrev?.()}>
+            Previous <kbd aria-hidden="true">P</kbd>
+          </button>
+          <button type="button" className="btn btn-primary" aria-keyshortcuts="N" disabled={!onNext} onClick={() => onNext?.()}>
+            Next in queue <kbd aria-hidden="true">N</kbd>
+          </button>
+        </div>
       </header>
       {!customer ? (
         req.status === 'error' && req.error ? (
@@ -35,7 +57,7 @@ export function ReviewCase({ customerId, position, onNext }: { customerId: strin
       ) : (
         <div className="case-body">
           <EndorsementsPanel customer={customer} />
-          <QaDecisionsPanel customer={customer} />
+          <QaDecisionsPanel customer={customer} shortcutsFor={keyTarget(customer)} />
           <FollowUpPanel key={customer.id} customer={customer} />
         </div>
       )}

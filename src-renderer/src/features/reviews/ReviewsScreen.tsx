@@ -1,11 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import './reviews.css';
+import { useEffect, useState } from 'react';
 import { ENDORSEMENT_NAMES, type EndorsementName } from '#shared/domain/endorsement.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
-import { TimeSince } from '../../components/TimeAgo.tsx';
 import { useRoute } from '../../stores/route.store.ts';
-import { useSandbox } from '../../stores/sandbox.store.ts';
+import { selectSandboxStatus, useSandbox } from '../../stores/sandbox.store.ts';
+import { isShortcut } from '../../stores/shortcuts.store.ts';
 import { endorsementLabel, statusWords } from '../customers/endorsement-words.ts';
 import { DecideAllPending } from './DecideAllPending.tsx';
+import { noteFieldId } from './FollowUpPanel.tsx';
+import { GROUP_TITLE, QueueList } from './QueueList.tsx';
 import { ReviewCase } from './ReviewCase.tsx';
 import { selectQueue, useReviews, type QueueState } from './reviews.store.ts';
 
@@ -13,13 +16,21 @@ const STATES: QueueState[] = ['pending', 'rejected', 'incomplete'];
 
 const open = (id: string) => useRoute.getState().navigate('reviews', id);
 
-/** Typing in a field must never jump the queue. */
-const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+/** On a real OMS the reviewer's part is said up front: OMS decides, the console follows up. */
+function RealProfileNote() {
+  const status = useSandbox(selectSandboxStatus);
+  if (!status || status.available) return null;
+  return (
+    <p className="notice notice-info queue-role" role="note" aria-label="Who decides">
+      <strong>OMS makes the compliance decisions on this profile.</strong> Your part is the follow-up: a note on the customer for the team, and
+      re-requesting endorsements once the customer has sent what was missing.
+    </p>
+  );
+}
 
 export function ReviewsScreen({ customerId }: { customerId: string | undefined }) {
   const q = useReviews(selectQueue);
   const [active, setActive] = useState(0);
-  const listRef = useRef<HTMLDivElement | null>(null);
 
   useEffect(() => {
     if (q.req.status === 'idle') void q.load();
@@ -30,20 +41,26 @@ export function ReviewsScreen({ customerId }: { customerId: string | undefined }
   const openIndex = customerId ? q.items.findIndex((e) => e.customerId === customerId) : -1;
   // When a decision took the open customer out of the queue, "next" is whoever moved up into its place.
   const movedUp = q.left && q.left.customerId === customerId ? q.items[q.left.index] : undefined;
-  const nextId = customerId ? (openIndex >= 0 ? q.items[openIndex + 1] : movedUp)?.customerId : q.items[0]?.customerId;
+  const nextId = customerId ? (movedUp ?? (openIndex >= 0 ? q.items[openIndex + 1] : undefined))?.customerId : q.items[0]?.customerId;
+  const prevId = customerId ? (movedUp ? q.items[q.left!.index - 1] : openIndex > 0 ? q.items[openIndex - 1] : undefined)?.customerId : undefined;
   const goNext = nextId ? () => open(nextId) : null;
+  const goPrev = prevId ? () => open(prevId) : null;
 
   useEffect(() => {
-    if (!nextId) return;
+    const keys: Record<string, (() => void) | null> = {
+      n: nextId ? () => open(nextId) : null,
+      p: prevId ? () => open(prevId) : null,
+      f: customerId ? () => document.getElementById(noteFieldId(customerId))?.focus() : null,
+    };
     const onKey = (e: KeyboardEvent) => {
-      if (e.key.toLowerCase() !== 'n' || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
-      if (document.querySelector('dialog[open]')) return;
+      const run = keys[e.key.toLowerCase()];
+      if (!run || !isShortcut(e)) return;
       e.preventDefault();
-      open(nextId);
+      run();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [nextId]);
+  }, [nextId, prevId, customerId]);
 
   const setFilter = (patch: { endorsement?: EndorsementName | undefined; state?: QueueState | undefined }) => {
     setActive(0);
@@ -72,11 +89,17 @@ export function ReviewsScreen({ customerId }: { customerId: string | undefined }
       k();
     }
   };
+  const more = q.complete ? '' : ' or more';
   const countText =
     q.req.status === 'loading' && q.items.length === 0
       ? 'Counting…'
-      : `${q.total}${q.complete ? '' : ' or more'} customer${q.total === 1 ? '' : 's'} waiting`;
-  const position = openIndex >= 0 ? `${openIndex + 1} of ${q.total}` : customerId ? 'No longer in this queue' : '';
+      : `${q.counts.decision}${more} need${q.counts.decision === 1 ? 's' : ''} a decision · ${q.counts.customer}${more} waiting on the customer`;
+  const openEntry = openIndex >= 0 ? q.items[openIndex] : undefined;
+  const position = openEntry
+    ? `${q.items.filter((e, i) => e.group === openEntry.group && i <= openIndex).length} of ${q.counts[openEntry.group]} · ${GROUP_TITLE[openEntry.group].toLowerCase()}`
+    : customerId
+      ? 'No longer in this queue'
+      : '';
 
   return (
     <section className="screen reviews-screen">
@@ -87,6 +110,7 @@ export function ReviewsScreen({ customerId }: { customerId: string | undefined }
         </span>
         {q.req.status === 'loading' && q.items.length > 0 && <span className="muted small">Refreshing…</span>}
       </header>
+      <RealProfileNote />
       <div className="queue-filters" role="group" aria-label="Queue filters">
         <label>
           Endorsement{' '}
@@ -113,7 +137,7 @@ export function ReviewsScreen({ customerId }: { customerId: string | undefined }
         <button type="button" className="btn btn-small" onClick={() => void q.load()}>
           Refresh queue
         </button>
-        <DecideAllPending onDone={() => void q.load()} />
+        <DecideAllPending customers={q.filters.endorsement || q.filters.state ? null : q.counts.decision} onDone={() => void q.load()} />
       </div>
       <div className="queue-grid">
         <div className="queue-list">
@@ -122,45 +146,29 @@ export function ReviewsScreen({ customerId }: { customerId: string | undefined }
           ) : q.req.status !== 'ok' && q.items.length === 0 ? (
             <Loading what="the review queue" />
           ) : q.items.length === 0 ? (
-            <Empty title="Nothing waits for review." hint="Customers appear here when an endorsement is pending, rejected or incomplete." />
+            <Empty title="Nothing waits for review." hint="Customers appear here when an endorsement is pending (a decision), rejected or incomplete (the customer's turn)." />
           ) : (
-            <div
-              ref={listRef}
-              role="listbox"
-              aria-label="Review queue"
-              tabIndex={0}
-              aria-activedescendant={q.items[activeIndex] ? `queue-${q.items[activeIndex].customerId}` : undefined}
+            <QueueList
+              items={q.items}
+              counts={q.counts}
+              activeIndex={activeIndex}
+              openId={customerId}
               onKeyDown={onListKey}
-              className="queue-options"
-            >
-              {q.items.map((e, i) => (
-                <div
-                  key={e.customerId}
-                  id={`queue-${e.customerId}`}
-                  role="option"
-                  aria-selected={e.customerId === customerId}
-                  className={`queue-row${i === activeIndex ? ' active' : ''}${e.customerId === customerId ? ' open' : ''}`}
-                  onClick={() => {
-                    setActive(i);
-                    open(e.customerId);
-                  }}
-                >
-                  <strong className="queue-name">{e.name}</strong>
-                  <span className="queue-what">
-                    {e.endorsements.map((x) => `${endorsementLabel(x.name)}: ${statusWords(x.status).label.toLowerCase()}`).join(' · ')}
-                  </span>
-                  <span className="queue-since small muted">{e.waitingSince ? <>waiting <TimeSince at={e.waitingSince} /></> : 'waiting'}</span>
-                </div>
-              ))}
-            </div>
+              onPick={(i) => {
+                setActive(i);
+                open(q.items[i]!.customerId);
+              }}
+            />
           )}
-          <p className="help">↑ ↓ move, Enter opens, N goes to the next customer.</p>
+          <p className="help">
+            ↑ ↓ move, Enter opens; <kbd>N</kbd> next, <kbd>P</kbd> previous, <kbd>?</kbd> all shortcuts.
+          </p>
         </div>
         <div className="queue-case">
           {customerId ? (
-            <ReviewCase key={customerId} customerId={customerId} position={position} onNext={goNext} />
+            <ReviewCase key={customerId} customerId={customerId} position={position} onNext={goNext} onPrev={goPrev} />
           ) : (
-            <Empty title="Pick a customer to review." hint="The oldest waits first. Press N to start with it.">
+            <Empty title="Pick a customer to review." hint="The oldest needing a decision waits first. Press N to start with it.">
               {goNext && (
                 <button type="button" className="btn btn-primary" onClick={goNext}>
                   Start with the oldest
