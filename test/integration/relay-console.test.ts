@@ -131,6 +131,9 @@ describe('console ⇄ relay', () => {
       // The effect of each delivery is a re-fetch of its customer. Closed customers wait in a paced
       // background queue (4 a second); the ones still waiting are fetched now, as opening each would.
       const offIds = Array.from({ length: 500 }, (_, i) => `cst_off_${i}`);
+      // Every delivery has reached the refresher (fetched or queued) before the rest are opened: a
+      // delivery applied while its customer's fetch runs rightly asks for one more fetch.
+      await waitFor(() => offIds.every((id) => refetched.has(id)) || refetched.size + c.subsystem.refresher.queued >= 500, 'all 500 handed to the refresher', 30_000);
       for (const id of offIds) {
         if (refetched.has(id)) continue;
         c.subsystem.openCustomers.touch(id);

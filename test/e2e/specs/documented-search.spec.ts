@@ -25,7 +25,7 @@ test('support agent on a documented-only OMS: a first name, a last-name fragment
   });
   const jose = await oms<{ id: string }>(page, 'customers', 'create', { customer: { type: 'individual', firstName: 'José', lastName: `Ortegaz${tag}` } });
   // Each list page takes a moment, so the walk over 2,000+ customers is slow enough to watch.
-  await control(page, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/v0\\.9/customers$', action: 'latency', latencyMs: 250 }] });
+  await control(page, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/customers$', action: 'latency', latencyMs: 250 }] });
   try {
     await goto(page, '#/customers');
     await box(page).fill('doravella');

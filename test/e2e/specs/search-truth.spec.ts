@@ -1,0 +1,48 @@
+import { expect, test } from '../fixtures/test.ts';
+import { control, goto, shot } from '../pages/console.page.ts';
+
+/**
+ * The search box never presents rows as the answer to a text they do not answer, and knows money
+ * handles are not customers. (Runs in the sandbox project: the hang is injected on OMS's text search.)
+ */
+test('support agent: while a search hangs, the previous rows are dimmed under “Searching for …” and Enter does not open one of them', async ({ app }) => {
+  test.setTimeout(60_000);
+  const box = app.getByRole('searchbox', { name: 'Search customers' });
+  const list = app.getByRole('listbox', { name: 'Customers' });
+  await goto(app, '#/customers');
+  await box.fill('ma');
+  await expect(list).toHaveAttribute('data-results-for', 'ma', { timeout: 15_000 });
+  const before = app.url();
+  await control(app, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/customers$', action: 'hang', times: 1 }] });
+  try {
+    await box.fill('mary');
+    await expect(app.locator('.result-meta')).toContainText('Searching for “mary”', { timeout: 5000 });
+    await expect(list).toHaveAttribute('aria-busy', 'true');
+    await expect(list).toHaveAttribute('data-results-for', 'ma');
+    await shot(app, 'search-stale-dimmed');
+    // Into the dimmed rows and Enter: nothing opens, the screen stays on the list.
+    await list.focus();
+    await app.keyboard.press('ArrowDown');
+    await app.keyboard.press('Enter');
+    await expect(app).toHaveURL(before);
+  } finally {
+    await control(app, 'DELETE', '/faults');
+  }
+  await box.fill('mary ');
+  await expect(list).toHaveAttribute('data-results-for', 'mary ', { timeout: 15_000 });
+  await expect(list).toHaveAttribute('aria-busy', 'false');
+});
+
+test('support agent: a txn_ id, a qt_ id or a hash pasted into Search customers is looked up as money, not as a customer', async ({ app }) => {
+  const box = app.getByRole('searchbox', { name: 'Search customers' });
+  await goto(app, '#/customers');
+  await box.fill('txn_01nosuchtransaction00000');
+  await expect(app.locator('.result-meta')).toContainText('OMS has no transaction txn_01nosuchtransaction00000', { timeout: 15_000 });
+  await expect(app.getByText('No customers match.')).toHaveCount(0);
+  await box.fill('qt_01nosuchquote00000000000');
+  await expect(app.locator('.result-meta')).toContainText('OMS has no quote qt_01nosuchquote00000000000', { timeout: 15_000 });
+  const hash = `0x${'ab'.repeat(32)}`;
+  await box.fill(hash);
+  await expect(app.locator('.result-meta')).toContainText(/No (transaction|match)/, { timeout: 30_000 });
+  await expect(app.getByText('No customers match.')).toHaveCount(0);
+});
