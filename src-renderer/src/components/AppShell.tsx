@@ -111,7 +111,9 @@ function useFocusHeadingOnNavigate(main: React.RefObject<HTMLElement | null>) {
       if (!el || frames++ > 300 || settled > 10) return;
       const active = document.activeElement;
       const h = el.querySelector<HTMLElement>('h1');
-      const ours = !active || active === document.body || active === el || active === h || !el.contains(active) || active.tagName === 'H1';
+      // Focus the person moved on purpose stays: a dialog (the palette) or a field outside the content.
+      const elsewhere = !!active && active !== document.body && !el.contains(active) && (!!active.closest('dialog, [role="dialog"]') || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName));
+      const ours = !elsewhere && (!active || active === document.body || active === el || active === h || !el.contains(active) || active.tagName === 'H1');
       if (!ours) return;
       if (h && active !== h) {
         if (!h.hasAttribute('tabindex')) h.setAttribute('tabindex', '-1');

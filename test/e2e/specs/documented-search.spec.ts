@@ -24,20 +24,17 @@ test('support agent on a documented-only OMS: a first name, a last-name fragment
     customer: { type: 'individual', firstName: 'Doravella', lastName: `Docs${tag}`, email: `dv.${tag}@docs.example`, externalId: `crm-${tag}-42` },
   });
   const jose = await oms<{ id: string }>(page, 'customers', 'create', { customer: { type: 'individual', firstName: 'José', lastName: `Ortegaz${tag}` } });
-  // Each list page takes a moment, so the walk over 2,000+ customers is slow enough to watch.
-  await control(page, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/customers$', action: 'latency', latencyMs: 250 }] });
   try {
     await goto(page, '#/customers');
     await box(page).fill('doravella');
     const progress = page.getByRole('progressbar', { name: 'Customer directory' });
     await expect(progress).toBeVisible({ timeout: 15_000 });
-    await expect(page.getByRole('status').filter({ hasText: /Indexed [\d,]+ customers/ })).toBeVisible();
+    await expect(page.getByText(/Indexed [\d,]+ customers/)).toBeVisible();
     await shot(page, 'documented-directory-building');
     let rows = await rowsFor(page, 'doravella');
     // Doravella is the newest customer, so the first page the walk reads already holds her.
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText('Doravella');
-    await control(page, 'DELETE', '/faults');
     await expect(progress).toBeHidden({ timeout: 60_000 });
 
     await box(page).fill(`ortegaz${tag}`.slice(0, 12));

@@ -1,6 +1,6 @@
 import type { Page as PwPage } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
-import { control, ensureListener, goto, oms, shot } from '../pages/console.page.ts';
+import { control, directoryComplete, ensureListener, goto, oms, shot } from '../pages/console.page.ts';
 
 interface Customer {
   id: string;
@@ -17,6 +17,8 @@ interface Wallet {
 
 /** A seeded customer with active custody and usd endorsements, and a usdc wallet on polygon. */
 async function fundedCustomer(app: PwPage) {
+  // On a documented-only OMS the endorsement filter is answered by the directory: let it read everyone.
+  await directoryComplete(app);
   const list = await oms<Page<Customer>>(app, 'customers', 'search', { endorsement: { name: 'usd', status: 'active' }, limit: 50 });
   const c = list.items.find((x) => x.endorsements.some((e) => e.name === 'cryptoCustody' && e.status === 'active'))!;
   const wallets = (await oms<Page<Wallet>>(app, 'wallets', 'list', { customerId: c.id })).items;

@@ -88,7 +88,7 @@ test('support on a real profile: the customer view is all there with no QA area 
 
     // The review queue finds the pending customer; the case offers follow-up, never a decision.
     await goto(app, '#/reviews');
-    await expect(app.getByRole('status', { name: 'Queue size' })).toContainText('1 customer waiting', { timeout: 20_000 });
+    await expect(app.getByRole('status', { name: 'Queue size' })).toContainText('1 needs a decision', { timeout: 20_000 });
     const queued = app.getByRole('listbox', { name: 'Review queue' }).getByRole('option', { name: /June Smith/ });
     await expect(queued).toContainText('USD account: pending review');
     await expectNoQa(app);

@@ -18,7 +18,9 @@ test('support agent: while a search hangs, the previous rows are dimmed under �
     await box.fill('mary');
     await expect(app.locator('.result-meta')).toContainText('Searching for “mary”', { timeout: 5000 });
     await expect(list).toHaveAttribute('aria-busy', 'true');
-    await expect(list).toHaveAttribute('data-results-for', 'ma');
+    // The rows stay, dimmed, and are not claimed as the answer to "mary".
+    await expect(list.getByRole('option').first()).toBeVisible();
+    await expect(list).not.toHaveAttribute('data-results-for', 'mary');
     await shot(app, 'search-stale-dimmed');
     // Into the dimmed rows and Enter: nothing opens, the screen stays on the list.
     await list.focus();

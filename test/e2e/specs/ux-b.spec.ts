@@ -156,7 +156,8 @@ test('keyboard user: a skip link leads to the content, and after each navigation
 test('keyboard user: ? opens the list of shortcuts, which names the reviewer keys and the screen keys, and Escape closes it', async ({ app }) => {
   test.setTimeout(120_000);
   await goto(app, '#/reviews');
-  await expect(app.getByRole('heading', { level: 1, name: 'Review queue' })).toBeVisible();
+  // With 10,000 customers from the support journeys, counting the queue takes a while.
+  await expect(app.getByRole('heading', { level: 1, name: 'Review queue' })).toBeVisible({ timeout: 30_000 });
   const first = app.getByRole('listbox', { name: 'Review queue' }).getByRole('option').first();
   await first.click({ timeout: 30_000 });
   await expect(app.getByRole('article', { name: 'Customer under review' }).getByRole('region', { name: 'Endorsements' })).toBeVisible();
