@@ -23,7 +23,8 @@ const queueCounts = async (app: Page) => {
       },
       { timeout: 30_000 },
     )
-    .not.toBeNaN();
+    // A number as soon as the status renders, 0 before the first count lands: wait for the count.
+    .toBeGreaterThan(0);
   return counts;
 };
 const countText = (c: { decision: number; customer: number }) => `${c.decision} need${c.decision === 1 ? 's' : ''} a decision · ${c.customer} waiting on the customer`;
