@@ -22,10 +22,10 @@ function newest(path: string): { file: string; mtimeMs: number } | null {
  */
 export function staleOutput(root: string, output: string, sources: readonly string[]): string | null {
   const out = statSync(join(root, output), { throwIfNoEntry: false });
-  if (!out) return `${output} is missing: run "npx electron-vite build" first.`;
+  if (!out) return `${output} is missing: run "npx electron-vite build" (./oms test and ./oms start build before they run).`;
   for (const src of sources) {
     const n = newest(join(root, src));
-    if (n && n.mtimeMs > out.mtimeMs) return `${output} is older than ${relative(root, n.file)}: run "npx electron-vite build" so the spec runs what ships.`;
+    if (n && n.mtimeMs > out.mtimeMs) return `${output} is older than ${relative(root, n.file)}: run "npx electron-vite build" so the tests run what ships.`;
   }
   return null;
 }
