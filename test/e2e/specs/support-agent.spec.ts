@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures/test.ts';
-import { control, ensureListener, ensureTenThousand, goto, oms, shot } from '../pages/console.page.ts';
+import { control, directoryComplete, ensureListener, ensureTenThousand, goto, oms, shot } from '../pages/console.page.ts';
 
 type Page1 = { items: { id: string; emailMasked: string | null; wallets: { id: string }[]; firstName: string | null; lastName: string | null }[] };
 
@@ -198,6 +198,8 @@ test('support agent: the query lives in the URL (reload, Back, a copied link) an
 });
 
 test('support agent: revealing contact details asks why, and the audit log shows the reason given', async ({ app }) => {
+  // On a documented-only OMS the endorsement filter is answered by the directory: let it read everyone.
+  await directoryComplete(app);
   const c = (await oms<Page1>(app, 'customers', 'search', { limit: 1, endorsement: { name: 'basic', status: 'active' } })).items[0]!;
   await goto(app, `#/customers/${c.id}`);
   const profile = app.getByRole('region', { name: 'Profile' });
@@ -215,11 +217,11 @@ test('support agent: revealing contact details asks why, and the audit log shows
   await shot(app, 'audit-reveal-reason');
 });
 
-// Needs the lead's one-line wiring in src-renderer/src/bridge/subscriptions.ts (event.wallets.changed →
-// useCustomers.getState().noteLive(customerId, cause)); a deposit re-fetches no customer, so nothing
-// else tells the customer view. Enable once wired.
+// A deposit re-fetches no customer: the customer view hears of it only through event.wallets.changed →
+// noteLive (src-renderer/src/bridge/subscriptions.ts).
 test('support agent: a live deposit on the open customer is announced in the Live updates panel, not under Endorsements', async ({ app }) => {
   await ensureListener(app);
+  await directoryComplete(app);
   const page1 = await oms<Page1>(app, 'customers', 'search', { limit: 50, endorsement: { name: 'cryptoCustody', status: 'active' } });
   const c = page1.items.find((x) => x.wallets.length > 0)!;
   await goto(app, `#/customers/${c.id}`);
