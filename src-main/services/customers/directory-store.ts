@@ -35,7 +35,7 @@ export class DirectoryStore {
       PRAGMA journal_mode = OFF;
       CREATE TABLE c (rk INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL);
       CREATE TABLE e (name TEXT NOT NULL, status TEXT NOT NULL, rk INTEGER NOT NULL, PRIMARY KEY (name, status, rk)) WITHOUT ROWID;
-      CREATE VIRTUAL TABLE f USING fts5(t, content='', contentless_delete=1, prefix='2', tokenize="unicode61 remove_diacritics 2 tokenchars '_'");
+      CREATE VIRTUAL TABLE f USING fts5(t, content='', contentless_delete=1, prefix='1 2 3', tokenize="unicode61 remove_diacritics 2 tokenchars '_'");
       INSERT INTO f(f, rank) VALUES('automerge', 0);
     `);
     const p = (sql: string) => this.#db.prepare(sql);
