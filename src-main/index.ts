@@ -17,7 +17,7 @@ import { DEFAULT_NOTIFICATION_SETTINGS, NOTIFICATION_SETTINGS_KEY, NotificationS
 import { bringToFront, claimSingleInstance, createDeepLinkRouter, protocolClientArgs } from './desktop/single-instance.ts';
 import { THEME_SETTING_KEY, windowBackground } from './desktop/theme.ts';
 import { registerElectronIpc } from './ipc/electron-ipc.ts';
-import { scrubText } from './ipc/redact.ts';
+import { scrubText } from './lib/redact.ts';
 
 const devUrl = process.env.ELECTRON_RENDERER_URL;
 const appOrigin = devUrl ? new URL(devUrl).origin : APP_ORIGIN;

@@ -1,5 +1,5 @@
 import { BrowserWindow, clipboard, Menu, Notification, screen, shell } from 'electron';
-import type { EventBus } from '../ipc/event-bus.ts';
+import type { EventBus } from '../lib/event-bus.ts';
 import { buildAppMenuTemplate, commandMessage, RENDERER_EVENT_CHANNEL, type AppCommand, type AppMenuActions } from '../desktop/app-menu.ts';
 import { buildContextMenuTemplate } from '../desktop/context-menu.ts';
 import { decide, type NotificationSettings, type PolicyMemory } from '../desktop/notification-policy.ts';

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { sessionCookieName, startBrowserBridge, type BrowserBridge } from '../../src-main/ipc/browser-bridge.ts';
 import { contentSecurityPolicy } from '../../src-main/lib/csp.ts';
 import { EventBridge } from '../../src-main/ipc/event-bridge.ts';
-import { EventBus } from '../../src-main/ipc/event-bus.ts';
+import { EventBus } from '../../src-main/lib/event-bus.ts';
 import type { Dispatch } from '../../src-main/ipc/dispatcher.ts';
 
 let bridge: BrowserBridge;

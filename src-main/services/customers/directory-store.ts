@@ -1,16 +1,7 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { OmsCustomer } from '../../oms/oms-objects.ts';
-import { fieldWords, queryWords, type MatchFields } from './customer-match.ts';
-import { endorsementHead } from './customer-view.ts';
-
-/** One customer as the directory keeps it: what search, the rows and the review queue need. */
-export interface DirectoryEntry extends MatchFields {
-  status: string;
-  createdAt: string | null;
-  updatedAt: string | null;
-  endorsements: { name: string; status: string; updatedAt: string | null }[];
-  walletIds: string[];
-}
+import { fieldWords, queryWords } from './customer-match.ts';
+import { toEntry, type DirectoryEntry } from './directory-entry.ts';
 
 /**
  * The directory's storage: an in-memory SQLite database (never a file: it holds emails and phones)
@@ -233,24 +224,4 @@ function decode(r: Row): DirectoryEntry {
 /** Words hold only letters, digits and `_` (customer-match `words`), so quoting them is safe. */
 function ftsQuery(typed: readonly string[]): string {
   return typed.map((w) => `"${w}"*`).join(' AND ');
-}
-
-const str = (v: unknown): string | null => (typeof v === 'string' && v.length ? v : null);
-
-export function toEntry(c: OmsCustomer): DirectoryEntry {
-  const endorsements = (c.endorsements ?? []).map((e, i) => ({ ...endorsementHead(e, i), updatedAt: typeof e === 'string' ? null : str(e.updatedAt) }));
-  return {
-    id: c.id,
-    firstName: str(c.firstName),
-    middleName: str(c.middleName),
-    lastName: str(c.lastName),
-    email: str(c.email),
-    phone: str(c.phone),
-    externalId: str(c.externalId),
-    status: str(c.status) ?? 'unknown',
-    createdAt: str(c.createdAt),
-    updatedAt: str(c.updatedAt),
-    endorsements,
-    walletIds: (c.wallets ?? []).map((w) => w.id),
-  };
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { WalletBalanceView } from '#shared/domain/wallet.ts';
 import type { SandboxStatus as SandboxStatusView } from '#shared/ipc/sandbox.contract.ts';
-import { AppFailure } from '../../ipc/app-failure.ts';
-import { scrubText } from '../../ipc/redact.ts';
+import { AppFailure } from '../../lib/app-failure.ts';
+import { scrubText } from '../../lib/redact.ts';
 import { toWalletBalanceView } from '../money/money-views.ts';
 import type { OmsSession } from '../session/oms-session.ts';
 import type { LocalSandbox } from './local-sandbox.ts';
