@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
-import { control, ensureListener, fullCustomer, goto, oms, shot, uniqueTag } from '../pages/console.page.ts';
+import { control, ensureListener, fullCustomer, goto, oms, shot, uniqueTag, customersScreen } from '../pages/console.page.ts';
 
 /** The same screen at the smallest supported window, light and dark, for a look at both. */
 async function shotBothThemes(app: Page, name: string) {
@@ -96,7 +96,7 @@ test('support agent: a hung customer read is named in the user’s words, listed
   const target = seeded[seeded.length - 7]!;
   const name = `${target.firstName} ${target.lastName}`;
   await goto(app, '#/customers');
-  await app.getByRole('searchbox', { name: 'Search customers' }).fill(target.lastName!);
+  await customersScreen(app).search.fill(target.lastName!);
   const row = app.getByRole('listbox', { name: 'Customers' }).getByRole('option', { name: new RegExp(name) }).first();
   await expect(row).toBeVisible({ timeout: 20_000 });
   await control(app, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/customers/cst_[^/]+$', action: 'hang', times: 2 }] });
