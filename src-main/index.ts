@@ -4,11 +4,12 @@ import { release } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { createConsole, type ConsoleApp } from './app/composition.ts';
-import { initialPlacement, installAppMenu, installContextMenu, openLogsFolder, sendCommand, startNotifications, trackWindowState } from './app/electron-desktop.ts';
+import { initialPlacement, installAppMenu, installContextMenu, openLogsFolder, sendCommand, startNotifications, trackWindowState, watchRendererHealth } from './app/electron-desktop.ts';
 import { createMainWindow } from './app/electron-window.ts';
 import { registerAppScheme, serveRenderer } from './app/electron-protocol.ts';
 import { APP_ORIGIN, hardenApp, openExternalSafely } from './app/electron-security.ts';
 import { defaultDataDir, securePrivateDir } from './app/paths.ts';
+import { appUserModelId } from './desktop/app-identity.ts';
 import { DEEP_LINK_SCHEME, urlWithHash } from './desktop/deep-link.ts';
 import { buildDiagnostics } from './desktop/diagnostics.ts';
 import { openFileLog, type FileLog } from './desktop/file-log.ts';
@@ -44,6 +45,7 @@ const keeper = new WindowKeeper(() => {
   });
   trackWindowState(win, stateFile, log);
   installContextMenu(win);
+  watchRendererHealth(win, log);
   return win;
 });
 
@@ -67,6 +69,8 @@ if (!claimSingleInstance(app, { window: () => keeper.current(), onArgv: (argv) =
   app.exit(0);
 } else {
   registerAppScheme();
+  const aumid = appUserModelId(process.platform);
+  if (aumid) app.setAppUserModelId(aumid);
   // As in browser mode: a failed background promise is reported, never fatal to the operator's window.
   process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason)}`));
   const protocol = protocolClientArgs(DEEP_LINK_SCHEME, process.defaultApp === true, process.execPath, process.argv[1] ? resolve(process.argv[1]) : undefined);
@@ -97,8 +101,8 @@ if (!claimSingleInstance(app, { window: () => keeper.current(), onArgv: (argv) =
   app.on('window-all-closed', () => {
     if (quitsWhenAllWindowsClosed(process.platform)) app.quit();
   });
-  // A packaged app's crashes are otherwise invisible: they go to the log file with the reason only.
-  app.on('render-process-gone', (_event, _contents, details) => log(`renderer gone: ${details.reason} (exit ${details.exitCode})`));
+  // A packaged app's crashes are otherwise invisible: they go to the log file with the reason only
+  // (the window's own renderer is watched, and offered a reload, in watchRendererHealth).
   app.on('child-process-gone', (_event, details) => log(`${details.type} process gone: ${details.reason} (exit ${details.exitCode})`));
   // Dock click on macOS: a new window around the services already running, never a second console.
   app.on('activate', () => {

@@ -127,3 +127,27 @@ export class FakeMenu<T extends { label?: string; submenu?: T[]; click?: () => v
 export function fakeDisplay(id: number, x: number, y: number, width: number, height: number, taskbar = 40) {
   return { id, bounds: { x, y, width, height }, workArea: { x, y, width, height: height - taskbar } };
 }
+
+/** `dialog.showMessageBox` for a window: records each question; the test answers or it is aborted. */
+export class FakeRecoveryDialog {
+  readonly asked: { message: string; buttons: string[]; signal: AbortSignal; answer: (i: number) => void }[] = [];
+  ask(q: { message: string; buttons: string[]; cancelId: number }, signal: AbortSignal): Promise<number> {
+    return new Promise((resolve) => {
+      // As Electron does: an aborted box resolves as if cancelled.
+      signal.addEventListener('abort', () => resolve(q.cancelId), { once: true });
+      this.asked.push({ message: q.message, buttons: q.buttons, signal, answer: resolve });
+    });
+  }
+}
+
+/** The reloadable part of a window. */
+export class FakeReloadableWindow {
+  reloads = 0;
+  destroyed = false;
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  reload(): void {
+    this.reloads++;
+  }
+}
