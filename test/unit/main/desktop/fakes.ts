@@ -151,3 +151,23 @@ export class FakeReloadableWindow {
     this.reloads++;
   }
 }
+
+/** The update dialogs: records what was said; a restart offer is answered by `restart` (or later by the test). */
+export class FakeUpdateDialog {
+  readonly told: { message: string; detail: string }[] = [];
+  readonly offers: string[] = [];
+  restart: boolean | null = true;
+  #pending: ((yes: boolean) => void)[] = [];
+  tell(message: string, detail: string): Promise<void> {
+    this.told.push({ message, detail });
+    return Promise.resolve();
+  }
+  offerRestart(version: string): Promise<boolean> {
+    this.offers.push(version);
+    if (this.restart !== null) return Promise.resolve(this.restart);
+    return new Promise((resolve) => this.#pending.push(resolve));
+  }
+  answer(yes: boolean): void {
+    for (const r of this.#pending.splice(0)) r(yes);
+  }
+}
