@@ -1,7 +1,7 @@
 import type { InFlightChanges } from './in-flight-changes.ts';
 
 /** The settings-store row for Settings → Desktop → "Check for updates at start" (default on). */
-export const UPDATE_CHECK_AT_START_KEY = 'desktop.updates.checkAtStart';
+export { UPDATE_CHECK_AT_START_KEY } from '#shared/domain/desktop-prefs.ts';
 
 /** electron-updater, reduced to what the policy needs (the adapter is app/electron-updater.ts). */
 export interface UpdaterPort {
