@@ -11,6 +11,7 @@ import { registerAppScheme, serveRenderer } from './app/electron-protocol.ts';
 import { APP_ORIGIN, hardenApp, openExternalSafely } from './app/electron-security.ts';
 import { defaultDataDir, securePrivateDir } from './app/paths.ts';
 import { appUserModelId } from './desktop/app-identity.ts';
+import { registerAppImageLinks, xdgMimeDefault } from './desktop/appimage-links.ts';
 import { DEEP_LINK_SCHEME, urlWithHash } from './desktop/deep-link.ts';
 import { buildDiagnostics } from './desktop/diagnostics.ts';
 import { openFileLog, type FileLog } from './desktop/file-log.ts';
@@ -175,6 +176,8 @@ async function start(): Promise<void> {
   powerMonitor.on('resume', () => c.webhooks.wake());
   keeper.ensure();
   router.ready();
+  // An AppImage brings no .desktop file: without this, oms-console:// links reach nothing.
+  void registerAppImageLinks({ platform: process.platform, env: process.env, scheme: DEEP_LINK_SCHEME, setDefault: xdgMimeDefault(process.env), log });
   // Quietly, once the window is up: the start is not held back by the feed.
   setTimeout(() => void updates.atStart().catch((e: unknown) => log(`update check at start: ${e instanceof Error ? e.message : 'failed'}`)), 5000).unref();
 }
