@@ -154,7 +154,7 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
       await settings.save({ id: p.id, name: p.name, baseUrl: p.baseUrl, apiVersion: p.apiVersion, webhookVerification: mode }, { profileId: p.id });
       webhooks.profileSettingsChanged();
     },
-    // The relay's console token: keychain only, per profile (issue 14).
+    // The relay's console token: keychain only, per profile.
     relayTokens: {
       get: (profileId) => services.secrets.get(accounts.relayToken(profileId)),
       set: async (profileId, token) => void (token === null ? await services.secrets.delete(accounts.relayToken(profileId)) : await services.secrets.set(accounts.relayToken(profileId), token)),
