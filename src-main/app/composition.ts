@@ -111,7 +111,8 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
   const startedAt = new Date();
   const db = openDatabase(join(opts.dataDir, 'console.db'));
   const bus = new EventBus();
-  const events = new EventBridge(bus);
+  // A refused push is a bug in main: its name and the fields at fault go to the log, never the values.
+  const events = new EventBridge(bus, undefined, (name, paths) => (opts.log ?? (() => {}))(`push ${name} refused: it does not match the event contract (${paths.join(', ')})`));
   const services = await buildMainServices(
     { db, bus, rawLog: opts.log ?? (() => {}) },
     {

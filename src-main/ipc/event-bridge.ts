@@ -1,4 +1,4 @@
-import type { EventName } from '#shared/events/events.contract.ts';
+import { eventContract, type EventName } from '#shared/events/events.contract.ts';
 import type { EventBus } from '../lib/event-bus.ts';
 
 export type EventSink = (name: EventName, payload: unknown) => void;
@@ -36,9 +36,29 @@ export class EventBridge {
   /** Pushes (calls, i.e. frames) actually sent to sinks, by event name (for tests and the bench). */
   readonly sent = new Map<EventName, number>();
 
-  constructor(bus: EventBus, windowMs = 40) {
+  readonly #onInvalid: (name: EventName, paths: string[]) => void;
+  /** Pushes refused because their payload did not match the event contract, by event name. */
+  readonly refused = new Map<EventName, number>();
+
+  /** `onInvalid` hears of a refused push: its name and the paths at fault, never the values. */
+  constructor(bus: EventBus, windowMs = 40, onInvalid: (name: EventName, paths: string[]) => void = () => undefined) {
     this.windowMs = windowMs;
+    this.#onInvalid = onInvalid;
     this.#unsubscribe = bus.onAny((name, payload) => this.#accept(name, payload));
+  }
+
+  /**
+   * A push is parsed as an IPC output is: with the event's strict schema. What fails never reaches
+   * a renderer (a field added to a payload by mistake could carry what the renderer must not see).
+   */
+  #valid(name: EventName, payload: unknown): unknown {
+    const schema = eventContract[name] as { safeParse: (v: unknown) => { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[] }[] } } } | undefined;
+    if (!schema) return undefined;
+    const r = schema.safeParse(payload);
+    if (r.success) return r.data;
+    this.refused.set(name, (this.refused.get(name) ?? 0) + 1);
+    this.#onInvalid(name, (r.error?.issues ?? []).slice(0, 5).map((i) => i.path.map(String).join('.') || '(payload)'));
+    return undefined;
   }
 
   addSink(sink: EventSink): () => void {
@@ -51,7 +71,9 @@ export class EventBridge {
     return () => this.#batchSinks.delete(sink);
   }
 
-  #accept(name: EventName, payload: unknown): void {
+  #accept(name: EventName, raw: unknown): void {
+    const payload = this.#valid(name, raw);
+    if (payload === undefined) return;
     if (GATHER.has(name)) {
       const list = this.#gathered.get(name);
       if (list) list.push(payload);

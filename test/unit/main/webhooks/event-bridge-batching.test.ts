@@ -5,8 +5,8 @@ import { EventBus } from '../../../../src-main/lib/event-bus.ts';
 
 const entry = (seq: number): InboxEntry => ({
   seq, eventId: `evt_${seq}`, type: 'customer.updated', customerId: 'cst_1', verdict: 'verified', reason: 'ok', applied: true, duplicate: false,
-  source: 'listener', receivedAt: new Date(0).toISOString(),
-}) as InboxEntry;
+  source: 'listener', receivedAt: new Date(0).toISOString(), variant: 'standard', bodySize: 120, bodySha256: null,
+});
 
 describe('event bridge: webhook deliveries gathered per window', () => {
   it('a batch sink gets one call per window with every delivery in order; a plain sink still gets each one', async () => {
@@ -60,6 +60,27 @@ describe('event bridge: webhook deliveries gathered per window', () => {
     expect(payloads.map((p) => p.walletId)).toEqual(Array.from({ length: 100 }, (_, i) => `wlt_${i}`));
     expect(payloads.map((p) => p.cause)).toEqual(Array.from({ length: 100 }, (_, i) => `c${i + 200}`));
     expect(singles).toHaveLength(100);
+    bridge.close();
+  });
+
+  it('a push whose payload does not match its event contract never leaves: the log hears the event and the paths, not the values', async () => {
+    const bus = new EventBus();
+    const heard: { name: string; paths: string[] }[] = [];
+    const bridge = new EventBridge(bus, 5, (name, paths) => heard.push({ name, paths }));
+    const got: { name: string; payload: unknown }[] = [];
+    bridge.addSink((name, payload) => got.push({ name, payload }));
+    // A field the contract does not list (it could be anything, a clear email say) and a wrong type.
+    (bus.publish as (n: string, p: unknown) => void)('event.wallets.changed', { customerId: 'cst_1', walletId: 'wlt_1', cause: 'deposit', email: 'dora@docs.example' });
+    (bus.publish as (n: string, p: unknown) => void)('event.webhooks.received', { ...entry(7), seq: 'seven' });
+    bus.publish('event.wallets.changed', { customerId: 'cst_2', walletId: 'wlt_2', cause: 'deposit' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(got).toEqual([{ name: 'event.wallets.changed', payload: { customerId: 'cst_2', walletId: 'wlt_2', cause: 'deposit' } }]);
+    expect(heard).toEqual([
+      { name: 'event.wallets.changed', paths: ['(payload)'] },
+      { name: 'event.webhooks.received', paths: ['seq'] },
+    ]);
+    expect(JSON.stringify(heard)).not.toContain('dora@');
+    expect(bridge.refused.get('event.wallets.changed')).toBe(1);
     bridge.close();
   });
 });

@@ -12,11 +12,13 @@ import { httpRequest } from './http-client.ts';
 export const SECRET = `whsec_${'5a'.repeat(32)}`;
 
 export function customerView(id: string, status = 'pending', at = new Date().toISOString()): CustomerView {
+  // A whole view: the event bridge refuses a push that does not match the contract.
   return {
-    id, object: 'customer', type: 'individual', status: 'active', wallets: [], createdAt: at, updatedAt: at,
-    endorsements: [{ name: 'basic', status, requirements: { complete: [], pending: [], missing: [], issues: [] }, rejectionReasons: [] }],
+    id, type: 'individual', firstName: null, middleName: null, lastName: null, nationality: null, externalId: null,
+    status: 'active', signedAgreement: null, signedAgreementAt: null, wallets: [], createdAt: at, updatedAt: at,
+    endorsements: [{ name: 'basic', status, requirements: { complete: [], pending: [], missing: [], issues: [] }, rejectionReasons: [], updatedAt: at }],
     metadata: null, emailMasked: null, phoneMasked: null,
-  } as unknown as CustomerView;
+  };
 }
 
 export interface Console {
