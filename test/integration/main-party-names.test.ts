@@ -72,6 +72,21 @@ describe('transaction parties by name', () => {
     expect([...reads].sort()).toEqual([...unmet].sort());
   });
 
+  it("the renderer's store asks main once per id, keeps the names, and asks again only for an id it has not met", async () => {
+    (globalThis as { window?: unknown }).window = { oms: t.oms };
+    const { useTransactions } = await import('../../src-renderer/src/features/transactions/transactions.store.ts');
+    const ids = [...new Set(partiesOf(unwrap(await t.oms.transactions.list({ limit: 12 })).items))];
+    const asked = () => t.outputs.filter((o) => o.channel === 'transactions.partyNames').length;
+    const before = asked();
+    await Promise.all([useTransactions.getState().nameParties(ids), useTransactions.getState().nameParties(ids)]);
+    expect(asked()).toBe(before + 1);
+    for (const id of ids) expect(useTransactions.getState().parties[id]).toMatchObject({ customerId: id, resolved: true });
+    await useTransactions.getState().nameParties(ids);
+    expect(asked()).toBe(before + 1);
+    useTransactions.getState().reset();
+    expect(useTransactions.getState().parties).toEqual({});
+  });
+
   it('a customer OMS does not know stays unnamed, is read once, and is not asked again', async () => {
     reads.length = 0;
     const ghost = 'cst_00000000000000000000000000';
