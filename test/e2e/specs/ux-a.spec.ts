@@ -331,6 +331,7 @@ test("support agent: transaction lists name the customer beside its id, on the T
   const row = list.getByRole('row').filter({ hasText: deposit.id });
   await expect(row).toContainText(`Recipient: ${name}`);
   await expect(row).toContainText(customerId);
+  expect(await mainViolations(app)).toEqual([]);
   await shot(app, 'ux-a-transaction-list-names');
 
   await goto(app, `#/customers/${customerId}`);
@@ -338,4 +339,5 @@ test("support agent: transaction lists name the customer beside its id, on the T
   const own = panel.getByRole('row').filter({ hasText: deposit.id });
   await expect(own).toContainText(`Recipient: ${name}`);
   await expect(own).toContainText(customerId);
+  expect(await mainViolations(app)).toEqual([]);
 });
