@@ -23,15 +23,27 @@ export function zodToApiError(error: z.ZodError, prefix = ''): ApiError {
   return new ApiError(400, message, { details: { issues } });
 }
 
-export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+export type FieldIssue = { path: string; message: string };
+
+/**
+ * A check only the server can make (a value another record holds), run on the raw body even when the
+ * schema refused other fields, so one 400 names every field problem and a client fixes them in one go.
+ */
+export type ServerCheck = (body: Record<string, unknown>) => FieldIssue[];
+
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown, serverCheck?: ServerCheck): z.infer<T> {
   if (body === undefined) throw new ApiError(400, 'Request body is required (a JSON object)');
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new ApiError(400, '(body): must be a JSON object');
   }
   const result = schema.safeParse(body);
-  if (!result.success) throw zodToApiError(result.error);
-  return result.data;
+  const refused = result.success ? [] : issuesOf(zodToApiError(result.error));
+  const issues = [...refused, ...(serverCheck?.(body as Record<string, unknown>) ?? [])];
+  if (issues.length) throw new ApiError(400, issues.map((i) => `${i.path}: ${i.message}`).join('; '), { details: { issues } });
+  return result.data as z.infer<T>;
 }
+
+const issuesOf = (e: ApiError): FieldIssue[] => (e.details as { issues: FieldIssue[] }).issues;
 
 export function parseQuery<T extends z.ZodType>(schema: T, query: URLSearchParams): z.infer<T> {
   const obj: Record<string, string> = {};

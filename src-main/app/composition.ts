@@ -18,6 +18,7 @@ import { createInboxHandlers } from '../services/inbox/inbox.ipc.ts';
 import { trackOpenCustomers } from '../services/inbox/open-customers.ts';
 import { cashInsHandlers } from '../services/money/cash-ins.ipc.ts';
 import { quotesHandlers, transactionsHandlers } from '../services/money/money.ipc.ts';
+import { PartyNames } from '../services/money/party-names.ts';
 import { walletsHandlers } from '../services/wallets/wallets.ipc.ts';
 import { webhooksHandlers } from '../services/webhooks/webhooks.ipc.ts';
 import { openDatabase, type Db } from '../store/database.ts';
@@ -129,6 +130,15 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     },
   );
   const { log, settings } = services;
+  // Transaction parties by name: what the directory holds first, the rest read once per profile.
+  const partyNames = new PartyNames({
+    profile: async () => {
+      const a = await services.session.apis();
+      return { key: a.client, get: (id, signal) => a.customers.get(id, signal) };
+    },
+    held: (id) => services.customerSearch.held(id),
+  });
+  bus.on('event.customers.refetched', (p) => partyNames.forget(p.customerId));
   const webhooks = new WebhookSubsystem({
     db,
     bus,
@@ -188,7 +198,7 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     customers: trackOpenCustomers(customersHandlers(services.session, services.customerSearch), webhooks.openCustomers),
     wallets: walletsHandlers(services.session),
     quotes: quotesHandlers(services.session),
-    transactions: transactionsHandlers(services.session),
+    transactions: transactionsHandlers(services.session, partyNames),
     cashIns: cashInsHandlers(services.session),
     externalAccounts: externalAccountsHandlers(services.session),
     // A created or deleted endpoint changes the secrets the listener verifies with: say so at once.

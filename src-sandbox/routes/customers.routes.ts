@@ -10,7 +10,7 @@ import { buildCustomerListQuery, estimate } from '../store/customer-query.ts';
 import { toStored } from '../store/customers.repo.ts';
 import type { Row } from '../store/db.ts';
 import type { CustomerDoc, EndorsementName, StoredCustomer } from '../types.ts';
-import { parseBody, parseQuery } from '../validate.ts';
+import { parseBody, parseQuery, type ServerCheck } from '../validate.ts';
 import {
   balanceQuery,
   createCustomerSchema,
@@ -30,19 +30,20 @@ export function requireCustomer(ctx: SandboxContext, id: string): StoredCustomer
 /**
  * An externalId names one customer of the integrator's own system, so two OMS customers never share
  * it [choice, oms-api.md §9]: refused like any invalid field (400 with a field issue), because the fix
- * is the same, correct that field. Only OMS can know, so the console cannot catch it first.
+ * is the same, correct that field. Only OMS can know, so the console cannot catch it first; it is
+ * judged alongside the schema's issues, so a request with several problems hears of all of them.
  */
-function assertExternalIdFree(ctx: SandboxContext, externalId: string | null | undefined, self: string | null): void {
-  if (!externalId) return;
-  const row = ctx.db.prepare('SELECT id FROM customers WHERE external_id = ? AND id IS NOT ? LIMIT 1').get(externalId, self) as Row | undefined;
-  if (!row) return;
-  const message = `is already the externalId of customer ${String(row.id)}`;
-  throw new ApiError(400, `externalId: ${message}`, { details: { issues: [{ path: 'externalId', message }] } });
+function externalIdTaken(ctx: SandboxContext, self: string | null): ServerCheck {
+  return (body) => {
+    const externalId = typeof body.externalId === 'string' ? body.externalId.trim() : '';
+    if (!externalId) return [];
+    const row = ctx.db.prepare('SELECT id FROM customers WHERE external_id = ? AND id IS NOT ? LIMIT 1').get(externalId, self) as Row | undefined;
+    return row ? [{ path: 'externalId', message: `is already the externalId of customer ${String(row.id)}` }] : [];
+  };
 }
 
 function create({ ctx, body }: ApiRequest) {
-  const input = parseBody(createCustomerSchema, body);
-  assertExternalIdFree(ctx, input.externalId, null);
+  const input = parseBody(createCustomerSchema, body, externalIdTaken(ctx, null));
   const now = ctx.clock.nowIso();
   const doc: CustomerDoc = {
     id: newId('cst', ctx.clock.now()),
@@ -87,10 +88,9 @@ function list({ ctx, query }: ApiRequest) {
 }
 
 function patch({ ctx, params, body }: ApiRequest) {
-  const input = parseBody(patchCustomerSchema, body);
+  const input = parseBody(patchCustomerSchema, body, externalIdTaken(ctx, params.id!));
   const stored = requireCustomer(ctx, params.id!);
   if (stored.doc.status === 'inactive') throw new ApiError(409, `Customer ${stored.doc.id} is inactive (deleted) and cannot be changed`);
-  assertExternalIdFree(ctx, input.externalId, stored.doc.id);
   const keys = Object.keys(input) as (keyof typeof input)[];
   if (!keys.length) return ok(presentCustomer(ctx, stored));
   const doc = stored.doc;

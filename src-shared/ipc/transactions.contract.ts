@@ -30,6 +30,16 @@ export const TransactionLookup = z.strictObject({
 });
 export type TransactionLookup = z.infer<typeof TransactionLookup>;
 
+/** A transaction party by name, as a list shows it next to the id (the email masked, as everywhere). */
+export const PartyName = z.strictObject({
+  customerId: z.string(),
+  name: z.string().nullable(),
+  emailMasked: z.string().nullable(),
+  /** False when OMS could not be read just now: the id stands alone, and a later page may ask again. */
+  resolved: z.boolean(),
+});
+export type PartyName = z.infer<typeof PartyName>;
+
 export const transactionsContract = {
   /** Transactions newest first with the documented filters; one page. */
   list: query('transactions.list', 'Transactions newest first, filtered; one page.', TransactionFilters, pageOf(TransactionView)),
@@ -49,5 +59,12 @@ export const transactionsContract = {
       resume: z.object({ cursor: Cursor, read: z.number().int().min(0).max(10_000_000) }).optional(),
     }),
     TransactionLookup,
+  ),
+  /** Names for the customers of a list page: each read from OMS once per profile, in the background. */
+  partyNames: query(
+    'transactions.partyNames',
+    'Names for the customer parties of a list page (emails masked).',
+    z.object({ customerIds: z.array(CustomerId).min(1).max(100) }),
+    z.strictObject({ items: z.array(PartyName) }),
   ),
 };

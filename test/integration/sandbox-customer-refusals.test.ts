@@ -82,6 +82,27 @@ describe('the sandbox refuses what only OMS can know, naming the field', () => {
     for (const g of ['50', '65', '70', '88', '90', '92', '94', '99']) expect(taxIdProblem('itin', `900-${g}-1234`)).toBeNull();
   });
 
+  it('a taken externalId and an impossible SSN in one request: one 400 names both, on create and on PATCH; nothing is created or changed', async () => {
+    const externalId = ext();
+    const holder = (await api.post('/customers', { type: 'individual', externalId })).body;
+    const impossible = [{ type: 'ssn', issuingCountry: 'US', number: '666-12-3456' }];
+    const both = [
+      { path: 'identifyingInformation[0].number', message: 'is not an SSN: no SSN starts with 000, 666 or 9' },
+      { path: 'externalId', message: `is already the externalId of customer ${holder.id}` },
+    ];
+    const dup = await api.post('/customers', { ...FULL_CUSTOMER, externalId, identifyingInformation: impossible });
+    expect(dup.status).toBe(400);
+    expect(dup.body.error.details.issues).toEqual(both);
+    expect(dup.body.error.message).toBe(both.map((i) => `${i.path}: ${i.message}`).join('; '));
+    expect((await api.get(`/customers?externalId=${externalId}`)).body.data).toHaveLength(1);
+
+    const other = (await api.post('/customers', { type: 'individual', firstName: 'Other', externalId: ext() })).body;
+    const patch = await api.patch(`/customers/${other.id}`, { externalId, identifyingInformation: impossible, firstName: 'Changed' });
+    expect(patch.status).toBe(400);
+    expect(patch.body.error.details.issues).toEqual(both);
+    expect((await api.get(`/customers/${other.id}`)).body.firstName).toBe('Other');
+  });
+
   it("through the console's OMS client the refusal becomes INVALID_INPUT with details.fields at OMS's paths", async () => {
     const customers = new CustomersApi(testClient(sb).client);
     const externalId = ext();

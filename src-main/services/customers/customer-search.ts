@@ -125,6 +125,11 @@ export class CustomerSearchService {
     return (await this.#textSearch(p, signal)) === 'no' ? this.#directory(p) : null;
   }
 
+  /** A customer as the directory holds it now, without asking OMS (null where there is no directory). */
+  held(customerId: string): DirectoryEntry | null {
+    return this.#state?.directory?.store.get(customerId) ?? null;
+  }
+
   /** A customer the console just read from OMS keeps the directory current. */
   observe(c: OmsCustomer): void {
     this.#state?.directory?.upsert(c);

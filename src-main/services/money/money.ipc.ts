@@ -5,6 +5,7 @@ import type { QuoteBody } from '../../oms/money.api.ts';
 import type { OmsSession } from '../session/oms-session.ts';
 import { toQuoteView } from './flow-views.ts';
 import { toTransactionView } from './money-views.ts';
+import type { PartyNames } from './party-names.ts';
 import { findTransaction } from './transaction-find.ts';
 
 const money = async (session: OmsSession) => (await session.apis()).money;
@@ -30,7 +31,7 @@ export function quotesHandlers(session: OmsSession): DomainHandlers<'quotes'> {
 }
 
 /** transactions.* — reading money movement, executing a quote, and finding a transaction. */
-export function transactionsHandlers(session: OmsSession): DomainHandlers<'transactions'> {
+export function transactionsHandlers(session: OmsSession, parties: PartyNames): DomainHandlers<'transactions'> {
   return {
     list: async (f, { signal }) => {
       const page = await (await money(session)).transactions({ customerId: f.customerId, walletId: f.walletId }, f, signal);
@@ -49,5 +50,6 @@ export function transactionsHandlers(session: OmsSession): DomainHandlers<'trans
       return toTransactionView(await api.execute(quoteId, randomUUID(), signal));
     },
     find: async (input, { signal }) => findTransaction(await money(session), input, signal),
+    partyNames: async ({ customerIds }, { signal }) => ({ items: await parties.names(customerIds, signal) }),
   };
 }

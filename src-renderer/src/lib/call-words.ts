@@ -55,6 +55,7 @@ const WORDS: Record<string, string> = {
   'transactions.find': 'Finding the transaction',
   'transactions.get': 'Loading the transaction',
   'transactions.list': 'Loading transactions',
+  'transactions.partyNames': 'Naming the customers in the list',
   'wallets.balance': 'Loading the balance',
   'wallets.create': 'Provisioning the wallet',
   'wallets.list': 'Loading wallets',

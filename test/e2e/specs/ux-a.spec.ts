@@ -316,3 +316,29 @@ test("axe: the screens this work changed (the wizard's endorsement choice, a has
   await expect(app.getByRole('button', { name: 'Show sandbox decisions' })).toBeVisible();
   expect(await mainViolations(app)).toEqual([]);
 });
+
+test("support agent: transaction lists name the customer beside its id, on the Transactions screen and in the customer's panel", async ({ app }) => {
+  const { customerId, walletId } = await sender(app);
+  await oms(app, 'sandbox', 'simulateDeposit', { walletId, amount: '2.20' });
+  const c = await oms<{ firstName: string | null; middleName: string | null; lastName: string | null }>(app, 'customers', 'get', { customerId });
+  const name = [c.firstName, c.middleName, c.lastName].filter(Boolean).join(' ');
+  expect(name).not.toBe('');
+  const deposit = (await oms<Found<{ id: string }>>(app, 'transactions', 'list', { walletId, limit: 1 })).items[0]!;
+
+  // A fresh page, so the list is read now and holds the deposit just made.
+  await app.reload();
+  await goto(app, '#/transactions');
+  const list = app.getByRole('table', { name: 'Transactions, newest first' });
+  const row = list.getByRole('row').filter({ hasText: deposit.id });
+  await expect(row).toContainText(`Recipient: ${name}`);
+  await expect(row).toContainText(customerId);
+  expect(await mainViolations(app)).toEqual([]);
+  await shot(app, 'ux-a-transaction-list-names');
+
+  await goto(app, `#/customers/${customerId}`);
+  const panel = app.getByRole('table', { name: `Transactions of ${customerId}` });
+  const own = panel.getByRole('row').filter({ hasText: deposit.id });
+  await expect(own).toContainText(`Recipient: ${name}`);
+  await expect(own).toContainText(customerId);
+  expect(await mainViolations(app)).toEqual([]);
+});

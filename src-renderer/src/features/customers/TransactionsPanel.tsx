@@ -1,11 +1,10 @@
 import { useEffect } from 'react';
 import { ErrorState, Loading } from '../../components/States.tsx';
-import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { TimeAgo } from '../../components/TimeAgo.tsx';
-import { formatAmount } from '../../lib/money.ts';
-import { shownAmount, statusTone, subStatusWords, transactionStatusWords, transactionTypeWords } from '../transactions/money-words.ts';
+import { TransactionTable, type TxnColumn } from '../transactions/TransactionTable.tsx';
 import { useWallets } from '../wallets/wallets.store.ts';
 import { selectTransactions } from '../wallets/wallets.selectors.ts';
+
+const PANEL_COLUMNS: readonly TxnColumn[] = ['when', 'type', 'amount', 'status', 'parties'];
 
 /** A customer's transactions, newest first. */
 export function TransactionsPanel({ customerId }: { customerId: string }) {
@@ -29,38 +28,7 @@ export function TransactionsPanel({ customerId }: { customerId: string }) {
       ) : tx.items.length === 0 ? (
         <p className="muted">No transactions yet.</p>
       ) : (
-        <table className="table">
-          <caption className="sr-only">Transactions of {customerId}</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Type</th>
-              <th scope="col" className="num">
-                Amount
-              </th>
-              <th scope="col">Status</th>
-              <th scope="col">Id</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tx.items.map((t) => (
-              <tr key={t.id}>
-                <td>{t.createdAt ? <TimeAgo at={t.createdAt} /> : '—'}</td>
-                <td>
-                  <a href={`#/transactions/${t.id}`} aria-label={`${transactionTypeWords(t.type)}, transaction ${t.id}`}>
-                    {transactionTypeWords(t.type)}
-                  </a>
-                </td>
-                <td className="num mono">{formatAmount(shownAmount(t).amount, shownAmount(t).asset)}</td>
-                <td>
-                  <StatusBadge tone={statusTone(t.status)}>{transactionStatusWords(t.status)}</StatusBadge>
-                  {t.subStatus && <div className="small muted">{subStatusWords(t.subStatus)}</div>}
-                </td>
-                <td className="mono small">{t.id}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TransactionTable items={tx.items} columns={PANEL_COLUMNS} caption={`Transactions of ${customerId}`} />
       )}
     </section>
   );

@@ -1,21 +1,17 @@
 import { useEffect, useState } from 'react';
-import type { CashInView, CashLocationView } from '#shared/domain/money-flow.ts';
+import type { CashInView } from '#shared/domain/money-flow.ts';
 import type { CustomerView } from '#shared/domain/customer.ts';
-import type { AppError } from '#shared/ipc/result.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { InlineError } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { api } from '../../lib/api-client.ts';
 import { assetName, formatAmount, formatFiat, networkName } from '../../lib/money.ts';
-import { isCancelled, mutate } from '../../lib/mutate.ts';
 import { selectQaAvailable, useSandbox } from '../../stores/sandbox.store.ts';
 import { useWallets } from '../wallets/wallets.store.ts';
 import { selectBalance, selectWalletIds, selectWalletsById } from '../wallets/wallets.selectors.ts';
-import { moneyErrorWords, subStatusWords } from './money-words.ts';
+import { selectCashIn, selectCashInBusy, selectCashInError, selectCashLocations, selectOpenCashIns, useCashIn } from './cash-in.store.ts';
+import { subStatusWords } from './money-words.ts';
 import { useSecondsLeft } from './QuoteReview.tsx';
 
-/** Where the location search starts: the point the OMS cash-in guide uses in its example. */
-const DEFAULT_POINT = { latitude: 38.495133, longitude: -121.505336 };
 const mmss = (s: number) => `${Math.floor(s / 3600) > 0 ? `${Math.floor(s / 3600)}:` : ''}${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 
 function DepositCode({ c }: { c: CashInView }) {
@@ -49,86 +45,35 @@ export function FundCashIn({ customer }: { customer: CustomerView }) {
   const wallets = ids.flatMap((id) => (byId[id] ? [byId[id]] : []));
   const qa = useSandbox(selectQaAvailable);
   const [walletId, setWalletId] = useState('');
-  const [locations, setLocations] = useState<CashLocationView[] | null>(null);
-  const [locationId, setLocationId] = useState('');
+  const [chosenLocation, setLocationId] = useState('');
   const [amount, setAmount] = useState('100.00');
-  const [cashIn, setCashIn] = useState<CashInView | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<{ text: string; e?: AppError } | null>(null);
+  const locations = useCashIn(selectCashLocations);
+  // Until the store has started for this customer, another customer's cash-in is not this one's.
+  const cashIn = useCashIn((s) => (s.customerId === customer.id ? selectCashIn(s) : null));
+  const open = useCashIn(selectOpenCashIns);
+  const busy = useCashIn(selectCashInBusy);
+  const error = useCashIn(selectCashInError);
   const wallet = wallets.find((w) => w.id === walletId) ?? wallets[0];
   const balance = useWallets(selectBalance(wallet?.id ?? ''));
+  const locationId = chosenLocation || (locations?.[0]?.id ?? '');
 
   useEffect(() => {
-    let live = true;
-    void api()
-      .cashIns.locations(DEFAULT_POINT)
-      .then((r) => {
-        if (!live) return;
-        if (r.ok) {
-          setLocations(r.data.items);
-          setLocationId((id) => id || (r.data.items[0]?.id ?? ''));
-        } else setError({ text: `Could not list cash locations: ${r.error.message}`, e: r.error });
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
+    void useCashIn.getState().start(customer.id);
+  }, [customer.id]);
 
   // A code paid at a real counter settles without this screen: while it waits, read it again.
   const waiting = cashIn?.status === 'pending' || cashIn?.status === 'processing';
-  const cashInId = cashIn?.id;
   useEffect(() => {
-    if (!waiting || !cashInId) return;
-    const t = setInterval(() => {
-      void api()
-        .cashIns.get({ cashInId })
-        .then((r) => {
-          if (!r.ok || r.data.status === 'pending') return;
-          setCashIn(r.data);
-          if (r.data.status === 'completed' && r.data.destination.walletId) void useWallets.getState().refreshBalance(r.data.destination.walletId);
-        });
-    }, 5000);
+    if (!waiting) return;
+    const t = setInterval(() => void useCashIn.getState().recheck(), 5000);
     return () => clearInterval(t);
-  }, [waiting, cashInId]);
-
-  // Codes already handed out for this customer and still open: pick one up instead of a new one.
-  const [open, setOpen] = useState<CashInView[]>([]);
-  useEffect(() => {
-    let live = true;
-    void api()
-      .cashIns.list({ customerId: customer.id, limit: 20 })
-      .then((r) => live && r.ok && setOpen(r.data.items.filter((c) => c.status === 'pending')));
-    return () => {
-      live = false;
-    };
-  }, [customer.id, cashInId]);
+  }, [waiting, cashIn?.id]);
 
   const location = locations?.find((l) => l.id === locationId);
-  const create = async () => {
-    if (!wallet || !location) return;
-    setBusy('create');
-    setError(null);
-    const r = await mutate('cashIns.create', `Start a cash-in of ${formatFiat(amount, 'USD')}`, (confirm) =>
-      api().cashIns.create({ customerId: customer.id, walletId: wallet.id, locationId: location.id, locationReference: location.reference ?? location.id, indicatedAmount: amount.trim(), confirm }),
-    );
-    setBusy(null);
-    if (r.ok) setCashIn(r.data);
-    else if (!isCancelled(r)) setError({ text: moneyErrorWords(r.error), e: r.error });
+  const create = () => {
+    if (wallet && location) void useCashIn.getState().create({ walletId: wallet.id, location, amount });
   };
-  const act = async (what: 'refresh' | 'pay') => {
-    if (!cashIn) return;
-    setBusy(what);
-    setError(null);
-    const r =
-      what === 'refresh'
-        ? await mutate('cashIns.refresh', 'Get a new deposit code', (confirm) => api().cashIns.refresh({ cashInId: cashIn.id, confirm }))
-        : await mutate('cashIns.simulatePayment', 'Simulate the payment', (confirm) => api().cashIns.simulatePayment({ cashInId: cashIn.id, confirm }));
-    setBusy(null);
-    if (r.ok) {
-      setCashIn(r.data);
-      if (wallet) void useWallets.getState().refreshBalance(wallet.id);
-    } else if (!isCancelled(r)) setError({ text: moneyErrorWords(r.error), e: r.error });
-  };
+  const act = (what: 'refresh' | 'pay') => void useCashIn.getState().act(what, wallet?.id ?? null);
 
   if (wallets.length === 0) return <p className="muted">Provision a wallet first: cash is credited to one of the customer's wallets.</p>;
   if (cashIn)
@@ -155,16 +100,16 @@ export function FundCashIn({ customer }: { customer: CustomerView }) {
         {error && <InlineErrorText text={error.text} />}
         <div className="form-actions">
           {cashIn.status === 'pending' && (
-            <button type="button" className="btn" disabled={busy !== null} onClick={() => void act('refresh')}>
+            <button type="button" className="btn" disabled={busy !== null} onClick={() => act('refresh')}>
               {busy === 'refresh' ? 'Refreshing…' : 'New deposit code'}
             </button>
           )}
           {qa && cashIn.status === 'pending' && (
-            <button type="button" className="btn btn-qa" disabled={busy !== null} onClick={() => void act('pay')}>
+            <button type="button" className="btn btn-qa" disabled={busy !== null} onClick={() => act('pay')}>
               {busy === 'pay' ? 'Paying…' : 'QA: simulate payment at the counter'}
             </button>
           )}
-          <button type="button" className="btn btn-ghost" onClick={() => setCashIn(null)}>
+          <button type="button" className="btn btn-ghost" onClick={() => useCashIn.getState().pick(null)}>
             Start another
           </button>
         </div>
@@ -176,7 +121,7 @@ export function FundCashIn({ customer }: { customer: CustomerView }) {
       aria-label="Fund with cash"
       onSubmit={(e) => {
         e.preventDefault();
-        void create();
+        create();
       }}
     >
       <label>
@@ -211,7 +156,7 @@ export function FundCashIn({ customer }: { customer: CustomerView }) {
         <p className="small">
           Open codes:{' '}
           {open.map((c) => (
-            <button key={c.id} type="button" className="btn btn-small btn-ghost" onClick={() => setCashIn(c)}>
+            <button key={c.id} type="button" className="btn btn-small btn-ghost" onClick={() => useCashIn.getState().pick(c)}>
               {c.depositInstructions?.code ?? c.id} ({formatFiat(c.indicatedAmount, 'USD')})
             </button>
           ))}

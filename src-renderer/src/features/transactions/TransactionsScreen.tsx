@@ -1,12 +1,10 @@
 import { useEffect } from 'react';
 import { TRANSACTION_STATUSES, TRANSACTION_TYPES } from '#shared/domain/transaction.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
-import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { TimeAgo } from '../../components/TimeAgo.tsx';
-import { formatAmount } from '../../lib/money.ts';
-import { shortId, shownAmount, statusTone, transactionStatusWords, transactionTypeWords } from './money-words.ts';
+import { transactionStatusWords, transactionTypeWords } from './money-words.ts';
 import { FindTransaction } from './FindTransaction.tsx';
 import { TransactionDetail } from './TransactionDetail.tsx';
+import { TransactionTable, type TxnColumn } from './TransactionTable.tsx';
 import { selectTxnFilters, selectTxnHasMore, selectTxnList, selectTxnListReq, selectTxnsById, useTransactions, type Filters } from './transactions.store.ts';
 import './money.css';
 
@@ -54,6 +52,8 @@ function FiltersBar() {
   );
 }
 
+const LIST_COLUMNS: readonly TxnColumn[] = ['when', 'type', 'amount', 'status', 'parties'];
+
 function TransactionList() {
   const ids = useTransactions(selectTxnList);
   const byId = useTransactions(selectTxnsById);
@@ -65,43 +65,7 @@ function TransactionList() {
   if (ids.length === 0) return <Empty title="No transactions match." hint="Change the filters, or find one by id or hash above." />;
   return (
     <>
-      <table className="table">
-        <caption className="sr-only">Transactions, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Type</th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-            <th scope="col">Status</th>
-            <th scope="col">Sender → recipient</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ids.map((id) => {
-            const t = byId[id]!;
-            return (
-              <tr key={id} className="txn-row">
-                <td>{t.createdAt ? <TimeAgo at={t.createdAt} /> : '—'}</td>
-                <td>
-                  <a href={`#/transactions/${t.id}`} aria-label={`${transactionTypeWords(t.type)}, transaction ${t.id}`}>
-                    {transactionTypeWords(t.type)}
-                  </a>
-                  <div className="mono small muted">{t.id}</div>
-                </td>
-                <td className="num mono">{formatAmount(shownAmount(t).amount, shownAmount(t).asset)}</td>
-                <td>
-                  <StatusBadge tone={statusTone(t.status)}>{transactionStatusWords(t.status)}</StatusBadge>
-                </td>
-                <td className="mono small">
-                  {shortId(t.sender?.customerId ?? t.source.address)} → {shortId(t.recipient?.customerId ?? t.destination.address)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TransactionTable items={ids.map((id) => byId[id]!)} columns={LIST_COLUMNS} caption="Transactions, newest first" />
       {hasMore && (
         <button type="button" className="btn" disabled={req.status === 'loading'} onClick={() => void useTransactions.getState().loadMore()}>
           {req.status === 'loading' ? 'Loading…' : 'Load older transactions'}

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { TransactionView } from '#shared/domain/transaction.ts';
-import type { TransactionFilters } from '#shared/ipc/transactions.contract.ts';
+import type { PartyName, TransactionFilters } from '#shared/ipc/transactions.contract.ts';
 import { api } from '../../lib/api-client.ts';
 import { IDLE, LOADING, settled, type Req } from '../../lib/request-state.ts';
 import { isFinal } from './money-words.ts';
@@ -17,6 +17,8 @@ export interface TransactionsState {
   detailReq: Record<string, Req>;
   /** Ids being followed until they reach a final status. */
   following: Record<string, true>;
+  /** Names of the customers lists show as parties, by customer id (emails masked by main). */
+  parties: Record<string, PartyName>;
   setFilters(f: Filters): Promise<void>;
   loadMore(): Promise<void>;
   load(id: string): Promise<void>;
@@ -25,11 +27,16 @@ export interface TransactionsState {
   upsert(t: TransactionView): void;
   /** A money webhook arrived: re-read what is being followed now instead of at the next poll. */
   nudge(): void;
+  /** Asks main to name the customers a list shows: each id once, until a profile switch. */
+  nameParties(customerIds: readonly string[]): Promise<void>;
   reset(): void;
 }
 
 const PAGE = 25;
 let listToken = 0;
+/** Ids asked for and not yet answered; `partyEpoch` drops answers that arrive after a profile switch. */
+const asking = new Set<string>();
+let partyEpoch = 0;
 /**
  * How often a followed transaction is re-read: the fallback for a webhook that does not come. A
  * journey sets `oms.transactionPollMs` long to prove the webhook alone moves the status.
@@ -45,6 +52,7 @@ export const useTransactions = create<TransactionsState>((set, get) => ({
   byId: {},
   detailReq: {},
   following: {},
+  parties: {},
 
   setFilters: async (filters) => {
     // A newer query wins: an older answer arriving late is dropped, never shown under new filters.
@@ -108,9 +116,26 @@ export const useTransactions = create<TransactionsState>((set, get) => ({
     for (const id of Object.keys(get().following)) void get().load(id);
   },
 
+  nameParties: async (customerIds) => {
+    // An unresolved one (OMS could not be read) is asked again when a list shows it again.
+    const todo = [...new Set(customerIds)].filter((id) => !get().parties[id]?.resolved && !asking.has(id));
+    if (!todo.length) return;
+    const epoch = partyEpoch;
+    for (const id of todo) asking.add(id);
+    for (let i = 0; i < todo.length; i += 100) {
+      const chunk = todo.slice(i, i + 100);
+      const r = await api().transactions.partyNames({ customerIds: chunk });
+      if (epoch !== partyEpoch) return;
+      for (const id of chunk) asking.delete(id);
+      if (r.ok) set({ parties: { ...get().parties, ...Object.fromEntries(r.data.items.map((p) => [p.customerId, p])) } });
+    }
+  },
+
   reset: () => {
     listToken++;
-    set({ filters: {}, ids: [], cursor: null, hasMore: false, listReq: IDLE, byId: {}, detailReq: {}, following: {} });
+    partyEpoch++;
+    asking.clear();
+    set({ filters: {}, ids: [], cursor: null, hasMore: false, listReq: IDLE, byId: {}, detailReq: {}, following: {}, parties: {} });
   },
 }));
 
@@ -121,3 +146,4 @@ export const selectTxnListReq = (s: TransactionsState) => s.listReq;
 export const selectTxnFilters = (s: TransactionsState) => s.filters;
 export const selectTxnHasMore = (s: TransactionsState) => s.hasMore;
 export const selectTxnsById = (s: TransactionsState) => s.byId;
+export const selectParty = (customerId: string | null | undefined) => (s: TransactionsState) => (customerId ? s.parties[customerId] : undefined);
