@@ -123,6 +123,7 @@ async function start(): Promise<void> {
     dataDir: process.env.OMS_CONSOLE_DATA_DIR ? defaultDataDir() : join(app.getPath('userData'), 'data'),
     version: app.getVersion(),
     log,
+    packaged: app.isPackaged,
     openExternal: openExternalSafely,
     // Settings → Desktop: a theme override applies to the window at once, not at the next start.
     onDesktopPrefs: (p) => {
