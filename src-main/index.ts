@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { createConsole, type ConsoleApp } from './app/composition.ts';
 import { initialPlacement, installAppMenu, installContextMenu, openLogsFolder, sendCommand, startNotifications, trackWindowState } from './app/electron-desktop.ts';
 import { createMainWindow } from './app/electron-window.ts';
+import { electronSaveDialog } from './app/electron-save-dialog.ts';
 import { registerAppScheme, serveRenderer } from './app/electron-protocol.ts';
 import { APP_ORIGIN, hardenApp, openExternalSafely } from './app/electron-security.ts';
 import { defaultDataDir, securePrivateDir } from './app/paths.ts';
@@ -124,6 +125,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     log,
     packaged: app.isPackaged,
+    saveDialog: electronSaveDialog(() => keeper.current()),
     openExternal: openExternalSafely,
     // Settings → Desktop: a theme override applies to the window at once, not at the next start.
     onDesktopPrefs: (p) => {

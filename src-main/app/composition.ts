@@ -11,6 +11,7 @@ import type { Handlers } from '../ipc/handlers.ts';
 import { customersHandlers, piiHandlers } from '../services/customers/customers.ipc.ts';
 import { toCustomerView } from '../services/customers/customer-view.ts';
 import { externalAccountsHandlers } from '../services/external-accounts/external-accounts.ipc.ts';
+import { exportHandlers, type SaveDialog } from '../services/export/export.ipc.ts';
 import { logsHandlers } from '../services/logs/logs.ipc.ts';
 import { sandboxHandlers } from '../services/sandbox/sandbox.ipc.ts';
 import type { LocalSandboxOptions } from '../services/sandbox/local-sandbox.ts';
@@ -53,6 +54,8 @@ export interface ConsoleOptions {
   openExternal?: (url: string) => Promise<boolean>;
   /** For the diagnostics text: a packaged Electron app (false in browser mode and development). */
   packaged?: boolean;
+  /** The native save dialog for exports (Electron); without one an export comes back as a download. */
+  saveDialog?: SaveDialog;
 }
 
 export interface ConsoleApp {
@@ -230,6 +233,7 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
       const cause = `customer.endorsement.${decision === 'approve' ? 'granted' : decision === 'reject' ? 'rejected' : 'revoked'}`;
       bus.publish('event.customers.refetched', { customerId, customer: toCustomerView(raw), cause });
     }),
+    export: exportHandlers({ handlers: () => handlers, profileKind: () => settings.active().kind, ...(opts.saveDialog ? { saveDialog: opts.saveDialog } : {}) }),
   };
 
   const dispatch = createDispatcher({

@@ -26,6 +26,7 @@ const WORDS: Record<string, string> = {
   'customers.search': 'Searching customers',
   'customers.transactions': 'Loading the transactions',
   'customers.update': 'Saving the customer',
+  'export.run': 'Exporting',
   'externalAccounts.create': 'Adding the bank account',
   'externalAccounts.schemas': 'Loading the bank account form',
   'inbox.clear': 'Clearing the event log',
