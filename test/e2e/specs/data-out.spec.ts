@@ -63,3 +63,30 @@ test('compliance: exports a customer’s webhook deliveries masked, then with pa
   const audit = await oms<{ items: { action: string; inputSummary: string }[] }>(app, 'logs', 'audit', { action: 'export.run', limit: 5 });
   expect(audit.items[0]!.inputSummary).toContain(`Support ticket: EXP-${tag}`);
 });
+
+test('support agent: copies a customer summary for a ticket as Markdown, masked even while the email is revealed on screen', async ({ app }) => {
+  await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const tag = uniqueTag();
+  const person = fullCustomer('Summary', tag);
+  const c = await oms<{ id: string }>(app, 'customers', 'create', { customer: { ...person, endorsements: ['basic'] } });
+  await goto(app, `#/customers/${c.id}`);
+  const profile = app.getByRole('region', { name: 'Profile' });
+  await profile.getByRole('button', { name: 'Reveal email and phone…' }).click();
+  const why = profile.getByRole('form', { name: 'Why reveal email and phone?' });
+  await why.getByLabel('Why?').selectOption('Support ticket');
+  await why.getByRole('button', { name: 'Reveal' }).click();
+  await expect(profile).toContainText(person.email);
+
+  await profile.getByRole('button', { name: 'Copy summary for a ticket' }).click();
+  await expect(profile.getByText('Summary copied as Markdown (email and phone masked).')).toBeVisible();
+  const md = await app.evaluate(() => navigator.clipboard.readText());
+  expect(md.split('\n')[0]).toBe(`### Quinn Summary`);
+  expect(md).toContain(`- Customer id: \`${c.id}\``);
+  expect(md).toContain(`- External id: \`e2e-${tag}\``);
+  expect(md).toMatch(/- Email: \S+ \(masked\)/);
+  expect(md).toContain('**Endorsements**\n- **Basic identity**: ');
+  expect(md).toContain('**Wallets**\n');
+  expect(md).toContain('**Last transactions** (newest first)\n');
+  expect(md).not.toContain(person.email);
+  expect(md).not.toContain(person.phone.slice(2));
+});
