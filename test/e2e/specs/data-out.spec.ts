@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
-import { ensureListener, fullCustomer, goto, oms, uniqueTag } from '../pages/console.page.ts';
+import { ensureListener, fullCustomer, goto, oms, shot, uniqueTag } from '../pages/console.page.ts';
 
 /** Clicks and returns the downloaded file's name and text. */
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
@@ -34,6 +34,9 @@ test('support lead: exports completed transactions as CSV with the filter on scr
     if (cells[gross]) expect(cells[gross]).toMatch(/^\d+(\.\d+)?$/);
   }
   await expect(group.getByRole('status')).toContainText(`${rows.length.toLocaleString('en-US')} row`);
+  await app.setViewportSize({ width: 1024, height: 700 });
+  await shot(app, 'export-transactions-1024');
+  await app.setViewportSize({ width: 1360, height: 860 });
 });
 
 test('compliance: exports a customer’s webhook deliveries masked, then with payloads revealed for a reason (audited)', async ({ app }) => {
@@ -79,6 +82,9 @@ test('support agent: copies a customer summary for a ticket as Markdown, masked 
 
   await profile.getByRole('button', { name: 'Copy summary for a ticket' }).click();
   await expect(profile.getByText('Summary copied as Markdown (email and phone masked).')).toBeVisible();
+  await app.setViewportSize({ width: 1024, height: 700 });
+  await shot(app, 'customer-summary-1024');
+  await app.setViewportSize({ width: 1360, height: 860 });
   const md = await app.evaluate(() => navigator.clipboard.readText());
   expect(md.split('\n')[0]).toBe(`### Quinn Summary`);
   expect(md).toContain(`- Customer id: \`${c.id}\``);
