@@ -6,7 +6,7 @@ import { buildDiagnostics } from '../desktop/diagnostics.ts';
 import { createRendererErrorLog } from '../services/app/renderer-errors.ts';
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher.ts';
 import { EventBridge } from '../ipc/event-bridge.ts';
-import { EventBus } from '../ipc/event-bus.ts';
+import { EventBus } from '../lib/event-bus.ts';
 import type { Handlers } from '../ipc/handlers.ts';
 import { customersHandlers, piiHandlers } from '../services/customers/customers.ipc.ts';
 import { toCustomerView } from '../services/customers/customer-view.ts';

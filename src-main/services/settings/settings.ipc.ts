@@ -14,6 +14,6 @@ export function settingsHandlers(s: SettingsService, prefs: DesktopPrefsRepo): D
     clearCredentials: ({ profileId }) => s.clearCredentials(profileId),
     keychainStatus: () => s.keychainStatus(),
     desktopPrefs: async () => prefs.get(),
-    setDesktopPrefs: async ({ notifications, theme }) => prefs.set({ notifications, theme }),
+    setDesktopPrefs: async ({ notifications, theme, updates }) => prefs.set({ notifications, theme, updates }),
   };
 }
