@@ -24,7 +24,7 @@ import { cashInsHandlers } from '../services/money/cash-ins.ipc.ts';
 import { quotesHandlers, transactionsHandlers } from '../services/money/money.ipc.ts';
 import { walletsHandlers } from '../services/wallets/wallets.ipc.ts';
 import { webhooksHandlers } from '../services/webhooks/webhooks.ipc.ts';
-import { scrubText } from '../ipc/redact.ts';
+import { scrubText } from '../lib/redact.ts';
 import { openDatabase, type Db } from '../store/database.ts';
 import { accounts } from '../secrets/credentials.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';

@@ -1,5 +1,5 @@
 import type { RendererErrorReport } from '#shared/ipc/app.contract.ts';
-import { scrubText } from '../../ipc/redact.ts';
+import { scrubText } from '../../lib/redact.ts';
 
 export interface RendererErrorLogOptions {
   log: (line: string) => void;

@@ -3,7 +3,8 @@ import type { InboxEntry } from '#shared/ipc/inbox.contract.ts';
 import type { AuditRow, RequestLogRow } from '#shared/ipc/logs.contract.ts';
 import { MAX_EXPORT_ROWS } from '#shared/ipc/export.contract.ts';
 import type { LegView, PartyView, TransactionView } from '#shared/domain/transaction.ts';
-import type { CallContext, Handlers } from '../../ipc/handlers.ts';
+import type { OutputOf, ParsedInputOf } from '#shared/ipc/operation.ts';
+import type { Contract } from '#shared/ipc/registry.ts';
 import type { Row } from './tabular.ts';
 
 export interface Collected {
@@ -12,7 +13,17 @@ export interface Collected {
   truncated: boolean;
 }
 
-type Reader = (h: Handlers, target: ExportTarget, ctx: CallContext) => Promise<Collected>;
+type Read<D extends keyof Contract, K extends keyof Contract[D]> = (input: ParsedInputOf<Contract[D][K]>) => Promise<OutputOf<Contract[D][K]>>;
+
+/** The list operations an export reads, as the screens call them (export.ipc.ts binds the caller's context). */
+export interface ExportSources {
+  logs: { audit: Read<'logs', 'audit'>; requests: Read<'logs', 'requests'> };
+  inbox: { list: Read<'inbox', 'list'> };
+  transactions: { list: Read<'transactions', 'list'> };
+  customers: { queue: Read<'customers', 'queue'> };
+}
+
+type Reader = (h: ExportSources, target: ExportTarget, signal?: AbortSignal) => Promise<Collected>;
 
 /** Reads pages from a list operation until it says there are no more, or the cap is reached. */
 async function walk<T>(page: (after: T | null) => Promise<{ items: T[]; hasMore: boolean; cursor?: string | null }>, signal?: AbortSignal): Promise<{ items: T[]; truncated: boolean }> {
@@ -80,32 +91,32 @@ async function logRows<T extends AuditRow | RequestLogRow>(columns: readonly str
  * what the screen would show under the same filters, masked the same way.
  */
 export const readers: Record<ExportTarget['dataset'], Reader> = {
-  auditLog: async (h, t, ctx) => {
+  auditLog: async (h, t, signal) => {
     const f = t.dataset === 'auditLog' ? t.filters : {};
-    return logRows(AUDIT, (beforeId) => h.logs.audit({ ...f, limit: 500, ...beforeId }, ctx), ctx.signal);
+    return logRows(AUDIT, (beforeId) => h.logs.audit({ ...f, limit: 500, ...beforeId }), signal);
   },
-  requestLog: async (h, t, ctx) => {
+  requestLog: async (h, t, signal) => {
     const f = t.dataset === 'requestLog' ? t.filters : {};
-    return logRows(REQUESTS, (beforeId) => h.logs.requests({ ...f, limit: 500, ...beforeId }, ctx), ctx.signal);
+    return logRows(REQUESTS, (beforeId) => h.logs.requests({ ...f, limit: 500, ...beforeId }), signal);
   },
-  inbox: async (h, t, ctx) => {
+  inbox: async (h, t, signal) => {
     const f = t.dataset === 'inbox' ? t.filters : {};
-    const { items, truncated } = await walk<InboxEntry>((after) => h.inbox.list({ ...f, limit: 500, ...(after ? { beforeSeq: after.seq } : {}) }, ctx), ctx.signal);
+    const { items, truncated } = await walk<InboxEntry>((after) => h.inbox.list({ ...f, limit: 500, ...(after ? { beforeSeq: after.seq } : {}) }), signal);
     return { columns: INBOX, rows: items.map((r) => pick(r, INBOX)), truncated };
   },
-  transactions: async (h, t, ctx) => {
+  transactions: async (h, t, signal) => {
     const f = t.dataset === 'transactions' ? t.filters : {};
     let cursor: string | null = null;
     const { items, truncated } = await walk<TransactionView>(async () => {
-      const p = await h.transactions.list({ ...f, limit: 100, ...(cursor ? { cursor } : {}) }, ctx);
+      const p = await h.transactions.list({ ...f, limit: 100, ...(cursor ? { cursor } : {}) });
       cursor = p.cursor;
       return { ...p, hasMore: p.hasMore && p.cursor !== null };
-    }, ctx.signal);
+    }, signal);
     return { columns: TRANSACTIONS, rows: items.map(transactionRow), truncated };
   },
-  reviewQueue: async (h, t, ctx) => {
+  reviewQueue: async (h, t) => {
     const f = t.dataset === 'reviewQueue' ? t.filters : {};
-    const q = await h.customers.queue(f, ctx);
+    const q = await h.customers.queue(f);
     const rows = q.items.slice(0, MAX_EXPORT_ROWS).map((e) => ({ ...pick(e, QUEUE), endorsements: e.endorsements.map((x) => `${x.name}: ${x.status}`).join('; ') }));
     return { columns: QUEUE, rows, truncated: q.items.length > MAX_EXPORT_ROWS || !q.complete };
   },

@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { ExportFormat, ExportResult, ExportTarget } from '#shared/ipc/export.contract.ts';
-import { AppFailure } from '../../ipc/app-failure.ts';
+import { AppFailure } from '../../lib/app-failure.ts';
 import type { CallContext, DomainHandlers, Handlers } from '../../ipc/handlers.ts';
-import { maskEmails } from '../../ipc/redact.ts';
-import { readers, type Collected } from './export-datasets.ts';
+import { maskEmails } from '../../lib/redact.ts';
+import { readers, type Collected, type ExportSources } from './export-datasets.ts';
 import { toCsv, toJson, type Row } from './tabular.ts';
 
 /**
@@ -54,7 +54,13 @@ export function exportHandlers(deps: ExportDeps): DomainHandlers<'export'> {
         throw new AppFailure('INVALID_INPUT', 'reveal: only the webhook inbox export holds masked personal data (the payloads); this one has nothing to reveal.', { field: 'reveal' });
       }
       const h = deps.handlers();
-      let data = await readers[target.dataset](h, target, ctx);
+      const sources: ExportSources = {
+        logs: { audit: (i) => h.logs.audit(i, ctx), requests: (i) => h.logs.requests(i, ctx) },
+        inbox: { list: (i) => h.inbox.list(i, ctx) },
+        transactions: { list: (i) => h.transactions.list(i, ctx) },
+        customers: { queue: (i) => h.customers.queue(i, ctx) },
+      };
+      let data = await readers[target.dataset](sources, target, ctx.signal);
       if (target.dataset === 'inbox') data = await withPayloads(h, data, reveal?.reason ?? null, ctx);
       const rows = reveal ? data.rows : masked(data.rows);
       const at = now();
