@@ -7,6 +7,7 @@ import { createConsole, type ConsoleApp } from './app/composition.ts';
 import { initialPlacement, installAppMenu, installContextMenu, openLogsFolder, sendCommand, startNotifications, trackWindowState, watchRendererHealth } from './app/electron-desktop.ts';
 import { createElectronUpdater, electronUpdateDialog } from './app/electron-updater.ts';
 import { createMainWindow } from './app/electron-window.ts';
+import { electronSaveDialog } from './app/electron-save-dialog.ts';
 import { registerAppScheme, serveRenderer } from './app/electron-protocol.ts';
 import { APP_ORIGIN, hardenApp, openExternalSafely } from './app/electron-security.ts';
 import { defaultDataDir, securePrivateDir } from './app/paths.ts';
@@ -132,6 +133,8 @@ async function start(): Promise<void> {
     dataDir: process.env.OMS_CONSOLE_DATA_DIR ? defaultDataDir() : join(app.getPath('userData'), 'data'),
     version: app.getVersion(),
     log,
+    packaged: app.isPackaged,
+    saveDialog: electronSaveDialog(() => keeper.current()),
     openExternal: openExternalSafely,
     // Settings → Desktop: a theme override applies to the window at once, not at the next start.
     onDesktopPrefs: (p) => {

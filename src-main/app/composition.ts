@@ -1,6 +1,9 @@
+import { release } from 'node:os';
 import { join } from 'node:path';
 import type { DesktopPrefs } from '#shared/domain/desktop-prefs.ts';
 import type { AppInfo } from '#shared/ipc/app.contract.ts';
+import { buildDiagnostics } from '../desktop/diagnostics.ts';
+import { createRendererErrorLog } from '../services/app/renderer-errors.ts';
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher.ts';
 import { EventBridge } from '../ipc/event-bridge.ts';
 import { EventBus } from '../lib/event-bus.ts';
@@ -8,6 +11,7 @@ import type { Handlers } from '../ipc/handlers.ts';
 import { customersHandlers, piiHandlers } from '../services/customers/customers.ipc.ts';
 import { toCustomerView } from '../services/customers/customer-view.ts';
 import { externalAccountsHandlers } from '../services/external-accounts/external-accounts.ipc.ts';
+import { exportHandlers, type SaveDialog } from '../services/export/export.ipc.ts';
 import { logsHandlers } from '../services/logs/logs.ipc.ts';
 import { sandboxHandlers } from '../services/sandbox/sandbox.ipc.ts';
 import type { LocalSandboxOptions } from '../services/sandbox/local-sandbox.ts';
@@ -21,6 +25,7 @@ import { quotesHandlers, transactionsHandlers } from '../services/money/money.ip
 import { PartyNames } from '../services/money/party-names.ts';
 import { walletsHandlers } from '../services/wallets/wallets.ipc.ts';
 import { webhooksHandlers } from '../services/webhooks/webhooks.ipc.ts';
+import { scrubText } from '../lib/redact.ts';
 import { openDatabase, type Db } from '../store/database.ts';
 import { accounts } from '../secrets/credentials.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
@@ -48,6 +53,10 @@ export interface ConsoleOptions {
   onDesktopPrefs?: (p: DesktopPrefs) => void;
   /** Opens external https links (Electron passes shell.openExternal behind its allowlist). */
   openExternal?: (url: string) => Promise<boolean>;
+  /** For the diagnostics text: a packaged Electron app (false in browser mode and development). */
+  packaged?: boolean;
+  /** The native save dialog for exports (Electron); without one an export comes back as a download. */
+  saveDialog?: SaveDialog;
 }
 
 export interface ConsoleApp {
@@ -188,11 +197,32 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     };
   };
 
+  const reportError = createRendererErrorLog({ log });
+  const diagnostics = async (screenError?: string) => {
+    const text = buildDiagnostics({
+      appVersion: opts.version,
+      packaged: opts.packaged ?? false,
+      versions: process.versions,
+      platform: process.platform,
+      arch: process.arch,
+      osRelease: release(),
+      locale: Intl.DateTimeFormat().resolvedOptions().locale,
+      info: await info().catch(() => null),
+      listener: webhooks.status(),
+    });
+    // The screen's own words, scrubbed like any log line, for the ticket the text is pasted into.
+    return screenError ? `${text}screen error: ${scrubText(screenError).replace(/\s+/g, ' ')}\n` : text;
+  };
+
   const handlers: Handlers = {
     app: {
       info,
       omsHealth: async () => services.session.health(),
       openExternal: async ({ url }) => ({ opened: opts.openExternal ? await opts.openExternal(url) : false }),
+      reportError: async (r) => reportError(r),
+      diagnostics: async ({ error }) => ({ text: await diagnostics(error) }),
+      // Browser mode started by the e2e suite only: an Electron build never honours it.
+      testHooks: async () => ({ screenFaults: opts.transport === 'browser' && process.env.OMS_CONSOLE_E2E_HOOKS === '1' }),
     },
     settings: afterEach(settingsHandlers(settings, new DesktopPrefsRepo(services.settingsStore, (p) => opts.onDesktopPrefs?.(p))), ['saveProfile', 'setActiveProfile', 'deleteProfile'], () => webhooks.profileSettingsChanged()),
     customers: trackOpenCustomers(customersHandlers(services.session, services.customerSearch), webhooks.openCustomers),
@@ -214,6 +244,7 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
       const cause = `customer.endorsement.${decision === 'approve' ? 'granted' : decision === 'reject' ? 'rejected' : 'revoked'}`;
       bus.publish('event.customers.refetched', { customerId, customer: toCustomerView(raw), cause });
     }),
+    export: exportHandlers({ handlers: () => handlers, profileKind: () => settings.active().kind, ...(opts.saveDialog ? { saveDialog: opts.saveDialog } : {}) }),
   };
 
   const dispatch = createDispatcher({

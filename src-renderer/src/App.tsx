@@ -11,6 +11,7 @@ import { applyTheme } from './lib/theme.ts';
 import { CommandPalette } from './components/CommandPalette.tsx';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
 import { ScreenBoundary, ScreenLoading } from './components/ScreenLoading.tsx';
+import { ScreenFault } from './components/error-reporting.ts';
 import { Toasts } from './components/Toasts.tsx';
 import { CustomersScreen } from './features/customers/CustomersScreen.tsx';
 import { selectRoute, useRoute } from './stores/route.store.ts';
@@ -111,6 +112,7 @@ export function App() {
       <AppShell onRefresh={reloadOpenScreen}>
         <ScreenBoundary resetKey={section}>
           <Suspense fallback={<ScreenLoading />}>
+            <ScreenFault section={section} />
             <Screen key={generation} />
           </Suspense>
         </ScreenBoundary>

@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { createBrowserOms } from './bridge/browser-oms.ts';
 import { startSubscriptions } from './bridge/subscriptions.ts';
+import { RootBoundary } from './components/ErrorBoundary.tsx';
+import { installErrorReporting, loadTestHooks, rootErrorOptions } from './components/error-reporting.ts';
 import './styles.css';
 import './workflows.css';
 
@@ -10,10 +12,14 @@ import './workflows.css';
 if (!('oms' in window)) {
   Object.defineProperty(window, 'oms', { value: createBrowserOms(), writable: false, configurable: false });
 }
+installErrorReporting();
 startSubscriptions();
+loadTestHooks();
 
-createRoot(document.getElementById('root') as HTMLElement).render(
+createRoot(document.getElementById('root') as HTMLElement, rootErrorOptions).render(
   <StrictMode>
-    <App />
+    <RootBoundary>
+      <App />
+    </RootBoundary>
   </StrictMode>,
 );

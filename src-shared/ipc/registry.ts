@@ -1,6 +1,7 @@
 import { appContract } from './app.contract.ts';
 import { cashInsContract } from './cash-ins.contract.ts';
 import { customersContract } from './customers.contract.ts';
+import { exportContract } from './export.contract.ts';
 import { inboxContract } from './inbox.contract.ts';
 import { externalAccountsContract } from './external-accounts.contract.ts';
 import { logsContract } from './logs.contract.ts';
@@ -28,6 +29,7 @@ export const contract = {
   logs: logsContract,
   pii: piiContract,
   sandbox: sandboxContract,
+  export: exportContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -65,6 +65,7 @@ describe('audit: every mutation writes exactly one row, failed ones included', (
     'sandbox.decidePending': { decision: 'reject', reason: 'Audit test' },
     'sandbox.setReviewMode': { mode: 'auto' },
     'sandbox.simulateDeposit': { walletId, amount: '5.00' },
+    'export.run': { target: { dataset: 'auditLog', filters: {} }, format: 'csv' },
   });
   const mutations = [...operations.values()].filter((op) => op.mutation).map((op) => op.channel);
 

@@ -1,4 +1,6 @@
 import { Component, useEffect, useState, type ReactNode } from 'react';
+import { useReload } from '../stores/reload.store.ts';
+import { ScreenError } from './ErrorBoundary.tsx';
 
 /**
  * What a lazily loaded screen shows while its code arrives: nothing for the first 300 ms (a
@@ -26,7 +28,8 @@ interface BoundaryState {
 /**
  * A screen whose code could not be loaded (the console was rebuilt or stopped while this page
  * stayed open, so the old chunk is gone) says so and offers a reload, instead of a blank page.
- * Errors thrown while rendering a loaded screen are not this boundary's business: it rethrows them.
+ * A screen that throws while rendering shows what happened inside the shell, so the sidebar still
+ * leads elsewhere; its Reload mounts the screen afresh.
  */
 export class ScreenBoundary extends Component<{ children: ReactNode; resetKey: string }, BoundaryState> {
   override state: BoundaryState = { failed: null };
@@ -35,6 +38,11 @@ export class ScreenBoundary extends Component<{ children: ReactNode; resetKey: s
     return { failed: error instanceof Error ? error : new Error(String(error)) };
   }
 
+  private readonly remount = () => {
+    this.setState({ failed: null });
+    useReload.getState().bump();
+  };
+
   override componentDidUpdate(prev: { resetKey: string }): void {
     if (prev.resetKey !== this.props.resetKey && this.state.failed) this.setState({ failed: null });
   }
@@ -42,7 +50,7 @@ export class ScreenBoundary extends Component<{ children: ReactNode; resetKey: s
   override render(): ReactNode {
     const { failed } = this.state;
     if (!failed) return this.props.children;
-    if (!isChunkLoadError(failed)) throw failed;
+    if (!isChunkLoadError(failed)) return <ScreenError error={failed} onReload={this.remount} />;
     return (
       <div className="state state-error" role="alert">
         <strong>This screen could not be loaded.</strong>

@@ -7,6 +7,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useCustomers } from './customers.store.ts';
 import { selectRevealed, selectRevealReq } from './customers.selectors.ts';
 import { customerName } from './EndorsementBadges.tsx';
+import { CopySummary } from '../export/CopySummary.tsx';
 
 function Countdown({ until }: { until: number }) {
   const [now, setNow] = useState(() => Date.now());
@@ -45,6 +46,7 @@ export function ProfileCard({ customer }: { customer: CustomerView }) {
           </div>
         ))}
       </dl>
+      <CopySummary customer={customer} />
       <div className="reveal-bar">
         {revealed ? (
           <>

@@ -14,6 +14,7 @@ import { ListenerCard } from './ListenerCard.tsx';
 import { WebhookEndpoints } from './WebhookEndpoints.tsx';
 import { useEvents } from './events.store.ts';
 import { selectEntry, selectEventsReq, selectFilters, selectHasMore, selectOrder, selectSelected } from './events.selectors.ts';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 
 const ROW = 48;
 
@@ -135,6 +136,7 @@ export function EventsScreen() {
           {hasMore ? '+' : ''} deliveries
         </span>
         <ClearLog />
+        <ExportMenu dataset="inbox" />
       </header>
       <ListenerCard />
       <WebhookEndpoints />

@@ -3,6 +3,7 @@ import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { actionSentence } from './audit-words.ts';
 import { selectAudit, selectAuditFilter, selectRequests, selectTab, useLogs } from './logs.store.ts';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 
 // Audit and request logs are evidence: every time says its zone.
 const time = (iso: string) => new Date(iso).toLocaleString(undefined, { timeZoneName: 'short' });
@@ -116,6 +117,7 @@ export function LogsScreen() {
     <section className="screen">
       <header className="screen-head">
         <h1>Logs</h1>
+        <ExportMenu dataset={tab === 'audit' ? 'auditLog' : 'requestLog'} />
       </header>
       <div role="tablist" aria-label="Log" className="tabs">
         {(['audit', 'requests'] as const).map((t) => (

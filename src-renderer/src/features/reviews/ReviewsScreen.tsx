@@ -11,6 +11,7 @@ import { noteFieldId } from './FollowUpPanel.tsx';
 import { GROUP_TITLE, QueueList } from './QueueList.tsx';
 import { ReviewCase } from './ReviewCase.tsx';
 import { selectQueue, useReviews, type QueueState } from './reviews.store.ts';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 
 const STATES: QueueState[] = ['pending', 'rejected', 'incomplete'];
 
@@ -109,6 +110,7 @@ export function ReviewsScreen({ customerId }: { customerId: string | undefined }
           {countText}
         </span>
         {q.req.status === 'loading' && q.items.length > 0 && <span className="muted small">Refreshing…</span>}
+        <ExportMenu dataset="reviewQueue" />
       </header>
       <RealProfileNote />
       <div className="queue-filters" role="group" aria-label="Queue filters">

@@ -7,6 +7,7 @@ import { TransactionDetail } from './TransactionDetail.tsx';
 import { TransactionTable, type TxnColumn } from './TransactionTable.tsx';
 import { selectTxnFilters, selectTxnHasMore, selectTxnList, selectTxnListReq, selectTxnsById, useTransactions, type Filters } from './transactions.store.ts';
 import './money.css';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 
 function FiltersBar() {
   const f = useTransactions(selectTxnFilters);
@@ -85,6 +86,7 @@ export function TransactionsScreen({ transactionId }: { transactionId?: string |
     <section className="screen transactions-screen">
       <header className="screen-head">
         <h1>Transactions</h1>
+        <ExportMenu dataset="transactions" />
       </header>
       <FindTransaction />
       {transactionId && <TransactionDetail key={transactionId} id={transactionId} />}
