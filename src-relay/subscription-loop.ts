@@ -1,15 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 import type { RelayContext, Subscriber } from './relay-context.ts';
 import { channelExists } from './relay-context.ts';
+import type { RelayEventData } from '../src-shared/relay/relay-protocol.ts';
 import { authorize } from './relay-tokens.ts';
 import type { StoredDelivery, TokenRecord } from './relay-types.ts';
 
-export type StreamEventName = 'delivery' | 'caught-up' | 'gap' | 'reset' | 'revoked';
+type ControlEvent = Exclude<keyof RelayEventData, 'delivery'>;
 
 /** How one transport (SSE or WebSocket) carries the stream. */
 export interface SubscriptionSink {
+  send<E extends ControlEvent>(event: E, data: RelayEventData[E]): void;
   /** Returns false when the transport's buffer is full; the loop then waits for `drained`. */
-  send(event: StreamEventName, data: Record<string, unknown>, id?: string): boolean;
+  deliver(d: StoredDelivery): boolean;
   drained(): Promise<void>;
   ping(): void;
   end(): void;
@@ -19,10 +21,6 @@ export interface SubscriptionSink {
 export type Admission =
   | { ok: true; channel: string; token: TokenRecord; cursor: string | null; latest: boolean; release: () => void }
   | { ok: false; status: number; error: string; message: string };
-
-export function deliveryData(d: StoredDelivery): Record<string, unknown> {
-  return { cursor: d.cursor, receivedAt: new Date(d.receivedAt).toISOString(), headers: d.headers, bodyBase64: d.body.toString('base64') };
-}
 
 /** Token, channel and starting cursor: the checks both transports make before streaming. */
 export async function admit(ctx: RelayContext, req: IncomingMessage, url: URL, channel: string): Promise<Admission> {
@@ -79,6 +77,7 @@ async function stream(ctx: RelayContext, a: Extract<Admission, { ok: true }>, si
   let dirty = true;
   let wake: (() => void) | null = null;
   const poke = () => {
+    ctx.reads.appended(channel);
     dirty = true;
     wake?.();
   };
@@ -147,10 +146,10 @@ async function stream(ctx: RelayContext, a: Extract<Admission, { ok: true }>, si
       }
       dirty = false;
       for (;;) {
-        const batch = await store.readAfter(channel, sub.cursor, ctx.limits.readBatch);
+        const batch = await ctx.reads.readAfter(channel, sub.cursor, ctx.limits.readBatch);
         if (!open || batch.length === 0) break;
         for (const d of batch) {
-          const ok = sink.send('delivery', deliveryData(d), d.cursor);
+          const ok = sink.deliver(d);
           sub.cursor = d.cursor;
           sub.sent += 1;
           if (!caughtUp) backlog += 1;
