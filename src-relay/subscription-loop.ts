@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { RelayContext, Subscriber } from './relay-context.ts';
 import { channelExists } from './relay-context.ts';
 import type { RelayEventData } from '../src-shared/relay/relay-protocol.ts';
+import { LAST_EVENT_ID_HEADER } from '../src-shared/relay/relay-wire.ts';
 import { authorize } from './relay-tokens.ts';
 import type { StoredDelivery, TokenRecord } from './relay-types.ts';
 
@@ -30,7 +31,7 @@ export async function admit(ctx: RelayContext, req: IncomingMessage, url: URL, c
     return { ok: false, status: auth.status, error: auth.error, message: auth.message };
   }
   if (!(await channelExists(ctx, channel))) return { ok: false, status: 404, error: 'unknown_channel', message: `no channel "${channel}" on this relay` };
-  const header = req.headers['last-event-id'];
+  const header = req.headers[LAST_EVENT_ID_HEADER];
   const fromHeader = typeof header === 'string' && header.trim() !== '' ? header.trim() : null;
   const after = url.searchParams.get('after') || null;
   const cursor = fromHeader ?? after;
