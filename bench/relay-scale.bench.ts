@@ -172,6 +172,7 @@ async function run(engine: Engine, redisUrl: string) {
   out.push(`| ${engine} | delivery at ${PACED_RATE}/s to ${SUBSCRIBERS} subscribers (${delivered.length}) | p50 ${pct(delivered, 50).toFixed(1)} ms · p99 ${pct(delivered, 99).toFixed(1)} ms (${cpuPer(total)}) | load ${load()} |`);
   for (const close of closers) close();
 
+  cpuPer(1);
   let caught = 0;
   let caughtUp = false;
   const asked = performance.now();
@@ -180,7 +181,7 @@ async function run(engine: Engine, redisUrl: string) {
   const catchUpSec = (performance.now() - asked) / 1000;
   stop();
   if (caught !== BACKLOG) throw new Error(`${engine}: caught up ${caught} of ${BACKLOG}`);
-  out.push(`| ${engine} | catch-up of ${BACKLOG} stored deliveries, one subscriber | ${catchUpSec.toFixed(2)} s (${(BACKLOG / catchUpSec).toFixed(0)}/s) | load ${load()} |`);
+  out.push(`| ${engine} | catch-up of ${BACKLOG} stored deliveries, one subscriber | ${catchUpSec.toFixed(2)} s (${(BACKLOG / catchUpSec).toFixed(0)}/s; ${cpuPer(BACKLOG)}) | load ${load()} |`);
 
   agent.destroy();
   await relay.kill('SIGTERM');

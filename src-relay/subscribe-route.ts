@@ -14,7 +14,7 @@ export async function handleSubscribe(ctx: RelayContext, req: IncomingMessage, r
   if (!a.ok) return sendError(res, a.status, a.error, a.message, a.status === 429 ? { 'retry-after': '5' } : {});
   const sink: SubscriptionSink = {
     send: (event, data) => void res.write(sseFrame(event, data)),
-    deliver: (d) => res.write(deliveryFrame(d)),
+    deliver: (page) => res.write(page.map(deliveryFrame).join('')),
     drained: async () => {
       if (!res.destroyed) await Promise.race([once(res, 'drain'), once(res, 'close')]);
     },

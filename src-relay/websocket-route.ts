@@ -22,8 +22,8 @@ function refuse(socket: Duplex, status: number, error: string, message: string):
 function wsSink(ws: WebSocket): SubscriptionSink {
   return {
     send: (event, data) => ws.send(wsMessage(event, data)),
-    deliver: (d) => {
-      ws.send(deliveryMessage(d));
+    deliver: (page) => {
+      for (const d of page) ws.send(deliveryMessage(d));
       return ws.bufferedAmount < HIGH_WATER;
     },
     // ws has no 'drain' event: poll the buffer, which only matters for a stalled consumer.
