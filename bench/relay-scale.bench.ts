@@ -2,7 +2,8 @@
  * Relay at team scale, for each engine, with the relay as its own process (`node src-relay/cli.ts
  * serve`, as deployed; log level warn) and the senders and subscribers in this one:
  *   1. ingest: `deliveries` POSTs from `senders` keep-alive connections as fast as they are
- *      acknowledged, while 50 SSE subscribers follow the channel: acknowledged ingests/s;
+ *      acknowledged, first with no subscriber, then while 50 SSE subscribers follow the channel
+ *      (from=latest): acknowledged ingests/s, and CPU per delivery of the relay and of this process;
  *   2. paced: 1,000 deliveries/s for `pacedSeconds` on a fixed schedule (an ack that is late delays
  *      no later send): ack latency from each scheduled send, and delivery latency from that send to
  *      each of the 50 subscribers;
@@ -57,9 +58,9 @@ function post(agent: Agent, port: number, channel: string, i: number): Promise<n
  * A lean SSE follower: finds each delivery's webhook-id in the raw frames (the headers travel as
  * plain JSON beside the base64 body), so 50 of them cost little of the shared cores.
  */
-function follow(port: number, channel: string, token: string, onDelivery: (i: number) => void, onCaughtUp: () => void): Promise<() => void> {
+function follow(port: number, path: string, token: string, onDelivery: (i: number) => void, onCaughtUp: () => void): Promise<() => void> {
   return new Promise((resolve, reject) => {
-    const req = get({ host: '127.0.0.1', port, path: `/channels/${channel}/events`, headers: { authorization: `Bearer ${token}` } }, (res) => {
+    const req = get({ host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${token}` } }, (res) => {
       if (res.statusCode !== 200) return reject(new Error(`subscribe answered ${res.statusCode}`));
       res.setEncoding('utf8');
       let carry = '';
@@ -112,13 +113,6 @@ async function run(engine: Engine, redisUrl: string) {
   const agent = new Agent({ keepAlive: true, maxSockets: SENDERS });
   const sentAt = new Map<number, number>();
   const arrivals = new Map<number, number[]>();
-  const closers = await Promise.all(tokens.map((t) => follow(port, 'team', t, (i) => {
-    const at = sentAt.get(i);
-    if (at === undefined) return;
-    const list = arrivals.get(i) ?? [];
-    list.push(performance.now() - at);
-    arrivals.set(i, list);
-  }, () => {})));
   const until = async (cond: () => boolean, what: string, limitMs = 120_000) => {
     const end = Date.now() + limitMs;
     while (!cond()) {
@@ -129,7 +123,6 @@ async function run(engine: Engine, redisUrl: string) {
   const out: string[] = [];
 
   for (let i = 0; i < 200; i += 1) await post(agent, port, 'team', 10_000_000 + i);
-  let next = 0;
   const relayPid = relay.child.pid!;
   let cpu = [cpuOf(relayPid), cpuOf(process.pid)];
   const cpuPer = (n: number) => {
@@ -138,14 +131,30 @@ async function run(engine: Engine, redisUrl: string) {
     cpu = now;
     return `relay ${per[0]} µs CPU/delivery, bench ${per[1]} µs`;
   };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: SENDERS }, async () => {
-    while (next < N) {
-      const status = await post(agent, port, 'team', next++);
-      if (status !== 200) throw new Error(`ingest answered ${status}`);
-    }
-  }));
-  const rate = N / ((performance.now() - started) / 1000);
+  let next = 0;
+  const burst = async (from: number) => {
+    next = from;
+    const started = performance.now();
+    await Promise.all(Array.from({ length: SENDERS }, async () => {
+      while (next < from + N) {
+        const status = await post(agent, port, 'team', next++);
+        if (status !== 200) throw new Error(`ingest answered ${status}`);
+      }
+    }));
+    return N / ((performance.now() - started) / 1000);
+  };
+  cpuPer(1);
+  const alone = await burst(30_000_000);
+  out.push(`| ${engine} | ingest, ${SENDERS} senders, no subscribers | ${alone.toFixed(0)} ingests/s (${cpuPer(N)}) | load ${load()} |`);
+  const closers = await Promise.all(tokens.map((t) => follow(port, '/channels/team/events?from=latest', t, (i) => {
+    const at = sentAt.get(i);
+    if (at === undefined) return;
+    const list = arrivals.get(i) ?? [];
+    list.push(performance.now() - at);
+    arrivals.set(i, list);
+  }, () => {})));
+  cpuPer(1);
+  const rate = await burst(0);
   out.push(`| ${engine} | ingest, ${SENDERS} senders, 50 subscribers | ${rate.toFixed(0)} ingests/s (${cpuPer(N)}) | load ${load()} |`);
 
   // Paced: send i is due at t0 + i ms; latencies count from when it was due.
@@ -176,7 +185,7 @@ async function run(engine: Engine, redisUrl: string) {
   let caught = 0;
   let caughtUp = false;
   const asked = performance.now();
-  const stop = await follow(port, 'backlog', catchUpToken, () => (caught += 1), () => (caughtUp = true));
+  const stop = await follow(port, '/channels/backlog/events', catchUpToken, () => (caught += 1), () => (caughtUp = true));
   await until(() => caughtUp, 'catch-up');
   const catchUpSec = (performance.now() - asked) / 1000;
   stop();
