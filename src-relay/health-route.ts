@@ -77,7 +77,7 @@ export async function handleMetrics(ctx: RelayContext, req: IncomingMessage, res
   if (!adminAllowed(req, adminToken)) return refuseAdmin(res, adminToken, 'metrics');
   try {
     const channels = (await channelReport(ctx)).map((c) => ({ channel: c.channel, stored: c.stored, subscribers: c.subscribers, maxLag: c.maxLagDeliveries }));
-    const text = ctx.metrics.render({ inflightBytes: ctx.inflight.bytes, durable: ctx.durabilityWarning === null, channels });
+    const text = ctx.metrics.render({ inflightBytes: ctx.inflight.bytes, durable: ctx.durabilityWarning === null, commits: ctx.store.commitStats(), channels });
     res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
     res.end(text);
   } catch (e) {

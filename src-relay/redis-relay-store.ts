@@ -13,12 +13,22 @@ export interface RedisStoreOptions {
 
 type Client = RelayRedisClient;
 type Entry = [string, string[]];
+interface Pending {
+  channel: string;
+  delivery: IncomingDelivery;
+  resolve: (cursor: string) => void;
+  reject: (e: unknown) => void;
+}
 
-// XADD and the size cap run in one script, so the cap and the pruned-through mark never disagree
-// with the stream, whichever instance appends.
+// A batch of XADDs and the size cap run in one script, so the cap and the pruned-through mark never
+// disagree with the stream, whichever instance appends. ARGV: the cap, then (time, headers, body)
+// per delivery.
 const APPEND = `
-local id = redis.call('XADD', KEYS[1], '*', 't', ARGV[2], 'h', ARGV[3], 'b', ARGV[4])
-redis.call('HSET', KEYS[2], 'last', id, 'newestAt', ARGV[2])
+local ids = {}
+for i = 2, #ARGV, 3 do
+  ids[#ids + 1] = redis.call('XADD', KEYS[1], '*', 't', ARGV[i], 'h', ARGV[i + 1], 'b', ARGV[i + 2])
+end
+redis.call('HSET', KEYS[2], 'last', ids[#ids], 'newestAt', ARGV[#ARGV - 2])
 local excess = redis.call('XLEN', KEYS[1]) - tonumber(ARGV[1])
 if excess > 0 then
   local old = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', excess)
@@ -26,7 +36,7 @@ if excess > 0 then
   redis.call('HSET', KEYS[2], 'pruned', old[#old][1])
   redis.call('HINCRBY', KEYS[2], 'droppedCap', excess)
 end
-return id`;
+return ids`;
 
 const PRUNE = `
 local old = redis.call('XREVRANGE', KEYS[1], '(' .. ARGV[1], '-', 'COUNT', 1)
@@ -38,6 +48,27 @@ return n`;
 
 const REDIS_PAGE = 50;
 const COUNT_AFTER = `return #redis.call('XRANGE', KEYS[1], ARGV[1], '+', 'COUNT', tonumber(ARGV[2]))`;
+
+// One script holds Redis while it runs: a batch is split so no script carries more than this.
+const SCRIPT_MAX_DELIVERIES = 200;
+const SCRIPT_MAX_BYTES = 8 * 1024 * 1024;
+
+/** The batch as per-channel groups in arrival order, each small enough for one script. */
+function scriptGroups(batch: Pending[]): Pending[][] {
+  const open = new Map<string, { group: Pending[]; bytes: number }>();
+  const groups: Pending[][] = [];
+  for (const p of batch) {
+    let g = open.get(p.channel);
+    if (!g || g.group.length >= SCRIPT_MAX_DELIVERIES || g.bytes + p.delivery.body.length > SCRIPT_MAX_BYTES) {
+      g = { group: [], bytes: 0 };
+      open.set(p.channel, g);
+      groups.push(g.group);
+    }
+    g.group.push(p);
+    g.bytes += p.delivery.body.length;
+  }
+  return groups;
+}
 
 const parseId = (id: string): [bigint, bigint] => {
   const [ms, seq] = id.split('-');
@@ -56,6 +87,10 @@ export class RedisRelayStore implements RelayStore {
   private readonly opts: RedisStoreOptions;
   private readonly watchers = new Map<string, RedisStreamWatcher>();
   private lastError: string | null = null;
+  private pending: Pending[] = [];
+  private committing = false;
+  private commits = 0;
+  private appends = 0;
 
   private constructor(client: Client, opts: RedisStoreOptions) {
     this.client = client;
@@ -76,12 +111,43 @@ export class RedisRelayStore implements RelayStore {
     return [this.opts.prefix, ...parts].join(':');
   }
 
-  async append(channel: string, d: IncomingDelivery): Promise<string> {
-    const id = await this.client.eval(APPEND, {
-      keys: [this.key('stream', channel), this.key('meta', channel)],
-      arguments: [String(this.opts.maxPerChannel), String(d.receivedAt), JSON.stringify(d.headers), d.body.toString('base64')],
+  /**
+   * Group commit: appends queue while a batch is on its way to Redis, then go as the next batch,
+   * one script per channel sent together (Redis, with appendfsync always, writes and fsyncs them
+   * before it replies). Each resolves only once Redis has answered for its script.
+   */
+  append(channel: string, delivery: IncomingDelivery): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ channel, delivery, resolve, reject });
+      if (!this.committing && this.pending.length === 1) setImmediate(() => void this.commitBatch());
     });
-    return String(id);
+  }
+
+  private async commitBatch(): Promise<void> {
+    if (this.committing || this.pending.length === 0) return;
+    this.committing = true;
+    const batch = this.pending;
+    this.pending = [];
+    await Promise.all(scriptGroups(batch).map((group) => this.appendGroup(group[0]!.channel, group)));
+    this.committing = false;
+    if (this.pending.length) void this.commitBatch();
+  }
+
+  private async appendGroup(channel: string, group: Pending[]): Promise<void> {
+    const args = [String(this.opts.maxPerChannel)];
+    for (const { delivery: d } of group) args.push(String(d.receivedAt), JSON.stringify(d.headers), d.body.toString('base64'));
+    try {
+      const ids = (await this.client.eval(APPEND, { keys: [this.key('stream', channel), this.key('meta', channel)], arguments: args })) as string[];
+      this.commits += 1;
+      this.appends += group.length;
+      group.forEach((p, i) => p.resolve(String(ids[i])));
+    } catch (e) {
+      for (const p of group) p.reject(e);
+    }
+  }
+
+  commitStats(): { commits: number; appends: number } {
+    return { commits: this.commits, appends: this.appends };
   }
 
   async readAfter(channel: string, cursor: string | null, limit: number): Promise<StoredDelivery[]> {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SharedReads } from './fanout-cache.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import type { RelayMetrics } from './relay-metrics.ts';
 import type { RelayLog } from './relay-log.ts';
@@ -33,6 +34,8 @@ export interface Subscriber {
 
 export interface RelayContext {
   store: RelayStore;
+  /** Reads for subscribers, shared by those at the same cursor. */
+  reads: SharedReads;
   log: RelayLog;
   limits: RelayLimits;
   limiter: RateLimiter;

@@ -24,7 +24,7 @@ export class RelayMetrics {
     });
   }
 
-  render(live: { inflightBytes: number; durable: boolean; channels: { channel: string; stored: number; subscribers: number; maxLag: number }[] }): string {
+  render(live: { inflightBytes: number; durable: boolean; commits: { commits: number; appends: number }; channels: { channel: string; stored: number; subscribers: number; maxLag: number }[] }): string {
     const out: string[] = [];
     const family = (name: string, type: string, help: string, samples: [string, number][]) => {
       out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
@@ -37,6 +37,8 @@ export class RelayMetrics {
     out.push('# HELP relay_store_append_seconds Time the store took to make one delivery durable.', '# TYPE relay_store_append_seconds histogram');
     BUCKETS.forEach((b, i) => out.push(`relay_store_append_seconds_bucket{le="${b}"} ${this.latency.counts[i]}`));
     out.push(`relay_store_append_seconds_bucket{le="+Inf"} ${this.latency.count}`, `relay_store_append_seconds_sum ${this.latency.sum}`, `relay_store_append_seconds_count ${this.latency.count}`);
+    family('relay_store_commits_total', 'counter', 'Durable commits (one fsync each); appends arriving during a commit share the next one.', [['', live.commits.commits]]);
+    family('relay_store_committed_appends_total', 'counter', 'Deliveries those commits carried.', [['', live.commits.appends]]);
     family('relay_ingest_inflight_bytes', 'gauge', 'Body bytes being received or stored now.', [['', live.inflightBytes]]);
     family('relay_durable', 'gauge', '1 when an acknowledged delivery survives a crash of the store, 0 when started with --allow-volatile-redis on a Redis that could lose it.', [['', live.durable ? 1 : 0]]);
     family('relay_channel_stored_deliveries', 'gauge', 'Deliveries retained per channel.', live.channels.map((c) => [label('channel', c.channel), c.stored]));

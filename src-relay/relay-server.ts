@@ -2,6 +2,8 @@ import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { RELAY_PING_MS } from '../src-shared/relay/relay-wire.ts';
+import { SharedReads } from './fanout-cache.ts';
 import { handleHealthz, handleMetrics, handleStats } from './health-route.ts';
 import { IngestDrain } from './ingest-drain.ts';
 import { handleIngest } from './ingest-route.ts';
@@ -63,8 +65,9 @@ export async function startRelay(opts: RelayServerOptions): Promise<RunningRelay
   let nextId = 0;
   const ctx: RelayContext = {
     store: opts.store,
+    reads: new SharedReads(opts.store),
     log,
-    limits: { maxBodyBytes: 1024 * 1024, bodyTimeoutMs: 15_000, keepaliveMs: 15_000, readBatch: 200, maxInflightBytes: 64 * 1024 * 1024, maxStreamsPerToken: 8, ...opts.limits },
+    limits: { maxBodyBytes: 1024 * 1024, bodyTimeoutMs: 15_000, keepaliveMs: RELAY_PING_MS, readBatch: 200, maxInflightBytes: 64 * 1024 * 1024, maxStreamsPerToken: 8, ...opts.limits },
     limiter: new RateLimiter(opts.ratePerSec ?? 50, opts.rateBurst ?? 200),
     subscribers: new Map(),
     nextSubscriberId: () => ++nextId,

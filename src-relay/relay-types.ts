@@ -38,8 +38,13 @@ export type RevokeSelector = { id: string } | { channel: string; name: string };
  */
 export interface RelayStore {
   readonly engine: 'sqlite' | 'redis';
-  /** Resolves with the new cursor only once the delivery is durable; rejects if it cannot be stored. */
+  /**
+   * Resolves with the new cursor only once the delivery is durable; rejects if it cannot be stored.
+   * Appends made while a commit is under way share the next one (group commit).
+   */
   append(channel: string, delivery: IncomingDelivery): Promise<string>;
+  /** Durable commits made by this process, and the appends they carried (appends / commits = batch size). */
+  commitStats(): { commits: number; appends: number };
   /** Deliveries strictly after `cursor` (null: from the oldest retained), oldest first. */
   readAfter(channel: string, cursor: string | null, limit: number): Promise<StoredDelivery[]>;
   /** Counts deliveries after `cursor`, stopping at `cap`. */

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EventEmitter } from 'node:events';
 import { DatabaseSync } from 'node:sqlite';
+import { Worker } from 'node:worker_threads';
+import type { CommitItem, CommitReply, CommitWorkerData } from './sqlite-commit.worker.ts';
 import type { ChannelState, IncomingDelivery, RelayStore, RevokeSelector, StoredDelivery, TokenRecord } from './relay-types.ts';
 
 export interface SqliteStoreOptions {
@@ -38,15 +40,27 @@ const toToken = (r: Row): TokenRecord => ({
 
 /**
  * The embedded engine: one SQLite file in WAL mode with synchronous=FULL, so an acknowledged
- * delivery survives a crash of the process and of the machine. Appends that arrive together are
- * committed in one transaction (one fsync for the batch) before any of them is acknowledged.
+ * delivery survives a crash of the process and of the machine. Group commit: appends queue while a
+ * commit is under way on the writer thread, then go together as the next batch (one transaction,
+ * one fsync); each append resolves only once its batch is committed, and all of a failed batch
+ * reject. Reads, tokens and retention use this thread's own connection.
  */
 export class SqliteRelayStore implements RelayStore {
   readonly engine = 'sqlite' as const;
   private readonly db: DatabaseSync;
   private readonly events = new EventEmitter();
+  private readonly writer: Worker;
   private pending: Pending[] = [];
-  private flushScheduled = false;
+  private committing: Pending[] | null = null;
+  private batches = 0;
+  private commits = 0;
+  private appends = 0;
+  private writerError: Error | null = null;
+  private idle: (() => void) | null = null;
+  /** Settles once the writer thread has the database open (appends made before simply wait). */
+  readonly ready: Promise<void>;
+  private markReady: () => void = () => {};
+  private closing = false;
   private closed = false;
   private readonly opts: SqliteStoreOptions;
 
@@ -57,58 +71,73 @@ export class SqliteRelayStore implements RelayStore {
     this.db.exec('PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;');
     this.db.exec(SCHEMA);
     this.events.setMaxListeners(0);
+    const data: CommitWorkerData = { file: opts.file, maxPerChannel: opts.maxPerChannel };
+    this.writer = new Worker(new URL('./sqlite-commit.worker.ts', import.meta.url), { workerData: data, name: 'relay-sqlite-writer' });
+    this.ready = new Promise((r) => (this.markReady = r));
+    this.writer.on('message', (r: CommitReply) => (r.id === 0 ? this.opened() : this.committed(r)));
+    // A writer that died takes its batch with it: nothing in it was acknowledged, and nothing later can be.
+    this.writer.on('error', (e) => this.writerFailed(e));
+    this.writer.on('exit', (code) => this.writerFailed(new Error(`the SQLite writer stopped (exit ${code})`)));
+  }
+
+  private opened(): void {
+    // From now on only a batch under way keeps the process alive; an idle store does not.
+    if (!this.committing) this.writer.unref();
+    this.markReady();
+  }
+
+  commitStats(): { commits: number; appends: number } {
+    return { commits: this.commits, appends: this.appends };
   }
 
   append(channel: string, delivery: IncomingDelivery): Promise<string> {
-    if (this.closed) return Promise.reject(new Error('store closed'));
+    if (this.closing) return Promise.reject(new Error('store closed'));
+    if (this.writerError) return Promise.reject(this.writerError);
     return new Promise((resolve, reject) => {
       this.pending.push({ channel, delivery, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
+      if (!this.committing && this.pending.length === 1) setImmediate(() => this.startBatch());
     });
   }
 
-  private flush(): void {
-    this.flushScheduled = false;
+  private startBatch(): void {
+    if (this.committing || this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
-    if (batch.length === 0) return;
-    const cursors: string[] = [];
-    const touched = new Set<string>();
-    try {
-      this.db.exec('BEGIN IMMEDIATE');
-      const insert = this.db.prepare('INSERT INTO deliveries (channel, received_at, headers, body) VALUES (?, ?, ?, ?)');
-      const bump = this.db.prepare('UPDATE channels SET last_seq = ? WHERE name = ?');
-      for (const p of batch) {
-        const r = insert.run(p.channel, p.delivery.receivedAt, JSON.stringify(p.delivery.headers), p.delivery.body);
-        const seq = Number(r.lastInsertRowid);
-        bump.run(seq, p.channel);
-        cursors.push(String(seq));
-        touched.add(p.channel);
-      }
-      for (const channel of touched) this.enforceCap(channel);
-      this.db.exec('COMMIT');
-    } catch (e) {
-      try {
-        this.db.exec('ROLLBACK');
-      } catch {
-        /* the failed BEGIN left no transaction to roll back */
-      }
-      for (const p of batch) p.reject(e);
-      return;
-    }
-    batch.forEach((p, i) => p.resolve(cursors[i]!));
-    for (const channel of touched) this.events.emit(channel);
+    this.committing = batch;
+    this.batches += 1;
+    // A copy of exactly the body's bytes: a pooled Buffer would carry its whole slab across.
+    const items: CommitItem[] = batch.map((p) => ({ channel: p.channel, receivedAt: p.delivery.receivedAt, headers: JSON.stringify(p.delivery.headers), body: new Uint8Array(p.delivery.body) }));
+    this.writer.ref();
+    this.writer.postMessage({ id: this.batches, items });
   }
 
-  private enforceCap(channel: string): void {
-    const over = this.db.prepare('SELECT seq FROM deliveries WHERE channel = ? ORDER BY seq DESC LIMIT 1 OFFSET ?').get(channel, this.opts.maxPerChannel) as Row | undefined;
-    if (!over) return;
-    const cut = Number(over.seq);
-    const r = this.db.prepare('DELETE FROM deliveries WHERE channel = ? AND seq <= ?').run(channel, cut);
-    this.db.prepare('UPDATE channels SET pruned_through = MAX(pruned_through, ?), dropped_cap = dropped_cap + ? WHERE name = ?').run(cut, Number(r.changes), channel);
+  private committed(r: CommitReply): void {
+    const batch = this.committing;
+    this.committing = null;
+    if (batch) {
+      if (r.ok) {
+        this.commits += 1;
+        this.appends += batch.length;
+        batch.forEach((p, i) => p.resolve(String(r.seqs[i])));
+        for (const channel of new Set(batch.map((p) => p.channel))) this.events.emit(channel);
+      } else {
+        const e = new Error(`commit failed: ${r.message}`);
+        for (const p of batch) p.reject(e);
+      }
+    }
+    if (this.pending.length) return this.startBatch();
+    this.writer.unref();
+    this.idle?.();
+  }
+
+  private writerFailed(e: Error): void {
+    this.markReady();
+    if (this.closed && !this.committing) return;
+    this.writerError ??= e;
+    for (const p of [...(this.committing ?? []), ...this.pending]) p.reject(e);
+    this.committing = null;
+    this.pending = [];
+    this.idle?.();
   }
 
   async readAfter(channel: string, cursor: string | null, limit: number): Promise<StoredDelivery[]> {
@@ -220,9 +249,12 @@ export class SqliteRelayStore implements RelayStore {
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
+    if (this.closing) return;
+    this.closing = true;
+    // Appends already accepted are committed (and answered) before the store goes.
+    if (this.committing || this.pending.length) await new Promise<void>((r) => (this.idle = r));
     this.closed = true;
-    if (this.pending.length) this.flush();
+    await this.writer.terminate();
     this.db.close();
   }
 }

@@ -1,17 +1,11 @@
 import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RELAY_RETRY_MS, sseFrame } from '../src-shared/relay/relay-wire.ts';
 import type { RelayContext } from './relay-context.ts';
 import { sendError } from './relay-context.ts';
-import type { StoredDelivery } from './relay-types.ts';
-import type { StreamEventName, SubscriptionSink } from './subscription-loop.ts';
-import { admit, deliveryData, runSubscription } from './subscription-loop.ts';
-
-const sseFrame = (event: StreamEventName, data: Record<string, unknown>, id?: string) => `${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-
-/** The SSE frame of a delivery: `id:` the cursor, one JSON `data:` line with the body base64. */
-export function deliveryFrame(d: StoredDelivery): string {
-  return sseFrame('delivery', deliveryData(d), d.cursor);
-}
+import { deliveryFrame } from './fanout-cache.ts';
+import type { SubscriptionSink } from './subscription-loop.ts';
+import { admit, runSubscription } from './subscription-loop.ts';
 
 /** GET /channels/<channel>/events: the subscription as Server-Sent Events. */
 export async function handleSubscribe(ctx: RelayContext, req: IncomingMessage, res: ServerResponse, channel: string, url: URL): Promise<void> {
@@ -19,7 +13,8 @@ export async function handleSubscribe(ctx: RelayContext, req: IncomingMessage, r
   const a = await admit(ctx, req, url, channel);
   if (!a.ok) return sendError(res, a.status, a.error, a.message, a.status === 429 ? { 'retry-after': '5' } : {});
   const sink: SubscriptionSink = {
-    send: (event, data, id) => res.write(sseFrame(event, data, id)),
+    send: (event, data) => void res.write(sseFrame(event, data)),
+    deliver: (page) => res.write(page.map(deliveryFrame).join('')),
     drained: async () => {
       if (!res.destroyed) await Promise.race([once(res, 'drain'), once(res, 'close')]);
     },
@@ -30,6 +25,6 @@ export async function handleSubscribe(ctx: RelayContext, req: IncomingMessage, r
   };
   await runSubscription(ctx, a, sink, () => {
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no', connection: 'keep-alive' });
-    res.write('retry: 2000\n\n');
+    res.write(`retry: ${RELAY_RETRY_MS}\n\n`);
   });
 }

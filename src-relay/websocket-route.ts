@@ -3,6 +3,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
+import { wsMessage } from '../src-shared/relay/relay-wire.ts';
+import { deliveryMessage } from './fanout-cache.ts';
 import type { RelayContext } from './relay-context.ts';
 import { requestUrl } from './relay-context.ts';
 import { CHANNEL_RE } from './relay-types.ts';
@@ -19,8 +21,9 @@ function refuse(socket: Duplex, status: number, error: string, message: string):
 
 function wsSink(ws: WebSocket): SubscriptionSink {
   return {
-    send: (event, data) => {
-      ws.send(JSON.stringify({ type: event, ...data }));
+    send: (event, data) => ws.send(wsMessage(event, data)),
+    deliver: (page) => {
+      for (const d of page) ws.send(deliveryMessage(d));
       return ws.bufferedAmount < HIGH_WATER;
     },
     // ws has no 'drain' event: poll the buffer, which only matters for a stalled consumer.

@@ -3,6 +3,7 @@ import { fingerprint } from '../secrets/credentials.ts';
 import type { RelayCursorStore } from './listener-config.ts';
 import type { ListenerHealth } from './listener-health.ts';
 import { startRelayClient, type RelayClient, type RelayMeta } from './relay-client.ts';
+import { startSmeeClient } from './smee-client.ts';
 import type { RawDelivery } from './webhook-listener.ts';
 
 /** The relay token per profile: the keychain in the app (accounts.relayToken). */
@@ -51,8 +52,8 @@ export interface RelayLinkDeps {
  * still catches a delivery signed long before the relay got it). A relay time in the future is
  * ignored, and smee (no meta) gives none.
  */
-function judgedAt(meta: RelayMeta | null): number | null {
-  const at = meta ? Date.parse(meta.receivedAt) : Number.NaN;
+function judgedAt(meta: RelayMeta): number | null {
+  const at = Date.parse(meta.receivedAt);
   return Number.isFinite(at) && at < Date.now() ? at : null;
 }
 
@@ -71,12 +72,40 @@ export function startRelayLink(d: RelayLinkDeps, profileId: string, url: string,
   });
   health.lastRelayActivity = Date.now();
   const log = (line: string) => d.log?.(`webhooks: relay ${line}`);
-  return startRelayClient({
+  const common = {
     url,
-    token,
-    cursor,
     ...(d.backoffMs ? { backoffMs: d.backoffMs } : {}),
     ...(d.deadMs !== undefined ? { deadMs: d.deadMs } : {}),
+    onRefused: (why: string) => {
+      log(`stopped: ${why}`);
+      // The local listener still runs; the relay part says what happened and what to do.
+      health.set({ state: 'listening', detail: null });
+      health.setRelay({ connected: false, problem: `Token refused: ${why}. The console stopped asking; save a new token in Settings → Listener.` });
+    },
+    onProblem: (why: string | null) => health.setRelay({ problem: why }),
+    onActivity: () => {
+      health.lastRelayActivity = Date.now();
+      if (health.get().state === 'stale') health.set({ state: 'relay-connected', detail: null });
+    },
+    onConnected: () => {
+      health.lastRelayActivity = Date.now();
+      health.set({ state: 'relay-connected', detail: null });
+      health.setRelay({ connected: true });
+      // smee keeps nothing while we were away: the open customers are re-read. Our relay replays
+      // the backlog and reconciles on `caught-up` (count > 0) or `gap` instead.
+      if (!token) d.reconcile('relay connected');
+    },
+    onDisconnected: (why: string) => {
+      health.set({ state: 'reconnecting', detail: `Relay dropped (${why}); reconnecting.` });
+      health.setRelay({ connected: false });
+    },
+  };
+  // smee gives no time of storage: its deliveries are judged now.
+  if (!token) return startSmeeClient({ ...common, onDelivery: (delivery) => d.receive(delivery, null) });
+  return startRelayClient({
+    ...common,
+    token,
+    cursor,
     onDelivery: (delivery, meta) => d.receive(delivery, judgedAt(meta)),
     // The inbox has every delivery up to `c` (receive settles after the commit): only now is the cursor saved.
     onCursor: (c, meta) => {
@@ -99,29 +128,6 @@ export function startRelayLink(d: RelayLinkDeps, profileId: string, url: string,
       log('reset: the saved cursor is unknown to the relay; starting from its oldest delivery');
       d.cursors.clear(profileId, url);
       health.setRelay({ cursor: null });
-    },
-    onRefused: (why) => {
-      log(`stopped: ${why}`);
-      // The local listener still runs; the relay part says what happened and what to do.
-      health.set({ state: 'listening', detail: null });
-      health.setRelay({ connected: false, problem: `Token refused: ${why}. The console stopped asking; save a new token in Settings → Listener.` });
-    },
-    onProblem: (why) => health.setRelay({ problem: why }),
-    onActivity: () => {
-      health.lastRelayActivity = Date.now();
-      if (health.get().state === 'stale') health.set({ state: 'relay-connected', detail: null });
-    },
-    onConnected: () => {
-      health.lastRelayActivity = Date.now();
-      health.set({ state: 'relay-connected', detail: null });
-      health.setRelay({ connected: true });
-      // smee keeps nothing while we were away: the open customers are re-read. Our relay replays
-      // the backlog and reconciles on `caught-up` (count > 0) or `gap` instead.
-      if (!token) d.reconcile('relay connected');
-    },
-    onDisconnected: (why) => {
-      health.set({ state: 'reconnecting', detail: `Relay dropped (${why}); reconnecting.` });
-      health.setRelay({ connected: false });
     },
   });
 }

@@ -1,7 +1,7 @@
 // What the container image and the compose file rely on, checked without a container runtime: the
 // health probe against a real relay, and the image's lockfile against the repository's.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../unit/relay/support/relay-harness.ts';
@@ -44,6 +44,27 @@ describe('relay container pieces', () => {
     expect(containerfile).toMatch(/RUN npm ci --omit=dev/);
     expect(containerfile).not.toMatch(/npm install/);
     expect(containerfile).toContain('"src-relay/probe.ts"');
+  });
+
+  it('everything the relay loads at run time is copied into the image or installed there', () => {
+    const pkg = JSON.parse(read('src-relay/container/package.json')) as { dependencies: Record<string, string> };
+    const containerfile = read('src-relay/Containerfile');
+    const copied = [...containerfile.matchAll(/^COPY (src-[\w/-]+)\/\*\.ts /gm)].map((m) => m[1]!);
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      expect(copied, `${file} is loaded by the relay but not copied into the image`).toContain(dirname(file));
+      // Type-only imports are erased when Node strips the types: only value imports load a module.
+      for (const m of read(file).matchAll(/^import (?!type )[^'"]*?from '([^']+)';$/gm)) {
+        const spec = m[1]!;
+        if (spec.startsWith('.')) visit(relative(ROOT, resolve(ROOT, dirname(file), spec)));
+        else if (!spec.startsWith('node:')) expect(Object.keys(pkg.dependencies), `${file} imports ${spec}`).toContain(spec);
+      }
+    };
+    visit('src-relay/cli.ts');
+    visit('src-relay/probe.ts');
+    expect(seen.has('src-shared/relay/relay-wire.ts')).toBe(true);
   });
 
   it('the compose file runs Redis with the persistence the relay requires', () => {

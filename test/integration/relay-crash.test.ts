@@ -2,7 +2,7 @@
 // after a restart, once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, RedisServer } from '../unit/relay/support/relay-harness.ts';
-import { ENGINES, numberedSenders, startRedis, subscribe, tempDir } from '../unit/relay/support/relay-harness.ts';
+import { commitStats, ENGINES, numberedSenders, startRedis, subscribe, tempDir } from '../unit/relay/support/relay-harness.ts';
 import { runRelayCli, startRelayProcess } from '../unit/relay/support/relay-process.ts';
 
 let redis: RedisServer;
@@ -23,8 +23,12 @@ describe.each(ENGINES)('relay killed with SIGKILL mid-ingest (%s)', (engine: Eng
     const flags = [...storeArgs, '--rate', '100000', '--burst', '100000', '--log-level', 'error'];
 
     const first = await startRelayProcess(flags);
-    const senders = numberedSenders(first.url, 'team');
+    // 64 senders: many ingests wait on each commit, so the kill lands on batches in flight.
+    const senders = numberedSenders(first.url, 'team', 64);
     await senders.ackedAtLeast(300);
+    const batched = await commitStats(first.url);
+    expect(batched.appends).toBeGreaterThan(batched.commits); // commits were shared by several ingests
+    await senders.ackedAtLeast(batched.appends + 100);
     const killing = first.kill('SIGKILL');
     await senders.stop();
     await killing;

@@ -7,7 +7,7 @@ import { recheckPersistence } from '../../src-relay/redis-durability.ts';
 import { RedisRelayStore } from '../../src-relay/redis-relay-store.ts';
 import { startRelay } from '../../src-relay/relay-server.ts';
 import type { RedisPersistenceMode, RedisServer } from '../unit/relay/support/relay-harness.ts';
-import { numberedSenders, startRedis, subscribe } from '../unit/relay/support/relay-harness.ts';
+import { commitStats, numberedSenders, startRedis, subscribe } from '../unit/relay/support/relay-harness.ts';
 import type { RelayProcess } from '../unit/relay/support/relay-process.ts';
 import { runRelayCli, startRelayProcess } from '../unit/relay/support/relay-process.ts';
 
@@ -95,8 +95,11 @@ describe('relay on Redis with appendonly yes and appendfsync always', () => {
     relay = await startRelayProcess([...flagsFor(r), '--log-level', 'error']);
     expect(await (await fetch(`${relay.url}/healthz`)).json()).toMatchObject({ status: 'ok', durable: true });
 
-    const senders = numberedSenders(relay.url, 'team');
+    const senders = numberedSenders(relay.url, 'team', 64);
     await senders.ackedAtLeast(500);
+    const batched = await commitStats(relay.url);
+    expect(batched.appends).toBeGreaterThan(batched.commits); // scripts carried several deliveries each
+    await senders.ackedAtLeast(batched.appends + 100);
     const crashing = r.crash();
     await senders.stop();
     await crashing;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimiter } from '../../../src-relay/rate-limiter.ts';
 import { jsonLogger } from '../../../src-relay/relay-log.ts';
-import { deliveryFrame } from '../../../src-relay/subscribe-route.ts';
+import { deliveryFrame } from '../../../src-relay/fanout-cache.ts';
 
 describe('rate limiter', () => {
   it('allows the burst, then refuses with the seconds to wait, then refills per key', () => {

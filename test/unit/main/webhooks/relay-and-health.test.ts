@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OpenCustomers, startWatchdog } from '../../../../src-main/webhooks/listener-health.ts';
-import { deliveryFromMessage } from '../../../../src-main/webhooks/relay-client.ts';
+import { deliveryFromMessage } from '../../../../src-main/webhooks/smee-client.ts';
 
 describe('smee message → delivery', () => {
   it('takes lower-cased top-level headers and re-serialises the parsed body', () => {

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRelayClient, type RelayClient } from '../../../../src-main/webhooks/relay-client.ts';
+import type { RelayClient } from '../../../../src-main/webhooks/relay-client.ts';
+import { startSmeeClient } from '../../../../src-main/webhooks/smee-client.ts';
 import type { RawDelivery } from '../../../../src-main/webhooks/webhook-listener.ts';
 
 // Issue 9.10: a real SSE server that uses what the old hand-written parser ignored.
@@ -37,7 +38,7 @@ describe('relay client SSE (eventsource-parser)', () => {
     const deliveries: RawDelivery[] = [];
     let connected = 0;
     const done = new Promise<void>((resolve) => {
-      client = startRelayClient({
+      client = startSmeeClient({
         url,
         // Far longer than the server's retry: a reconnect within it proves `retry:` was honoured.
         backoffMs: [10_000],

@@ -106,7 +106,11 @@ async function spawnRedis(port: number, dir: string, mode: RedisPersistenceMode)
 let prefixes = 0;
 /** A fresh store of either engine; Redis stores get their own key prefix. */
 export async function openTestStore(engine: Engine, where: { dir: string; redisUrl?: string; prefix?: string }, maxPerChannel = 100_000): Promise<RelayStore> {
-  if (engine === 'sqlite') return new SqliteRelayStore({ file: join(where.dir, 'relay.db'), maxPerChannel });
+  if (engine === 'sqlite') {
+    const store = new SqliteRelayStore({ file: join(where.dir, 'relay.db'), maxPerChannel });
+    await store.ready;
+    return store;
+  }
   prefixes += 1;
   return RedisRelayStore.connect({ url: where.redisUrl!, prefix: where.prefix ?? `t${process.pid}x${prefixes}`, maxPerChannel });
 }
@@ -244,3 +248,10 @@ export function numberedSenders(base: string, channel: string, concurrency = 16)
 }
 
 export const countDeliveries = (n: number) => (events: SseEvent[]) => events.filter((e) => e.event === 'delivery').length >= n;
+
+/** The relay's durable commits and the deliveries they carried, read from its /metrics (loopback). */
+export async function commitStats(base: string): Promise<{ commits: number; appends: number }> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const read = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { commits: read('relay_store_commits_total'), appends: read('relay_store_committed_appends_total') };
+}
