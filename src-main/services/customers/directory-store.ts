@@ -121,8 +121,10 @@ export class DirectoryStore {
     const qw = queryWords(value);
     if (qw.length === 0) return [];
     const want = kind === 'email' ? value.toLowerCase() : value;
-    // The index narrows to customers holding the value's words; the whole value decides.
-    const rows = this.#db.prepare('SELECT c.id, c.doc FROM (SELECT rowid AS r FROM f WHERE f MATCH ? ORDER BY rowid LIMIT 2000) AS hits JOIN c ON c.rk = hits.r ORDER BY c.rk').all(ftsQuery(qw)) as unknown as Row[];
+    // The index narrows to customers holding each of the value's words whole (not as a prefix: every
+    // keystroke asks this, and `ma` as a prefix is half the directory); the whole value decides.
+    const whole = qw.map((w) => `"${w}"`).join(' AND ');
+    const rows = this.#db.prepare('SELECT c.id, c.doc FROM (SELECT rowid AS r FROM f WHERE f MATCH ? ORDER BY rowid LIMIT 2000) AS hits JOIN c ON c.rk = hits.r ORDER BY c.rk').all(whole) as unknown as Row[];
     const out: DirectoryEntry[] = [];
     for (const r of rows) {
       const e = decode(r);
