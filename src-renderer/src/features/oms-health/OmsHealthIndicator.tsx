@@ -2,6 +2,7 @@ import './oms-health.css';
 import { useEffect } from 'react';
 import { selectOmsHealth, useOmsHealth } from './oms-health.store.ts';
 import { PendingCalls } from './PendingCalls.tsx';
+import { formatTime } from '../../lib/format.ts';
 
 const TONE: Record<string, string> = { ok: 'dot-live', unknown: 'dot-idle', slow: 'dot-warn', 'rate-limited': 'dot-warn', degraded: 'dot-bad', down: 'dot-bad' };
 const LABEL: Record<string, string> = { ok: 'OMS reachable', unknown: 'OMS not called yet', slow: 'OMS slow', 'rate-limited': 'OMS rate-limited', degraded: 'OMS failing', down: 'OMS unreachable' };
@@ -23,7 +24,7 @@ export function OmsHealthIndicator() {
     return () => window.removeEventListener('hashchange', reread);
   }, []);
   if (!h) return <PendingCalls />;
-  const last = h.lastError ? `Last error: ${h.lastError.code}${h.lastError.status ? ` (HTTP ${h.lastError.status})` : ''} at ${new Date(h.lastError.at).toLocaleTimeString()}` : 'No error so far';
+  const last = h.lastError ? `Last error: ${h.lastError.code}${h.lastError.status ? ` (HTTP ${h.lastError.status})` : ''} at ${formatTime(h.lastError.at)}` : 'No error so far';
   return (
     <div className={`liveness oms-health oms-${h.state}`} role="status" aria-label="OMS status" title={`${h.detail} ${last}.`}>
       <span className={`dot ${TONE[h.state] ?? 'dot-idle'}`} aria-hidden="true" />
