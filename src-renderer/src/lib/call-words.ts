@@ -32,6 +32,7 @@ const WORDS: Record<string, string> = {
   'inbox.listenerStatus': 'Checking the webhook listener',
   'inbox.replay': 'Replaying the delivery',
   'inbox.revealBody': 'Revealing the delivery',
+  'inbox.stats': 'Counting webhook deliveries',
   'logs.audit': 'Loading the audit log',
   'logs.requests': 'Loading the request log',
   'pii.reveal': 'Revealing the value',
