@@ -71,6 +71,10 @@ export function formatFiat(amount: string | null | undefined, currency?: string 
 /** A count with the locale's grouping: 12,400 or 12.400. */
 export const formatCount = (n: number, p: FormatPrefs = current): string => cached(`n|${p.locale}`, () => new Intl.NumberFormat(p.locale)).format(n);
 
+/** A short count for a chart axis in the chosen locale: 60K, 1.2M. */
+export const formatCompact = (n: number, p: FormatPrefs = current): string =>
+  cached(`c|${p.locale}`, () => new Intl.NumberFormat(p.locale, { notation: 'compact', maximumFractionDigits: 1 })).format(n);
+
 const zone = (p: FormatPrefs) => (p.utc ? 'UTC' : undefined);
 const toMs = (at: string | number) => (typeof at === 'string' ? Date.parse(at) : at);
 

@@ -7,6 +7,7 @@ import { formatAmount } from '../../lib/money.ts';
 import { shortId, shownAmount, statusTone, transactionStatusWords, transactionTypeWords } from './money-words.ts';
 import { FindTransaction } from './FindTransaction.tsx';
 import { TransactionDetail } from './TransactionDetail.tsx';
+import { TransactionsChart } from '../charts/TransactionsChart.tsx';
 import { selectTxnFilters, selectTxnHasMore, selectTxnList, selectTxnListReq, selectTxnsById, useTransactions, type Filters } from './transactions.store.ts';
 import './money.css';
 
@@ -124,6 +125,7 @@ export function TransactionsScreen({ transactionId }: { transactionId?: string |
       </header>
       <FindTransaction />
       {transactionId && <TransactionDetail key={transactionId} id={transactionId} />}
+      <TransactionsChart />
       <section className="panel" aria-label="All transactions">
         <FiltersBar />
         <TransactionList />
