@@ -60,6 +60,14 @@ test('support: one locale for money and times, and UTC on demand, applied at onc
     await goto(app, `#/wallets/${customerId}`);
     const balance = app.getByRole('cell', { name: `Balance of ${walletId}`, exact: true });
     await expect(balance).toHaveText(/^[\d.]+,\d{2,6} USDC/);
+    // The wallet's balance over time, from its transactions, in the same locale; ending at the balance shown.
+    const history = app.getByRole('figure', { name: /^Balance over time, USDC/ }).filter({ hasText: walletId });
+    await expect(history).toContainText(new RegExp(`${(await balance.innerText()).split('\n')[0]!.trim().replace(/[.]/g, '\\.')} now\\.`));
+    await app.setViewportSize({ width: 1024, height: 700 });
+    await shot(app, 'at-a-glance-wallet-de-light');
+    await app.emulateMedia({ colorScheme: 'dark' });
+    await shot(app, 'at-a-glance-wallet-de-dark');
+    await app.emulateMedia({ colorScheme: 'light' });
     // Times on the Logs screen: German dates, the New York zone named.
     await goto(app, '#/logs');
     await app.getByRole('tab', { name: 'Request log' }).click();

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TransactionView } from '#shared/domain/transaction.ts';
 import { eventsSummary } from '../../../src-renderer/src/features/charts/chart-words.ts';
+import { setFormatPrefs } from '../../../src-renderer/src/lib/format.ts';
+import { latencySummary } from '../../../src-renderer/src/features/oms-health/latency-words.ts';
+import { balanceHistory } from '../../../src-renderer/src/features/charts/balance-history.ts';
 import { dailyVolume, dayStart, leadingAssets } from '../../../src-renderer/src/features/charts/daily-volume.ts';
 
 const leg = (amount: string | null, asset: string) => ({ asset, network: 'polygon', amountGross: amount, amountNet: null, fees: null, txHash: null, walletId: null, address: null, externalAccountId: null });
@@ -45,5 +48,46 @@ describe('the Events chart in one sentence', () => {
     expect(eventsSummary(stats, { locale: 'de-DE', utc: true })).toBe('Last hour: 1.412 deliveries, 3 failed; busiest minute 14:02 UTC with 1.031.');
     expect(eventsSummary({ ...stats, buckets: [bucket('2026-12-07T14:01:00.000Z', 1, 0)] }, { locale: 'en-GB', utc: true })).toBe('Last hour: 1 delivery, 0 failed; busiest minute 14:01 UTC with 1.');
     expect(eventsSummary({ ...stats, buckets: [] }, { locale: 'en-GB', utc: true })).toBe('Last hour: no deliveries.');
+  });
+});
+
+describe('a wallet balance over time, walked back from today', () => {
+  const move = (id: string, at: string, from: string | null, to: string | null, amount: string, status = 'completed'): TransactionView => {
+    const t = txn(id, at, amount);
+    return { ...t, status, completedAt: at, source: { ...t.source, walletId: from }, destination: { ...t.destination, walletId: to, amountNet: amount } };
+  };
+  it('undoes each completed transaction exactly, oldest first, ending at the balance OMS gives now', () => {
+    const now = Date.parse('2026-12-07T12:00:00Z');
+    const points = balanceHistory(
+      'wlt_a',
+      '100.3',
+      [
+        move('t1', '2026-12-01T10:00:00Z', null, 'wlt_a', '100.1'),
+        move('t2', '2026-12-03T10:00:00Z', 'wlt_a', null, '0.1'),
+        move('t3', '2026-12-05T10:00:00Z', null, 'wlt_a', '0.3'),
+        move('t4', '2026-12-06T10:00:00Z', null, 'wlt_a', '50', 'processing'),
+        move('t5', '2026-12-06T11:00:00Z', 'wlt_b', null, '7'),
+      ],
+      now,
+    );
+    expect(points.map((p) => p.balance)).toEqual(['0.0', '100.1', '100.0', '100.3', '100.3']);
+    expect(points.map((p) => p.at)).toEqual([Date.parse('2026-12-01T10:00:00Z') - 1, Date.parse('2026-12-01T10:00:00Z'), Date.parse('2026-12-03T10:00:00Z'), Date.parse('2026-12-05T10:00:00Z'), now]);
+  });
+
+  it('a wallet no transaction touched has no history to draw', () => {
+    expect(balanceHistory('wlt_a', '5', [], 0)).toEqual([{ at: 0, balance: '5' }]);
+  });
+});
+
+describe('the OMS latency sparkline in one sentence', () => {
+  it('names how many readings since when, the median, the highest and the latest', () => {
+    setFormatPrefs({ locale: 'en-GB', utc: true });
+    try {
+      const at = Date.parse('2026-12-07T14:02:10Z');
+      const samples = [40, 190, 41, 38].map((ms, i) => ({ at: at + i * 5000, ms }));
+      expect(latencySummary(samples)).toBe('OMS latency, last 4 readings since 14:02:10 UTC: median 40 ms, highest 190 ms, now 38 ms.');
+    } finally {
+      setFormatPrefs({ locale: null, utc: false });
+    }
   });
 });

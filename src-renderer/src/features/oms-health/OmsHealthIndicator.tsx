@@ -1,6 +1,7 @@
 import './oms-health.css';
 import { useEffect } from 'react';
 import { selectOmsHealth, useOmsHealth } from './oms-health.store.ts';
+import { LatencySpark } from './LatencySpark.tsx';
 import { PendingCalls } from './PendingCalls.tsx';
 import { formatTime } from '../../lib/format.ts';
 
@@ -25,15 +26,19 @@ export function OmsHealthIndicator() {
   }, []);
   if (!h) return <PendingCalls />;
   const last = h.lastError ? `Last error: ${h.lastError.code}${h.lastError.status ? ` (HTTP ${h.lastError.status})` : ''} at ${formatTime(h.lastError.at)}` : 'No error so far';
+  // The sparkline stays outside the status region: a live region re-read on every reading would drown the screen reader.
   return (
-    <div className={`liveness oms-health oms-${h.state}`} role="status" aria-label="OMS status" title={`${h.detail} ${last}.`}>
-      <span className={`dot ${TONE[h.state] ?? 'dot-idle'}`} aria-hidden="true" />
-      <span>
-        {LABEL[h.state] ?? h.state}
-        {h.state === 'ok' && h.latencyMs !== null ? ` · ${h.latencyMs} ms` : ''}
-      </span>
-      {h.state !== 'ok' && h.state !== 'unknown' && <span className="small oms-health-detail">{h.detail}</span>}
-      <PendingCalls />
-    </div>
+    <>
+      <div className={`liveness oms-health oms-${h.state}`} role="status" aria-label="OMS status" title={`${h.detail} ${last}.`}>
+        <span className={`dot ${TONE[h.state] ?? 'dot-idle'}`} aria-hidden="true" />
+        <span>
+          {LABEL[h.state] ?? h.state}
+          {h.state === 'ok' && h.latencyMs !== null ? ` · ${h.latencyMs} ms` : ''}
+        </span>
+        {h.state !== 'ok' && h.state !== 'unknown' && <span className="small oms-health-detail">{h.detail}</span>}
+        <PendingCalls />
+      </div>
+      <LatencySpark />
+    </>
   );
 }

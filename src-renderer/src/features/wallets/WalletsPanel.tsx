@@ -10,6 +10,7 @@ import { isCancelled } from '../../lib/mutate.ts';
 import { useWallets } from './wallets.store.ts';
 import { selectBalance, selectDepositReq, selectWallet, selectWalletIds } from './wallets.selectors.ts';
 import { ProvisionWallet } from './ProvisionWallet.tsx';
+import { WalletBalanceCharts } from '../charts/WalletBalanceCharts.tsx';
 
 function DepositControl({ walletId, asset }: { walletId: string; asset: string }) {
   const [amount, setAmount] = useState('100.00');
@@ -152,6 +153,7 @@ export function WalletsPanel({ customer, headingLevel = 2, provision = true }: {
           </tbody>
         </table>
       )}
+      <WalletBalanceCharts customerId={customer.id} />
       {provision && customer.status === 'active' && <ProvisionWallet customer={customer} />}
     </section>
   );
