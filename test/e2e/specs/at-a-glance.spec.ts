@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
 import { ensureListener, goto, oms, shot } from '../pages/console.page.ts';
@@ -17,6 +18,12 @@ async function setLocale(app: Page, locale: string, utc: boolean) {
   const box = panel.getByRole('checkbox', { name: 'Show times in UTC' });
   if ((await box.isChecked()) !== utc) await box.click();
   await expect(box).toBeChecked({ checked: utc });
+}
+
+/** Axe over the new charts only (the rest of each screen has its own checks). */
+async function seriousViolations(page: Page, selector: string) {
+  const r = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 /** A seeded customer with an active custody endorsement and a usdc wallet holding something. */
@@ -44,6 +51,7 @@ test('support: the Events chart says how many deliveries and failures arrived in
   // The screen-reader table has the current minute with the four failures in it.
   await expect(chart.getByRole('table')).toContainText(/\d{2}:\d{2}/);
   await expect(app.getByRole('figure', { name: 'Verdict mix, last hour' })).toContainText(/Missing headers\s*\d/);
+  expect(await seriousViolations(app, 'figure')).toEqual([]);
   await app.setViewportSize({ width: 1024, height: 700 });
   await shot(app, 'at-a-glance-events-light');
   await app.emulateMedia({ colorScheme: 'dark' });
@@ -60,6 +68,7 @@ test('support: one locale for money and times, and UTC on demand, applied at onc
     await goto(app, `#/wallets/${customerId}`);
     const balance = app.getByRole('cell', { name: `Balance of ${walletId}`, exact: true });
     await expect(balance).toHaveText(/^[\d.]+,\d{2,6} USDC/);
+    expect(await seriousViolations(app, '.wallet-balance-charts')).toEqual([]);
     // The wallet's balance over time, from its transactions, in the same locale; ending at the balance shown.
     const history = app.getByRole('figure', { name: /^Balance over time, USDC/ }).filter({ hasText: walletId });
     await expect(history).toContainText(new RegExp(`${(await balance.innerText()).split('\n')[0]!.trim().replace(/[.]/g, '\\.')} now\\.`));
@@ -85,6 +94,7 @@ test('support: one locale for money and times, and UTC on demand, applied at onc
     await expect(app.getByRole('cell', { name: `Balance of ${walletId}`, exact: true })).toHaveText(/^[\d,]+\.\d{2,6} USDC/);
     await goto(app, '#/transactions');
     await expect(app.getByRole('figure', { name: /Daily volume/ })).toContainText(/Daily volume of the [\d,]+ transactions listed/);
+    expect(await seriousViolations(app, 'figure')).toEqual([]);
     await app.setViewportSize({ width: 1024, height: 700 });
     await shot(app, 'at-a-glance-transactions-light');
     await app.emulateMedia({ colorScheme: 'dark' });
@@ -96,6 +106,8 @@ test('support: one locale for money and times, and UTC on demand, applied at onc
 });
 
 test('keyboard user: Ctrl+1–7 switch screens in browser mode, and ? lists them on any screen', async ({ app }) => {
+  // The first screen settles before the journey moves on (a hash set during boot can be overtaken).
+  await expect(app.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   await goto(app, '#/events');
   await expect(app.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
   await app.keyboard.press('Control+3');

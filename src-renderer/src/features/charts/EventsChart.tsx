@@ -27,11 +27,15 @@ export function EventsChart() {
   }, []);
   useEffect(() => {
     let live = true;
-    void api()
-      .inbox.stats({})
-      .then((r) => live && r.ok && setStats(r.data));
+    // A burst of deliveries asks once, after it settles, not once per delivery.
+    const t = setTimeout(() => {
+      void api()
+        .inbox.stats({})
+        .then((r) => live && r.ok && setStats(r.data));
+    }, 400);
     return () => {
       live = false;
+      clearTimeout(t);
     };
   }, [newest, tick]);
   const x = useMemo(() => stats?.buckets.map((b) => Date.parse(b.at)) ?? [], [stats]);
