@@ -64,6 +64,8 @@ test('support: one locale for money and times, and UTC on demand, applied at onc
   const { customerId, walletId } = await fundedWallet(app);
   try {
     await setLocale(app, 'de-DE', false);
+    await app.setViewportSize({ width: 1024, height: 700 });
+    await shot(app, 'at-a-glance-settings-locale');
     // Money on the Wallets screen: German grouping and decimal comma.
     await goto(app, `#/wallets/${customerId}`);
     const balance = app.getByRole('cell', { name: `Balance of ${walletId}`, exact: true });
