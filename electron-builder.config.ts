@@ -1,6 +1,19 @@
 import type { Configuration } from 'electron-builder';
 
 /**
+ * Where installed consoles look for updates: a plain HTTPS folder holding what `npm run dist` wrote
+ * (latest*.yml beside the installers). Set OMS_CONSOLE_UPDATE_URL when building a release; the
+ * placeholder can never resolve (.invalid), so a build without it checks and finds nothing.
+ */
+export const UPDATE_FEED_PLACEHOLDER = 'https://updates.oms-console.invalid/desktop';
+export function updateFeedUrl(env: Record<string, string | undefined>): string {
+  const url = env.OMS_CONSOLE_UPDATE_URL?.trim();
+  if (!url) return UPDATE_FEED_PLACEHOLDER;
+  if (!/^https:\/\/[^/\s]+/.test(url)) throw new Error(`OMS_CONSOLE_UPDATE_URL must be an https:// URL, got "${url}"`);
+  return url.replace(/\/+$/, '');
+}
+
+/**
  * Installers for the console: `npm run dist` (scripts/dist.mjs) builds for the host platform.
  * Every file named here is checked to exist by test/unit/packaging/builder-config.test.ts, and the
  * whole object against electron-builder's own schema.
@@ -21,16 +34,26 @@ const config: Configuration = {
   // keytar's native module cannot be loaded from inside the archive.
   asarUnpack: ['**/node_modules/keytar/**/*.node'],
   protocols: [{ name: 'OMS Console link', schemes: ['oms-console'] }],
-  afterPack: './build/after-pack.mjs',
-  afterSign: './build/notarize.mjs',
+  // Flipped by electron-builder right before signing. A shipped console cannot be run as plain Node
+  // (RunAsNode, NODE_OPTIONS, --inspect), keeps cookies encrypted, loads only its own integrity-checked
+  // app.asar, and gives file:// pages nothing extra: the renderer is served from app://.
+  electronFuses: {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableCookieEncryption: true,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
+  },
+  // Written into app-update.yml for electron-updater; `npm run dist` never uploads (--publish never).
+  publish: [{ provider: 'generic', url: updateFeedUrl(process.env) }],
   linux: {
     target: ['AppImage', 'deb'],
     icon: 'build/icons',
     category: 'Office',
     synopsis: 'Operations console for the Open Money Stack API',
     maintainer: 'OMS Console contributors <oms-console@users.noreply.github.com>',
-    // The .desktop entry makes the OS hand oms-console:// links to the app.
-    mimeTypes: ['x-scheme-handler/oms-console'],
   },
   deb: {
     // electron-builder's defaults, stated so the keychain dependency (Secret Service via keytar) is explicit.
@@ -38,17 +61,24 @@ const config: Configuration = {
   },
   appImage: { artifactName: '${productName}-${version}-${arch}.${ext}' },
   mac: {
-    target: ['dmg'],
+    // electron-updater on macOS installs from the zip; the dmg is for the first install.
+    target: [
+      { target: 'dmg', arch: ['x64', 'arm64'] },
+      { target: 'zip', arch: ['x64', 'arm64'] },
+    ],
     icon: 'build/icon.icns',
     category: 'public.app-category.business',
     hardenedRuntime: true,
     gatekeeperAssess: false,
     entitlements: 'build/entitlements.mac.plist',
     entitlementsInherit: 'build/entitlements.mac.plist',
-    // build/notarize.mjs does it when credentials exist; electron-builder's own step stays off.
-    notarize: false,
+    // electron-builder's own notarisation (notarytool). It runs only when the environment holds
+    // APPLE_API_KEY + APPLE_API_KEY_ID + APPLE_API_ISSUER (preferred) or APPLE_ID +
+    // APPLE_APP_SPECIFIC_PASSWORD + APPLE_TEAM_ID; signing itself takes CSC_LINK + CSC_KEY_PASSWORD.
+    notarize: true,
   },
   dmg: { artifactName: '${productName}-${version}-${arch}.${ext}' },
+  // Signed when CSC_LINK/CSC_KEY_PASSWORD (or WIN_CSC_LINK/WIN_CSC_KEY_PASSWORD) are set; see build/README.md.
   win: { target: ['nsis'], icon: 'build/icon.ico' },
   nsis: {
     oneClick: false,

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import { findWorkerEntries } from './src-main/app/worker-entry.ts';
+import { findWorkerEntries } from './src-main/lib/worker-entry.ts';
 
 const root = import.meta.dirname;
 const alias = { '#shared': resolve(root, 'src-shared') };

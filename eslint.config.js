@@ -2,7 +2,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-// Process boundaries from design.md, enforced on imports.
+// Process boundaries from docs/design.md ("Layout and layers"), enforced on imports.
 const NODE_BUILTINS = ['node:*'];
 const BARE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'events'];
 const BARE_PACKAGES = ['electron', 'react', 'react-dom', 'zustand', 'keytar', 'ws'];

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { startBrowserBridge } from '../src-main/ipc/browser-bridge.ts';
 import { createDispatcher } from '../src-main/ipc/dispatcher.ts';
 import { EventBridge } from '../src-main/ipc/event-bridge.ts';
-import { EventBus } from '../src-main/ipc/event-bus.ts';
+import { EventBus } from '../src-main/lib/event-bus.ts';
 import type { Handlers } from '../src-main/ipc/handlers.ts';
 import { startTestConsole } from '../test/integration/main-support/console.ts';
 

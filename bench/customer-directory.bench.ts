@@ -77,6 +77,8 @@ try {
   console.log(`| main event-loop delay while it builds | p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms | p99 ≤ 20 ms |`);
   const dir = await app.services.customerSearch.directoryIfNeeded();
   console.log(`| directory size (SQLite pages in memory) | ${mb(dir?.store.bytes() ?? NaN)} MB | ≤ 100 MB |`);
+  const parts = (dir?.store.breakdown() ?? []).slice(0, 8).map((p) => `${p.name} ${(p.bytes / 1024 / 1024).toFixed(1)}`);
+  console.log(`| of which (MB) | ${parts.join(', ')} | — |`);
   console.log(`| main RSS growth over the walk (directory, heap and what the walk left) | ${mb(rss1 - rss0)} MB (RSS ${mb(rss1)} MB) | — |`);
   console.log(`load ${load()}`);
 

@@ -14,7 +14,7 @@ import { createConsole } from '../src-main/app/composition.ts';
 import { createDispatcher } from '../src-main/ipc/dispatcher.ts';
 import type { Handlers } from '../src-main/ipc/handlers.ts';
 import { MemorySecretStore } from '../src-main/secrets/memory-secret-store.ts';
-import { scrubText } from '../src-main/ipc/redact.ts';
+import { scrubText } from '../src-main/lib/redact.ts';
 import { redactPath } from '../src-main/store/request-log.ts';
 
 const calls = Number(process.argv[2] ?? 2000);

@@ -13,7 +13,7 @@ import type { CustomerView } from '#shared/domain/customer.ts';
 import type { EventPayload } from '#shared/events/events.contract.ts';
 import { startSandbox } from '../src-sandbox/index.ts';
 import { EventBridge } from '../src-main/ipc/event-bridge.ts';
-import { EventBus } from '../src-main/ipc/event-bus.ts';
+import { EventBus } from '../src-main/lib/event-bus.ts';
 import { CustomersApi } from '../src-main/oms/customers.api.ts';
 import { OmsClient } from '../src-main/oms/oms-client.ts';
 import { toCustomerView } from '../src-main/services/customers/customer-view.ts';

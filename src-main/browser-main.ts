@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { createConsole } from './app/composition.ts';
 import { defaultDataDir } from './app/paths.ts';
 import { startBrowserBridge } from './ipc/browser-bridge.ts';
-import { scrubText } from './ipc/redact.ts';
+import { scrubText } from './lib/redact.ts';
 
 // The project root: this file is src-main/browser-main.ts from sources, out/main/browser-main.js bundled.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), import.meta.url.endsWith('.ts') ? '..' : '../..');

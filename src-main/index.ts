@@ -4,20 +4,26 @@ import { release } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { createConsole, type ConsoleApp } from './app/composition.ts';
-import { initialPlacement, installAppMenu, installContextMenu, openLogsFolder, sendCommand, startNotifications, trackWindowState } from './app/electron-desktop.ts';
+import { initialPlacement, installAppMenu, installContextMenu, openLogsFolder, sendCommand, startNotifications, trackWindowState, watchRendererHealth } from './app/electron-desktop.ts';
+import { createElectronUpdater, electronUpdateDialog } from './app/electron-updater.ts';
 import { createMainWindow } from './app/electron-window.ts';
 import { registerAppScheme, serveRenderer } from './app/electron-protocol.ts';
 import { APP_ORIGIN, hardenApp, openExternalSafely } from './app/electron-security.ts';
 import { defaultDataDir, securePrivateDir } from './app/paths.ts';
+import { appUserModelId } from './desktop/app-identity.ts';
+import { registerAppImageLinks, xdgMimeDefault } from './desktop/appimage-links.ts';
 import { DEEP_LINK_SCHEME, urlWithHash } from './desktop/deep-link.ts';
 import { buildDiagnostics } from './desktop/diagnostics.ts';
 import { openFileLog, type FileLog } from './desktop/file-log.ts';
+import { changesOms, createInFlightChanges } from './desktop/in-flight-changes.ts';
 import { guardQuit, quitsWhenAllWindowsClosed, WindowKeeper } from './desktop/lifecycle.ts';
 import { DEFAULT_NOTIFICATION_SETTINGS, NOTIFICATION_SETTINGS_KEY, NotificationSettingsSchema } from './desktop/notification-policy.ts';
 import { bringToFront, claimSingleInstance, createDeepLinkRouter, protocolClientArgs } from './desktop/single-instance.ts';
 import { THEME_SETTING_KEY, windowBackground } from './desktop/theme.ts';
+import { createUpdateController, NO_UPDATER, UPDATE_CHECK_AT_START_KEY } from './desktop/updater-policy.ts';
+import type { Dispatch } from './ipc/dispatcher.ts';
 import { registerElectronIpc } from './ipc/electron-ipc.ts';
-import { scrubText } from './ipc/redact.ts';
+import { scrubText } from './lib/redact.ts';
 
 const devUrl = process.env.ELECTRON_RENDERER_URL;
 const appOrigin = devUrl ? new URL(devUrl).origin : APP_ORIGIN;
@@ -44,6 +50,7 @@ const keeper = new WindowKeeper(() => {
   });
   trackWindowState(win, stateFile, log);
   installContextMenu(win);
+  watchRendererHealth(win, log);
   return win;
 });
 
@@ -67,6 +74,8 @@ if (!claimSingleInstance(app, { window: () => keeper.current(), onArgv: (argv) =
   app.exit(0);
 } else {
   registerAppScheme();
+  const aumid = appUserModelId(process.platform);
+  if (aumid) app.setAppUserModelId(aumid);
   // As in browser mode: a failed background promise is reported, never fatal to the operator's window.
   process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason)}`));
   const protocol = protocolClientArgs(DEEP_LINK_SCHEME, process.defaultApp === true, process.execPath, process.argv[1] ? resolve(process.argv[1]) : undefined);
@@ -97,8 +106,8 @@ if (!claimSingleInstance(app, { window: () => keeper.current(), onArgv: (argv) =
   app.on('window-all-closed', () => {
     if (quitsWhenAllWindowsClosed(process.platform)) app.quit();
   });
-  // A packaged app's crashes are otherwise invisible: they go to the log file with the reason only.
-  app.on('render-process-gone', (_event, _contents, details) => log(`renderer gone: ${details.reason} (exit ${details.exitCode})`));
+  // A packaged app's crashes are otherwise invisible: they go to the log file with the reason only
+  // (the window's own renderer is watched, and offered a reload, in watchRendererHealth).
   app.on('child-process-gone', (_event, details) => log(`${details.type} process gone: ${details.reason} (exit ${details.exitCode})`));
   // Dock click on macOS: a new window around the services already running, never a second console.
   app.on('activate', () => {
@@ -131,7 +140,21 @@ async function start(): Promise<void> {
     },
   });
   consoleApp = c;
-  registerElectronIpc(ipcMain, c.dispatch, appOrigin);
+  // Changes to OMS under way are counted: an update restart is never offered in the middle of one.
+  const changes = createInFlightChanges();
+  const dispatch: Dispatch = (channel, input, caller, signal) =>
+    changesOms(channel) ? changes.track(() => c.dispatch(channel, input, caller, signal)) : c.dispatch(channel, input, caller, signal);
+  registerElectronIpc(ipcMain, dispatch, appOrigin);
+  // Only an installed build has an app-update.yml to read; a development run says so when asked.
+  const updates = createUpdateController({
+    updater: app.isPackaged ? createElectronUpdater(log) : NO_UPDATER,
+    dialog: electronUpdateDialog(() => keeper.current()),
+    changes,
+    log,
+    currentVersion: app.getVersion(),
+    unavailable: app.isPackaged ? null : 'This console is not an installed build (npm run dist makes one), so it has no update feed.',
+    checkAtStart: () => c.services.settingsStore.get(UPDATE_CHECK_AT_START_KEY, z.boolean(), true),
+  });
   // One sink for the life of the process, whichever window is current.
   c.events.addBatchSink((name, payloads) => keeper.current()?.webContents.send('oms:event', payloads.length === 1 ? { name, payload: payloads[0] } : { name, payloads }));
   installAppMenu(
@@ -141,6 +164,7 @@ async function start(): Promise<void> {
       openLogsFolder: () => void openLogsFolder(logsDir).catch((e: unknown) => log(`open logs folder: ${e instanceof Error ? e.message : 'failed'}`)),
       copyDiagnostics: () => void diagnostics(c).then((text) => clipboard.writeText(text), (e: unknown) => log(`diagnostics: ${e instanceof Error ? e.message : 'failed'}`)),
       openDocs: () => void openExternalSafely('https://docs.polygon.technology/'),
+      checkForUpdates: () => void updates.checkNow().catch((e: unknown) => log(`update check: ${e instanceof Error ? e.message : 'failed'}`)),
     },
   );
   startNotifications(c.bus, c.webhooks.openCustomers, () => c.services.settingsStore.get(NOTIFICATION_SETTINGS_KEY, NotificationSettingsSchema, DEFAULT_NOTIFICATION_SETTINGS), () => bringToFront(keeper.ensure()));
@@ -152,6 +176,10 @@ async function start(): Promise<void> {
   powerMonitor.on('resume', () => c.webhooks.wake());
   keeper.ensure();
   router.ready();
+  // An AppImage brings no .desktop file: without this, oms-console:// links reach nothing.
+  void registerAppImageLinks({ platform: process.platform, env: process.env, scheme: DEEP_LINK_SCHEME, setDefault: xdgMimeDefault(process.env), log });
+  // Quietly, once the window is up: the start is not held back by the feed.
+  setTimeout(() => void updates.atStart().catch((e: unknown) => log(`update check at start: ${e instanceof Error ? e.message : 'failed'}`)), 5000).unref();
 }
 
 async function diagnostics(c: ConsoleApp): Promise<string> {

@@ -3,7 +3,7 @@ import type { DesktopPrefs } from '#shared/domain/desktop-prefs.ts';
 import type { AppInfo } from '#shared/ipc/app.contract.ts';
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher.ts';
 import { EventBridge } from '../ipc/event-bridge.ts';
-import { EventBus } from '../ipc/event-bus.ts';
+import { EventBus } from '../lib/event-bus.ts';
 import type { Handlers } from '../ipc/handlers.ts';
 import { customersHandlers, piiHandlers } from '../services/customers/customers.ipc.ts';
 import { toCustomerView } from '../services/customers/customer-view.ts';
@@ -155,7 +155,7 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
       await settings.save({ id: p.id, name: p.name, baseUrl: p.baseUrl, apiVersion: p.apiVersion, webhookVerification: mode }, { profileId: p.id });
       webhooks.profileSettingsChanged();
     },
-    // The relay's console token: keychain only, per profile (issue 14).
+    // The relay's console token: keychain only, per profile.
     relayTokens: {
       get: (profileId) => services.secrets.get(accounts.relayToken(profileId)),
       set: async (profileId, token) => void (token === null ? await services.secrets.delete(accounts.relayToken(profileId)) : await services.secrets.set(accounts.relayToken(profileId), token)),

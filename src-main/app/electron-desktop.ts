@@ -1,7 +1,8 @@
-import { BrowserWindow, clipboard, Menu, Notification, screen, shell } from 'electron';
-import type { EventBus } from '../ipc/event-bus.ts';
+import { BrowserWindow, clipboard, dialog, Menu, Notification, screen, shell } from 'electron';
+import type { EventBus } from '../lib/event-bus.ts';
 import { buildAppMenuTemplate, commandMessage, RENDERER_EVENT_CHANNEL, type AppCommand, type AppMenuActions } from '../desktop/app-menu.ts';
 import { buildContextMenuTemplate } from '../desktop/context-menu.ts';
+import { createRendererRecovery } from '../desktop/renderer-recovery.ts';
 import { decide, type NotificationSettings, type PolicyMemory } from '../desktop/notification-policy.ts';
 import { chooseWindowPlacement, loadWindowState, recordWindowPlacement, saveWindowState, type WindowPlacement } from '../desktop/window-state.ts';
 
@@ -70,3 +71,19 @@ export async function openLogsFolder(dir: string): Promise<void> {
 }
 
 export const focusedOrFirstWindow = (): BrowserWindow | null => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null;
+
+/** A crashed or hung renderer is logged and the operator offered a reload (see renderer-recovery.ts). */
+export function watchRendererHealth(win: BrowserWindow, log: (line: string) => void): void {
+  const recovery = createRendererRecovery(
+    { isDestroyed: () => win.isDestroyed(), reload: () => win.webContents.reload() },
+    {
+      log,
+      dialog: {
+        ask: async (q, signal) => (await dialog.showMessageBox(win, { type: 'warning', noLink: true, ...q, signal })).response,
+      },
+    },
+  );
+  win.webContents.on('render-process-gone', (_event, details) => void recovery.gone(details));
+  win.on('unresponsive', () => void recovery.unresponsive());
+  win.on('responsive', () => recovery.responsive());
+}

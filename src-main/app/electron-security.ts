@@ -1,5 +1,5 @@
 import { app, session, shell, type WebContents } from 'electron';
-import { CSP } from './csp.ts';
+import { CSP } from '../lib/csp.ts';
 import { applyPermissionPolicy } from '../desktop/permissions.ts';
 import { isAllowedExternalUrl } from './open-external.ts';
 import { originOf } from '../ipc/electron-ipc.ts';

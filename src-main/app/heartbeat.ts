@@ -1,4 +1,4 @@
-import type { EventBus } from '../ipc/event-bus.ts';
+import type { EventBus } from '../lib/event-bus.ts';
 
 /** Publishes `event.app.heartbeat` so the UI can show that main is alive and connected. */
 export function startHeartbeat(bus: EventBus, everyMs: number, startedAt = Date.now()): () => void {

@@ -1,8 +1,8 @@
 import { userInfo } from 'node:os';
 import type { CustomerView } from '#shared/domain/customer.ts';
 import type { OmsHealthView } from '#shared/domain/oms-health.ts';
-import type { EventBus } from '../ipc/event-bus.ts';
-import { scrubText } from '../ipc/redact.ts';
+import type { EventBus } from '../lib/event-bus.ts';
+import { scrubText } from '../lib/redact.ts';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { SecretVault } from '../secrets/secret-vault.ts';

@@ -25,6 +25,7 @@ export interface AppMenuActions {
   openLogsFolder(): void;
   copyDiagnostics(): void;
   openDocs(): void;
+  checkForUpdates(): void;
 }
 
 export interface AppMenuOptions {
@@ -82,6 +83,7 @@ export function buildAppMenuTemplate(opts: AppMenuOptions, act: AppMenuActions):
     submenu: [
       { label: 'Open Logs Folder', click: act.openLogsFolder },
       { label: 'Copy Diagnostics', click: act.copyDiagnostics },
+      { label: 'Check for Updates…', click: act.checkForUpdates },
       sep,
       { label: 'OMS Documentation', click: act.openDocs },
     ],

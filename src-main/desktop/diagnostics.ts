@@ -1,4 +1,4 @@
-import { scrubText } from '../ipc/redact.ts';
+import { scrubText } from '../lib/redact.ts';
 
 export interface DiagnosticsInput {
   appVersion: string;

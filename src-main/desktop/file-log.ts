@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { scrubText } from '../ipc/redact.ts';
+import { scrubText } from '../lib/redact.ts';
 
 export interface FileLogOptions {
   dir: string;

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { contentSecurityPolicy } from '../lib/csp.ts';
 import type { Dispatch } from './dispatcher.ts';
 import type { EventBridge } from './event-bridge.ts';
 
@@ -103,12 +104,7 @@ export async function startBrowserBridge(opts: BrowserBridgeOptions): Promise<Br
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Cache-Control', 'no-store');
-    res.setHeader(
-      'Content-Security-Policy',
-      `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; ` +
-        `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}; object-src 'none'; base-uri 'none'; ` +
-        `frame-ancestors 'none'; form-action 'none'`,
-    );
+    res.setHeader('Content-Security-Policy', contentSecurityPolicy([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`]));
   };
 
   const send = (res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') => {

@@ -3,16 +3,10 @@ import { operations as defaultOperations } from '#shared/ipc/registry.ts';
 import type { Operation } from '#shared/ipc/operation.ts';
 import { describeIssues, err, ok, type Result } from '#shared/ipc/result.ts';
 import { isOmsError, toAppFailure } from '../oms/oms-error.ts';
-import { isAppFailure } from './app-failure.ts';
+import { isAppFailure } from '../lib/app-failure.ts';
+import type { AuditEntry } from '../store/audit-log.ts';
 import type { CallContext, Caller, Handlers } from './handlers.ts';
-import { inputSummaryText, scrubText } from './redact.ts';
-
-export interface AuditEntry {
-  action: string;
-  target: string | null;
-  inputSummary: string;
-  result: string;
-}
+import { inputSummaryText, scrubText } from '../lib/redact.ts';
 
 export interface DispatcherDeps {
   handlers: Handlers;

@@ -1,5 +1,5 @@
 import type { EventName } from '#shared/events/events.contract.ts';
-import type { EventBus } from './event-bus.ts';
+import type { EventBus } from '../lib/event-bus.ts';
 
 export type EventSink = (name: EventName, payload: unknown) => void;
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { describeIssues } from '#shared/ipc/result.ts';
-import { scrubText } from '../ipc/redact.ts';
+import { scrubText } from '../lib/redact.ts';
 import { OmsError } from './oms-error.ts';
 import { currentLane, RateGate } from './request-priority.ts';
 import { decideRetry, MAX_ATTEMPTS, parseRetryAfter } from './retry-policy.ts';

@@ -1,4 +1,4 @@
-import { AppFailure } from '../ipc/app-failure.ts';
+import { AppFailure } from '../lib/app-failure.ts';
 
 /**
  * What went wrong talking to OMS. `http`: OMS answered with an error status; `malformed`: OMS

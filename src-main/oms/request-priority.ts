@@ -28,8 +28,12 @@ interface Waiter {
 export interface RateGateOptions {
   /** Calls started in any one-second window, at most (OMS documents no limit; the sandbox allows 25). */
   perSecond?: number;
-  /** Of those, how many the background lane leaves free for a person at all times. */
+  /** Of those, how many the background lane leaves free while a person is at work (a user call lately). */
   userReserve?: number;
+  /** How many it leaves free when nobody has made a call for `activeForMs`: enough for the first one. */
+  idleReserve?: number;
+  /** How long after a user call the person counts as at work. */
+  activeForMs?: number;
   now?: () => number;
 }
 
@@ -42,7 +46,10 @@ export interface RateGateOptions {
 export class RateGate {
   readonly perSecond: number;
   readonly #reserve: number;
+  readonly #idleReserve: number;
+  readonly #activeForMs: number;
   readonly #now: () => number;
+  #lastUserAt = -Infinity;
   #starts: number[] = [];
   #waiters: Waiter[] = [];
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -51,12 +58,15 @@ export class RateGate {
   constructor(o: RateGateOptions = {}) {
     this.perSecond = o.perSecond ?? 20;
     this.#reserve = Math.min(o.userReserve ?? 4, this.perSecond - 1);
+    this.#idleReserve = Math.min(o.idleReserve ?? 1, this.#reserve);
+    this.#activeForMs = o.activeForMs ?? 5000;
     this.#now = o.now ?? Date.now;
   }
 
   /** Resolves when this lane may start one call; a cancelled caller never takes a slot. */
   take(l: Lane, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(new OmsError('cancelled', 'The request was cancelled.'));
+    if (l === 'user') this.#lastUserAt = this.#now();
     return new Promise<void>((resolve, reject) => {
       const w: Waiter = {
         lane: l,
@@ -86,12 +96,22 @@ export class RateGate {
     return { user: this.#waiters.filter((w) => w.lane === 'user').length, background: this.#waiters.filter((w) => w.lane === 'background').length };
   }
 
+  /**
+   * The full reserve while a person is at work; when nobody has called for a while, only one slot,
+   * so a long background job (the directory walk) is not slowed for no one. The first call of a
+   * person who comes back still finds that slot, and from then on the full reserve is kept again.
+   */
+  #reserveNow(now: number): number {
+    return now - this.#lastUserAt < this.#activeForMs ? this.#reserve : this.#idleReserve;
+  }
+
   #pump(): void {
     const now = this.#now();
     this.#starts = this.#starts.filter((t) => now - t < 1000);
+    const backgroundCap = this.perSecond - this.#reserveNow(now);
     for (;;) {
       const user = this.#waiters.find((w) => w.lane === 'user');
-      const next = user ?? (now >= this.#backgroundPausedUntil && this.#starts.length < this.perSecond - this.#reserve ? this.#waiters[0] : undefined);
+      const next = user ?? (now >= this.#backgroundPausedUntil && this.#starts.length < backgroundCap ? this.#waiters[0] : undefined);
       if (!next || this.#starts.length >= this.perSecond) break;
       this.#waiters = this.#waiters.filter((w) => w !== next);
       next.signal?.removeEventListener('abort', next.onAbort);

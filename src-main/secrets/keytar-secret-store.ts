@@ -1,4 +1,4 @@
-import { AppFailure } from '../ipc/app-failure.ts';
+import { AppFailure } from '../lib/app-failure.ts';
 import type { SecretStore } from './secret-store.ts';
 
 export const SECRET_SERVICE = 'oms-console';

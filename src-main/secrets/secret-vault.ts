@@ -1,4 +1,4 @@
-import { AppFailure } from '../ipc/app-failure.ts';
+import { AppFailure } from '../lib/app-failure.ts';
 import { KEYCHAIN_UNAVAILABLE_MESSAGE, KeytarSecretStore, probeKeychain, type KeychainProbe } from './keytar-secret-store.ts';
 import { MemorySecretStore } from './memory-secret-store.ts';
 import type { SecretStore } from './secret-store.ts';

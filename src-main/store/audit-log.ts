@@ -1,7 +1,14 @@
 import type { AuditRow } from '#shared/ipc/logs.contract.ts';
-import type { AuditEntry } from '../ipc/dispatcher.ts';
 import type { Db } from './database.ts';
 import { keysetPage } from './keyset-page.ts';
+
+/** One operator action as the dispatcher reports it (inputs already summarised and scrubbed). */
+export interface AuditEntry {
+  action: string;
+  target: string | null;
+  inputSummary: string;
+  result: string;
+}
 
 /** Append-only operator audit log. */
 export class AuditLog {

@@ -1,17 +1,11 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { securePrivateDir, securePrivateFile } from '../app/paths.ts';
+import { securePrivateDir, securePrivateFile } from '../lib/private-files.ts';
 import { migrations } from './migrations/index.ts';
+import type { Migration } from './migrations/migration.ts';
 
 export type Db = DatabaseSync;
-
-export interface Migration {
-  /** Strictly increasing; never renumber or edit a shipped migration, add a new one. */
-  version: number;
-  name: string;
-  up: string;
-}
 
 /** Opens the console's local store (WAL) and brings its schema up to date. */
 export function openDatabase(path: string): Db {

@@ -1,6 +1,6 @@
 import type { RequestLogRow } from '#shared/ipc/logs.contract.ts';
 import type { AttemptRecord } from '../oms/oms-client.ts';
-import { scrubText } from '../ipc/redact.ts';
+import { scrubText } from '../lib/redact.ts';
 import type { Db } from './database.ts';
 import { keysetPage } from './keyset-page.ts';
 

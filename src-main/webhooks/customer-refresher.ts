@@ -1,5 +1,5 @@
 import type { CustomerView } from '#shared/domain/customer.ts';
-import type { EventBus } from '../ipc/event-bus.ts';
+import type { EventBus } from '../lib/event-bus.ts';
 
 export interface RefresherDeps {
   bus: EventBus;

@@ -1,6 +1,6 @@
 import { networkInterfaces } from 'node:os';
 import type { ListenerStatus, RelayStatus } from '#shared/ipc/inbox.contract.ts';
-import type { EventBus } from '../ipc/event-bus.ts';
+import type { EventBus } from '../lib/event-bus.ts';
 
 /**
  * The state the UI shows; every change is published once as `event.webhooks.statusChanged`.

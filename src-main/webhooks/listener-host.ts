@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { workerEntry } from '../app/worker-entry.ts';
+import { workerEntry } from '../lib/worker-entry.ts';
 import type { FromWorker, IntakeContext, ListenerStats, ListenerWorkerData, StoredItem, ToWorker } from './listener-worker-protocol.ts';
 import type { FinishRecord } from './webhook-inbox.ts';
 import type { WebhookProcessor } from './webhook-processor.ts';

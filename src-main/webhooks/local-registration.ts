@@ -4,7 +4,7 @@ import { LISTENER_PATH } from './webhook-listener.ts';
 
 /** The slice of the OMS webhooks API this needs; `WebhooksApi` (src-main/oms) satisfies it. */
 export interface WebhookRegistrar {
-  /** `enabled` is optional in OMS responses (issue 10.4): absent means enabled. */
+  /** `enabled` is optional in OMS responses (oms-api.md §7): absent means enabled. */
   list(): Promise<{ id: string; url: string; enabled?: boolean | null | undefined }[]>;
   create(body: { url: string; events: string[] }, idempotencyKey: string): Promise<{ id: string; secret?: string | null | undefined }>;
   delete(webhookId: string): Promise<void>;

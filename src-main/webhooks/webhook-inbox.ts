@@ -54,7 +54,7 @@ interface Row {
   raw_body?: Uint8Array;
 }
 
-/** A row with what the contract's entry does not carry yet (see README: contract changes). */
+/** A row as main keeps it: the contract's entry and the profile it belongs to. */
 export type InboxRecord = InboxEntry & {
   profileId: string;
   /** The signature variant that matched (null when none did). */
@@ -235,7 +235,7 @@ export class WebhookInbox {
     return rows.map((r) => ({ seq: r.seq, profileId: r.profile_id, eventId: r.event_id, type: r.type, customerId: r.customer_id, rawBody: Buffer.from(r.raw_body!) }));
   }
 
-  /** Newest first, with the fields the contract does not carry yet (variant, body size and hash). */
+  /** Newest first, each with the profile it belongs to. */
   listRecords(f: InboxFilter): { items: InboxRecord[]; hasMore: boolean } {
     const where: string[] = [];
     const args: (string | number)[] = [];

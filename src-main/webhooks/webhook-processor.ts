@@ -1,5 +1,5 @@
 import type { InboxEntry } from '#shared/ipc/inbox.contract.ts';
-import type { EventBus } from '../ipc/event-bus.ts';
+import type { EventBus } from '../lib/event-bus.ts';
 import type { CustomerRefresher } from './customer-refresher.ts';
 import { DeliveryIntake, effectOf, type Effect, type IntakeDeps, type Received } from './delivery-intake.ts';
 import type { InboxBatcher } from './inbox-batcher.ts';

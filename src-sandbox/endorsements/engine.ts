@@ -208,7 +208,7 @@ export function decide(ctx: SandboxContext, seq: number, name: EndorsementName, 
 
 /**
  * Review mode applies to new submissions only: a pending review keeps the plan it was made with,
- * so switching to auto never silently decides the queue (issue 12). Deciding the queue is the
+ * so switching to auto never silently decides the queue. Deciding the queue is the
  * explicit `decideAllPending`.
  */
 export function countAwaitingReviews(ctx: SandboxContext): number {

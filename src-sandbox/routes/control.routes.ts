@@ -19,7 +19,7 @@ import { requireWallet } from './wallets.routes.ts';
 const seedSchema = z.strictObject({ count: z.number().int().min(1).max(500_000), seed: z.number().int().min(0).optional() });
 const snapshotSchema = z.strictObject({ name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -') });
 const text = z.string().trim().max(500);
-/** Approve takes an optional note; reject and revoke need the reviewer's reason (issue 12). */
+/** Approve takes an optional note; reject and revoke need the reviewer's reason. */
 const decisionSchema = z
   .strictObject({ decision: z.enum(['approve', 'reject', 'revoke']), reason: text.optional(), note: text.optional(), dryRun: z.boolean().optional() })
   .superRefine((v, c) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DesktopPrefs, NotificationPrefs, ThemePref } from '../domain/desktop-prefs.ts';
+import { DesktopPrefs, NotificationPrefs, ThemePref, UpdatePrefs } from '../domain/desktop-prefs.ts';
 import { DisplayPrefs, LocaleTag } from '../domain/display-prefs.ts';
 import { ProfileKind } from './app.contract.ts';
 import { mutation, NoInput, query } from './operation.ts';
@@ -102,12 +102,12 @@ export const settingsContract = {
   /** Removes a profile's credentials from the keychain and memory. */
   clearCredentials: mutation('settings.clearCredentials', 'Removes a profile credentials.', z.object({ profileId: ProfileId }), CredentialStatus, 'local'),
   /** Desktop preferences: which notifications to raise, and the colour theme. */
-  desktopPrefs: query('settings.desktopPrefs', 'Desktop preferences: notifications per kind and the colour theme.', NoInput, DesktopPrefs),
+  desktopPrefs: query('settings.desktopPrefs', 'Desktop preferences: notifications per kind, the colour theme, the update check at start.', NoInput, DesktopPrefs),
   /** Changes desktop preferences (the theme applies at once). */
   setDesktopPrefs: mutation(
     'settings.setDesktopPrefs',
-    'Changes desktop preferences: notifications per kind, colour theme.',
-    z.object({ notifications: NotificationPrefs.partial().optional(), theme: ThemePref.optional() }),
+    'Changes desktop preferences: notifications per kind, colour theme, update check at start.',
+    z.object({ notifications: NotificationPrefs.partial().optional(), theme: ThemePref.optional(), updates: UpdatePrefs.partial().optional() }),
     DesktopPrefs,
     'local',
   ),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserBridge, type BrowserBridge } from '../../src-main/ipc/browser-bridge.ts';
 import { EventBridge } from '../../src-main/ipc/event-bridge.ts';
-import { EventBus } from '../../src-main/ipc/event-bus.ts';
+import { EventBus } from '../../src-main/lib/event-bus.ts';
 import type { Result } from '#shared/ipc/result.ts';
 import { caller, eventually, startTestConsole, unwrap, type TestConsole } from './main-support/console.ts';
 import { control } from './main-support/sandbox.ts';

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { sessionCookieName, startBrowserBridge, type BrowserBridge } from '../../src-main/ipc/browser-bridge.ts';
+import { contentSecurityPolicy } from '../../src-main/lib/csp.ts';
 import { EventBridge } from '../../src-main/ipc/event-bridge.ts';
-import { EventBus } from '../../src-main/ipc/event-bus.ts';
+import { EventBus } from '../../src-main/lib/event-bus.ts';
 import type { Dispatch } from '../../src-main/ipc/dispatcher.ts';
 
 let bridge: BrowserBridge;
@@ -100,6 +101,8 @@ describe('browser bridge over real HTTP', () => {
     const page = await http('/', { headers: { Cookie: cookie(bridge.token) } });
     expect(page.status).toBe(200);
     expect(page.body).toContain('OMS Console');
+    // The one policy (Electron's too), with this bridge's WebSocket as the only other place to connect.
+    expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy([`ws://127.0.0.1:${bridge.port}`, `ws://localhost:${bridge.port}`]));
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     const asset = await http('/assets/app.js', { headers: auth() });
     expect(asset.headers['content-type']).toContain('javascript');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maskEmails, MAX_SCRUB_CHARS, scrubText } from '../../src-main/ipc/redact.ts';
+import { maskEmails, MAX_SCRUB_CHARS, scrubText } from '../../src-main/lib/redact.ts';
 import { redactPath } from '../../src-main/store/request-log.ts';
 import { failure, startTestConsole, unwrap, type TestConsole } from './main-support/console.ts';
 

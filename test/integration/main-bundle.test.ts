@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findWorkerEntries } from '../../src-main/app/worker-entry.ts';
+import { findWorkerEntries } from '../../src-main/lib/worker-entry.ts';
 import { staleBuild } from '../e2e/fixtures/console-process.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');

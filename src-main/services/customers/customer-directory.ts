@@ -30,6 +30,8 @@ export interface DirectoryOptions {
 }
 
 const PAGE = 100;
+/** Customers indexed between two turns of the event loop. */
+const SLICE = 25;
 
 /**
  * A profile's customers, for an OMS with no text search: walked from the documented list in the
@@ -157,14 +159,24 @@ export class CustomerDirectory {
   }
 
   async #walk(signal: AbortSignal): Promise<void> {
+    const fetchPage = (cursor: string | undefined) => inBackground(() => this.#o.list({ limit: PAGE, ...(cursor ? { cursor } : {}) }, signal));
+    // The next page is asked for as soon as its cursor is known, so OMS answers it while this one
+    // is indexed: the walk is then bound by the request budget, not by the sum of both.
+    let next = fetchPage(this.#cursor);
     for (;;) {
-      const q = { limit: PAGE, ...(this.#cursor ? { cursor: this.#cursor } : {}) };
-      const page = await inBackground(() => this.#o.list(q, signal));
+      const page = await next;
       if (signal.aborted) return;
-      this.store.upsert(page.items);
+      const more = page.hasMore && page.cursor ? page.cursor : null;
+      if (more) {
+        next = fetchPage(more);
+        // An abort or failure of the prefetch is met by the `await` above on the next turn.
+        next.catch(() => undefined);
+      }
+      await this.#index(page.items, signal);
+      if (signal.aborted) return;
       this.#progress();
-      if (!page.hasMore || !page.cursor) break;
-      this.#cursor = page.cursor;
+      if (!more) break;
+      this.#cursor = more;
     }
     this.#complete = true;
     this.#refreshing = false;
@@ -186,12 +198,24 @@ export class CustomerDirectory {
       const q = { limit: PAGE, ...(since ? { createdAfter: since } : {}), ...(cursor ? { cursor } : {}) };
       const page = await inBackground(() => this.#o.list(q, signal));
       if (signal.aborted) return;
-      this.store.upsert(page.items);
+      await this.#index(page.items, signal);
       if (!since || !page.hasMore || !page.cursor) break;
       cursor = page.cursor;
     }
     this.#refreshedAt = new Date().toISOString();
     this.#set('ready', null);
+  }
+
+  /**
+   * Adds a page a slice at a time, giving the event loop back between slices: the console's own
+   * work (a keystroke's search, an IPC call) never waits behind a whole page.
+   */
+  async #index(items: readonly OmsCustomer[], signal: AbortSignal): Promise<void> {
+    for (let i = 0; i < items.length; i += SLICE) {
+      if (i > 0) await new Promise<void>((r) => setImmediate(r));
+      if (signal.aborted || this.#closed) return;
+      this.store.upsert(items.slice(i, i + SLICE));
+    }
   }
 
   #schedule(ms: number): void {

@@ -7,7 +7,7 @@ import type { OmsCustomer } from '../../oms/oms-objects.ts';
 import { CustomerDirectory } from './customer-directory.ts';
 import { isEmail, looksLikeExternalId, matchCustomer, queryWords, type MatchResult } from './customer-match.ts';
 import { rowFromEntry } from './customer-view.ts';
-import { toEntry, type DirectoryEntry } from './directory-store.ts';
+import { toEntry, type DirectoryEntry } from './directory-entry.ts';
 import { hashQuery, type MaskedMatchGuard } from './masked-match-guard.ts';
 
 /** Whether a profile's OMS filters by free text (`q`): only the local sandbox does, and only by default. */

@@ -1,7 +1,8 @@
 import type { CustomerRowView, CustomerView } from '#shared/domain/customer.ts';
-import { ENDORSEMENT_NAMES, KNOWN_ENDORSEMENT_STATUSES, type EndorsementView } from '#shared/domain/endorsement.ts';
+import type { EndorsementView } from '#shared/domain/endorsement.ts';
 import type { OmsCustomer, OmsEndorsement } from '../../oms/oms-objects.ts';
-import type { DirectoryEntry } from './directory-store.ts';
+import type { DirectoryEntry } from './directory-entry.ts';
+import { endorsementHead } from './endorsement-head.ts';
 
 const DOT = '•';
 
@@ -24,14 +25,6 @@ export function maskPhone(phone: string | null | undefined): string | null {
 
 const nul = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
 
-const NAMES = new Map<string, string>(ENDORSEMENT_NAMES.map((n) => [n.toLowerCase(), n]));
-const STATUSES = new Set<string>(KNOWN_ENDORSEMENT_STATUSES);
-
-/** Known names in their canonical spelling (`CRYPTOCUSTODY` → `cryptoCustody`), others verbatim. */
-export const endorsementName = (raw: string): string => NAMES.get(raw.toLowerCase()) ?? raw;
-/** Known statuses in lower case (one page says `ACTIVE`), others verbatim so nothing is hidden. */
-export const endorsementStatus = (raw: string): string => (STATUSES.has(raw.toLowerCase()) ? raw.toLowerCase() : raw);
-
 /** A requirement or issue in words: OMS may send a field name, or an object with a message. */
 function requirementText(v: unknown): string {
   if (typeof v === 'string') return v;
@@ -46,13 +39,6 @@ function requirementText(v: unknown): string {
 }
 
 const texts = (list: readonly unknown[] | null | undefined) => (list ?? []).map(requirementText);
-
-/** Name and status of any documented endorsement form (oms-api.md §3): shared by the view and the row. */
-export function endorsementHead(e: OmsEndorsement, index: number): { name: string; status: string } {
-  if (typeof e === 'string') return { name: endorsementName(e), status: 'listed' };
-  const name = e.name ?? e.type;
-  return { name: name ? endorsementName(name) : `endorsement ${index + 1}`, status: e.status ? endorsementStatus(e.status) : 'unknown' };
-}
 
 /** Every documented endorsement form → one view (oms-api.md §3); never an error. */
 export function toEndorsementView(e: OmsEndorsement, index: number): EndorsementView {

@@ -3,7 +3,7 @@ import { ENDORSEMENT_NAMES } from '#shared/domain/endorsement.ts';
 import type { OmsCustomer } from '../../oms/oms-objects.ts';
 import type { Page } from '../../oms/pages.ts';
 import type { CustomerDirectory } from './customer-directory.ts';
-import type { DirectoryEntry } from './directory-store.ts';
+import type { DirectoryEntry } from './directory-entry.ts';
 import type { ListPage } from './review-queue.ts';
 import { QUEUE_STATES } from '#shared/ipc/customers.contract.ts';
 

@@ -1,16 +1,7 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { OmsCustomer } from '../../oms/oms-objects.ts';
-import { fieldWords, type MatchFields } from './customer-match.ts';
-import { endorsementHead } from './customer-view.ts';
-
-/** One customer as the directory keeps it: what search, the rows and the review queue need. */
-export interface DirectoryEntry extends MatchFields {
-  status: string;
-  createdAt: string | null;
-  updatedAt: string | null;
-  endorsements: { name: string; status: string; updatedAt: string | null }[];
-  walletIds: string[];
-}
+import { fieldWords, queryWords } from './customer-match.ts';
+import { toEntry, type DirectoryEntry } from './directory-entry.ts';
 
 /**
  * The directory's storage: an in-memory SQLite database (never a file: it holds emails and phones)
@@ -23,37 +14,33 @@ export interface DirectoryEntry extends MatchFields {
  */
 export class DirectoryStore {
   readonly #db = new DatabaseSync(':memory:');
-  readonly #s: Record<'byId' | 'insert' | 'update' | 'ftsInsert' | 'ftsDelete' | 'endoDelete' | 'endoInsert' | 'docs' | 'count' | 'byEmail' | 'byExternalId' | 'newest', StatementSync>;
+  readonly #s: Record<'byId' | 'insert' | 'update' | 'ftsInsert' | 'ftsDelete' | 'endoDelete' | 'endoInsert' | 'count' | 'newest', StatementSync>;
   #tiebreak = 0;
   readonly #merge: StatementSync;
+  #sinceMerge = 0;
 
   constructor() {
+    // Memory is the budget here: a row is its key, its id and one positional JSON array (no field
+    // names, no copies of fields in columns); endorsements sit in a table that is its own index.
     this.#db.exec(`
       PRAGMA journal_mode = OFF;
-      CREATE TABLE c (rk INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, created_at TEXT, status TEXT, email_l TEXT, external_id TEXT, doc TEXT NOT NULL);
-      CREATE INDEX c_email ON c(email_l);
-      CREATE INDEX c_ext ON c(external_id);
-      CREATE TABLE e (rk INTEGER NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, updated_at TEXT);
-      CREATE INDEX e_rk ON e(rk);
-      CREATE INDEX e_ns ON e(name, status);
-      CREATE VIRTUAL TABLE f USING fts5(t, content='', contentless_delete=1, prefix='2', tokenize="unicode61 remove_diacritics 2 tokenchars '_'");
+      CREATE TABLE c (rk INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL);
+      CREATE TABLE e (name TEXT NOT NULL, status TEXT NOT NULL, rk INTEGER NOT NULL, PRIMARY KEY (name, status, rk)) WITHOUT ROWID;
+      CREATE VIRTUAL TABLE f USING fts5(t, content='', contentless_delete=1, prefix='1 2 3', tokenize="unicode61 remove_diacritics 2 tokenchars '_'");
       INSERT INTO f(f, rank) VALUES('automerge', 0);
     `);
     const p = (sql: string) => this.#db.prepare(sql);
     this.#merge = p("INSERT INTO f(f, rank) VALUES('merge', 32)");
     this.#s = {
       byId: p('SELECT rk, doc FROM c WHERE id = ?'),
-      insert: p('INSERT INTO c (rk, id, created_at, status, email_l, external_id, doc) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      update: p('UPDATE c SET status = ?, email_l = ?, external_id = ?, doc = ? WHERE rk = ?'),
+      insert: p('INSERT INTO c (rk, id, doc) VALUES (?, ?, ?)'),
+      update: p('UPDATE c SET doc = ? WHERE rk = ?'),
       ftsInsert: p('INSERT INTO f (rowid, t) VALUES (?, ?)'),
       ftsDelete: p('DELETE FROM f WHERE rowid = ?'),
-      endoDelete: p('DELETE FROM e WHERE rk = ?'),
-      endoInsert: p('INSERT INTO e (rk, name, status, updated_at) VALUES (?, ?, ?, ?)'),
-      docs: p('SELECT rk, doc FROM c WHERE rk >= ? ORDER BY rk LIMIT ?'),
+      endoDelete: p('DELETE FROM e WHERE name = ? AND status = ? AND rk = ?'),
+      endoInsert: p('INSERT OR IGNORE INTO e (name, status, rk) VALUES (?, ?, ?)'),
       count: p('SELECT COUNT(*) AS n FROM c'),
-      byEmail: p('SELECT doc FROM c WHERE email_l = ? ORDER BY rk LIMIT 20'),
-      byExternalId: p('SELECT doc FROM c WHERE external_id = ? ORDER BY rk LIMIT 20'),
-      newest: p('SELECT created_at FROM c WHERE created_at IS NOT NULL ORDER BY rk LIMIT 1'),
+      newest: p('SELECT id, doc FROM c ORDER BY rk LIMIT 64'),
     };
   }
 
@@ -64,13 +51,24 @@ export class DirectoryStore {
     return pages * size;
   }
 
+  /** Bytes per table and index (SQLite's dbstat), largest first: what the memory figure is made of. */
+  breakdown(): { name: string; bytes: number }[] {
+    const rows = this.#db.prepare('SELECT name, SUM(pgsize) AS b FROM dbstat GROUP BY name ORDER BY b DESC').all() as { name: string; b: number }[];
+    return rows.map((r) => ({ name: r.name, bytes: Number(r.b) }));
+  }
+
   get size(): number {
     return Number((this.#s.count.get() as { n: number }).n);
   }
 
   /** The creation time of the newest customer held (where a delta walk starts). */
   newestCreatedAt(): string | null {
-    return ((this.#s.newest.get() as { created_at: string } | undefined)?.created_at as string | undefined) ?? null;
+    // Customers without a creation time sort first (as if created now): skip past them.
+    for (const r of this.#s.newest.all() as unknown as Row[]) {
+      const at = decode(r).createdAt;
+      if (at) return at;
+    }
+    return null;
   }
 
   /** Adds or replaces customers, in one transaction. */
@@ -80,8 +78,12 @@ export class DirectoryStore {
     try {
       for (const c of customers) this.#upsertOne(toEntry(c));
       // FTS5's own merging runs inside an insert and grows with the index (100 ms and more at 100k rows):
-      // it is off, and each batch does a small, bounded share of the merging instead.
-      this.#merge.run();
+      // it is off, and every hundred customers added do a small, bounded share of the merging instead.
+      this.#sinceMerge += customers.length;
+      if (this.#sinceMerge >= 100) {
+        this.#sinceMerge = 0;
+        this.#merge.run();
+      }
       this.#db.exec('COMMIT');
     } catch (e) {
       this.#db.exec('ROLLBACK');
@@ -90,21 +92,20 @@ export class DirectoryStore {
   }
 
   #upsertOne(e: DirectoryEntry): void {
-    const doc = JSON.stringify(e);
-    const email = e.email ? e.email.toLowerCase() : null;
-    const existing = this.#s.byId.get(e.id) as { rk: number } | undefined;
+    const doc = encode(e);
+    const existing = this.#s.byId.get(e.id) as { rk: number; doc: string } | undefined;
     let rk: number;
     if (existing) {
       rk = Number(existing.rk);
-      this.#s.update.run(e.status, email, e.externalId ?? null, doc, rk);
+      for (const old of decode({ id: e.id, doc: existing.doc }).endorsements) this.#s.endoDelete.run(old.name, old.status, rk);
+      this.#s.update.run(doc, rk);
       this.#s.ftsDelete.run(rk);
-      this.#s.endoDelete.run(rk);
     } else {
       rk = this.#newKey(e.createdAt);
-      this.#s.insert.run(rk, e.id, e.createdAt, e.status, email, e.externalId ?? null, doc);
+      this.#s.insert.run(rk, e.id, doc);
     }
     this.#s.ftsInsert.run(rk, fieldWords(e).flatMap(([, ws]) => ws).join(' '));
-    for (const en of e.endorsements) this.#s.endoInsert.run(rk, en.name, en.status, en.updatedAt);
+    for (const en of e.endorsements) this.#s.endoInsert.run(en.name, en.status, rk);
   }
 
   /** Newest first: minus the creation time in ms, times 1024, plus a tie-breaker. */
@@ -115,35 +116,46 @@ export class DirectoryStore {
     return -((Number.isFinite(ms) ? ms : Date.now()) * 1024 + this.#tiebreak);
   }
 
-  /** Exact hits (the whole email, the externalId) that rank first. */
+  /** Exact hits (the whole email, case aside; the whole externalId) that rank first. */
   exact(kind: 'email' | 'externalId', value: string): DirectoryEntry[] {
-    const rows = (kind === 'email' ? this.#s.byEmail.all(value.toLowerCase()) : this.#s.byExternalId.all(value)) as { doc: string }[];
-    return rows.map((r) => JSON.parse(r.doc) as DirectoryEntry);
+    const qw = queryWords(value);
+    if (qw.length === 0) return [];
+    const want = kind === 'email' ? value.toLowerCase() : value;
+    // The index narrows to customers holding the value's words; the whole value decides.
+    const rows = this.#db.prepare('SELECT c.id, c.doc FROM (SELECT rowid AS r FROM f WHERE f MATCH ? ORDER BY rowid LIMIT 2000) AS hits JOIN c ON c.rk = hits.r ORDER BY c.rk').all(ftsQuery(qw)) as unknown as Row[];
+    const out: DirectoryEntry[] = [];
+    for (const r of rows) {
+      const e = decode(r);
+      const have = kind === 'email' ? e.email?.toLowerCase() : e.externalId;
+      if (have === want) out.push(e);
+      if (out.length === 20) break;
+    }
+    return out;
   }
 
   get(id: string): DirectoryEntry | null {
     const row = this.#s.byId.get(id) as { doc: string } | undefined;
-    return row ? (JSON.parse(row.doc) as DirectoryEntry) : null;
+    return row ? decode({ id, doc: row.doc }) : null;
   }
 
   /**
    * Candidates for typed words, newest first, `limit` at a time from `offset` (a word is matched as a
    * prefix). The caller checks each one with the match rule: FTS5 only narrows.
    */
-  candidates(queryWords: readonly string[], offset: number, limit: number): DirectoryEntry[] {
+  candidates(typed: readonly string[], offset: number, limit: number): DirectoryEntry[] {
     const sql =
-      queryWords.length === 0
-        ? 'SELECT doc FROM c ORDER BY rk LIMIT ? OFFSET ?'
-        : 'SELECT c.doc FROM (SELECT rowid AS r FROM f WHERE f MATCH ? ORDER BY rowid LIMIT ? OFFSET ?) AS hits JOIN c ON c.rk = hits.r ORDER BY c.rk';
-    const params: SQLInputValue[] = queryWords.length === 0 ? [limit, offset] : [ftsQuery(queryWords), limit, offset];
-    return (this.#db.prepare(sql).all(...params) as { doc: string }[]).map((r) => JSON.parse(r.doc) as DirectoryEntry);
+      typed.length === 0
+        ? 'SELECT id, doc FROM c ORDER BY rk LIMIT ? OFFSET ?'
+        : 'SELECT c.id, c.doc FROM (SELECT rowid AS r FROM f WHERE f MATCH ? ORDER BY rowid LIMIT ? OFFSET ?) AS hits JOIN c ON c.rk = hits.r ORDER BY c.rk';
+    const params: SQLInputValue[] = typed.length === 0 ? [limit, offset] : [ftsQuery(typed), limit, offset];
+    return (this.#db.prepare(sql).all(...params) as unknown as Row[]).map(decode);
   }
 
   /** Customers with an endorsement in one of the states, for the review queue. */
   withEndorsements(names: readonly string[], states: readonly string[]): DirectoryEntry[] {
     const marks = (n: number) => Array(n).fill('?').join(', ');
-    const sql = `SELECT doc FROM c WHERE rk IN (SELECT rk FROM e WHERE name IN (${marks(names.length)}) AND status IN (${marks(states.length)}))`;
-    return (this.#db.prepare(sql).all(...names, ...states) as { doc: string }[]).map((r) => JSON.parse(r.doc) as DirectoryEntry);
+    const sql = `SELECT id, doc FROM c WHERE rk IN (SELECT rk FROM e WHERE name IN (${marks(names.length)}) AND status IN (${marks(states.length)}))`;
+    return (this.#db.prepare(sql).all(...names, ...states) as unknown as Row[]).map(decode);
   }
 
   close(): void {
@@ -151,27 +163,65 @@ export class DirectoryStore {
   }
 }
 
-/** Words hold only letters, digits and `_` (customer-match `words`), so quoting them is safe. */
-function ftsQuery(queryWords: readonly string[]): string {
-  return queryWords.map((w) => `"${w}"*`).join(' AND ');
+interface Row {
+  id: string;
+  doc: string;
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v.length ? v : null);
+/**
+ * A row's document: the entry's values in a fixed order, without the id (a column of its own).
+ * Field names would be a fifth of every row.
+ */
+type Doc = [
+  firstName: string | null,
+  middleName: string | null,
+  lastName: string | null,
+  email: string | null,
+  phone: string | null,
+  externalId: string | null,
+  status: string,
+  createdAt: string | null,
+  updatedAt: string | null,
+  endorsements: [name: string, status: string, updatedAt: string | null][],
+  walletIds: string[],
+];
 
-export function toEntry(c: OmsCustomer): DirectoryEntry {
-  const endorsements = (c.endorsements ?? []).map((e, i) => ({ ...endorsementHead(e, i), updatedAt: typeof e === 'string' ? null : str(e.updatedAt) }));
+function encode(e: DirectoryEntry): string {
+  const doc: Doc = [
+    e.firstName ?? null,
+    e.middleName ?? null,
+    e.lastName ?? null,
+    e.email ?? null,
+    e.phone ?? null,
+    e.externalId ?? null,
+    e.status,
+    e.createdAt,
+    e.updatedAt,
+    e.endorsements.map((x) => [x.name, x.status, x.updatedAt]),
+    e.walletIds,
+  ];
+  return JSON.stringify(doc);
+}
+
+function decode(r: Row): DirectoryEntry {
+  const [firstName, middleName, lastName, email, phone, externalId, status, createdAt, updatedAt, endorsements, walletIds] = JSON.parse(r.doc) as Doc;
   return {
-    id: c.id,
-    firstName: str(c.firstName),
-    middleName: str(c.middleName),
-    lastName: str(c.lastName),
-    email: str(c.email),
-    phone: str(c.phone),
-    externalId: str(c.externalId),
-    status: str(c.status) ?? 'unknown',
-    createdAt: str(c.createdAt),
-    updatedAt: str(c.updatedAt),
-    endorsements,
-    walletIds: (c.wallets ?? []).map((w) => w.id),
+    id: r.id,
+    firstName,
+    middleName,
+    lastName,
+    email,
+    phone,
+    externalId,
+    status,
+    createdAt,
+    updatedAt,
+    endorsements: endorsements.map(([name, st, at]) => ({ name, status: st, updatedAt: at })),
+    walletIds,
   };
+}
+
+/** Words hold only letters, digits and `_` (customer-match `words`), so quoting them is safe. */
+function ftsQuery(typed: readonly string[]): string {
+  return typed.map((w) => `"${w}"*`).join(' AND ');
 }

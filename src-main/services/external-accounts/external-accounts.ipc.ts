@@ -7,7 +7,7 @@ import {
   type BankSchemas,
   type ExternalAccount,
 } from '#shared/ipc/external-accounts.contract.ts';
-import { AppFailure } from '../../ipc/app-failure.ts';
+import { AppFailure } from '../../lib/app-failure.ts';
 import { ExternalAccountsApi, type ExternalAccountCreate, type OmsBankSchemas, type OmsExternalAccount } from '../../oms/external-accounts.api.ts';
 import type { DomainHandlers } from '../../ipc/handlers.ts';
 import { isOmsError } from '../../oms/oms-error.ts';

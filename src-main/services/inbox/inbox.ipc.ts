@@ -1,5 +1,5 @@
 import type { DomainHandlers } from '../../ipc/handlers.ts';
-import { AppFailure } from '../../ipc/app-failure.ts';
+import { AppFailure } from '../../lib/app-failure.ts';
 import type { WebhookSubsystem } from '../../webhooks/webhook-subsystem.ts';
 import { REVEAL_TTL_MS } from '../customers/customers.ipc.ts';
 import { requireVerificationConfirmation } from '../settings/profiles.repo.ts';

@@ -1,4 +1,4 @@
-import { maskEmails, scrubText } from '../../ipc/redact.ts';
+import { maskEmails, scrubText } from '../../lib/redact.ts';
 import { maskEmail, maskPhone } from '../customers/customer-view.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppFailure } from '../../ipc/app-failure.ts';
+import { AppFailure } from '../../lib/app-failure.ts';
 import type { DomainHandlers } from '../../ipc/handlers.ts';
 import type { OmsSession } from '../session/oms-session.ts';
 import { toCashInView, toCashLocationView } from './flow-views.ts';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SandboxHandle } from '#sandbox/index.ts';
-import { workerEntry } from '../../app/worker-entry.ts';
+import { workerEntry } from '../../lib/worker-entry.ts';
 import { accounts } from '../../secrets/credentials.ts';
 import type { SecretVault } from '../../secrets/secret-vault.ts';
 import type { Credentials } from '../../oms/oms-client.ts';

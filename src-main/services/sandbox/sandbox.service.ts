@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { WalletBalanceView } from '#shared/domain/wallet.ts';
-import { AppFailure } from '../../ipc/app-failure.ts';
-import { scrubText } from '../../ipc/redact.ts';
+import type { SandboxStatus as SandboxStatusView } from '#shared/ipc/sandbox.contract.ts';
+import { AppFailure } from '../../lib/app-failure.ts';
+import { scrubText } from '../../lib/redact.ts';
 import { toWalletBalanceView } from '../money/money-views.ts';
 import type { OmsSession } from '../session/oms-session.ts';
 import type { LocalSandbox } from './local-sandbox.ts';
@@ -19,15 +20,8 @@ export interface DecisionOutcome {
 const SandboxStats = z.looseObject({ customers: z.number().int() });
 const ControlError = z.looseObject({ error: z.looseObject({ message: z.string().optional(), code: z.string().max(64).optional() }) });
 
-export interface SandboxStatus {
-  available: boolean;
-  running: boolean;
-  baseUrl: string | null;
-  reviewMode: 'auto' | 'manual' | null;
-  customers: number | null;
-  pendingReviews: number | null;
-  preview: boolean;
-}
+/** The one definition is the contract's view (`#shared/ipc/sandbox.contract.ts`). */
+export type SandboxStatus = z.infer<typeof SandboxStatusView>;
 
 /** QA controls: the embedded sandbox's `/_sandbox/` API, offered only on the local profile. */
 export class SandboxService {

@@ -1,6 +1,6 @@
 import type { OmsHealthView } from '#shared/domain/oms-health.ts';
-import { AppFailure } from '../../ipc/app-failure.ts';
-import { scrubText } from '../../ipc/redact.ts';
+import { AppFailure } from '../../lib/app-failure.ts';
+import { scrubText } from '../../lib/redact.ts';
 import { CustomersApi } from '../../oms/customers.api.ts';
 import { OmsClient, type Credentials, type OmsClientOptions } from '../../oms/oms-client.ts';
 import { MoneyApi } from '../../oms/money.api.ts';

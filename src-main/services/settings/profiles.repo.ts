@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ProfileKind } from '#shared/ipc/app.contract.ts';
-import { AppFailure } from '../../ipc/app-failure.ts';
+import { AppFailure } from '../../lib/app-failure.ts';
 import type { SettingsStore } from '../../store/settings-store.ts';
 
 /** A profile's non-secret settings, as persisted. Secrets live in the SecretStore, by profile id. */

@@ -15,7 +15,7 @@ export function settingsHandlers(s: SettingsService, prefs: DesktopPrefsRepo, di
     clearCredentials: ({ profileId }) => s.clearCredentials(profileId),
     keychainStatus: () => s.keychainStatus(),
     desktopPrefs: async () => prefs.get(),
-    setDesktopPrefs: async ({ notifications, theme }) => prefs.set({ notifications, theme }),
+    setDesktopPrefs: async ({ notifications, theme, updates }) => prefs.set({ notifications, theme, updates }),
     displayPrefs: async () => display.get(),
     setDisplayPrefs: async ({ locale, utc }) => display.set({ locale, utc }),
   };

@@ -1,6 +1,6 @@
 import type { CredentialStatus, Profile } from '#shared/ipc/settings.contract.ts';
-import { AppFailure, isAppFailure } from '../../ipc/app-failure.ts';
-import type { EventBus } from '../../ipc/event-bus.ts';
+import { AppFailure, isAppFailure } from '../../lib/app-failure.ts';
+import type { EventBus } from '../../lib/event-bus.ts';
 import { accounts, fingerprint } from '../../secrets/credentials.ts';
 import { KEYCHAIN_UNAVAILABLE_MESSAGE } from '../../secrets/keytar-secret-store.ts';
 import type { SecretVault, Storage } from '../../secrets/secret-vault.ts';

@@ -1,4 +1,4 @@
-import type { Migration } from '../database.ts';
+import type { Migration } from './migration.ts';
 
 export const m001Core: Migration = {
   version: 1,

@@ -1,4 +1,4 @@
-import type { Migration } from '../database.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * Webhook inbox (src-main/webhooks). Every delivery is a row, whatever its verdict, so the event

@@ -1,4 +1,4 @@
-import type { Migration } from '../database.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * Rejected (unverified) deliveries keep only a head of their body plus its size and hash, and only

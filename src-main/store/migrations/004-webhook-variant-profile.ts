@@ -1,4 +1,4 @@
-import type { Migration } from '../database.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * Issue 10.5 and 15: each delivery records which signature variant matched; a profile may pin one;

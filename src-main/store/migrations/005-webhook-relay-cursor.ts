@@ -1,4 +1,4 @@
-import type { Migration } from '../database.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * Issue 14: the console's place in a relay channel, per profile and relay URL (a new channel starts

@@ -1,4 +1,4 @@
-import type { Migration } from '../database.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * A duplicate delivery whose bytes equal the first copy's keeps no body of its own, only

@@ -1,4 +1,4 @@
-import type { Migration } from '../database.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * The fingerprint of the relay token last saved for a profile, never the token: without a keychain

@@ -1,4 +1,4 @@
-import type { Migration } from '../database.ts';
+import type { Migration } from './migration.ts';
 import { m001Core } from './001-core.ts';
 import { m002WebhookInbox } from './002-webhook-inbox.ts';
 import { m003WebhookRejectedBodies } from './003-webhook-rejected-bodies.ts';

@@ -110,3 +110,13 @@ export async function ensureListener(page: Page): Promise<void> {
     .poll(async () => (await oms<{ state: string }>(page, 'inbox', 'listenerStatus')).state, { message: 'the webhook listener is listening' })
     .toMatch(/^(listening|relay-connected)$/);
 }
+
+/** The Customers screen by role and label: the box, the results and the line that says what they are. */
+export function customersScreen(page: Page) {
+  return {
+    search: page.getByRole('searchbox', { name: 'Search customers' }),
+    results: page.getByRole('listbox', { name: 'Customers' }),
+    status: page.getByRole('status', { name: 'Search status' }),
+  };
+}
+

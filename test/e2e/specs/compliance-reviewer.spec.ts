@@ -1,6 +1,6 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
-import { ensureListener, expectEndorsementStatus, fullCustomer, goto, oms, uniqueTag, shot, directoryComplete } from '../pages/console.page.ts';
+import { ensureListener, expectEndorsementStatus, fullCustomer, goto, oms, uniqueTag, shot, directoryComplete, customersScreen } from '../pages/console.page.ts';
 
 test('compliance reviewer: filters pending endorsements, approves one and rejects another with a reason, both flip live, audit log shows both', async ({ app, omsMode }) => {
   test.setTimeout(90_000);
@@ -11,7 +11,7 @@ test('compliance reviewer: filters pending endorsements, approves one and reject
   const c = await oms<{ id: string }>(app, 'customers', 'create', { customer: { ...fullCustomer('Review', tag), endorsements: ['basic', 'cryptoCustody', 'usd'] } });
 
   // The reviewer filters customers with a pending USD endorsement and narrows to this one.
-  const search = app.getByRole('searchbox', { name: 'Search customers' });
+  const search = customersScreen(app).search;
   const query = `endorsement:usd:pending externalId:e2e-${tag}`;
   await search.fill(query);
   const results = app.getByRole('listbox', { name: 'Customers' });

@@ -4,7 +4,7 @@ import { ensureListener, expectEndorsementStatus, fullCustomer, goto, oms, shot,
 test('QA: fixes a wrong document type from the customer view; bad dates are caught before OMS; USD turns active live; then deactivates with confirmation', async ({ app }) => {
   test.setTimeout(90_000);
   await ensureListener(app);
-  const before = await oms<{ reviewMode: string }>(app, 'sandbox', 'status');
+  const before = await oms<{ reviewMode: string | null }>(app, 'sandbox', 'status');
   await oms(app, 'sandbox', 'setReviewMode', { mode: 'auto' });
   try {
     const tag = uniqueTag();
@@ -60,14 +60,15 @@ test('QA: fixes a wrong document type from the customer view; bad dates are caug
     await expect(app.getByText('This customer is inactive (deleted in OMS).')).toBeVisible();
     expect((await oms<{ status: string }>(app, 'customers', 'get', { customerId: c.id })).status).toBe('inactive');
   } finally {
-    await oms(app, 'sandbox', 'setReviewMode', { mode: before.reviewMode });
+    // A sandbox not started before the test reports no mode: it started in its default, automatic.
+    await oms(app, 'sandbox', 'setReviewMode', { mode: before.reviewMode ?? 'auto' });
   }
 });
 
 test('QA: in the wizard, an empty form asks first; step 2 offers nothing already requested, fixes data in place and moves on once all are granted', async ({ app }) => {
   test.setTimeout(90_000);
   await ensureListener(app);
-  const before = await oms<{ reviewMode: string }>(app, 'sandbox', 'status');
+  const before = await oms<{ reviewMode: string | null }>(app, 'sandbox', 'status');
   await oms(app, 'sandbox', 'setReviewMode', { mode: 'auto' });
   try {
     await app.getByRole('link', { name: 'Onboarding' }).click();
@@ -113,6 +114,7 @@ test('QA: in the wizard, an empty form asks first; step 2 offers nothing already
     await expect(steps.getByRole('button', { name: 'Endorsements (done)' })).toBeVisible();
     await expect(steps.getByRole('button', { name: /Endorsements/ })).not.toContainText('skipped');
   } finally {
-    await oms(app, 'sandbox', 'setReviewMode', { mode: before.reviewMode });
+    // A sandbox not started before the test reports no mode: it started in its default, automatic.
+    await oms(app, 'sandbox', 'setReviewMode', { mode: before.reviewMode ?? 'auto' });
   }
 });

@@ -1,6 +1,6 @@
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // @ts-expect-error plain ESM helper shared with the start script
@@ -151,7 +151,9 @@ test.describe('Electron smoke', () => {
         return { items, devTools: await devTools };
       });
       const labels = menu.items.map((i) => i.label);
-      expect(labels).toEqual(expect.arrayContaining(['Command Palette…', 'Customers', 'Onboarding', 'Wallets', 'Events', 'Logs', 'Settings', 'Switch Profile…', 'Reload Data', 'Open Logs Folder', 'Copy Diagnostics']));
+      expect(labels).toEqual(
+        expect.arrayContaining(['Command Palette…', 'Customers', 'Onboarding', 'Wallets', 'Events', 'Logs', 'Settings', 'Switch Profile…', 'Reload Data', 'Open Logs Folder', 'Copy Diagnostics', 'Check for Updates…']),
+      );
       expect(menu.items.filter((i) => ['reload', 'forcereload', 'toggledevtools'].includes(i.role))).toEqual([]);
       expect(menu.items.find((i) => i.label === 'Command Palette…')?.accelerator).toBe('CmdOrCtrl+K');
       expect(menu.devTools).toBe(false);
@@ -187,6 +189,50 @@ test.describe('Electron smoke', () => {
       expect(decided.ok).toBe(true);
       await expect.poll(() => app.evaluate(() => (globalThis as { __shown?: string[] }).__shown ?? []), { timeout: 20_000 }).toContainEqual(expect.stringContaining(`Endorsement granted | Customer ${id}`));
       await win.evaluate(() => (window as unknown as OmsWindow).oms.sandbox!.setReviewMode!({ mode: 'auto' }));
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('Help → Check for Updates answers in a dialog (a development run has no feed; a packaged one reads the placeholder feed)', async () => {
+    const { app } = await launch();
+    try {
+      await app.firstWindow();
+      const messages = await app.evaluate(async ({ dialog, Menu }) => {
+        const seen: string[] = [];
+        dialog.showMessageBox = (async (...args: unknown[]) => {
+          seen.push(String((args[args.length - 1] as { message: string }).message));
+          return { response: 1, checkboxChecked: false };
+        }) as typeof dialog.showMessageBox;
+        const find = (m: Electron.Menu | null): Electron.MenuItem | undefined => {
+          for (const i of m?.items ?? []) {
+            const hit = i.label === 'Check for Updates…' ? i : find(i.submenu ?? null);
+            if (hit) return hit;
+          }
+          return undefined;
+        };
+        find(Menu.getApplicationMenu())!.click();
+        for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+        return seen;
+      });
+      expect(messages[0]).toMatch(packaged ? /Could not check for updates|is up to date/ : /Updates are not available here/);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a crashed renderer is logged and, once the operator says Reload, the window comes back', async () => {
+    const { app } = await launch();
+    try {
+      const win = await app.firstWindow();
+      await expect(win.getByRole('navigation', { name: 'Main' })).toBeVisible();
+      const logs = await app.evaluate(({ app: a, dialog }) => {
+        dialog.showMessageBox = (async () => ({ response: 0, checkboxChecked: false })) as typeof dialog.showMessageBox;
+        return a.getPath('logs');
+      });
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.forcefullyCrashRenderer());
+      await expect.poll(() => readFileSync(join(logs, 'main.log'), 'utf8'), { timeout: 15_000 }).toMatch(/renderer gone: (crashed|killed|abnormal-exit)[\s\S]*window reloaded by the operator/);
+      await expect(win.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 15_000 });
     } finally {
       await app.close();
     }

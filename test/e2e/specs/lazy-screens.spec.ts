@@ -1,4 +1,5 @@
 import { expect, test } from '../fixtures/test.ts';
+import { customersScreen } from '../pages/console.page.ts';
 
 // Screens other than the customer list are separate chunks (App.tsx): they load on first visit or
 // ahead of it, and a chunk that cannot be fetched ends in a plain sentence with Reload.
@@ -26,7 +27,7 @@ test('a screen whose code cannot be fetched says so and offers Reload, which bri
   await expect(alert).toContainText('Reload to get the current version.');
   // The rest of the console still works: another screen opens.
   await app.getByRole('link', { name: 'Customers' }).click();
-  await expect(app.getByRole('searchbox', { name: 'Search customers' })).toBeEditable();
+  await expect(customersScreen(app).search).toBeEditable();
   await app.getByRole('link', { name: 'Logs' }).click();
   blocked = false;
   await alert.getByRole('button', { name: 'Reload' }).click();

@@ -45,7 +45,7 @@ test('compliance reviewer: works the queue by keys, decisions first and the cust
   test.setTimeout(300_000);
   await ensureListener(app);
   await sandboxOrigin(app); // running, so its review mode can be read (and restored)
-  const before = await oms<{ reviewMode: string }>(app, 'sandbox', 'status');
+  const before = await oms<{ reviewMode: string | null }>(app, 'sandbox', 'status');
   await oms(app, 'sandbox', 'setReviewMode', { mode: 'manual' });
   try {
     const tag = uniqueTag();
@@ -167,12 +167,13 @@ test('compliance reviewer: works the queue by keys, decisions first and the cust
     await expect(caseView.getByText('No longer in this queue')).toBeVisible();
     await shot(app, 'reviews-left-queue');
   } finally {
-    await oms(app, 'sandbox', 'setReviewMode', { mode: before.reviewMode });
+    // A sandbox not started before the test reports no mode: it started in its default, automatic.
+    await oms(app, 'sandbox', 'setReviewMode', { mode: before.reviewMode ?? 'auto' });
   }
 });
 
 test('compliance reviewer: switching sandbox review to automatic decides nothing already waiting; deciding all asks with the count', async ({ app }) => {
-  const before = await oms<{ reviewMode: string }>(app, 'sandbox', 'status');
+  const before = await oms<{ reviewMode: string | null }>(app, 'sandbox', 'status');
   await oms(app, 'sandbox', 'setReviewMode', { mode: 'manual' });
   try {
     await submit(app, `Cole${uniqueTag()}`, uniqueTag());
@@ -194,6 +195,7 @@ test('compliance reviewer: switching sandbox review to automatic decides nothing
     await ask.getByRole('button', { name: 'Cancel' }).click();
     expect((await oms<{ pendingReviews: number }>(app, 'sandbox', 'status')).pendingReviews).toBe(pending);
   } finally {
-    await oms(app, 'sandbox', 'setReviewMode', { mode: before.reviewMode });
+    // A sandbox not started before the test reports no mode: it started in its default, automatic.
+    await oms(app, 'sandbox', 'setReviewMode', { mode: before.reviewMode ?? 'auto' });
   }
 });

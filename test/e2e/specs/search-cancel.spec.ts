@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures/test.ts';
-import { control, oms } from '../pages/console.page.ts';
+import { control, oms, customersScreen } from '../pages/console.page.ts';
 
 interface LogPage {
   items: { path: string; status: number | null; errorCode: string | null }[];
@@ -12,7 +12,7 @@ interface LogPage {
  */
 test('typing over a hung search cancels it in main and shows the newer query’s rows, with no error and nothing left pending', async ({ app }) => {
   test.setTimeout(60_000);
-  const search = app.getByRole('searchbox', { name: 'Search customers' });
+  const search = customersScreen(app).search;
   const results = app.getByRole('listbox', { name: 'Customers' });
   await expect(results).toHaveAttribute('data-results-for', '');
   const cancelledSearches = async () =>
@@ -39,11 +39,11 @@ test('typing over a hung search cancels it in main and shows the newer query’s
   }
   // The query in the box is the one answered, and its rows are the ones shown.
   await expect(search).toHaveValue('mar');
-  await expect(app.locator('.result-meta')).toContainText(/customers?/);
+  await expect(customersScreen(app).status).toContainText(/customers?/);
 });
 
 test('the URL follows the box once typing pauses, and a result opened right after typing still comes Back to that query', async ({ app }) => {
-  const search = app.getByRole('searchbox', { name: 'Search customers' });
+  const search = customersScreen(app).search;
   const results = app.getByRole('listbox', { name: 'Customers' });
   await expect(results).toHaveAttribute('data-results-for', '');
   await search.fill('status:active jo');

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures/test.ts';
-import { control, goto, shot } from '../pages/console.page.ts';
+import { control, goto, shot, customersScreen } from '../pages/console.page.ts';
 
 /**
  * The search box never presents rows as the answer to a text they do not answer, and knows money
@@ -7,7 +7,7 @@ import { control, goto, shot } from '../pages/console.page.ts';
  */
 test('support agent: while a search hangs, the previous rows are dimmed under “Searching for …” and Enter does not open one of them', async ({ app }) => {
   test.setTimeout(60_000);
-  const box = app.getByRole('searchbox', { name: 'Search customers' });
+  const box = customersScreen(app).search;
   const list = app.getByRole('listbox', { name: 'Customers' });
   await goto(app, '#/customers');
   await box.fill('ma');
@@ -15,7 +15,7 @@ test('support agent: while a search hangs, the previous rows are dimmed under �
   await control(app, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/customers$', action: 'hang', times: 1 }] });
   try {
     await box.fill('mary');
-    await expect(app.locator('.result-meta')).toContainText('Searching for “mary”', { timeout: 5000 });
+    await expect(customersScreen(app).status).toContainText('Searching for “mary”', { timeout: 5000 });
     await expect(list).toHaveAttribute('aria-busy', 'true');
     // The rows stay, dimmed, and are not claimed as the answer to "mary".
     await expect(list.getByRole('option').first()).toBeVisible();
@@ -37,15 +37,15 @@ test('support agent: while a search hangs, the previous rows are dimmed under �
 });
 
 test('support agent: a txn_ id, a qt_ id or a hash pasted into Search customers is looked up as money, not as a customer', async ({ app }) => {
-  const box = app.getByRole('searchbox', { name: 'Search customers' });
+  const box = customersScreen(app).search;
   await goto(app, '#/customers');
   await box.fill('txn_01nosuchtransaction00000');
-  await expect(app.locator('.result-meta')).toContainText('OMS has no transaction txn_01nosuchtransaction00000', { timeout: 15_000 });
+  await expect(customersScreen(app).status).toContainText('OMS has no transaction txn_01nosuchtransaction00000', { timeout: 15_000 });
   await expect(app.getByText('No customers match.')).toHaveCount(0);
   await box.fill('qt_01nosuchquote00000000000');
-  await expect(app.locator('.result-meta')).toContainText('OMS has no quote qt_01nosuchquote00000000000', { timeout: 15_000 });
+  await expect(customersScreen(app).status).toContainText('OMS has no quote qt_01nosuchquote00000000000', { timeout: 15_000 });
   const hash = `0x${'ab'.repeat(32)}`;
   await box.fill(hash);
-  await expect(app.locator('.result-meta')).toContainText(/No (transaction|match)/, { timeout: 30_000 });
+  await expect(customersScreen(app).status).toContainText(/No (transaction|match)/, { timeout: 30_000 });
   await expect(app.getByText('No customers match.')).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures/test.ts';
-import { control, directoryComplete, ensureListener, ensureTenThousand, goto, oms, shot } from '../pages/console.page.ts';
+import { control, directoryComplete, ensureListener, ensureTenThousand, goto, oms, shot, customersScreen } from '../pages/console.page.ts';
 
 type Page1 = { items: { id: string; emailMasked: string | null; wallets: { id: string }[]; firstName: string | null; lastName: string | null }[] };
 
@@ -11,7 +11,7 @@ test('support agent: finds a customer by part of an email, then by a pasted id, 
   const revealed = await oms<{ values: { email: string } }>(app, 'pii', 'reveal', { customerId: target.id, fields: ['email'], reason: 'e2e set-up' });
   const fragment = revealed.values.email.split('@')[0]!.slice(0, 6);
 
-  const search = app.getByRole('searchbox', { name: 'Search customers' });
+  const search = customersScreen(app).search;
   await search.fill(fragment);
   const results = app.getByRole('listbox', { name: 'Customers' });
   await expect(results).toHaveAttribute('data-results-for', fragment);
@@ -27,7 +27,7 @@ test('support agent: finds a customer by part of an email, then by a pasted id, 
 
   // Back, then a pasted id jumps straight to the customer.
   await app.getByRole('link', { name: 'Customers', exact: true }).first().click();
-  await app.getByRole('searchbox', { name: 'Search customers' }).fill(target.id);
+  await customersScreen(app).search.fill(target.id);
   await expect(app).toHaveURL(new RegExp(`#/customers/${target.id}$`));
 
   // Endorsements in words, wallets with balances.
@@ -55,7 +55,7 @@ test('support agent: the results list is virtualised and keyboard navigable at 1
   await expect(results).toHaveAttribute('data-results-for', '');
   // Only a window of rows is in the DOM, however many match.
   expect(await results.getByRole('option').count()).toBeLessThan(60);
-  await app.getByRole('searchbox', { name: 'Search customers' }).press('ArrowDown');
+  await customersScreen(app).search.press('ArrowDown');
   await expect(results).toBeFocused();
   await app.keyboard.press('ArrowDown');
   await app.keyboard.press('ArrowDown');
@@ -90,14 +90,14 @@ test('support agent: a pasted wallet id lands on its customer even when that cus
   // The search box does the same after a reload (the list shows only the newest customers).
   await goto(app, '#/customers');
   await app.reload();
-  await app.getByRole('searchbox', { name: 'Search customers' }).fill(walletId);
+  await customersScreen(app).search.fill(walletId);
   await expect(app).toHaveURL(new RegExp(`#/customers/${target.id}$`));
   await expect(app.getByRole('heading', { level: 1 })).toContainText(target.lastName ?? '');
   await shot(app, 'wallet-id-jump');
 
   // An unknown wallet id says so instead of landing anywhere.
   await app.getByRole('link', { name: 'Customers', exact: true }).first().click();
-  await app.getByRole('searchbox', { name: 'Search customers' }).fill('wlt_0000000000nobodyowns');
+  await customersScreen(app).search.fill('wlt_0000000000nobodyowns');
   await expect(app.getByRole('status').filter({ hasText: 'No customer owns wallet wlt_0000000000nobodyowns' })).toBeVisible();
 });
 
@@ -148,7 +148,7 @@ test('support agent: ↓ Enter right after pasting an email opens that customer,
   const page1 = await oms<Page1>(app, 'customers', 'search', { limit: 50, endorsement: { name: 'basic', status: 'active' } });
   const [previous, wanted] = page1.items;
   const email = (await oms<{ values: { email: string } }>(app, 'pii', 'reveal', { customerId: wanted!.id, fields: ['email'], reason: 'e2e set-up' })).values.email;
-  const search = app.getByRole('searchbox', { name: 'Search customers' });
+  const search = customersScreen(app).search;
   const results = app.getByRole('listbox', { name: 'Customers' });
   await search.fill(previous!.lastName!);
   await expect(results).toHaveAttribute('data-results-for', previous!.lastName!);
@@ -167,7 +167,7 @@ test('support agent: ↓ Enter right after pasting an email opens that customer,
 });
 
 test('support agent: the query lives in the URL (reload, Back, a copied link) and the palette and the box agree on it', async ({ app }) => {
-  const search = app.getByRole('searchbox', { name: 'Search customers' });
+  const search = customersScreen(app).search;
   const results = app.getByRole('listbox', { name: 'Customers' });
   await search.fill('status:active ma');
   await expect(app).toHaveURL(/#\/customers\?q=status%3Aactive\+ma$/);

@@ -68,7 +68,7 @@ test('QA: a quote OMS calls expired reads expired everywhere: no countdown, no S
 test('support agent: a deactivated customer is read-only with the reason, and a granted endorsement no longer reads as usable', async ({ app }) => {
   test.setTimeout(60_000);
   await ensureListener(app);
-  const before = await oms<{ reviewMode: string }>(app, 'sandbox', 'status');
+  const before = await oms<{ reviewMode: string | null }>(app, 'sandbox', 'status');
   await oms(app, 'sandbox', 'setReviewMode', { mode: 'auto' });
   try {
     const tag = uniqueTag();
@@ -96,7 +96,8 @@ test('support agent: a deactivated customer is read-only with the reason, and a 
     await expect(app.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
     await shot(app, 'ux-a-inactive-customer-edit');
   } finally {
-    await oms(app, 'sandbox', 'setReviewMode', { mode: before.reviewMode });
+    // A sandbox not started before the test reports no mode: it started in its default, automatic.
+    await oms(app, 'sandbox', 'setReviewMode', { mode: before.reviewMode ?? 'auto' });
   }
 });
 

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { mutation, query, type Operation } from '#shared/ipc/operation.ts';
 import { operations } from '#shared/ipc/registry.ts';
-import { createDispatcher, type AuditEntry, type DispatcherDeps } from '../../../src-main/ipc/dispatcher.ts';
-import { AppFailure } from '../../../src-main/ipc/app-failure.ts';
+import { createDispatcher, type DispatcherDeps } from '../../../src-main/ipc/dispatcher.ts';
+import type { AuditEntry } from '../../../src-main/store/audit-log.ts';
+import { AppFailure } from '../../../src-main/lib/app-failure.ts';
 import { OmsError } from '../../../src-main/oms/oms-error.ts';
 import type { Handlers } from '../../../src-main/ipc/handlers.ts';
 

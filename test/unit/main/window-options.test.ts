@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mainWindowOptions } from '../../../src-main/app/window-options.ts';
-import { CSP as CSP_FOR_TEST } from '../../../src-main/app/csp.ts';
+import { CSP as CSP_FOR_TEST } from '../../../src-main/lib/csp.ts';
 
 describe('Electron window hardening (options only: the runtime cannot run here)', () => {
   it('isolates and sandboxes the renderer with no Node', () => {
@@ -23,6 +25,11 @@ describe('Electron window hardening (options only: the runtime cannot run here)'
     expect(CSP_FOR_TEST).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
     expect(CSP_FOR_TEST).toContain("object-src 'none'");
     expect(CSP_FOR_TEST).toContain("frame-ancestors 'none'");
+  });
+
+  it('has one copy: the page itself carries no policy of its own (a second one would only ever differ)', () => {
+    const html = readFileSync(join(import.meta.dirname, '../../../src-renderer/index.html'), 'utf8');
+    expect(html).not.toMatch(/http-equiv=["']?Content-Security-Policy/i);
   });
 });
 

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { minimatch } from 'minimatch';
 import { describe, expect, it } from 'vitest';
-import config from '../../../electron-builder.config.ts';
+import config, { UPDATE_FEED_PLACEHOLDER, updateFeedUrl } from '../../../electron-builder.config.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const require = createRequire(import.meta.url);
@@ -30,13 +30,18 @@ describe('electron-builder configuration', () => {
   it('names the app and builds AppImage + deb, dmg, nsis', () => {
     expect(config).toMatchObject({ appId: expect.stringMatching(/^[a-z]+(\.[a-z0-9-]+)+$/), productName: 'OMS Console' });
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
-    expect(config.mac?.target).toEqual(['dmg']);
+    expect(config.mac?.target).toEqual([
+      { target: 'dmg', arch: ['x64', 'arm64'] },
+      { target: 'zip', arch: ['x64', 'arm64'] },
+    ]);
     expect(config.win?.target).toEqual(['nsis']);
     expect(config.protocols).toEqual([{ name: 'OMS Console link', schemes: ['oms-console'] }]);
+    // protocols already writes x-scheme-handler/oms-console into the .desktop entry.
+    expect(config.linux?.mimeTypes).toBeUndefined();
   });
 
   it('every file it references exists', () => {
-    const files = [config.mac?.icon, config.win?.icon, config.mac?.entitlements, config.mac?.entitlementsInherit, config.afterPack, config.afterSign].map(String);
+    const files = [config.mac?.icon, config.win?.icon, config.mac?.entitlements, config.mac?.entitlementsInherit].map(String);
     for (const f of files) expect(existsSync(join(root, f)), f).toBe(true);
     expect(statSync(join(root, String(config.linux?.icon))).isDirectory()).toBe(true);
     expect(readFileSync(join(root, String(config.mac?.entitlements)), 'utf8')).toContain('com.apple.security.cs.allow-jit');
@@ -98,7 +103,17 @@ describe('electron-builder configuration', () => {
     expect(JSON.parse(gyp).binary?.napi_versions ?? JSON.parse(gyp).dependencies?.['node-addon-api']).toBeTruthy();
   });
 
-  it('hardened runtime and notarisation through the hook only', () => {
-    expect(config.mac).toMatchObject({ hardenedRuntime: true, notarize: false });
+  it("hardened runtime, notarised by electron-builder's own step (no hand-written hook)", () => {
+    expect(config.mac).toMatchObject({ hardenedRuntime: true, notarize: true });
+    expect(config.afterSign).toBeUndefined();
+    expect(existsSync(join(root, 'build/notarize.mjs'))).toBe(false);
+  });
+
+  it('publishes to one generic HTTPS feed, from OMS_CONSOLE_UPDATE_URL or a placeholder that cannot resolve', () => {
+    expect(config.publish).toEqual([{ provider: 'generic', url: updateFeedUrl(process.env) }]);
+    expect(updateFeedUrl({})).toBe(UPDATE_FEED_PLACEHOLDER);
+    expect(new URL(UPDATE_FEED_PLACEHOLDER).hostname).toMatch(/\.invalid$/);
+    expect(updateFeedUrl({ OMS_CONSOLE_UPDATE_URL: ' https://dl.example.com/oms/ ' })).toBe('https://dl.example.com/oms');
+    expect(() => updateFeedUrl({ OMS_CONSOLE_UPDATE_URL: 'http://dl.example.com/oms' })).toThrow(/must be an https:\/\/ URL/);
   });
 });

@@ -18,7 +18,7 @@ async function ruleIds(file: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? 'fatal');
 }
 
-describe('lint enforces the process boundaries of design.md', () => {
+describe('lint enforces the process boundaries of docs/design.md', () => {
   it('keeps node, electron and main code out of the renderer', async () => {
     expect(await ruleIds('src-renderer/src/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n")).toContain('no-restricted-imports');
     expect(await ruleIds('src-renderer/src/x.ts', "import fs from 'fs';\nexport const a = fs;\n")).toContain('no-restricted-imports');

@@ -180,7 +180,7 @@ export function CustomersScreen() {
           results, Enter opens one (or the only match).
         </p>
       </div>
-      <div className="result-meta" role="status" aria-live="polite">
+      <div className="result-meta" role="status" aria-live="polite" aria-label="Search status">
         {jumpNote ??
           (parsed.problems.length
             ? parsed.problems.join(' ')

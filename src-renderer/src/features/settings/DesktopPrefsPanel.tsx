@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DesktopPrefs, NotificationPrefs, ThemePref } from '#shared/domain/desktop-prefs.ts';
 import { InlineError } from '../../components/States.tsx';
+import { UpdateCheckSetting } from './UpdateCheckSetting.tsx';
 import { api } from '../../lib/api-client.ts';
 import { applyTheme } from '../../lib/theme.ts';
 import type { AppError } from '#shared/ipc/result.ts';
@@ -27,7 +28,7 @@ export function DesktopPrefsPanel() {
   }, []);
   const save = async (patch: { notifications?: Partial<NotificationPrefs>; theme?: ThemePref }) => {
     // Shown at once (a checkbox must not spring back while main saves); main's answer then wins.
-    setPrefs((p) => (p ? { notifications: { ...p.notifications, ...patch.notifications }, theme: patch.theme ?? p.theme } : p));
+    setPrefs((p) => (p ? { ...p, notifications: { ...p.notifications, ...patch.notifications }, theme: patch.theme ?? p.theme } : p));
     const r = await api().settings.setDesktopPrefs(patch);
     if (r.ok) {
       setPrefs(r.data);
@@ -59,6 +60,7 @@ export function DesktopPrefsPanel() {
               <option value="dark">Dark</option>
             </select>
           </label>
+          <UpdateCheckSetting />
         </>
       )}
       <InlineError error={error} />

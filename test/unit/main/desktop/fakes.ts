@@ -127,3 +127,47 @@ export class FakeMenu<T extends { label?: string; submenu?: T[]; click?: () => v
 export function fakeDisplay(id: number, x: number, y: number, width: number, height: number, taskbar = 40) {
   return { id, bounds: { x, y, width, height }, workArea: { x, y, width, height: height - taskbar } };
 }
+
+/** `dialog.showMessageBox` for a window: records each question; the test answers or it is aborted. */
+export class FakeRecoveryDialog {
+  readonly asked: { message: string; buttons: string[]; signal: AbortSignal; answer: (i: number) => void }[] = [];
+  ask(q: { message: string; buttons: string[]; cancelId: number }, signal: AbortSignal): Promise<number> {
+    return new Promise((resolve) => {
+      // As Electron does: an aborted box resolves as if cancelled.
+      signal.addEventListener('abort', () => resolve(q.cancelId), { once: true });
+      this.asked.push({ message: q.message, buttons: q.buttons, signal, answer: resolve });
+    });
+  }
+}
+
+/** The reloadable part of a window. */
+export class FakeReloadableWindow {
+  reloads = 0;
+  destroyed = false;
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  reload(): void {
+    this.reloads++;
+  }
+}
+
+/** The update dialogs: records what was said; a restart offer is answered by `restart` (or later by the test). */
+export class FakeUpdateDialog {
+  readonly told: { message: string; detail: string }[] = [];
+  readonly offers: string[] = [];
+  restart: boolean | null = true;
+  #pending: ((yes: boolean) => void)[] = [];
+  tell(message: string, detail: string): Promise<void> {
+    this.told.push({ message, detail });
+    return Promise.resolve();
+  }
+  offerRestart(version: string): Promise<boolean> {
+    this.offers.push(version);
+    if (this.restart !== null) return Promise.resolve(this.restart);
+    return new Promise((resolve) => this.#pending.push(resolve));
+  }
+  answer(yes: boolean): void {
+    for (const r of this.#pending.splice(0)) r(yes);
+  }
+}

@@ -8,7 +8,7 @@ function menu(packaged: boolean, platform: NodeJS.Platform = 'linux') {
   const help: string[] = [];
   const template = buildAppMenuTemplate(
     { platform, packaged },
-    { command: (c) => commands.push(c), openLogsFolder: () => help.push('logs'), copyDiagnostics: () => help.push('diagnostics'), openDocs: () => help.push('docs') },
+    { command: (c) => commands.push(c), openLogsFolder: () => help.push('logs'), copyDiagnostics: () => help.push('diagnostics'), openDocs: () => help.push('docs'), checkForUpdates: () => help.push('updates') },
   );
   return { menu: FakeMenu.buildFromTemplate(template), template, commands, help };
 }
@@ -51,11 +51,12 @@ describe('application menu', () => {
     }
   });
 
-  it('Help offers the logs folder and diagnostics; macOS gets its app menu', () => {
+  it('Help offers the logs folder, diagnostics and an update check; macOS gets its app menu', () => {
     const { menu: m, help } = menu(true);
     m.click('Open Logs Folder');
     m.click('Copy Diagnostics');
-    expect(help).toEqual(['logs', 'diagnostics']);
+    m.click('Check for Updates…');
+    expect(help).toEqual(['logs', 'diagnostics', 'updates']);
     expect(menu(true, 'darwin').template[0]?.label).toBe('OMS Console');
     expect(roles(menu(true, 'darwin').template)).toContain('hideOthers');
   });

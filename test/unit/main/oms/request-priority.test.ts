@@ -12,7 +12,7 @@ describe('the request budget puts the user first', () => {
   });
 
   it('serves waiting user calls before background ones, and keeps a reserve free of background work', async () => {
-    const g = new RateGate({ perSecond: 4, userReserve: 2 });
+    const g = new RateGate({ perSecond: 4, userReserve: 2, idleReserve: 2 });
     const order: string[] = [];
     const bg = Array.from({ length: 4 }, (_, i) => g.take('background').then(() => order.push(`bg${i}`)));
     await new Promise((r) => setTimeout(r, 20));
@@ -22,6 +22,35 @@ describe('the request budget puts the user first', () => {
     await Promise.all([...bg, ...user]);
     expect(order.slice(0, 4)).toEqual(['bg0', 'bg1', 'u0', 'u1']);
     expect(order.indexOf('u2')).toBeLessThan(order.indexOf('bg2'));
+  });
+
+  it('keeps the full reserve only while a person is at work: an idle console lets a long background job use all but one slot', async () => {
+    let clock = 100_000;
+    const now = () => clock;
+    const started = (g: RateGate) => Array.from({ length: 20 }, () => g.take('background')).length - g.waiting().background;
+    const tick = () => new Promise((r) => setTimeout(r, 5));
+
+    // Nobody has called: all but one slot go to the background.
+    const idle = new RateGate({ perSecond: 10, userReserve: 4, idleReserve: 1, now });
+    const idleCount = started(idle);
+    await tick();
+    expect(idleCount).toBe(9);
+    // That one slot is there for the person who comes back: their call starts at once.
+    let first = false;
+    void idle.take('user').then(() => (first = true));
+    await tick();
+    expect(first).toBe(true);
+
+    // A person called just now: the background stops short of the full reserve.
+    const busy = new RateGate({ perSecond: 10, userReserve: 4, idleReserve: 1, now });
+    await busy.take('user');
+    expect(started(busy)).toBe(5);
+
+    // Five seconds later (and the window moved on), the person counts as away again.
+    const later = new RateGate({ perSecond: 10, userReserve: 4, idleReserve: 1, activeForMs: 5000, now });
+    await later.take('user');
+    clock += 6000;
+    expect(started(later)).toBe(9);
   });
 
   it('a cancelled caller never takes a slot; a 429 pauses background calls only', async () => {

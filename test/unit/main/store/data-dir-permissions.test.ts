@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { securePrivateDir } from '../../../../src-main/app/paths.ts';
+import { securePrivateDir } from '../../../../src-main/lib/private-files.ts';
 import { openDatabase } from '../../../../src-main/store/database.ts';
 import { openDb } from '../../../../src-sandbox/store/db.ts';
 

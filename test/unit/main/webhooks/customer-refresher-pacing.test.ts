@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EventBus } from '../../../../src-main/ipc/event-bus.ts';
+import { EventBus } from '../../../../src-main/lib/event-bus.ts';
 import { CustomerRefresher } from '../../../../src-main/webhooks/customer-refresher.ts';
 import type { CustomerView } from '#shared/domain/customer.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxEntry } from '#shared/ipc/inbox.contract.ts';
 import { EventBridge } from '../../../../src-main/ipc/event-bridge.ts';
-import { EventBus } from '../../../../src-main/ipc/event-bus.ts';
+import { EventBus } from '../../../../src-main/lib/event-bus.ts';
 
 const entry = (seq: number): InboxEntry => ({
   seq, eventId: `evt_${seq}`, type: 'customer.updated', customerId: 'cst_1', verdict: 'verified', reason: 'ok', applied: true, duplicate: false,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CustomerView } from '#shared/domain/customer.ts';
 import { EventBridge } from '../../../../src-main/ipc/event-bridge.ts';
-import { EventBus } from '../../../../src-main/ipc/event-bus.ts';
+import { EventBus } from '../../../../src-main/lib/event-bus.ts';
 import { openDatabase, type Db } from '../../../../src-main/store/database.ts';
 import { signStandardWebhooks } from '../../../../src-main/webhooks/signature-verifier.ts';
 import { WebhookSubsystem, type WebhookSubsystemDeps } from '../../../../src-main/webhooks/webhook-subsystem.ts';

@@ -34,7 +34,7 @@ const BUNDLE_NAME = /^[a-z0-9][a-z0-9-]*$/;
 export function findWorkerEntries(root: string): WorkerEntryCall[] {
   const found: WorkerEntryCall[] = [];
   for (const caller of globSync('src-main/**/*.ts', { cwd: root })) {
-    if (caller.endsWith('app/worker-entry.ts')) continue;
+    if (caller.endsWith('lib/worker-entry.ts')) continue;
     for (const m of readFileSync(join(root, caller), 'utf8').matchAll(CALL)) {
       const [, bundleName = '', sourcePath = ''] = m;
       if (!BUNDLE_NAME.test(bundleName) || bundleName === 'index' || bundleName === 'browser-main') throw new Error(`${caller}: workerEntry's bundle name must be a kebab-case file name other than index and browser-main, not "${bundleName}"`);

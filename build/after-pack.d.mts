@@ -1,1 +1,0 @@
-export default function afterPack(context: unknown): Promise<void>;

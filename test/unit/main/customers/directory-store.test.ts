@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { OmsCustomer } from '../../../../src-main/oms/oms-objects.ts';
+import { DirectoryStore } from '../../../../src-main/services/customers/directory-store.ts';
+
+const dora = (over: Partial<Record<string, unknown>> = {}) =>
+  ({
+    id: 'cst_dora1',
+    firstName: 'Dóra',
+    lastName: 'Ortega',
+    email: 'Dora@Docs.example',
+    phone: '+15551230000',
+    externalId: 'crm-10042',
+    status: 'active',
+    createdAt: '2026-11-02T10:00:00.000Z',
+    updatedAt: '2026-11-03T10:00:00.000Z',
+    endorsements: [
+      { name: 'basic', status: 'approved', updatedAt: '2026-11-02T10:01:00.000Z' },
+      { name: 'usd', status: 'pending' },
+    ],
+    wallets: [{ id: 'wlt_dora1' }],
+    ...over,
+  }) as unknown as OmsCustomer;
+
+describe('the directory store (in-memory SQLite)', () => {
+  it('gives back every field it was given, and finds exact emails (any case) and externalIds', () => {
+    const s = new DirectoryStore();
+    s.upsert([dora(), dora({ id: 'cst_other', email: 'dora@docs.example.org', externalId: 'crm-100420', createdAt: '2026-11-01T00:00:00.000Z' })]);
+    expect(s.get('cst_dora1')).toEqual({
+      id: 'cst_dora1',
+      firstName: 'Dóra',
+      middleName: null,
+      lastName: 'Ortega',
+      email: 'Dora@Docs.example',
+      phone: '+15551230000',
+      externalId: 'crm-10042',
+      status: 'active',
+      createdAt: '2026-11-02T10:00:00.000Z',
+      updatedAt: '2026-11-03T10:00:00.000Z',
+      endorsements: [
+        { name: 'basic', status: 'approved', updatedAt: '2026-11-02T10:01:00.000Z' },
+        { name: 'usd', status: 'pending', updatedAt: null },
+      ],
+      walletIds: ['wlt_dora1'],
+    });
+    expect(s.exact('email', 'dora@docs.EXAMPLE').map((e) => e.id)).toEqual(['cst_dora1']);
+    expect(s.exact('externalId', 'crm-10042').map((e) => e.id)).toEqual(['cst_dora1']);
+    expect(s.exact('externalId', 'CRM-10042')).toEqual([]);
+    expect(s.newestCreatedAt()).toBe('2026-11-02T10:00:00.000Z');
+    expect(s.candidates(['dora', 'ort'], 0, 10).map((e) => e.id)).toEqual(['cst_dora1', 'cst_other']);
+    s.close();
+  });
+
+  it('a customer read again replaces its endorsements and words: the queue and search see only the new ones', () => {
+    const s = new DirectoryStore();
+    s.upsert([dora()]);
+    expect(s.withEndorsements(['usd'], ['pending']).map((e) => e.id)).toEqual(['cst_dora1']);
+    s.upsert([dora({ lastName: 'Vega', endorsements: [{ name: 'basic', status: 'approved' }, { name: 'usd', status: 'approved' }] })]);
+    expect(s.size).toBe(1);
+    expect(s.withEndorsements(['usd'], ['pending'])).toEqual([]);
+    expect(s.withEndorsements(['usd'], ['approved']).map((e) => e.id)).toEqual(['cst_dora1']);
+    expect(s.candidates(['ortega'], 0, 10)).toEqual([]);
+    expect(s.candidates(['vega'], 0, 10).map((e) => e.id)).toEqual(['cst_dora1']);
+    s.close();
+  });
+});
