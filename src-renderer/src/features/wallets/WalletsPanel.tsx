@@ -10,7 +10,6 @@ import { isCancelled } from '../../lib/mutate.ts';
 import { useWallets } from './wallets.store.ts';
 import { selectBalance, selectDepositReq, selectWallet, selectWalletIds } from './wallets.selectors.ts';
 import { ProvisionWallet } from './ProvisionWallet.tsx';
-import { WalletBalanceCharts } from '../charts/WalletBalanceCharts.tsx';
 
 function DepositControl({ walletId, asset }: { walletId: string; asset: string }) {
   const [amount, setAmount] = useState('100.00');
@@ -153,7 +152,6 @@ export function WalletsPanel({ customer, headingLevel = 2, provision = true }: {
           </tbody>
         </table>
       )}
-      <WalletBalanceCharts customerId={customer.id} />
       {provision && customer.status === 'active' && <ProvisionWallet customer={customer} />}
     </section>
   );
