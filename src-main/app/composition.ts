@@ -17,6 +17,7 @@ import { sandboxHandlers } from '../services/sandbox/sandbox.ipc.ts';
 import type { LocalSandboxOptions } from '../services/sandbox/local-sandbox.ts';
 import type { ClientOverrides } from '../services/session/oms-session.ts';
 import { DesktopPrefsRepo } from '../services/settings/desktop-prefs.ts';
+import { DisplayPrefsRepo } from '../services/settings/display-prefs.ts';
 import { settingsHandlers } from '../services/settings/settings.ipc.ts';
 import { createInboxHandlers } from '../services/inbox/inbox.ipc.ts';
 import { trackOpenCustomers } from '../services/inbox/open-customers.ts';
@@ -224,7 +225,7 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
       // Browser mode started by the e2e suite only: an Electron build never honours it.
       testHooks: async () => ({ screenFaults: opts.transport === 'browser' && process.env.OMS_CONSOLE_E2E_HOOKS === '1' }),
     },
-    settings: afterEach(settingsHandlers(settings, new DesktopPrefsRepo(services.settingsStore, (p) => opts.onDesktopPrefs?.(p))), ['saveProfile', 'setActiveProfile', 'deleteProfile'], () => webhooks.profileSettingsChanged()),
+    settings: afterEach(settingsHandlers(settings, new DesktopPrefsRepo(services.settingsStore, (p) => opts.onDesktopPrefs?.(p)), new DisplayPrefsRepo(services.settingsStore)), ['saveProfile', 'setActiveProfile', 'deleteProfile'], () => webhooks.profileSettingsChanged()),
     customers: trackOpenCustomers(customersHandlers(services.session, services.customerSearch), webhooks.openCustomers),
     wallets: walletsHandlers(services.session),
     quotes: quotesHandlers(services.session),

@@ -290,6 +290,11 @@ export class WebhookInbox {
     };
   }
 
+  /** The store, for read-only summaries of the log (services/inbox/inbox-stats.ts). */
+  get store(): Db {
+    return this.#db;
+  }
+
   /** Empties the event log (one profile's, or all); dedupe ids stay so a redelivery is still not re-applied. */
   clear(profileId?: string): number {
     if (profileId === undefined) return Number(this.#db.prepare("DELETE FROM webhook_inbox WHERE state <> 'pending'").run().changes);

@@ -8,6 +8,8 @@ import { useCustomers } from './features/customers/customers.store.ts';
 import { useLiveUpdates } from './stores/live-updates.store.ts';
 import { selectGeneration, useReload } from './stores/reload.store.ts';
 import { applyTheme } from './lib/theme.ts';
+import { useFormatPrefs } from './lib/format.ts';
+import { loadDisplayPrefs } from './features/settings/LocalePanel.tsx';
 import { CommandPalette } from './components/CommandPalette.tsx';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
 import { ScreenBoundary, ScreenLoading } from './components/ScreenLoading.tsx';
@@ -96,6 +98,8 @@ function knownName(id: string): string | null {
 export function App() {
   const section = useRoute((s) => s.route.section);
   const generation = useReload(selectGeneration);
+  // A new locale or UTC choice renders every screen again, with no reload and no refetch.
+  useFormatPrefs();
   useEffect(() => {
     nameCustomersWith(knownName);
     onChangeDone((channel) => useLiveUpdates.getState().changed(channel));
@@ -104,6 +108,7 @@ export function App() {
     void api()
       .settings.desktopPrefs({})
       .then((r) => r.ok && applyTheme(r.data.theme));
+    void loadDisplayPrefs();
     void useSandbox.getState().load();
     return preloadScreens();
   }, []);

@@ -81,6 +81,15 @@ export type InboxDetailView = z.infer<typeof InboxDetailView>;
 export const InboxDetail = InboxEntry.extend({ headers: z.record(z.string(), z.string()), rawBody: z.string(), bodyTruncated: z.boolean() });
 export type InboxDetail = z.infer<typeof InboxDetail>;
 
+/** Deliveries per minute (oldest first, every minute present) and the verdict mix, for the Events chart. */
+export const InboxStats = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  buckets: z.array(z.strictObject({ at: z.string(), delivered: z.number().int().nonnegative(), failed: z.number().int().nonnegative() })).max(240),
+  verdicts: z.array(z.strictObject({ verdict: WebhookVerdict, count: z.number().int().nonnegative() })),
+});
+export type InboxStats = z.infer<typeof InboxStats>;
+
 export const inboxContract = {
   /** Received webhook deliveries, newest first, filtered. */
   list: query(
@@ -128,5 +137,12 @@ export const inboxContract = {
     }),
     ListenerStatus,
     'local',
+  ),
+  /** Deliveries and failures per minute over the last hour (or `minutes`), and the verdict mix. */
+  stats: query(
+    'inbox.stats',
+    'Deliveries and failures per minute, and the verdict mix, over the last hour.',
+    z.object({ minutes: z.number().int().min(5, 'must be at least 5 minutes').max(240, 'must be at most 240 minutes (4 hours)').optional() }),
+    InboxStats,
   ),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DesktopPrefs, NotificationPrefs, ThemePref, UpdatePrefs } from '../domain/desktop-prefs.ts';
+import { DisplayPrefs, LocaleTag } from '../domain/display-prefs.ts';
 import { ProfileKind } from './app.contract.ts';
 import { mutation, NoInput, query } from './operation.ts';
 
@@ -112,4 +113,14 @@ export const settingsContract = {
   ),
   /** Whether the OS keychain can be used, and why not. */
   keychainStatus: query('settings.keychainStatus', 'Whether the OS keychain can be used, and why not.', NoInput, KeychainStatus),
+  /** The locale for money and times (null: the OS's) and whether times show in UTC. */
+  displayPrefs: query('settings.displayPrefs', 'The locale for money and times, and whether times show in UTC.', NoInput, DisplayPrefs),
+  /** Changes the display locale or the UTC toggle; the renderer applies it at once. */
+  setDisplayPrefs: mutation(
+    'settings.setDisplayPrefs',
+    'Changes the locale for money and times, or the UTC toggle.',
+    z.object({ locale: LocaleTag.nullable().optional(), utc: z.boolean().optional() }),
+    DisplayPrefs,
+    'local',
+  ),
 };

@@ -28,6 +28,7 @@ describe('audit: every mutation writes exactly one row, failed ones included', (
     'settings.setCredentials': { profileId: 'oms-sandbox', apiKey: 'sk_sdbx_auditkey12345', apiSecret: 'audit-secret-123', sessionOnly: true },
     'settings.clearCredentials': { profileId: 'oms-sandbox' },
     'settings.setDesktopPrefs': { theme: 'system' },
+    'settings.setDisplayPrefs': { utc: false },
     'customers.create': { customer: { type: 'individual', firstName: 'Audrey' } },
     'customers.update': { customerId, patch: { middleName: 'A' } },
     'customers.requestEndorsements': { customerId, endorsements: ['usd'] },

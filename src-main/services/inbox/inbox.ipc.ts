@@ -3,6 +3,7 @@ import { AppFailure } from '../../lib/app-failure.ts';
 import type { WebhookSubsystem } from '../../webhooks/webhook-subsystem.ts';
 import { REVEAL_TTL_MS } from '../customers/customers.ipc.ts';
 import { requireVerificationConfirmation } from '../settings/profiles.repo.ts';
+import { inboxStats } from './inbox-stats.ts';
 import { maskPayload } from './payload-mask.ts';
 
 /** IPC handlers of the `events` domain: the event log and the listener's settings. */
@@ -54,6 +55,7 @@ export function createInboxHandlers(webhooks: WebhookSubsystem, activeProfile: (
     },
     clear: async () => ({ cleared: webhooks.inbox.clear(activeProfileId()) }),
     listenerStatus: async () => webhooks.status(),
+    stats: async ({ minutes }) => inboxStats(webhooks.inbox.store, activeProfileId(), minutes ?? 60, now()),
     // The token goes to the keychain; the answer carries its fingerprint only (ListenerStatus.relay).
     configureListener: async ({ port, relayUrl, verification, signatureVariant, relayToken, confirm }) => {
       const p = activeProfile();

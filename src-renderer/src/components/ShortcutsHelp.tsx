@@ -1,5 +1,21 @@
 import { useEffect, useRef } from 'react';
+import { useRoute, type Section } from '../stores/route.store.ts';
 import { isShortcut, MOD, selectShortcutsOpen, useShortcutsHelp } from '../stores/shortcuts.store.ts';
+
+/** ⌘/Ctrl + 1–7, in the order of the desktop menu's Go items. */
+const SCREEN_KEYS: readonly Section[] = ['customers', 'onboarding', 'wallets', 'transactions', 'events', 'logs', 'settings'];
+
+/**
+ * The desktop app's menu owns these accelerators and sends them as `event.app.command`; handling
+ * the key here as well would navigate twice, so the renderer answers them only in browser mode.
+ */
+const menuHasScreenKeys = /\bElectron\//.test(navigator.userAgent);
+
+/** The screen a ⌘/Ctrl + digit press asks for, or null (other modifiers, other keys). */
+export function screenForKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): Section | null {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return null;
+  return /^[1-7]$/.test(e.key) ? SCREEN_KEYS[Number(e.key) - 1]! : null;
+}
 
 const GROUPS: [string, [string, string][]][] = [
   [
@@ -7,7 +23,8 @@ const GROUPS: [string, [string, string][]][] = [
     [
       [`${MOD} K`, 'Search customers or jump to a pasted id'],
       ['?', 'This list of shortcuts'],
-      [`${MOD} 1 – 7`, 'Customers, Onboarding, Wallets, Transactions, Events, Logs, Settings (desktop app)'],
+      [`${MOD} 1 – 7`, 'Customers, Onboarding, Wallets, Transactions, Events, Logs, Settings'],
+      [`${MOD} ${MOD === '⌘' ? '⇧' : 'Shift'} P`, 'Switch profile (desktop app)'],
       [`${MOD} R`, 'Reload the data on screen (desktop app)'],
     ],
   ],
@@ -33,6 +50,13 @@ export function ShortcutsHelp() {
   const returnFocus = useRef<Element | null>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      const screen = menuHasScreenKeys ? null : screenForKey(e);
+      // Not while a modal is open: it keeps the focus until it is closed.
+      if (screen && !document.querySelector('dialog[open], [role="dialog"][aria-modal="true"]')) {
+        e.preventDefault();
+        useRoute.getState().navigate(screen);
+        return;
+      }
       if (e.key !== '?' || !isShortcut(e)) return;
       e.preventDefault();
       useShortcutsHelp.getState().setOpen(true);

@@ -1,46 +1,36 @@
 /**
- * Money on screen, from the decimal strings OMS sends, with Intl.NumberFormat and no float maths:
- * Intl formats a numeric *string* exactly (ECMA-402 "Intl.NumberFormat v3"), so "0.1" + "0.2"
- * never appears as 0.30000000000000004 and 18-decimal token amounts keep every digit they have.
+ * Money words and decimal arithmetic. Amounts are formatted in lib/format.ts (the one locale chosen
+ * in Settings); they are re-exported here so every money screen keeps one import.
  */
+import { formatAmount } from './format.ts';
+
+export { formatAmount, formatFiat } from './format.ts';
+
 const DECIMAL = /^-?\d+(\.\d+)?$/;
-const CRYPTO_DIGITS: Record<string, number> = { btc: 8, eth: 18, usdc: 6, usdt: 6 };
-const FIAT = /^[A-Z]{3}$/;
 
-const cache = new Map<string, Intl.NumberFormat>();
-function formatter(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
-  let f = cache.get(key);
-  if (!f) cache.set(key, (f = make()));
-  return f;
+function scaled(v: string, places: number): bigint {
+  const neg = v.startsWith('-');
+  const [int = '0', frac = ''] = (neg ? v.slice(1) : v).split('.');
+  const n = BigInt(int + frac.padEnd(places, '0'));
+  return neg ? -n : n;
 }
 
-type StringFormat = (value: `${number}`) => string;
-
-/** `"1234.5"` + `usdc` → `1,234.50 USDC`. Anything that is not a decimal string is shown verbatim. */
-export function formatAmount(amount: string | null | undefined, asset?: string | null): string {
-  if (amount == null || amount === '') return '—';
-  const code = (asset ?? '').toLowerCase();
-  const unit = code ? ` ${code.toUpperCase()}` : '';
-  if (!DECIMAL.test(amount)) return `${amount}${unit}`;
-  const fraction = amount.split('.')[1]?.length ?? 0;
-  const max = Math.min(Math.max(fraction, 2), CRYPTO_DIGITS[code] ?? 8);
-  const f = formatter(`a${max}`, () => new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: max }));
-  return `${(f.format as unknown as StringFormat)(amount as `${number}`)}${unit}`;
+/**
+ * The exact sum of decimal strings ("0.1" + "0.2" = "0.3", 18 places kept), for any total that is
+ * shown; a value that is not a decimal string is a programming error, said with the value.
+ */
+export function sumDecimals(values: readonly string[]): string {
+  for (const v of values) if (!DECIMAL.test(v)) throw new Error(`Not a decimal amount: "${v}"`);
+  const places = Math.max(0, ...values.map((v) => v.split('.')[1]?.length ?? 0));
+  const total = values.reduce((acc, v) => acc + scaled(v, places), 0n);
+  const neg = total < 0n;
+  const digits = (neg ? -total : total).toString().padStart(places + 1, '0');
+  const text = places ? `${digits.slice(0, -places)}.${digits.slice(-places)}` : digits;
+  return neg ? `-${text}` : text;
 }
 
-/** `"1234.5"` + `USD` → `$1,234.50`; an unknown currency code falls back to `1,234.50 XYZ`. */
-export function formatFiat(amount: string | null | undefined, currency?: string | null): string {
-  if (amount == null || amount === '') return '—';
-  const code = (currency ?? 'USD').toUpperCase();
-  if (!DECIMAL.test(amount)) return `${amount} ${code}`;
-  if (!FIAT.test(code)) return formatAmount(amount, code);
-  try {
-    const f = formatter(`f${code}`, () => new Intl.NumberFormat('en-US', { style: 'currency', currency: code }));
-    return (f.format as unknown as StringFormat)(amount as `${number}`);
-  } catch {
-    return formatAmount(amount, code);
-  }
-}
+/** A decimal string as a float, for placing a point on a chart only, never for a shown value. */
+export const plotNumber = (v: string): number => Number(v);
 
 /** Asset and network in words: known codes in their usual spelling, anything else verbatim. */
 const NETWORKS: Record<string, string> = { polygon: 'Polygon', ethereum: 'Ethereum', solana: 'Solana', bitcoin: 'Bitcoin', cash: 'Cash', ach: 'ACH', wire: 'Wire' };

@@ -1,7 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setFormatPrefs } from '../../../src-renderer/src/lib/format.ts';
 import { assetName, depositAmountProblem, formatAmount, formatFiat, networkName } from '../../../src-renderer/src/lib/money.ts';
 
 describe('money formatting (decimal strings through Intl, no floats)', () => {
+  beforeEach(() => setFormatPrefs({ locale: 'en-US' }));
+  afterEach(() => setFormatPrefs({ locale: null }));
+
+  it('follows the locale chosen in Settings, not a fixed en-US', () => {
+    setFormatPrefs({ locale: 'de-DE' });
+    expect(formatAmount('1234.5', 'usdc')).toBe('1.234,50 USDC');
+    expect(formatFiat('1234.5', 'USD')).toBe('1.234,50\u00a0$');
+  });
+
   it('groups and pads to two places', () => {
     expect(formatAmount('1234.5', 'usdc')).toBe('1,234.50 USDC');
     expect(formatFiat('1234.5', 'USD')).toBe('$1,234.50');

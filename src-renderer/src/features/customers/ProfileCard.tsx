@@ -4,6 +4,7 @@ import { CopyButton } from '../../components/CopyButton.tsx';
 import { RevealReason } from '../../components/RevealReason.tsx';
 import { InlineError } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { formatDateTime } from '../../lib/format.ts';
 import { useCustomers } from './customers.store.ts';
 import { selectRevealed, selectRevealReq } from './customers.selectors.ts';
 import { customerName } from './EndorsementBadges.tsx';
@@ -29,7 +30,7 @@ export function ProfileCard({ customer }: { customer: CustomerView }) {
     ['Nationality', customer.nationality ?? '—'],
     ['External id', customer.externalId ? <span className="mono">{customer.externalId}</span> : '—'],
     ['Agreement', customer.signedAgreement ? `Signed${customer.signedAgreementAt ? ` ${customer.signedAgreementAt.slice(0, 10)}` : ''}` : 'Not signed'],
-    ['Created', customer.createdAt ? new Date(customer.createdAt).toLocaleString() : '—'],
+    ['Created', formatDateTime(customer.createdAt)],
   ];
   return (
     <section className="panel profile" aria-labelledby="profile-h">

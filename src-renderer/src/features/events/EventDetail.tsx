@@ -5,6 +5,7 @@ import { api } from '../../lib/api-client.ts';
 import { isCancelled, mutate } from '../../lib/mutate.ts';
 import { ErrorState, Loading } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { formatDateTime } from '../../lib/format.ts';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { notify } from '../../stores/notify.store.ts';
 import { useEvents } from './events.store.ts';
@@ -107,7 +108,7 @@ export function EventDetail() {
             <div>
               <dt>Received</dt>
               <dd>
-                <TimeAgo at={data.receivedAt} /> <span className="small muted">· {new Date(data.receivedAt).toLocaleString()}</span>
+                <TimeAgo at={data.receivedAt} /> <span className="small muted">· {formatDateTime(data.receivedAt)}</span>
               </dd>
             </div>
             <div>

@@ -12,6 +12,7 @@ import { EventDetail } from './EventDetail.tsx';
 import { eventTypeWords, verdictWords } from './event-words.ts';
 import { ListenerCard } from './ListenerCard.tsx';
 import { WebhookEndpoints } from './WebhookEndpoints.tsx';
+import { EventsChart } from '../charts/EventsChart.tsx';
 import { useEvents } from './events.store.ts';
 import { selectEntry, selectEventsReq, selectFilters, selectHasMore, selectOrder, selectSelected } from './events.selectors.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
@@ -139,6 +140,7 @@ export function EventsScreen() {
         <ExportMenu dataset="inbox" />
       </header>
       <ListenerCard />
+      <EventsChart />
       <WebhookEndpoints />
       <form className="filters" aria-label="Event filters" onSubmit={(e) => e.preventDefault()}>
         <label>

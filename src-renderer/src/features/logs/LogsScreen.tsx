@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { formatDateTime } from '../../lib/format.ts';
 import { actionSentence } from './audit-words.ts';
 import { selectAudit, selectAuditFilter, selectRequests, selectTab, useLogs } from './logs.store.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 
 // Audit and request logs are evidence: every time says its zone.
-const time = (iso: string) => new Date(iso).toLocaleString(undefined, { timeZoneName: 'short' });
+const time = (iso: string) => formatDateTime(iso);
 
 function AuditTable() {
   const a = useLogs(selectAudit);

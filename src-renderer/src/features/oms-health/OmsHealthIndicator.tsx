@@ -1,7 +1,9 @@
 import './oms-health.css';
 import { useEffect } from 'react';
 import { selectOmsHealth, useOmsHealth } from './oms-health.store.ts';
+import { LatencySpark } from './LatencySpark.tsx';
 import { PendingCalls } from './PendingCalls.tsx';
+import { formatTime } from '../../lib/format.ts';
 
 const TONE: Record<string, string> = { ok: 'dot-live', unknown: 'dot-idle', slow: 'dot-warn', 'rate-limited': 'dot-warn', degraded: 'dot-bad', down: 'dot-bad' };
 const LABEL: Record<string, string> = { ok: 'OMS reachable', unknown: 'OMS not called yet', slow: 'OMS slow', 'rate-limited': 'OMS rate-limited', degraded: 'OMS failing', down: 'OMS unreachable' };
@@ -23,16 +25,20 @@ export function OmsHealthIndicator() {
     return () => window.removeEventListener('hashchange', reread);
   }, []);
   if (!h) return <PendingCalls />;
-  const last = h.lastError ? `Last error: ${h.lastError.code}${h.lastError.status ? ` (HTTP ${h.lastError.status})` : ''} at ${new Date(h.lastError.at).toLocaleTimeString()}` : 'No error so far';
+  const last = h.lastError ? `Last error: ${h.lastError.code}${h.lastError.status ? ` (HTTP ${h.lastError.status})` : ''} at ${formatTime(h.lastError.at)}` : 'No error so far';
+  // The sparkline stays outside the status region: a live region re-read on every reading would drown the screen reader.
   return (
-    <div className={`liveness oms-health oms-${h.state}`} role="status" aria-label="OMS status" title={`${h.detail} ${last}.`}>
-      <span className={`dot ${TONE[h.state] ?? 'dot-idle'}`} aria-hidden="true" />
-      <span>
-        {LABEL[h.state] ?? h.state}
-        {h.state === 'ok' && h.latencyMs !== null ? ` · ${h.latencyMs} ms` : ''}
-      </span>
-      {h.state !== 'ok' && h.state !== 'unknown' && <span className="small oms-health-detail">{h.detail}</span>}
-      <PendingCalls />
-    </div>
+    <>
+      <div className={`liveness oms-health oms-${h.state}`} role="status" aria-label="OMS status" title={`${h.detail} ${last}.`}>
+        <span className={`dot ${TONE[h.state] ?? 'dot-idle'}`} aria-hidden="true" />
+        <span>
+          {LABEL[h.state] ?? h.state}
+          {h.state === 'ok' && h.latencyMs !== null ? ` · ${h.latencyMs} ms` : ''}
+        </span>
+        {h.state !== 'ok' && h.state !== 'unknown' && <span className="small oms-health-detail">{h.detail}</span>}
+        <PendingCalls />
+      </div>
+      <LatencySpark />
+    </>
   );
 }

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { selectSandboxStatus, selectSetReviewMode, useSandbox } from '../../stores/sandbox.store.ts';
 import { DesktopPrefsPanel } from './DesktopPrefsPanel.tsx';
+import { LocalePanel } from './LocalePanel.tsx';
+import { formatCount } from '../../lib/format.ts';
 import { ListenerSettings } from './ListenerSettings.tsx';
 import { ProfilesPanel } from './ProfilesPanel.tsx';
 import { selectKeychain, useSettings } from './settings.store.ts';
@@ -13,7 +15,7 @@ function SandboxControls() {
     <section className="panel" aria-labelledby="sandbox-h">
       <h2 id="sandbox-h">Local sandbox (QA)</h2>
       <p>
-        {s.running ? 'Running' : 'Starts on first use'}{s.customers !== null ? ` · ${s.customers.toLocaleString('en-US')} customers` : ''} · <span className="mono">{s.baseUrl}</span>
+        {s.running ? 'Running' : 'Starts on first use'}{s.customers !== null ? ` · ${formatCount(s.customers)} customers` : ''} · <span className="mono">{s.baseUrl}</span>
       </p>
       <label className="inline-label">
         Review mode{' '}
@@ -46,6 +48,7 @@ export function SettingsScreen() {
       <ProfilesPanel />
       <ListenerSettings />
       <DesktopPrefsPanel />
+      <LocalePanel />
       <SandboxControls />
     </section>
   );

@@ -3,6 +3,7 @@ import type { LegView, TransactionView } from '#shared/domain/transaction.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { ErrorState, Loading } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { formatDateTime } from '../../lib/format.ts';
 import { feeParts, formatAmount, isZeroAmount, networkName } from '../../lib/money.ts';
 import { isFinal, shortId, statusTone, subStatusWords, transactionStatusWords, transactionTypeWords } from './money-words.ts';
 import { useCustomers } from '../customers/customers.store.ts';
@@ -11,7 +12,7 @@ import { customerName } from '../customers/EndorsementBadges.tsx';
 import { selectTxn, selectTxnReq, useTransactions } from './transactions.store.ts';
 import './money.css';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(undefined, { timeZoneName: 'short' }) : null);
+const when = (iso: string | null) => (iso ? formatDateTime(iso) : null);
 
 /** "after 2.8 s" / "after 3 min": how long OMS took from creation to a final status. */
 function took(from: string | null, to: string | null): string | null {

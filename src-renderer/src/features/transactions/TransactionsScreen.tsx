@@ -5,6 +5,7 @@ import { transactionStatusWords, transactionTypeWords } from './money-words.ts';
 import { FindTransaction } from './FindTransaction.tsx';
 import { TransactionDetail } from './TransactionDetail.tsx';
 import { TransactionTable, type TxnColumn } from './TransactionTable.tsx';
+import { TransactionsChart } from '../charts/TransactionsChart.tsx';
 import { selectTxnFilters, selectTxnHasMore, selectTxnList, selectTxnListReq, selectTxnsById, useTransactions, type Filters } from './transactions.store.ts';
 import './money.css';
 import { ExportMenu } from '../export/ExportMenu.tsx';
@@ -90,6 +91,7 @@ export function TransactionsScreen({ transactionId }: { transactionId?: string |
       </header>
       <FindTransaction />
       {transactionId && <TransactionDetail key={transactionId} id={transactionId} />}
+      <TransactionsChart />
       <section className="panel" aria-label="All transactions">
         <FiltersBar />
         <TransactionList />

@@ -5,6 +5,7 @@ import { api } from '../../lib/api-client.ts';
 import { formatFiat, isZeroAmount } from '../../lib/money.ts';
 import { FundCashIn } from '../transactions/FundCashIn.tsx';
 import { SendMoney } from '../transactions/SendMoney.tsx';
+import { WalletBalanceCharts } from '../charts/WalletBalanceCharts.tsx';
 import { capabilityLine } from './capability.ts';
 import { selectBalances } from './wallets.selectors.ts';
 import { useWallets } from './wallets.store.ts';
@@ -79,6 +80,7 @@ export function MoneyPanel({ customer, initial }: { customer: CustomerView; init
           <SendMoney customer={customer} />
         </section>
       )}
+      <WalletBalanceCharts customerId={customer.id} />
     </section>
   );
 }
