@@ -251,7 +251,7 @@ export class CustomerSearchService {
     let next = offset;
     let resumeAt: number | null = null;
     outer: for (;;) {
-      const batch = dir.store.candidates(words, next, 200);
+      const batch = dir.store.candidates(words, next, 200, fx.endorsement);
       for (let i = 0; i < batch.length; i++) {
         const e = batch[i]!;
         if (seen.has(e.id) || !meetsFilters(e, fx)) continue;

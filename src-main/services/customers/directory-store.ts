@@ -97,7 +97,7 @@ export class DirectoryStore {
     let rk: number;
     if (existing) {
       rk = Number(existing.rk);
-      for (const old of decode({ id: e.id, doc: existing.doc }).endorsements) this.#s.endoDelete.run(old.name, old.status, rk);
+      for (const old of decode({ id: e.id, doc: existing.doc }).endorsements) this.#s.endoDelete.run(old.name.toLowerCase(), old.status.toLowerCase(), rk);
       this.#s.update.run(doc, rk);
       this.#s.ftsDelete.run(rk);
     } else {
@@ -105,7 +105,8 @@ export class DirectoryStore {
       this.#s.insert.run(rk, e.id, doc);
     }
     this.#s.ftsInsert.run(rk, fieldWords(e).flatMap(([, ws]) => ws).join(' '));
-    for (const en of e.endorsements) this.#s.endoInsert.run(en.name, en.status, rk);
+    // Lower case, as filters compare them: the index then answers a filter in any case.
+    for (const en of e.endorsements) this.#s.endoInsert.run(en.name.toLowerCase(), en.status.toLowerCase(), rk);
   }
 
   /** Newest first: minus the creation time in ms, times 1024, plus a tie-breaker. */
@@ -142,22 +143,35 @@ export class DirectoryStore {
 
   /**
    * Candidates for typed words, newest first, `limit` at a time from `offset` (a word is matched as a
-   * prefix). The caller checks each one with the match rule: FTS5 only narrows.
+   * prefix), narrowed to customers holding `endorsement` when given (its own index: a filter that
+   * matches nobody answers at once instead of reading every row). The caller checks each one with
+   * the match rule and the filters: this only narrows.
    */
-  candidates(typed: readonly string[], offset: number, limit: number): DirectoryEntry[] {
+  candidates(typed: readonly string[], offset: number, limit: number, endorsement?: { name: string; status: string }): DirectoryEntry[] {
+    const conds: string[] = [];
+    const params: SQLInputValue[] = [];
+    if (typed.length > 0) {
+      conds.push('c.rk IN (SELECT rowid FROM f WHERE f MATCH ?)');
+      params.push(ftsQuery(typed));
+    }
+    if (endorsement) {
+      conds.push('c.rk IN (SELECT rk FROM e WHERE name = ? AND status = ?)');
+      params.push(endorsement.name.toLowerCase(), endorsement.status.toLowerCase());
+    }
     const sql =
-      typed.length === 0
-        ? 'SELECT id, doc FROM c ORDER BY rk LIMIT ? OFFSET ?'
-        : 'SELECT c.id, c.doc FROM (SELECT rowid AS r FROM f WHERE f MATCH ? ORDER BY rowid LIMIT ? OFFSET ?) AS hits JOIN c ON c.rk = hits.r ORDER BY c.rk';
-    const params: SQLInputValue[] = typed.length === 0 ? [limit, offset] : [ftsQuery(typed), limit, offset];
-    return (this.#db.prepare(sql).all(...params) as unknown as Row[]).map(decode);
+      typed.length > 0 && !endorsement
+        ? // FTS5 reads its hits newest first and stops after the page: the common case, kept lean.
+          'SELECT c.id, c.doc FROM (SELECT rowid AS r FROM f WHERE f MATCH ? ORDER BY rowid LIMIT ? OFFSET ?) AS hits JOIN c ON c.rk = hits.r ORDER BY c.rk'
+        : `SELECT c.id, c.doc FROM c ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY c.rk LIMIT ? OFFSET ?`;
+    return (this.#db.prepare(sql).all(...params, limit, offset) as unknown as Row[]).map(decode);
   }
 
   /** Customers with an endorsement in one of the states, for the review queue. */
   withEndorsements(names: readonly string[], states: readonly string[]): DirectoryEntry[] {
     const marks = (n: number) => Array(n).fill('?').join(', ');
     const sql = `SELECT id, doc FROM c WHERE rk IN (SELECT rk FROM e WHERE name IN (${marks(names.length)}) AND status IN (${marks(states.length)}))`;
-    return (this.#db.prepare(sql).all(...names, ...states) as unknown as Row[]).map(decode);
+    const lower = (xs: readonly string[]) => xs.map((x) => x.toLowerCase());
+    return (this.#db.prepare(sql).all(...lower(names), ...lower(states)) as unknown as Row[]).map(decode);
   }
 
   close(): void {

@@ -62,4 +62,15 @@ describe('the directory store (in-memory SQLite)', () => {
     expect(s.candidates(['vega'], 0, 10).map((e) => e.id)).toEqual(['cst_dora1']);
     s.close();
   });
+
+  it('narrows candidates to an endorsement filter by its own index, in any case; a filter nobody meets gives none', () => {
+    const s = new DirectoryStore();
+    s.upsert([dora(), dora({ id: 'cst_two', lastName: 'Vega', createdAt: '2026-11-01T00:00:00.000Z', endorsements: [{ name: 'usd', status: 'approved' }] })]);
+    expect(s.candidates([], 0, 10, { name: 'usd', status: 'pending' }).map((e) => e.id)).toEqual(['cst_dora1']);
+    expect(s.candidates(['dora'], 0, 10, { name: 'USD', status: 'Approved' }).map((e) => e.id)).toEqual(['cst_two']);
+    expect(s.candidates(['dora'], 0, 10, { name: 'usd', status: 'p' })).toEqual([]);
+    expect(s.candidates([], 1, 10, { name: 'basic', status: 'approved' }).map((e) => e.id)).toEqual([]);
+    expect(s.withEndorsements(['USD'], ['PENDING']).map((e) => e.id)).toEqual(['cst_dora1']);
+    s.close();
+  });
 });
