@@ -10,6 +10,7 @@ import { DirectoryProgress } from './DirectoryProgress.tsx';
 import { isMoneyHandle, openMoneyHandle, shortHandle } from './money-handle.ts';
 import { api } from '../../lib/api-client.ts';
 import './customer-search.css';
+import { formatCount } from '../../lib/format.ts';
 
 /** What the count line says about where rows came from and what main held back. */
 function sourceNote(meta: { source: string; dropped: number; withheld: number } | null): string {
@@ -203,7 +204,7 @@ export function CustomersScreen() {
           title="No customers match."
           hint={
             search.meta?.source === 'directory' && directory && directory.state !== 'ready'
-              ? `None of the ${directory.indexed.toLocaleString()} customers indexed so far matches; the list fills in as the directory reads the rest.`
+              ? `None of the ${formatCount(directory.indexed)} customers indexed so far matches; the list fills in as the directory reads the rest.`
               : Object.keys(parsed.filters).length
                 ? 'Check the spelling, remove a filter, or search by id.'
                 : 'Create one in Onboarding.'

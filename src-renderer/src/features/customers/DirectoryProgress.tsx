@@ -2,8 +2,9 @@ import type { DirectoryStatus } from '#shared/ipc/customers.contract.ts';
 import { api } from '../../lib/api-client.ts';
 import { useCustomers } from './customers.store.ts';
 import { selectDirectory } from './customers.selectors.ts';
+import { formatCount } from '../../lib/format.ts';
 
-const n = (x: number) => x.toLocaleString();
+const n = (x: number) => formatCount(x);
 
 /** "Indexed 12,400 of ~30,000 customers": what the search box can see while the directory builds. */
 export function directoryWords(d: DirectoryStatus): string {

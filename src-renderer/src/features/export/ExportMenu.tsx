@@ -4,6 +4,7 @@ import type { ExportDataset, ExportFormat, ExportResult } from '#shared/ipc/expo
 import { RevealReason } from '../../components/RevealReason.tsx';
 import { api } from '../../lib/api-client.ts';
 import { currentTarget, DATASET_LABELS, REVEALABLE } from './export-targets.ts';
+import { formatCount } from '../../lib/format.ts';
 
 /** Browser mode: main hands the file back and the browser saves it as a download. */
 function download(r: ExportResult): void {
@@ -17,7 +18,7 @@ function download(r: ExportResult): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const rowsText = (n: number) => `${n.toLocaleString()} row${n === 1 ? '' : 's'}`;
+const rowsText = (n: number) => `${formatCount(n)} row${n === 1 ? '' : 's'}`;
 
 function outcomeText(r: ExportResult): string {
   if (r.outcome === 'cancelled') return 'Export cancelled.';

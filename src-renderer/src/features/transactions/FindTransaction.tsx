@@ -6,6 +6,7 @@ import { api } from '../../lib/api-client.ts';
 import { isCancelled } from '../../lib/mutate.ts';
 import { useRoute } from '../../stores/route.store.ts';
 import { useTransactions } from './transactions.store.ts';
+import { formatCount } from '../../lib/format.ts';
 
 type Resume = NonNullable<TransactionLookup['resume']>;
 const CUSTOMER_ID = /^cst_[A-Za-z0-9]+$/;
@@ -76,7 +77,7 @@ export function FindTransaction() {
       </form>
       {progress !== null && (
         <p className="small" role="status" aria-label="Search progress">
-          <span className="spinner" aria-hidden="true" /> Read {progress.toLocaleString()} transactions so far, newest first…{' '}
+          <span className="spinner" aria-hidden="true" /> Read {formatCount(progress)} transactions so far, newest first…{' '}
           <button type="button" className="btn btn-small btn-ghost" onClick={() => stop.current?.abort()}>
             Cancel
           </button>
