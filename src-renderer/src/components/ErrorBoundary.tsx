@@ -1,8 +1,12 @@
 import './error-screen.css';
 import { Component, useState, type ReactNode } from 'react';
+import { scrubText } from '#shared/text/scrub.ts';
 import { api } from '../lib/api-client.ts';
 
-/** What a crashed screen shows: what happened in a sentence, the error's own message, no stack. */
+/**
+ * What a crashed screen shows: what happened in a sentence, the error's own message scrubbed as the
+ * log's copy is (an error can carry an email or a key, and a screen ends up in screenshots), no stack.
+ */
 export function ScreenError({ error, onReload, reloadLabel = 'Reload' }: { error: Error; onReload: () => void; reloadLabel?: string }) {
   const [copy, setCopy] = useState<{ state: 'idle' | 'copied' | 'failed'; text?: string }>({ state: 'idle' });
   const copyDiagnostics = async () => {
@@ -21,7 +25,7 @@ export function ScreenError({ error, onReload, reloadLabel = 'Reload' }: { error
       <strong id="screen-error-title">Something went wrong on this screen.</strong>
       <p>The console stopped showing it after an unexpected error. Your other screens still work; the error has been written to the log.</p>
       <p className="screen-error-message">
-        Error: <code>{error.message || error.name}</code>
+        Error: <code>{scrubText(error.message || error.name, []).slice(0, 500)}</code>
       </p>
       <div className="screen-error-actions">
         <button type="button" className="btn" onClick={onReload}>
