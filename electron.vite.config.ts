@@ -26,9 +26,9 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: resolve(outBase, 'main'),
-      // keytar is native and stays an external node_module; zod, ws and eventsource-parser are
-      // bundled: resolving and linking zod's ~90 files at every start cost more than parsing them inlined.
-      externalizeDeps: { exclude: ['zod', 'ws', 'eventsource-parser'] },
+      // Only `dependencies` stay external (keytar is native; electron-updater loads lazily); zod, ws and
+      // eventsource-parser are devDependencies, so they are bundled: resolving and linking zod's ~90
+      // files at every start cost more than parsing them inlined.
       rollupOptions: {
         input: mainInputs(),
         // Shared chunks sit beside the entries (not in chunks/): workerEntry resolves
