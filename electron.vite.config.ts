@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import { findWorkerEntries } from './src-main/lib/worker-entry.ts';
+import { FIRST_START_CUSTOMERS, seedTemplateName, writeSeedTemplate } from './src-sandbox/seed/seed-template.ts';
 
 const root = import.meta.dirname;
 const alias = { '#shared': resolve(root, 'src-shared') };
@@ -21,9 +23,24 @@ function mainInputs(): Record<string, string> {
   return inputs;
 }
 
+/**
+ * Writes the local sandbox's first-start store beside main's bundle once it is built: a first
+ * start copies it instead of seeding (src-sandbox/seed/seed-template.ts says why).
+ */
+function seedTemplate(outDir: string): Plugin {
+  return {
+    name: 'oms-sandbox-seed-template',
+    apply: 'build',
+    closeBundle() {
+      writeSeedTemplate(resolve(outDir, seedTemplateName(FIRST_START_CUSTOMERS)), FIRST_START_CUSTOMERS);
+    },
+  };
+}
+
 export default defineConfig({
   main: {
     resolve: { alias },
+    plugins: [seedTemplate(resolve(outBase, 'main'))],
     build: {
       outDir: resolve(outBase, 'main'),
       // Only `dependencies` stay external (keytar is native; electron-updater loads lazily); zod, ws and

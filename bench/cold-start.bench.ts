@@ -1,6 +1,7 @@
 /**
  * Cold start (budget 1.5 s): process start → first interactive screen.
- * Run: node bench/cold-start.bench.ts [runs=5] [screenshot.png]   (BENCH_NO_SOURCES=1: skip the from-sources rows)
+ * Run: node bench/cold-start.bench.ts [runs=5] [screenshot.png]   (BENCH_NO_SOURCES=1: skip the from-sources rows;
+ *      BENCH_BASELINE=<git ref>: also build that commit and alternate its starts with this tree's, run for run)
  *
  * Spawns the real console in browser mode as `./oms start` and the e2e fixture do (`node
  * out/main/browser-main.js --port 0 --json --data-dir DIR`, webhook listener on any free port) and
@@ -12,13 +13,13 @@
  *  moment the search box alone is usable (the listbox appears only with its first rows, so the gap
  *  from there to interactive is the first OMS round trip: bridge → main → sandbox, token exchange included).
  * Two kinds of start, `runs` each: cold (a fresh data dir: keys generated, database created, the
- * local sandbox seeded with 2,000 customers) and warm (a second start on a data dir that one
+ * local sandbox's store made with 2,000 customers, copied from the build's template) and warm (a second start on a data dir that one
  * earlier start has set up). The browser is launched once and each run's tab opened before the
  * spawn, outside the timings (a user's browser is already open). Both kinds run from main's bundle
  * (what ships) and, for comparison, from its .ts sources (`node src-main/browser-main.ts`, what
  * browser mode ran before it had a bundle), both with the same renderer build. The bench makes
  * that build itself, from the current sources, into a temp dir (privateBuild). Separately, what
- * seeding 2,000 costs: startSandbox on a fresh dir with and without it.
+ * a first start's store costs: startSandbox on a fresh dir seeding 2,000, copying the template, empty.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -28,12 +29,14 @@ import { createInterface } from 'node:readline';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { startSandbox } from '../src-sandbox/index.ts';
+import { FIRST_START_CUSTOMERS, seedTemplateName } from '../src-sandbox/seed/seed-template.ts';
 
 const runs = Number(process.argv[2] ?? 5);
 if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new Error(`runs must be an integer from 1 to 50 (got ${process.argv[2]})`);
 const screenshot = process.argv[3];
 const root = resolve(import.meta.dirname, '..');
-const BUDGET_MS = 1500;
+// Interactive, p50: a first start (fresh data dir) and a later one.
+const BUDGET_MS = { cold: 1000, warm: 800 };
 const TIMEOUT_MS = 60_000;
 
 interface Run {
@@ -45,6 +48,11 @@ interface Run {
   scriptKb: number;
   /** CPU main's process (all its threads) had used when it said ready: what load hardly moves. */
   readyCpuMs: number;
+  /** The machine's 1-minute load average when the run began. */
+  load: number;
+  /** The page's first customers.search through the bridge: sent and answered (ms from spawn). */
+  searchSentMs: number;
+  searchDoneMs: number;
 }
 type Marks = { dom?: number; box?: number; interactive?: number };
 
@@ -55,18 +63,36 @@ const SOURCES = join(root, 'src-main/browser-main.ts');
  * config) into a project-shaped temp dir: out/ is shared, and a build someone starts during the
  * run would empty it under a running console. Not part of any figure.
  */
-function privateBuild(): { dir: string; bundle: string; renderer: string } {
+function privateBuild(sources = root): { dir: string; bundle: string; renderer: string } {
   const dir = mkdtempSync(join(tmpdir(), 'oms-bench-build-'));
   symlinkSync(join(root, 'package.json'), join(dir, 'package.json'));
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   const t = performance.now();
-  const r = spawnSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'error'], { cwd: root, env: { ...process.env, OMS_BUILD_OUT_DIR: join(dir, 'out') }, encoding: 'utf8' });
+  const r = spawnSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'error'], { cwd: sources, env: { ...process.env, OMS_BUILD_OUT_DIR: join(dir, 'out') }, encoding: 'utf8' });
   if (r.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`electron-vite build failed (${r.status}):\n${r.stderr}`);
   }
-  console.log(`built main and renderer into ${dir}/out in ${(performance.now() - t).toFixed(0)} ms (not part of any figure)`);
+  console.log(`built main and renderer of ${sources} into ${dir}/out in ${(performance.now() - t).toFixed(0)} ms (not part of any figure)`);
   return { dir, bundle: join(dir, 'out/main/browser-main.js'), renderer: join(dir, 'out/renderer') };
+}
+
+/**
+ * The same build of another commit (BENCH_BASELINE), from a detached checkout in a temp dir, so
+ * a change is compared with its baseline in one run on one machine state rather than across days.
+ */
+function baselineBuild(ref: string): { dir: string; bundle: string; renderer: string; checkout: string } {
+  const checkout = mkdtempSync(join(tmpdir(), 'oms-bench-baseline-'));
+  const git = (...a: string[]) => {
+    const r = spawnSync('git', a, { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${a.join(' ')} failed: ${r.stderr}`);
+    return r.stdout.trim();
+  };
+  const commit = git('rev-parse', '--verify', `${ref}^{commit}`);
+  git('worktree', 'add', '--detach', checkout, commit);
+  symlinkSync(join(root, 'node_modules'), join(checkout, 'node_modules'));
+  console.log(`baseline: ${ref} = ${commit.slice(0, 10)}`);
+  return { ...privateBuild(checkout), checkout };
 }
 
 async function once(browser: Browser, dataDir: string, opts: { shot?: string; entry: string; staticDir: string }): Promise<Run> {
@@ -91,6 +117,7 @@ async function once(browser: Browser, dataDir: string, opts: { shot?: string; en
     };
     requestAnimationFrame(tick);
   });
+  const load = loadavg()[0]!;
   const t0 = performance.now();
   const t0Epoch = Date.now();
   const entry = opts.entry;
@@ -146,7 +173,15 @@ async function once(browser: Browser, dataDir: string, opts: { shot?: string; en
       if ((await box.inputValue()) !== 'ma') throw new Error('the search box did not accept input');
       await page.getByRole('listbox', { name: 'Customers' }).waitFor({ state: 'visible' });
       if (shot) await page.screenshot({ path: shot });
-      return { readyMs, domMs: s.dom - t0Epoch, boxMs: s.box - t0Epoch, interactiveMs: s.interactive - t0Epoch, scriptKb: scriptBytes / 1024, readyCpuMs };
+      // Where box → rows goes: waiting to send, the round trip (bridge → main → sandbox), painting.
+      const search = await page.evaluate(() => {
+        const e = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((r) => r.name.includes('/api/invoke/customers.search'));
+        return e ? { sent: performance.timeOrigin + e.startTime, done: performance.timeOrigin + e.responseEnd } : { sent: Number.NaN, done: Number.NaN };
+      });
+      return {
+        readyMs, domMs: s.dom - t0Epoch, boxMs: s.box - t0Epoch, interactiveMs: s.interactive - t0Epoch, scriptKb: scriptBytes / 1024, readyCpuMs, load,
+        searchSentMs: search.sent - t0Epoch, searchDoneMs: search.done - t0Epoch,
+      };
     } finally {
       await page.close();
     }
@@ -172,6 +207,8 @@ const fmt = (n: number) => n.toFixed(0).padStart(6);
 
 console.log(`cold start — ${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · Node ${process.version} · load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 const build = privateBuild();
+const baselineRef = process.env.BENCH_BASELINE;
+const baseline = baselineRef ? baselineBuild(baselineRef) : null;
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const dirs: string[] = [];
@@ -182,6 +219,7 @@ const fresh = () => {
 };
 try {
   const results: Record<string, Run[]> = { 'cold (bundle)': [], 'warm (bundle)': [] };
+  if (baseline) Object.assign(results, { [`cold (baseline ${baselineRef})`]: [], [`warm (baseline ${baselineRef})`]: [] });
   if (!process.env.BENCH_NO_SOURCES) Object.assign(results, { 'cold (from sources)': [], 'warm (from sources)': [] });
   // Interleaved, so a change in the machine's load during the run falls on both alike.
   for (let i = 0; i < runs; i++) {
@@ -189,39 +227,47 @@ try {
     const bundled = { entry: build.bundle, staticDir: build.renderer };
     results['cold (bundle)']!.push(await once(browser, dir, bundled));
     results['warm (bundle)']!.push(await once(browser, dir, { ...bundled, ...(i === 0 && screenshot ? { shot: screenshot } : {}) }));
+    if (baseline) {
+      const baseDir = fresh();
+      const base = { entry: baseline.bundle, staticDir: baseline.renderer };
+      results[`cold (baseline ${baselineRef})`]!.push(await once(browser, baseDir, base));
+      results[`warm (baseline ${baselineRef})`]!.push(await once(browser, baseDir, base));
+    }
     if (process.env.BENCH_NO_SOURCES) continue;
     const srcDir = fresh();
     // The same renderer build: the rows differ only in how main is loaded.
     results['cold (from sources)']!.push(await once(browser, srcDir, { entry: SOURCES, staticDir: build.renderer }));
     results['warm (from sources)']!.push(await once(browser, srcDir, { entry: SOURCES, staticDir: build.renderer }));
   }
-  console.log(`\n${runs} runs each; ms from spawn (budget ${BUDGET_MS} ms to interactive)`);
-  console.log('| start | process ready p50 | max | DOMContentLoaded p50 | search box usable p50 | **interactive p50** | **max** | page share of p50 | script kB before interactive | main CPU ms to ready p50 |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log(`\n${runs} runs each; ms from spawn (budget to interactive p50: first start ${BUDGET_MS.cold} ms, later start ${BUDGET_MS.warm} ms)`);
+  console.log('| start | process ready p50 | max | DOMContentLoaded p50 | search box usable p50 | **interactive p50** | **max** | page share of p50 | script kB before interactive | main CPU ms to ready p50 | first search sent / answered p50 | load p50 |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const [kind, r] of Object.entries(results)) {
     const col = (k: keyof Run) => r.map((x) => x[k]);
     const inter = col('interactiveMs');
-    console.log(`| ${kind} | ${fmt(p50(col('readyMs')))} | ${fmt(max(col('readyMs')))} | ${fmt(p50(col('domMs')))} | ${fmt(p50(col('boxMs')))} | ${fmt(p50(inter))} | ${fmt(max(inter))} | ${fmt(p50(inter) - p50(col('readyMs')))} | ${fmt(p50(col('scriptKb')))} | ${fmt(p50(col('readyCpuMs')))} |`);
+    console.log(`| ${kind} | ${fmt(p50(col('readyMs')))} | ${fmt(max(col('readyMs')))} | ${fmt(p50(col('domMs')))} | ${fmt(p50(col('boxMs')))} | ${fmt(p50(inter))} | ${fmt(max(inter))} | ${fmt(p50(inter) - p50(col('readyMs')))} | ${fmt(p50(col('scriptKb')))} | ${fmt(p50(col('readyCpuMs')))} | ${fmt(p50(col('searchSentMs')))} / ${fmt(p50(col('searchDoneMs')))} | ${p50(col('load')).toFixed(1)} |`);
   }
-  for (const [kind, r] of Object.entries(results)) console.log(`  ${kind} runs (ready/DOM/box/interactive): ${r.map((x) => [x.readyMs, x.domMs, x.boxMs, x.interactiveMs].map((v) => v.toFixed(0)).join('/')).join(' · ')}`);
+  for (const [kind, r] of Object.entries(results)) console.log(`  ${kind} runs (ready/DOM/box/search sent/answered/interactive @load): ${r.map((x) => `${[x.readyMs, x.domMs, x.boxMs, x.searchSentMs, x.searchDoneMs, x.interactiveMs].map((v) => v.toFixed(0)).join('/')} @${x.load.toFixed(1)}`).join(' · ')}`);
   if (screenshot) console.log(`screenshot of a warm start: ${screenshot}`);
 
-  // What the first start's seeding costs on its own (it runs inside main on the first OMS call).
-  const seedTimes: number[] = [];
-  const bareTimes: number[] = [];
+  // What a first start's store costs on its own, on the sandbox's thread: seeded, copied from the
+  // build's template, or empty.
+  const template = join(build.dir, 'out/main', seedTemplateName(FIRST_START_CUSTOMERS));
+  const times: Record<'seeded' | 'template' | 'empty', number[]> = { seeded: [], template: [], empty: [] };
   for (let i = 0; i < 3; i++) {
-    for (const [times, seed] of [[seedTimes, 2000], [bareTimes, 0]] as const) {
+    for (const [kind, seed, seedTemplate] of [['seeded', FIRST_START_CUSTOMERS, null], ['template', FIRST_START_CUSTOMERS, template], ['empty', 0, null]] as const) {
       const dir = fresh();
       const t = performance.now();
-      const sb = await startSandbox({ dataDir: dir, seed, apiKey: 'sk_sdbx_bench', apiSecret: 'bench-secret' });
-      times.push(performance.now() - t);
+      const sb = await startSandbox({ dataDir: dir, seed, seedTemplate, apiKey: 'sk_sdbx_bench', apiSecret: 'bench-secret' });
+      times[kind].push(performance.now() - t);
       await sb.close();
     }
   }
-  console.log(`\nsandbox start on a fresh dir: with 2,000 customers seeded p50 ${p50(seedTimes).toFixed(0)} ms (max ${max(seedTimes).toFixed(0)}), without seeding p50 ${p50(bareTimes).toFixed(0)} ms: seeding costs ~${(p50(seedTimes) - p50(bareTimes)).toFixed(0)} ms, on the sandbox's own thread (main's ready does not wait for it; the first rows of a first start do)`);
+  console.log(`\nsandbox start on a fresh dir (in this process), p50 / max ms: seeding ${FIRST_START_CUSTOMERS} customers ${p50(times.seeded).toFixed(0)} / ${max(times.seeded).toFixed(0)}, copying the build's template ${p50(times.template).toFixed(0)} / ${max(times.template).toFixed(0)}, empty ${p50(times.empty).toFixed(0)} / ${max(times.empty).toFixed(0)}`);
   console.log(`load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 } finally {
   await browser.close();
-  for (const d of [...dirs, build.dir]) rmSync(d, { recursive: true, force: true });
+  for (const d of [...dirs, build.dir, ...(baseline ? [baseline.dir] : [])]) rmSync(d, { recursive: true, force: true });
+  if (baseline) spawnSync('git', ['worktree', 'remove', '--force', baseline.checkout], { cwd: root });
 }
 

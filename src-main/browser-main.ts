@@ -66,6 +66,8 @@ async function main(): Promise<void> {
       dataDir,
       version,
       log,
+      // The listener's thread comes up while the bridge serves the first page.
+      waitForListener: false,
       ...(webhookPort !== undefined ? { webhookPort } : {}),
       ...(args['sandbox-preview'] || args['sandbox-documented-only'] ? { sandbox: { ...(args['sandbox-preview'] ? { preview: true } : {}), ...(args['sandbox-documented-only'] ? { documentedOnly: true } : {}) } } : {}),
     });
@@ -103,6 +105,17 @@ async function main(): Promise<void> {
   });
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  try {
+    await app.listenerStarted;
+  } catch (e) {
+    // What createConsole would have refused with had it waited: the same sentence, after ready.
+    console.error(`oms-console: could not start with data folder ${dataDir}: ${scrubText(e instanceof Error ? e.message : String(e))}`);
+    if (stopping) return;
+    stopping = true;
+    await bridge.close();
+    await app.close();
+    process.exit(1);
+  }
 }
 
 void main();

@@ -21,6 +21,7 @@ import { registerWalletRoutes } from './routes/wallets.routes.ts';
 import { registerWebhookRoutes } from './routes/webhooks.routes.ts';
 import { Scheduler } from './scheduler.ts';
 import { seedCustomers } from './seed/seeder.ts';
+import { bundledSeedTemplate, copySeedTemplate } from './seed/seed-template.ts';
 import { createRequestHandler, type Pipeline } from './server.ts';
 import { CustomersStore } from './store/customers.repo.ts';
 import { getMeta, openDb, setMeta } from './store/db.ts';
@@ -51,6 +52,11 @@ export interface SandboxOptions {
   /** Only documented filters, events and fields (see SandboxConfig.documentedOnly). */
   documentedOnly?: boolean;
   seed?: number;
+  /**
+   * A first start's store copied from this file (seed-template.ts) instead of seeding `seed`
+   * customers; default: the template a build puts beside the bundle, if any. null: always seed.
+   */
+  seedTemplate?: string | null;
   deliveryTimeoutMs?: number;
   logger?: (line: string) => void;
 }
@@ -71,8 +77,10 @@ function normaliseBasePath(p: string): string {
 
 /** Starts a sandbox: opens (or creates) the store, resumes pending reviews and deliveries, listens. */
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
-  const db = openDb(opts.dataDir);
   const log = opts.logger ?? (() => {});
+  const template = opts.dataDir && opts.seed && Number.isInteger(opts.seed) && opts.seed > 0 ? (opts.seedTemplate === undefined ? bundledSeedTemplate(opts.seed) : opts.seedTemplate) : null;
+  if (template && opts.dataDir && copySeedTemplate(template, opts.dataDir)) log(`store created from the seed template (${opts.seed} customers)`);
+  const db = openDb(opts.dataDir);
   const clock = createClock(Number(getMeta(db, 'clockOffsetMs') ?? 0), (offset) => setMeta(db, 'clockOffsetMs', String(offset)));
   const stored = getMeta(db, 'review');
   const review: ReviewConfig = stored ? (JSON.parse(stored) as ReviewConfig) : { mode: 'auto', delayMs: 2000 };

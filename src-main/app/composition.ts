@@ -58,6 +58,11 @@ export interface ConsoleOptions {
   packaged?: boolean;
   /** The native save dialog for exports (Electron); without one an export comes back as a download. */
   saveDialog?: SaveDialog;
+  /**
+   * false: resolve without waiting for the webhook listener's thread to be up (`listenerStarted` says
+   * when it is), so an entry can serve the first page meanwhile. Default true.
+   */
+  waitForListener?: boolean;
 }
 
 export interface ConsoleApp {
@@ -67,6 +72,8 @@ export interface ConsoleApp {
   db: Db;
   services: MainServices;
   webhooks: WebhookSubsystem;
+  /** Settles once the webhook subsystem has started (already settled unless waitForListener was false). */
+  listenerStarted: Promise<void>;
   info(): Promise<AppInfo>;
   close(): Promise<void>;
 }
@@ -140,6 +147,9 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     },
   );
   const { log, settings } = services;
+  // The local sandbox's thread (store, first start's seed, listen) starts now, beside main's own
+  // set-up and the first page load, instead of when the first screen asks for customers.
+  if (settings.active().kind === 'local') void services.local.ensure().catch((e: unknown) => log(`local sandbox: ${e instanceof Error ? e.message : 'did not start'}`));
   // Transaction parties by name: what the directory holds first, the rest read once per profile.
   const partyNames = new PartyNames({
     profile: async () => {
@@ -255,7 +265,10 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     log,
   });
   const stopHeartbeat = startHeartbeat(bus, opts.heartbeatMs ?? 5000, startedAt.getTime());
-  await webhooks.start();
+  const listenerStarted = webhooks.start();
+  // Handled here too: the entry may only await it after serving its first page.
+  listenerStarted.catch(() => undefined);
+  if (opts.waitForListener !== false) await listenerStarted;
 
   let closing: Promise<void> | null = null;
   return {
@@ -265,10 +278,13 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     db,
     services,
     webhooks,
+    listenerStarted,
     info,
     close: () =>
       (closing ??= (async () => {
         stopHeartbeat();
+        // A listener thread still starting would be left running by a stop that came first.
+        await listenerStarted.catch(() => undefined);
         await webhooks.stop().catch((e: unknown) => log(`webhooks did not stop cleanly: ${e instanceof Error ? e.message : 'error'}`));
         events.close();
         services.customerSearch.close();

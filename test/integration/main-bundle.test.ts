@@ -150,6 +150,9 @@ describe('main build', () => {
       expect(search.ok).toBe(true);
       expect(search.data.items.length).toBe(5);
       expect(search.data.items[0]!.id).toMatch(/^cst_/);
+      // A first start: its store is the build's seeded template, copied, not seeded at start.
+      expect(readdirSync(join(out, 'main'))).toContain('sandbox-seed-2000.db');
+      expect(stderr.some((l) => l.includes('[sandbox] store created from the seed template (2000 customers)'))).toBe(true);
     });
   });
 });
