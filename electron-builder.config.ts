@@ -31,8 +31,9 @@ const config: Configuration = {
   // in-place rebuild needs Electron's headers from the network and, when it fails, leaves
   // node_modules without keytar.node at all.
   npmRebuild: false,
-  // keytar's native module cannot be loaded from inside the archive.
-  asarUnpack: ['**/node_modules/keytar/**/*.node'],
+  // keytar's native module cannot be loaded from inside the archive, and the sandbox's thread copies
+  // its first-start store with plain fs (seed-template.ts looks in app.asar.unpacked).
+  asarUnpack: ['**/node_modules/keytar/**/*.node', '**/out/main/sandbox-seed-*.db'],
   protocols: [{ name: 'OMS Console link', schemes: ['oms-console'] }],
   // Flipped by electron-builder right before signing. A shipped console cannot be run as plain Node
   // (RunAsNode, NODE_OPTIONS, --inspect), keeps cookies encrypted, loads only its own integrity-checked

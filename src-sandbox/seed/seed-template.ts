@@ -10,8 +10,7 @@ import { seedCustomers } from './seeder.ts';
  * very rows seeding would write; each data dir gets its own copy, never a shared file.
  */
 
-/** How many customers the console's local sandbox seeds on its first start. */
-export const FIRST_START_CUSTOMERS = 2000;
+export { FIRST_START_CUSTOMERS } from './first-start.ts';
 
 /** The seed startSandbox always seeds with: a template is only valid for it. */
 const SEED = 1;
@@ -25,8 +24,16 @@ export function seedTemplateName(count: number): string {
  * Where a build puts the template for `count` customers: beside the bundled sandbox code
  * (out/main). From sources there is none, and a first start seeds as before.
  */
-export function bundledSeedTemplate(count: number): string {
-  return join(import.meta.dirname, seedTemplateName(count));
+export function bundledSeedTemplate(count: number, dir: string = import.meta.dirname): string {
+  return join(outsideAsar(dir), seedTemplateName(count));
+}
+
+/**
+ * A packaged app's code runs from inside app.asar, which a worker thread's plain `fs` may not read;
+ * the packager unpacks the template beside it (electron-builder.config.ts asarUnpack).
+ */
+export function outsideAsar(dir: string): string {
+  return dir.replace(/([\\/])app\.asar(?=[\\/]|$)/, '$1app.asar.unpacked');
 }
 
 /** Build step: writes a store holding `count` seeded customers and nothing else (no credentials). */

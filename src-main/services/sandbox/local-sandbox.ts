@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SandboxHandle } from '#sandbox/index.ts';
+import { FIRST_START_CUSTOMERS } from '#sandbox/seed/first-start.ts';
 import { workerEntry } from '../../lib/worker-entry.ts';
 import { accounts } from '../../secrets/credentials.ts';
 import type { SecretVault } from '../../secrets/secret-vault.ts';
@@ -13,7 +14,7 @@ import type { SandboxWorkerCommand, SandboxWorkerData, SandboxWorkerMessage } fr
 /** Sandbox knobs tests and developers may set; the console picks sensible defaults for the rest. */
 export interface LocalSandboxOptions {
   port?: number;
-  /** Customers seeded on the very first start (default 2000). */
+  /** Customers seeded on the very first start (default FIRST_START_CUSTOMERS, the build's template). */
   seed?: number;
   reviewDelayMs?: number;
   retryScale?: number;
@@ -119,7 +120,7 @@ export class LocalSandbox {
       port: this.#opts.port ?? this.#lastPort,
       apiKey: creds.apiKey,
       apiSecret: creds.apiSecret,
-      ...(firstStart ? { seed: this.#opts.seed ?? 2000 } : {}),
+      ...(firstStart ? { seed: this.#opts.seed ?? FIRST_START_CUSTOMERS } : {}),
       ...(this.#opts.reviewDelayMs !== undefined ? { reviewDelayMs: this.#opts.reviewDelayMs } : {}),
       ...(this.#opts.retryScale !== undefined ? { retryScale: this.#opts.retryScale } : {}),
       ...(this.#opts.tokenTtlSec !== undefined ? { tokenTtlSec: this.#opts.tokenTtlSec } : {}),

@@ -87,7 +87,7 @@ describe('electron-builder configuration', () => {
     expect(config.deb?.depends).toEqual(expect.arrayContaining(['libgtk-3-0', 'libnss3', 'libnotify4']));
   });
 
-  it("keytar's native module is unpacked from the asar, and only it", () => {
+  it("keytar's native module and the sandbox's first-start store are unpacked from the asar, and only they", () => {
     const patterns = ([] as string[]).concat(config.asarUnpack ?? []);
     const unpacked = (p: string) => patterns.some((g) => minimatch(p, g, { dot: true }));
     const native = readdirSync(join(root, 'node_modules/keytar/build/Release')).filter((n) => n.endsWith('.node'));
@@ -95,6 +95,9 @@ describe('electron-builder configuration', () => {
     for (const n of native) expect(unpacked(`/app/node_modules/keytar/build/Release/${n}`), n).toBe(true);
     expect(unpacked('/app/node_modules/keytar/lib/keytar.js')).toBe(false);
     expect(unpacked('/app/out/main/index.js')).toBe(false);
+    // The sandbox's thread copies this file with plain fs, from where seed-template.ts looks for it.
+    expect(unpacked('/app/out/main/sandbox-seed-2000.db')).toBe(true);
+    expect(unpacked('/app/out/main/sandbox.worker.js')).toBe(false);
   });
 
   it('packs the host-built keytar instead of rebuilding it in place (N-API: no Electron headers needed)', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../src-sandbox/index.ts';
-import { FIRST_START_CUSTOMERS, bundledSeedTemplate, seedTemplateName, writeSeedTemplate } from '../../../src-sandbox/seed/seed-template.ts';
+import { FIRST_START_CUSTOMERS, bundledSeedTemplate, outsideAsar, seedTemplateName, writeSeedTemplate } from '../../../src-sandbox/seed/seed-template.ts';
 
 type Row = Record<string, unknown>;
 
@@ -108,5 +108,13 @@ describe('seed template: a first start copies a store seeded at build time', () 
     expect(logs.some((l) => l.includes('seed template'))).toBe(false);
     expect(bundledSeedTemplate(FIRST_START_CUSTOMERS)).toBe(join(import.meta.dirname, '../../../src-sandbox/seed', seedTemplateName(FIRST_START_CUSTOMERS)));
     expect(() => seedTemplateName(0)).toThrow(/positive whole customer count/);
+  });
+
+  it('a packaged app looks for it outside the asar archive, where the packager unpacks it', () => {
+    expect(bundledSeedTemplate(2000, '/opt/OMS Console/resources/app.asar/out/main')).toBe('/opt/OMS Console/resources/app.asar.unpacked/out/main/sandbox-seed-2000.db');
+    expect(outsideAsar('C:\\Apps\\OMS\\resources\\app.asar\\out\\main')).toBe('C:\\Apps\\OMS\\resources\\app.asar.unpacked\\out\\main');
+    // Only the archive's own directory name: a folder that merely starts with it is left alone.
+    expect(outsideAsar('/home/me/app.asarx/out/main')).toBe('/home/me/app.asarx/out/main');
+    expect(outsideAsar('/work/out/main')).toBe('/work/out/main');
   });
 });
