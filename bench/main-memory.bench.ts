@@ -89,11 +89,16 @@ try {
     const t0 = performance.now();
     await call('customers.search', { q: 'ma', limit: 50 }); // the first text search starts the walk
     let st = await call<{ state: string; indexed: number }>('customers.directory', {});
+    // Sampled while it walks: whether the peak is live data or garbage not yet collected.
+    const during = { used: 0, total: 0, rss: 0 };
     while (st.state !== 'ready') {
       if (st.state === 'failed' || st.state === 'off') throw new Error(`the directory is ${st.state}: ${JSON.stringify(st)}`);
       await new Promise((r) => setTimeout(r, 500));
+      const heap = (await cdp('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+      Object.assign(during, { used: Math.max(during.used, heap.usedSize), total: Math.max(during.total, heap.totalSize), rss: Math.max(during.rss, kb(status().VmRSS)) });
       st = await call<{ state: string; indexed: number }>('customers.directory', {});
     }
+    console.log(`| during the walk, sampled every 0.5 s: largest | ${mb(during.rss)} | ${mb(during.used)} / ${mb(during.total)} | | ${load()} |`);
     await snap(`directory ready: ${st.indexed.toLocaleString('en')} customers walked in ${((performance.now() - t0) / 1000).toFixed(1)} s`, false);
     const walked = await snap('the same, after a forced GC', true);
     let opened = 0;
