@@ -1,41 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { channels } from '#shared/ipc/registry.ts';
 import { CANCEL_CHANNEL } from '#shared/ipc/build-api.ts';
-import { registerElectronIpc, type InvokeEventLike, type IpcMainLike } from '../../../src-main/ipc/electron-ipc.ts';
+import { registerElectronIpc } from '../../../src-main/ipc/electron-ipc.ts';
 import type { Dispatch } from '../../../src-main/ipc/dispatcher.ts';
-
-/**
- * FakeIpcMain: a named fake of Electron's ipcMain. The Electron runtime cannot run on this
- * machine; this stands in for it with the same handle/removeHandler surface.
- */
-class FakeIpcMain implements IpcMainLike {
-  handlers = new Map<string, (event: InvokeEventLike, input: unknown, callId?: unknown) => Promise<unknown>>();
-  listeners = new Map<string, Set<(event: InvokeEventLike, callId: unknown) => void>>();
-  handle(channel: string, listener: (event: InvokeEventLike, input: unknown, callId?: unknown) => Promise<unknown>) {
-    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
-    this.handlers.set(channel, listener);
-  }
-  removeHandler(channel: string) {
-    this.handlers.delete(channel);
-  }
-  on(channel: string, listener: (event: InvokeEventLike, callId: unknown) => void) {
-    const set = this.listeners.get(channel) ?? new Set();
-    set.add(listener);
-    this.listeners.set(channel, set);
-  }
-  removeListener(channel: string, listener: (event: InvokeEventLike, callId: unknown) => void) {
-    this.listeners.get(channel)?.delete(listener);
-  }
-  invoke(channel: string, senderFrame: InvokeEventLike['senderFrame'], input: unknown, callId?: unknown, senderId = 1) {
-    const h = this.handlers.get(channel);
-    if (!h) throw new Error(`No handler registered for '${channel}'`);
-    return h({ senderFrame, sender: { id: senderId } }, input, callId);
-  }
-  /** What ipcRenderer.send does: every listener of the channel, in order, with the sender's frame. */
-  send(channel: string, senderFrame: InvokeEventLike['senderFrame'], callId: unknown, senderId = 1) {
-    for (const l of this.listeners.get(channel) ?? []) l({ senderFrame, sender: { id: senderId } }, callId);
-  }
-}
+import { FakeIpcMain } from './electron-ipc-fakes.ts';
 
 const APP = 'app://console';
 

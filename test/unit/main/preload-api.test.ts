@@ -2,30 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CANCEL_CHANNEL } from '#shared/ipc/build-api.ts';
 import { contract } from '#shared/ipc/registry.ts';
 import { createElectronOmsApi } from '../../../src-preload/api.ts';
-
-/** FakeIpcRenderer: a named stand-in for Electron's ipcRenderer (no Electron runtime here). */
-class FakeIpcRenderer {
-  invoked: unknown[][] = [];
-  sent: [string, number][] = [];
-  listeners = new Map<string, (e: unknown, m: { name: string; payload?: unknown; payloads?: unknown[] }) => void>();
-  /** Answers at once, or, with `hold`, only when `release` is called (a search waiting on OMS). */
-  hold = false;
-  #pending: (() => void)[] = [];
-  async invoke(...args: unknown[]) {
-    this.invoked.push(args);
-    if (this.hold) await new Promise<void>((r) => this.#pending.push(r));
-    return { ok: true, data: args[0] };
-  }
-  release() {
-    for (const r of this.#pending.splice(0)) r();
-  }
-  send(channel: string, callId: number) {
-    this.sent.push([channel, callId]);
-  }
-  on(channel: string, listener: (e: unknown, m: { name: string; payload?: unknown; payloads?: unknown[] }) => void) {
-    this.listeners.set(channel, listener);
-  }
-}
+import { FakeIpcRenderer } from './electron-ipc-fakes.ts';
 
 describe('preload window.oms', () => {
   it('exposes exactly the registry, one function per operation, plus events.on', () => {
