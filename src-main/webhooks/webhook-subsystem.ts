@@ -7,8 +7,8 @@ import { ListenerConfigStore, RelayCursorStore, RelayTokenNotes, type ListenerCo
 import { ListenerEndpoint } from './listener-endpoint.ts';
 import { ListenerHealth, OpenCustomers, startWatchdog } from './listener-health.ts';
 import type { ListenerStats } from './listener-worker-protocol.ts';
-import type { RelayClient } from './relay-client.ts';
-import { forgottenTokenStatus, memoryTokens, SMEE_NOTE, startRelayLink, type RelayTokenStore } from './relay-link.ts';
+import { isOurRelay, SMEE_NOTE, type RelayClient } from './relay-kind.ts';
+import { forgottenTokenStatus, memoryTokens, startRelayLink, type RelayTokenStore } from './relay-link.ts';
 import { hmacVariants, SIGNATURE_VARIANT_NAMES } from './signature-verifier.ts';
 import type { WebhookSubsystemDeps } from './webhook-subsystem-deps.ts';
 import { WebhookInbox, type InboxFilter } from './webhook-inbox.ts';
@@ -271,7 +271,7 @@ export class WebhookSubsystem {
     // The endpoint's copy (at most a second old, dropped on every settings change): the push goes
     // out per delivery, and a settings read each time is what that cache exists to avoid.
     const mode = this.#endpoint.context().mode;
-    if (s.relay && !s.relay.tokenFingerprint && !s.relay.problem && mode === 'enforce') s.relay.problem = SMEE_NOTE;
+    if (s.relay && !isOurRelay(s.relay.tokenFingerprint) && !s.relay.problem && mode === 'enforce') s.relay.problem = SMEE_NOTE;
     return { ...s, verification: mode };
   }
 

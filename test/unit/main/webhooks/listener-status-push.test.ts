@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { ListenerStatus } from '#shared/ipc/inbox.contract.ts';
-import { SMEE_NOTE } from '../../../../src-main/webhooks/relay-link.ts';
+import { SMEE_NOTE } from '../../../../src-main/webhooks/relay-kind.ts';
 import { startConsole, tempDir, type Console } from './harness.ts';
 
 // The renderer keeps whatever the last push said: a warning the query adds but the push leaves out
