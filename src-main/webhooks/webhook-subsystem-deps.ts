@@ -17,9 +17,11 @@ export interface WebhookSubsystemDeps {
   refetchCustomer: (customerId: string) => Promise<CustomerView>;
   /** Local profile: registers `url` with the sandbox and stores its secret. Absent for remote profiles. */
   registerListener?: ((url: string) => Promise<void>) | null;
-  /** The profile owns its verification mode (settings.saveProfile); absent → this subsystem's own table. */
-  verificationMode?: () => VerificationMode;
-  setVerificationMode?: (mode: VerificationMode) => Promise<void>;
+  /**
+   * The active profile's verification mode: the profile owns it (settings.saveProfile) and this is
+   * its only copy; the subsystem reads it per judging context and never stores one of its own.
+   */
+  verificationMode: () => VerificationMode;
   /** The profile's pinned signature variant (settings); absent → this subsystem's own table. */
   pinnedVariant?: () => string | null;
   defaultPort?: number;

@@ -85,7 +85,7 @@ export class WebhookSubsystem {
       readContext: () => {
         const profileId = deps.activeProfileId();
         const cfg = this.config.get(profileId);
-        return { profileId, mode: deps.verificationMode?.() ?? cfg.verification, pin: deps.pinnedVariant?.() ?? cfg.signatureVariant };
+        return { profileId, mode: deps.verificationMode(), pin: deps.pinnedVariant?.() ?? cfg.signatureVariant };
       },
       // A registration under way may be about to store the secret (a keychain-less restart
       // recovers it from the sandbox): the worker, faster than main, must not judge before it.
@@ -94,9 +94,13 @@ export class WebhookSubsystem {
     });
   }
 
-  /** The active profile or its listener settings changed: the next delivery reads them afresh. */
+  /**
+   * The active profile or its listener settings changed: the next delivery reads them afresh, and
+   * the live status follows a mode changed in the profile (its only home).
+   */
   profileSettingsChanged(): void {
     this.#endpoint.contextChanged();
+    this.health.set({ verification: this.#mode() });
   }
 
   /** The listener's thread died: say so, and bind again (a fresh thread) unless stopping. */
@@ -128,7 +132,7 @@ export class WebhookSubsystem {
   }
 
   #mode(): VerificationMode {
-    return this.#d.verificationMode?.() ?? this.#cfg().verification;
+    return this.#d.verificationMode();
   }
 
   async start(): Promise<void> {
@@ -294,14 +298,12 @@ export class WebhookSubsystem {
     this.#bindRetry.reset();
     // Kept only once the listener took the new settings; a keychain failure throws (nothing half-saved is shown as saved).
     if (relayToken !== undefined) await this.#tokens.set(profileId, relayToken);
-    if (defined.verification && this.#d.setVerificationMode) await this.#d.setVerificationMode(defined.verification);
     this.config.set(profileId, defined);
     if (relayToken !== undefined) {
       this.#tokenNotes.set(profileId, relayToken ? fingerprint(relayToken) : null);
       this.health.setRelay({ tokenStorage: relayToken ? ((await this.#tokens.where?.(profileId)) ?? null) : null });
     }
     this.profileSettingsChanged();
-    this.health.set({ verification: this.#mode() });
     this.#endpoint.invalidateSecrets();
     return this.status();
   }
