@@ -1,3 +1,4 @@
+import type { ListenerStatus } from '#shared/ipc/inbox.contract.ts';
 import type { SseChannel } from './sse-channel.ts';
 
 /** A relay or smee subscription, as the listener holds it. */
@@ -11,3 +12,9 @@ export type RelayClient = SseChannel;
 export const isOurRelay = (token: string | null | undefined): token is string => typeof token === 'string' && token !== '';
 
 export const SMEE_NOTE = 'A smee-style channel (no relay token) re-serialises the JSON, so signatures fail: it works only in report-only. For enforce, use the OMS relay with a token.';
+
+/** A smee channel under enforce can verify nothing: the status says so, unless it names a worse problem. */
+export function withSmeeNote(s: ListenerStatus): ListenerStatus {
+  if (!s.relay || isOurRelay(s.relay.tokenFingerprint) || s.relay.problem || s.verification !== 'enforce') return s;
+  return { ...s, relay: { ...s.relay, problem: SMEE_NOTE } };
+}

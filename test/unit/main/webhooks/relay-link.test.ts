@@ -6,7 +6,7 @@ import { EventBus } from '../../../../src-main/lib/event-bus.ts';
 import { openDatabase, type Db } from '../../../../src-main/store/database.ts';
 import { RelayCursorStore } from '../../../../src-main/webhooks/listener-config.ts';
 import { ListenerHealth } from '../../../../src-main/webhooks/listener-health.ts';
-import { isOurRelay, type RelayClient } from '../../../../src-main/webhooks/relay-kind.ts';
+import { isOurRelay, SMEE_NOTE, withSmeeNote, type RelayClient } from '../../../../src-main/webhooks/relay-kind.ts';
 import { startRelayLink } from '../../../../src-main/webhooks/relay-link.ts';
 import type { RawDelivery } from '../../../../src-main/webhooks/webhook-listener.ts';
 import { tempDir } from './harness.ts';
@@ -87,5 +87,15 @@ describe('relay link: the token picks the client', () => {
   it('the rule: a non-empty token (or its fingerprint) is our relay', () => {
     expect(isOurRelay('rly_x')).toBe(true);
     expect([null, undefined, ''].map(isOurRelay)).toEqual([false, false, false]);
+  });
+
+  it('the status warns of smee only under enforce, and never over another problem or for our relay', () => {
+    const status = new ListenerHealth(new EventBus()).get();
+    const relay = { connected: true, cursor: null, lagMs: null, lastDeliveryAt: null, caughtUp: null, tokenFingerprint: null, tokenStorage: null, problem: null };
+    expect(withSmeeNote({ ...status, verification: 'enforce', relay }).relay?.problem).toBe(SMEE_NOTE);
+    expect(withSmeeNote({ ...status, verification: 'report-only', relay }).relay?.problem).toBeNull();
+    expect(withSmeeNote({ ...status, verification: 'enforce', relay: { ...relay, tokenFingerprint: 'fp_1' } }).relay?.problem).toBeNull();
+    expect(withSmeeNote({ ...status, verification: 'enforce', relay: { ...relay, problem: 'Token refused' } }).relay?.problem).toBe('Token refused');
+    expect(withSmeeNote({ ...status, verification: 'enforce', relay: null }).relay).toBeNull();
   });
 });
