@@ -3,7 +3,7 @@ import type { EventBus } from '../lib/event-bus.ts';
 import type { Db } from '../store/database.ts';
 import type { RelayTokenStore } from './relay-link.ts';
 import type { SignatureScheme } from './signature-verifier.ts';
-import type { InboxOptions } from './webhook-inbox.ts';
+import type { InboxOptions } from './inbox-records.ts';
 import type { VerificationMode } from './webhook-processor.ts';
 
 /** Everything the webhook subsystem needs from the rest of main, as small functions. */

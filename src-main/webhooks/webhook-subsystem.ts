@@ -12,7 +12,8 @@ import { withSmeeNote, type RelayClient } from './relay-kind.ts';
 import { forgottenTokenStatus, memoryTokens, startRelayLink, type RelayTokenStore } from './relay-link.ts';
 import { hmacVariants, SIGNATURE_VARIANT_NAMES } from './signature-verifier.ts';
 import type { WebhookSubsystemDeps } from './webhook-subsystem-deps.ts';
-import { WebhookInbox, type InboxFilter } from './webhook-inbox.ts';
+import type { InboxFilter } from './inbox-records.ts';
+import { WebhookInbox } from './webhook-inbox.ts';
 import { DEFAULT_LISTENER_PORT, type RunningListener } from './webhook-listener.ts';
 import { WebhookProcessor, type VerificationMode } from './webhook-processor.ts';
 
