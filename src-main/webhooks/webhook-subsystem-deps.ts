@@ -22,8 +22,6 @@ export interface WebhookSubsystemDeps {
    * its only copy; the subsystem reads it per judging context and never stores one of its own.
    */
   verificationMode: () => VerificationMode;
-  /** The profile's pinned signature variant (settings); absent → this subsystem's own table. */
-  pinnedVariant?: () => string | null;
   defaultPort?: number;
   /** The --webhook-port flag: wins over a port saved for the profile, for this run. */
   portOverride?: number;

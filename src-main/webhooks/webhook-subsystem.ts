@@ -85,8 +85,7 @@ export class WebhookSubsystem {
       processor: () => this.processor,
       readContext: () => {
         const profileId = deps.activeProfileId();
-        const cfg = this.config.get(profileId);
-        return { profileId, mode: deps.verificationMode(), pin: deps.pinnedVariant?.() ?? cfg.signatureVariant };
+        return { profileId, mode: deps.verificationMode(), pin: this.config.get(profileId).signatureVariant };
       },
       // A registration under way may be about to store the secret (a keychain-less restart
       // recovers it from the sandbox): the worker, faster than main, must not judge before it.
