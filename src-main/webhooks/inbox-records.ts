@@ -23,7 +23,7 @@ export interface NewDelivery {
 }
 
 export interface InboxFilter {
-  /** Only this profile's deliveries (the Events screen shows the active profile's). */
+  /** Only this profile's deliveries (the Inbox screen shows the active profile's). */
   profileId?: string | undefined;
   type?: string | undefined;
   customerId?: string | undefined;

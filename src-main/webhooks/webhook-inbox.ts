@@ -177,7 +177,7 @@ export class WebhookInbox {
     return { items: rows.slice(0, limit).map(toRecord), hasMore: rows.length > limit };
   }
 
-  /** Contract-shaped entries (`events.list`); pass `profileId` to show one profile's deliveries. */
+  /** Contract-shaped entries (`inbox.list`); pass `profileId` to show one profile's deliveries. */
   list(f: InboxFilter): { items: InboxEntry[]; hasMore: boolean } {
     const page = this.listRecords(f);
     return { items: page.items.map(contractEntry), hasMore: page.hasMore };
@@ -215,7 +215,7 @@ export class WebhookInbox {
     return this.#db;
   }
 
-  /** Empties the event log (one profile's, or all); dedupe ids stay so a redelivery is still not re-applied. */
+  /** Empties the inbox (one profile's, or all); dedupe ids stay so a redelivery is still not re-applied. */
   clear(profileId?: string): number {
     if (profileId === undefined) return Number(this.#db.prepare("DELETE FROM webhook_inbox WHERE state <> 'pending'").run().changes);
     return Number(this.#db.prepare("DELETE FROM webhook_inbox WHERE state <> 'pending' AND profile_id = ?").run(profileId).changes);
