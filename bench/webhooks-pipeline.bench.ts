@@ -64,6 +64,7 @@ const subsystem = new WebhookSubsystem({
   activeProfileId: () => 'local',
   secrets: async () => [SECRET],
   refetchCustomer: async (id) => (useSandbox ? toCustomerView(await customersApi.get(id)) : staticView(id)),
+  verificationMode: () => 'enforce',
   defaultPort: 0,
 });
 await subsystem.start();

@@ -179,12 +179,6 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
       await ensureLocalRegistration(registrar, services.secrets, p.id, url);
     },
     verificationMode: () => settings.active().webhookVerification,
-    setVerificationMode: async (mode) => {
-      const p = settings.active();
-      // inbox.configureListener has asked for production's confirmation before it got here.
-      await settings.save({ id: p.id, name: p.name, baseUrl: p.baseUrl, apiVersion: p.apiVersion, webhookVerification: mode }, { profileId: p.id });
-      webhooks.profileSettingsChanged();
-    },
     // The relay's console token: keychain only, per profile.
     relayTokens: {
       get: (profileId) => services.secrets.get(accounts.relayToken(profileId)),

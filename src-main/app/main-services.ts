@@ -70,16 +70,8 @@ export async function buildMainServices(core: { db: Db; bus: EventBus; rawLog: (
   const requestLog = new RequestLog(db, activeId);
   const audit = new AuditLog(db, osUser(), activeId);
   const local = new LocalSandbox({ dataDir: opts.dataDir, vault: secrets, log, ...(opts.sandbox ? { options: opts.sandbox } : {}) });
-  // OMS health changes are coalesced to one event per 250 ms: a burst of calls is one update.
-  let healthTimer: ReturnType<typeof setTimeout> | null = null;
-  let latestHealth: OmsHealthView | null = null;
-  const onHealth = (v: OmsHealthView) => {
-    latestHealth = v;
-    healthTimer ??= setTimeout(() => {
-      healthTimer = null;
-      if (latestHealth) bus.publish('event.oms.healthChanged', latestHealth);
-    }, 250);
-  };
+  // Each change is published; how many reach a renderer is the event bridge's decision.
+  const onHealth = (v: OmsHealthView) => bus.publish('event.oms.healthChanged', v);
   const session = new OmsSession({ profiles, vault: secrets, local, requestLog, onHealth, ...(opts.omsClient ? { overrides: opts.omsClient } : {}) });
   const settings = new SettingsService({ profiles, vault: secrets, session, local, bus });
   const sandbox = new SandboxService(session, local);

@@ -8,11 +8,24 @@ export type EventSink = (name: EventName, payload: unknown) => void;
  */
 export type BatchSink = (name: EventName, payloads: readonly unknown[]) => void;
 
-/** Events whose bursts collapse to the latest payload per key within one window. */
-const COALESCE: Partial<Record<EventName, (p: unknown) => string>> = {
-  'event.customers.refetched': (p) => (p as { customerId: string }).customerId,
-  'event.wallets.changed': (p) => `${(p as { customerId: string | null }).customerId}:${(p as { walletId: string | null }).walletId}`,
-  'event.webhooks.statusChanged': () => 'status',
+interface Coalesce {
+  /** Payloads with one key within one window collapse to the latest. */
+  key: (p: unknown) => string;
+  /** A window of its own, for an event whose burst outlasts the bridge's window. */
+  windowMs?: number;
+}
+
+/**
+ * Every rule about which pushes collapse lives here: whoever publishes on the bus publishes each
+ * change, and only this table decides how many of them a renderer sees.
+ */
+const COALESCE: Partial<Record<EventName, Coalesce>> = {
+  'event.customers.refetched': { key: (p) => (p as { customerId: string }).customerId },
+  'event.wallets.changed': { key: (p) => `${(p as { customerId: string | null }).customerId}:${(p as { walletId: string | null }).walletId}` },
+  'event.webhooks.statusChanged': { key: () => 'status' },
+  // Every OMS call changes the health twice (started, finished) and a waiting call once a second:
+  // a burst of calls is one update per 250 ms, a pace the health card still reads as live.
+  'event.oms.healthChanged': { key: () => 'health', windowMs: 250 },
 };
 
 /**
@@ -31,6 +44,8 @@ export class EventBridge {
   #pending = new Map<string, { name: EventName; payload: unknown }>();
   #gathered = new Map<EventName, unknown[]>();
   #timer: NodeJS.Timeout | null = null;
+  /** Timers of the events with a window of their own. */
+  #ownTimers = new Map<EventName, NodeJS.Timeout>();
   #unsubscribe: () => void;
   readonly windowMs: number;
   /** Pushes (calls, i.e. frames) actually sent to sinks, by event name (for tests and the bench). */
@@ -79,20 +94,44 @@ export class EventBridge {
       if (list) list.push(payload);
       else this.#gathered.set(name, [payload]);
     } else {
-      const keyOf = COALESCE[name];
-      if (!keyOf) return this.#send(name, [payload]);
-      this.#pending.set(`${name}|${keyOf(payload)}`, { name, payload });
+      const rule = COALESCE[name];
+      if (!rule) return this.#send(name, [payload]);
+      this.#pending.set(`${name}|${rule.key(payload)}`, { name, payload });
+      if (rule.windowMs !== undefined) {
+        if (!this.#ownTimers.has(name)) this.#ownTimers.set(name, setTimeout(() => this.#flushOwn(name), rule.windowMs));
+        return;
+      }
     }
-    this.#timer ??= setTimeout(() => this.flush(), this.windowMs);
+    this.#timer ??= setTimeout(() => this.#flushShared(), this.windowMs);
   }
 
+  /** Sends everything waiting now, whatever its window (tests, shutdown). */
   flush(): void {
+    for (const t of this.#ownTimers.values()) clearTimeout(t);
+    this.#ownTimers.clear();
+    this.#flushShared(() => true);
+  }
+
+  #flushOwn(name: EventName): void {
+    this.#ownTimers.delete(name);
+    this.#sendPending((n) => n === name, []);
+  }
+
+  #flushShared(take: (name: EventName) => boolean = (n) => COALESCE[n]?.windowMs === undefined): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    const batch = [...this.#pending.values()];
     const gathered = [...this.#gathered];
-    this.#pending.clear();
     this.#gathered.clear();
+    this.#sendPending(take, gathered);
+  }
+
+  #sendPending(take: (name: EventName) => boolean, gathered: [EventName, unknown[]][]): void {
+    const batch: { name: EventName; payload: unknown }[] = [];
+    for (const [key, entry] of this.#pending) {
+      if (!take(entry.name)) continue;
+      batch.push(entry);
+      this.#pending.delete(key);
+    }
     // The latest payload per key, then one push per event name: 300 wallets changing in one window
     // were 300 frames, and each frame costs main a write and the page a task.
     const coalesced = new Map<EventName, unknown[]>();
@@ -130,6 +169,7 @@ export class EventBridge {
   close(): void {
     this.#unsubscribe();
     if (this.#timer) clearTimeout(this.#timer);
+    for (const t of this.#ownTimers.values()) clearTimeout(t);
     this.#sinks.clear();
     this.#batchSinks.clear();
   }

@@ -1,7 +1,8 @@
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
 import { InboxBatcher } from './inbox-batcher.ts';
 import { dedupeKey, readEnvelope, type Envelope } from './webhook-envelope.ts';
-import type { DeliverySource, InboxRecord, PendingDelivery, WebhookInbox } from './webhook-inbox.ts';
+import type { DeliverySource, InboxRecord, PendingDelivery } from './inbox-records.ts';
+import type { WebhookInbox } from './webhook-inbox.ts';
 import type { DeliveryResponse, RawDelivery } from './webhook-listener.ts';
 import type { SignatureScheme } from './signature-verifier.ts';
 

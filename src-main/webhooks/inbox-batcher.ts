@@ -1,4 +1,5 @@
-import type { InboxRecord, NewRecord, WebhookInbox } from './webhook-inbox.ts';
+import type { InboxRecord, NewRecord } from './inbox-records.ts';
+import type { WebhookInbox } from './webhook-inbox.ts';
 
 interface Waiting {
   item: NewRecord;

@@ -1,10 +1,8 @@
 import type { Db } from '../store/database.ts';
-import type { VerificationMode } from './webhook-processor.ts';
 
 export interface ListenerConfig {
   port: number;
   relayUrl: string | null;
-  verification: VerificationMode;
   /** The one signature variant accepted (SIGNATURE_VARIANT_NAMES); null tries them all. */
   signatureVariant: string | null;
 }
@@ -13,10 +11,12 @@ interface Row {
   signature_variant: string | null;
   port: number | null;
   relay_url: string | null;
-  verification: VerificationMode;
 }
 
-/** Listener settings per profile, kept with the inbox in the console's own store. */
+/**
+ * Listener settings per profile, kept with the inbox in the console's own store. The verification
+ * mode is not one of them: the profile owns it (settings.saveProfile), in one copy.
+ */
 export class ListenerConfigStore {
   readonly #db: Db;
   readonly #defaultPort: number;
@@ -26,15 +26,13 @@ export class ListenerConfigStore {
     this.#defaultPort = defaultPort;
   }
 
-  /** Enforce is the default: report-only is an explicit QA choice for an unconfirmed scheme. */
   get(profileId: string): ListenerConfig {
     const r = this.#db
-      .prepare('SELECT port, relay_url, verification, signature_variant FROM webhook_listener_config WHERE profile_id = ?')
+      .prepare('SELECT port, relay_url, signature_variant FROM webhook_listener_config WHERE profile_id = ?')
       .get(profileId) as unknown as Row | undefined;
     return {
       port: r?.port ?? this.#defaultPort,
       relayUrl: r?.relay_url ?? null,
-      verification: r?.verification ?? 'enforce',
       signatureVariant: r?.signature_variant ?? null,
     };
   }
@@ -43,11 +41,11 @@ export class ListenerConfigStore {
     const next = { ...this.get(profileId), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as ListenerConfig;
     this.#db
       .prepare(
-        `INSERT INTO webhook_listener_config (profile_id, port, relay_url, verification, signature_variant, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO webhook_listener_config (profile_id, port, relay_url, signature_variant, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (profile_id) DO UPDATE SET port = excluded.port, relay_url = excluded.relay_url,
-           verification = excluded.verification, signature_variant = excluded.signature_variant, updated_at = excluded.updated_at`,
+           signature_variant = excluded.signature_variant, updated_at = excluded.updated_at`,
       )
-      .run(profileId, next.port, next.relayUrl, next.verification, next.signatureVariant, new Date().toISOString());
+      .run(profileId, next.port, next.relayUrl, next.signatureVariant, new Date().toISOString());
     return next;
   }
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../store/database.ts';
 import { InProcessListener, ListenerWorker, type ListenerHost } from './listener-host.ts';
 import type { IntakeContext, ListenerStats } from './listener-worker-protocol.ts';
-import type { InboxOptions } from './webhook-inbox.ts';
+import type { InboxOptions } from './inbox-records.ts';
 import type { RunningListener } from './webhook-listener.ts';
 import type { WebhookProcessor } from './webhook-processor.ts';
 

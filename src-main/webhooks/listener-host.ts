@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../lib/worker-entry.ts';
 import type { FromWorker, IntakeContext, ListenerStats, ListenerWorkerData, StoredItem, ToWorker } from './listener-worker-protocol.ts';
-import type { FinishRecord } from './webhook-inbox.ts';
+import type { FinishRecord } from './inbox-records.ts';
 import type { WebhookProcessor } from './webhook-processor.ts';
 import { startListener, type RunningListener } from './webhook-listener.ts';
 

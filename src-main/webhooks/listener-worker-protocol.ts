@@ -1,5 +1,5 @@
 import type { Effect, VerificationMode } from './delivery-intake.ts';
-import type { FinishRecord, InboxOptions, InboxRecord } from './webhook-inbox.ts';
+import type { FinishRecord, InboxOptions, InboxRecord } from './inbox-records.ts';
 
 /** What every delivery is judged against; main sends it whenever it changes. */
 export interface IntakeContext {

@@ -28,9 +28,6 @@ export interface RelayClientOptions extends SseLifecycle {
   onReset?: () => void;
 }
 
-/** A relay or smee subscription, as the listener holds it. */
-export type RelayClient = SseChannel;
-
 /**
  * One `delivery` event of our relay. The body is decoded to the exact bytes OMS sent and never
  * parsed here, so the signature checks out over them.
@@ -65,7 +62,7 @@ const parseJson = (s: string): Record<string, unknown> => {
  * until closed or refused: byte-exact bodies, the cursor resumed with Last-Event-ID and moved only
  * past deliveries the inbox has, and caught-up/gap/reset/revoked handled.
  */
-export function startRelayClient(opts: RelayClientOptions): RelayClient {
+export function startRelayClient(opts: RelayClientOptions): SseChannel {
   // The cursor of the last delivery stored in the inbox.
   let cursor = opts.cursor ?? null;
 

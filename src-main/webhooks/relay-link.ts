@@ -2,8 +2,10 @@ import type { RelayStatus } from '#shared/ipc/inbox.contract.ts';
 import { fingerprint } from '../secrets/credentials.ts';
 import type { RelayCursorStore } from './listener-config.ts';
 import type { ListenerHealth } from './listener-health.ts';
-import { startRelayClient, type RelayClient, type RelayMeta } from './relay-client.ts';
+import { startRelayClient, type RelayMeta } from './relay-client.ts';
+import { isOurRelay, type RelayClient } from './relay-kind.ts';
 import { startSmeeClient } from './smee-client.ts';
+import type { SseLifecycle } from './sse-channel.ts';
 import type { RawDelivery } from './webhook-listener.ts';
 
 /** The relay token per profile: the keychain in the app (accounts.relayToken). */
@@ -33,8 +35,6 @@ export function forgottenTokenStatus(url: string, fp: string): RelayStatus {
   };
 }
 
-export const SMEE_NOTE = 'A smee-style channel (no relay token) re-serialises the JSON, so signatures fail: it works only in report-only. For enforce, use the OMS relay with a token.';
-
 export interface RelayLinkDeps {
   health: ListenerHealth;
   cursors: RelayCursorStore;
@@ -57,23 +57,12 @@ function judgedAt(meta: RelayMeta): number | null {
   return Number.isFinite(at) && at < Date.now() ? at : null;
 }
 
-/**
- * Connects one profile to one relay channel and keeps the listener status's `relay` part true:
- * deliveries go through the pipeline, the cursor is saved only once the inbox has them, a backlog
- * or a gap reconciles the open customers, and a refused token stops everything and says so.
- */
-export function startRelayLink(d: RelayLinkDeps, profileId: string, url: string, token: string | null, tokenStorage: RelayStatus['tokenStorage'] = null): RelayClient {
+type Log = (line: string) => void;
+
+/** What both kinds of channel report, kept in the listener status's `relay` part. */
+function lifecycle(d: RelayLinkDeps, log: Log, onConnected: () => void): SseLifecycle {
   const { health } = d;
-  const cursor = token ? d.cursors.get(profileId, url) : null;
-  health.set({
-    state: 'reconnecting',
-    detail: `Connecting to relay ${url}`,
-    relay: { connected: false, cursor, lagMs: null, lastDeliveryAt: null, caughtUp: null, tokenFingerprint: token ? fingerprint(token) : null, tokenStorage, problem: null },
-  });
-  health.lastRelayActivity = Date.now();
-  const log = (line: string) => d.log?.(`webhooks: relay ${line}`);
-  const common = {
-    url,
+  return {
     ...(d.backoffMs ? { backoffMs: d.backoffMs } : {}),
     ...(d.deadMs !== undefined ? { deadMs: d.deadMs } : {}),
     onRefused: (why: string) => {
@@ -91,19 +80,29 @@ export function startRelayLink(d: RelayLinkDeps, profileId: string, url: string,
       health.lastRelayActivity = Date.now();
       health.set({ state: 'relay-connected', detail: null });
       health.setRelay({ connected: true });
-      // smee keeps nothing while we were away: the open customers are re-read. Our relay replays
-      // the backlog and reconciles on `caught-up` (count > 0) or `gap` instead.
-      if (!token) d.reconcile('relay connected');
+      onConnected();
     },
     onDisconnected: (why: string) => {
       health.set({ state: 'reconnecting', detail: `Relay dropped (${why}); reconnecting.` });
       health.setRelay({ connected: false });
     },
   };
-  // smee gives no time of storage: its deliveries are judged now.
-  if (!token) return startSmeeClient({ ...common, onDelivery: (delivery) => d.receive(delivery, null) });
+}
+
+/**
+ * smee keeps nothing while we were away, so every connect re-reads the open customers; it gives no
+ * time of storage either, so its deliveries are judged now.
+ */
+function startSmee(d: RelayLinkDeps, url: string, log: Log): RelayClient {
+  return startSmeeClient({ ...lifecycle(d, log, () => d.reconcile('relay connected')), url, onDelivery: (delivery) => d.receive(delivery, null) });
+}
+
+/** Our relay replays the backlog after the saved cursor and reconciles only on `caught-up` (count > 0) or `gap`. */
+function startOurRelay(d: RelayLinkDeps, profileId: string, url: string, token: string, cursor: string | null, log: Log): RelayClient {
+  const { health } = d;
   return startRelayClient({
-    ...common,
+    ...lifecycle(d, log, () => undefined),
+    url,
     token,
     cursor,
     onDelivery: (delivery, meta) => d.receive(delivery, judgedAt(meta)),
@@ -130,4 +129,22 @@ export function startRelayLink(d: RelayLinkDeps, profileId: string, url: string,
       health.setRelay({ cursor: null });
     },
   });
+}
+
+/**
+ * Connects one profile to one relay channel and keeps the listener status's `relay` part true:
+ * deliveries go through the pipeline, the cursor is saved only once the inbox has them, a backlog
+ * or a gap reconciles the open customers, and a refused token stops everything and says so.
+ */
+export function startRelayLink(d: RelayLinkDeps, profileId: string, url: string, token: string | null, tokenStorage: RelayStatus['tokenStorage'] = null): RelayClient {
+  const ours = isOurRelay(token);
+  const cursor = ours ? d.cursors.get(profileId, url) : null;
+  d.health.set({
+    state: 'reconnecting',
+    detail: `Connecting to relay ${url}`,
+    relay: { connected: false, cursor, lagMs: null, lastDeliveryAt: null, caughtUp: null, tokenFingerprint: ours ? fingerprint(token) : null, tokenStorage, problem: null },
+  });
+  d.health.lastRelayActivity = Date.now();
+  const log = (line: string) => d.log?.(`webhooks: relay ${line}`);
+  return isOurRelay(token) ? startOurRelay(d, profileId, url, token, cursor, log) : startSmee(d, url, log);
 }

@@ -1,5 +1,4 @@
-import type { RelayClient } from './relay-client.ts';
-import { openSseChannel, type SseEvent, type SseLifecycle } from './sse-channel.ts';
+import { openSseChannel, type SseChannel, type SseEvent, type SseLifecycle } from './sse-channel.ts';
 import type { RawDelivery } from './webhook-listener.ts';
 
 // A smee-style channel (smee.io or a compatible relay): no token, no cursor of its own beyond the
@@ -43,7 +42,7 @@ export function deliveryFromMessage(data: string): RawDelivery | null {
 }
 
 /** Subscribes to a smee channel and hands each message to the pipeline, resuming after the last id seen. */
-export function startSmeeClient(opts: SmeeClientOptions): RelayClient {
+export function startSmeeClient(opts: SmeeClientOptions): SseChannel {
   let lastId: string | null = null;
   const onBatch = async (batch: SseEvent[]): Promise<void> => {
     for (const ev of batch) {

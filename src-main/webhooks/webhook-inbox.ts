@@ -1,38 +1,9 @@
 import type { StatementSync } from 'node:sqlite';
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
-import { InboxEntry as InboxEntrySchema, type InboxDetail, type InboxEntry } from '#shared/ipc/inbox.contract.ts';
+import type { InboxDetail, InboxEntry } from '#shared/ipc/inbox.contract.ts';
 import { transaction, type Db } from '../store/database.ts';
 import { duplicateBody, storedBody } from './inbox-body.ts';
-
-export type DeliverySource = InboxEntry['source'];
-
-export interface NewDelivery {
-  profileId: string;
-  /** The dedupe key (Webhook-Id, else derived from the payload; see webhook-envelope.ts). */
-  eventId: string | null;
-  type: string | null;
-  customerId: string | null;
-  verdict: WebhookVerdict;
-  reason: string;
-  /** The signature variant that matched, if any. */
-  variant: string | null;
-  source: DeliverySource;
-  headers: Record<string, string>;
-  rawBody: Buffer;
-  receivedAt: Date;
-}
-
-export interface InboxFilter {
-  /** Only this profile's deliveries (the Events screen shows the active profile's). */
-  profileId?: string | undefined;
-  type?: string | undefined;
-  customerId?: string | undefined;
-  verdict?: WebhookVerdict | undefined;
-  since?: string | undefined;
-  until?: string | undefined;
-  beforeSeq?: number | undefined;
-  limit?: number | undefined;
-}
+import { contractEntry, type DeliverySource, type FinishRecord, type InboxFilter, type InboxOptions, type InboxRecord, type NewDelivery, type NewRecord, type PendingDelivery } from './inbox-records.ts';
 
 interface Row {
   seq: number;
@@ -54,34 +25,7 @@ interface Row {
   raw_body?: Uint8Array;
 }
 
-/** A row as main keeps it: the contract's entry and the profile it belongs to. */
-export type InboxRecord = InboxEntry & {
-  profileId: string;
-  /** The signature variant that matched (null when none did). */
-  variant: string | null;
-  /** Size in bytes of the body as received (a rejected body is stored truncated). */
-  bodySize: number;
-  /** sha256 (hex) of the body as received; set for rejected rows, whose bytes are not all kept. */
-  bodySha256: string | null;
-};
-
-export interface InboxOptions {
-  /** Newest rejected rows kept (default 1,000): forged posts cannot fill the disk. */
-  maxRejectedRows?: number;
-  /** Bytes of a rejected body kept for inspection (default 4 KiB). */
-  rejectedBodyBytes?: number;
-}
-
-export interface PendingDelivery {
-  seq: number;
-  profileId: string;
-  eventId: string | null;
-  type: string | null;
-  customerId: string | null;
-  rawBody: Buffer;
-}
-
-/** Ids are kept at least this long so a redelivery days later is still recognised (issue 5). */
+/** Ids are kept at least this long so a redelivery days later is still recognised. */
 export const DEDUPE_RETENTION_MS = 7 * 24 * 3600 * 1000;
 const LOG_RETENTION_MS = 30 * 24 * 3600 * 1000;
 /** The detail view shows this much of a body; the full bytes stay stored. */
@@ -104,30 +48,6 @@ const toRecord = (r: Row): InboxRecord => ({
   bodySize: r.body_size ?? 0,
   bodySha256: r.body_sha256,
 });
-
-// The fields the contract's entry declares (its schema is strict). Read from the schema, so a field
-// added there (variant, bodySize, bodySha256: see README) reaches IPC and the bus with no change here.
-const ENTRY_KEYS = Object.keys(InboxEntrySchema.shape);
-
-/** Exactly the contract's `InboxEntry`: for IPC and the event bus. */
-export function contractEntry(r: InboxRecord): InboxEntry {
-  const out: Record<string, unknown> = {};
-  for (const k of ENTRY_KEYS) if (k in r) out[k] = (r as Record<string, unknown>)[k];
-  return out as InboxEntry;
-}
-
-export interface FinishRecord {
-  seq: number;
-  state: 'done' | 'failed';
-  error: string | null;
-}
-
-export interface NewRecord {
-  delivery: NewDelivery;
-  /** The pipeline would apply it (verified, or report-only). Only accepted rows claim their id. */
-  accept: boolean;
-  bypassDedupe?: boolean;
-}
 
 /** The durable half of the pipeline: a row is committed before the sender gets its 2xx. */
 export class WebhookInbox {
@@ -257,7 +177,7 @@ export class WebhookInbox {
     return { items: rows.slice(0, limit).map(toRecord), hasMore: rows.length > limit };
   }
 
-  /** Contract-shaped entries (`events.list`); pass `profileId` to show one profile's deliveries. */
+  /** Contract-shaped entries (`inbox.list`); pass `profileId` to show one profile's deliveries. */
   list(f: InboxFilter): { items: InboxEntry[]; hasMore: boolean } {
     const page = this.listRecords(f);
     return { items: page.items.map(contractEntry), hasMore: page.hasMore };
@@ -295,7 +215,7 @@ export class WebhookInbox {
     return this.#db;
   }
 
-  /** Empties the event log (one profile's, or all); dedupe ids stay so a redelivery is still not re-applied. */
+  /** Empties the inbox (one profile's, or all); dedupe ids stay so a redelivery is still not re-applied. */
   clear(profileId?: string): number {
     if (profileId === undefined) return Number(this.#db.prepare("DELETE FROM webhook_inbox WHERE state <> 'pending'").run().changes);
     return Number(this.#db.prepare("DELETE FROM webhook_inbox WHERE state <> 'pending' AND profile_id = ?").run(profileId).changes);

@@ -4,7 +4,7 @@ import type { CustomerRefresher } from './customer-refresher.ts';
 import { DeliveryIntake, effectOf, type Effect, type IntakeDeps, type Received } from './delivery-intake.ts';
 import type { InboxBatcher } from './inbox-batcher.ts';
 import { routeOf } from './webhook-envelope.ts';
-import { contractEntry, type DeliverySource, type FinishRecord, type InboxRecord } from './webhook-inbox.ts';
+import { contractEntry, type DeliverySource, type FinishRecord, type InboxRecord } from './inbox-records.ts';
 import type { RawDelivery } from './webhook-listener.ts';
 
 export type { VerificationMode } from './delivery-intake.ts';

@@ -3,7 +3,7 @@ import type { EventBus } from '../lib/event-bus.ts';
 import type { Db } from '../store/database.ts';
 import type { RelayTokenStore } from './relay-link.ts';
 import type { SignatureScheme } from './signature-verifier.ts';
-import type { InboxOptions } from './webhook-inbox.ts';
+import type { InboxOptions } from './inbox-records.ts';
 import type { VerificationMode } from './webhook-processor.ts';
 
 /** Everything the webhook subsystem needs from the rest of main, as small functions. */
@@ -17,11 +17,11 @@ export interface WebhookSubsystemDeps {
   refetchCustomer: (customerId: string) => Promise<CustomerView>;
   /** Local profile: registers `url` with the sandbox and stores its secret. Absent for remote profiles. */
   registerListener?: ((url: string) => Promise<void>) | null;
-  /** The profile owns its verification mode (settings.saveProfile); absent → this subsystem's own table. */
-  verificationMode?: () => VerificationMode;
-  setVerificationMode?: (mode: VerificationMode) => Promise<void>;
-  /** The profile's pinned signature variant (settings); absent → this subsystem's own table. */
-  pinnedVariant?: () => string | null;
+  /**
+   * The active profile's verification mode: the profile owns it (settings.saveProfile) and this is
+   * its only copy; the subsystem reads it per judging context and never stores one of its own.
+   */
+  verificationMode: () => VerificationMode;
   defaultPort?: number;
   /** The --webhook-port flag: wins over a port saved for the profile, for this run. */
   portOverride?: number;

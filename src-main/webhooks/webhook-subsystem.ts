@@ -6,12 +6,14 @@ import { CustomerRefresher } from './customer-refresher.ts';
 import { ListenerConfigStore, RelayCursorStore, RelayTokenNotes, type ListenerConfig } from './listener-config.ts';
 import { ListenerEndpoint } from './listener-endpoint.ts';
 import { ListenerHealth, OpenCustomers, startWatchdog } from './listener-health.ts';
+import { ListenerRegistrar } from './listener-registrar.ts';
 import type { ListenerStats } from './listener-worker-protocol.ts';
-import type { RelayClient } from './relay-client.ts';
-import { forgottenTokenStatus, memoryTokens, SMEE_NOTE, startRelayLink, type RelayTokenStore } from './relay-link.ts';
+import { withSmeeNote, type RelayClient } from './relay-kind.ts';
+import { forgottenTokenStatus, memoryTokens, startRelayLink, type RelayTokenStore } from './relay-link.ts';
 import { hmacVariants, SIGNATURE_VARIANT_NAMES } from './signature-verifier.ts';
 import type { WebhookSubsystemDeps } from './webhook-subsystem-deps.ts';
-import { WebhookInbox, type InboxFilter } from './webhook-inbox.ts';
+import type { InboxFilter } from './inbox-records.ts';
+import { WebhookInbox } from './webhook-inbox.ts';
 import { DEFAULT_LISTENER_PORT, type RunningListener } from './webhook-listener.ts';
 import { WebhookProcessor, type VerificationMode } from './webhook-processor.ts';
 
@@ -33,13 +35,12 @@ export class WebhookSubsystem {
   readonly #bindRetry: BindRetry;
   readonly #d: WebhookSubsystemDeps;
   readonly #endpoint: ListenerEndpoint;
+  readonly #registrar: ListenerRegistrar;
   #listener: RunningListener | null = null;
   #stopped = true;
   #relay: RelayClient | null = null;
   #watchdog: { stop(): void; kick(): void } | null = null;
   #unsubscribe: (() => void) | null = null;
-  #registered = false;
-  #registering: Promise<void> | null = null;
   /** Settles when the latest (re)registration attempt ended; registration never blocks start-up. */
   registration: Promise<void> = Promise.resolve();
   /** Reconciliations run, by cause (tests and the bench read it). */
@@ -84,19 +85,29 @@ export class WebhookSubsystem {
       processor: () => this.processor,
       readContext: () => {
         const profileId = deps.activeProfileId();
-        const cfg = this.config.get(profileId);
-        return { profileId, mode: deps.verificationMode?.() ?? cfg.verification, pin: deps.pinnedVariant?.() ?? cfg.signatureVariant };
+        return { profileId, mode: deps.verificationMode(), pin: this.config.get(profileId).signatureVariant };
       },
       // A registration under way may be about to store the secret (a keychain-less restart
       // recovers it from the sandbox): the worker, faster than main, must not judge before it.
       secrets: () => this.registration.then(() => deps.secrets()),
       onLost: (why) => this.#listenerLost(why),
     });
+    this.#registrar = new ListenerRegistrar({
+      register: deps.registerListener,
+      url: () => this.#listener?.url ?? null,
+      secrets: deps.secrets,
+      health: this.health,
+      onRegistered: () => this.#endpoint.invalidateSecrets(),
+    });
   }
 
-  /** The active profile or its listener settings changed: the next delivery reads them afresh. */
+  /**
+   * The active profile or its listener settings changed: the next delivery reads them afresh, and
+   * the live status follows a mode changed in the profile (its only home).
+   */
   profileSettingsChanged(): void {
     this.#endpoint.contextChanged();
+    this.health.set({ verification: this.#mode() });
   }
 
   /** The listener's thread died: say so, and bind again (a fresh thread) unless stopping. */
@@ -128,7 +139,7 @@ export class WebhookSubsystem {
   }
 
   #mode(): VerificationMode {
-    return this.#d.verificationMode?.() ?? this.#cfg().verification;
+    return this.#d.verificationMode();
   }
 
   async start(): Promise<void> {
@@ -142,7 +153,7 @@ export class WebhookSubsystem {
     this.#unsubscribe = this.#d.bus.on('event.session.profileChanged', () => {
       this.profileSettingsChanged();
       this.#endpoint.invalidateSecrets();
-      this.#registered = false;
+      this.#registrar.forget();
       void this.#apply().catch((e) => this.#d.log?.(`webhooks: profile switch: ${String(e)}`));
     });
     this.#watchdog = startWatchdog({
@@ -179,7 +190,7 @@ export class WebhookSubsystem {
       }
       const old = this.#listener;
       this.#listener = next;
-      this.#registered = false;
+      this.#registrar.forget();
       await old?.close();
     }
     this.#relay?.close();
@@ -192,34 +203,8 @@ export class WebhookSubsystem {
     else if (cfg.relayUrl && !tokenProblem) this.#startRelay(profileId, cfg.relayUrl, relayToken, relayToken && token === undefined ? ((await this.#tokens.where?.(profileId)) ?? null) : null);
     else this.health.set({ state: 'listening', detail: tokenProblem });
     // In the background: registering may start the embedded sandbox, which must not delay the UI.
-    this.registration = this.#register().then(() => this.#refreshFingerprints());
+    this.registration = this.#registrar.run();
     this.reconcile('listener started');
-  }
-
-  #register(): Promise<void> {
-    if (!this.#d.registerListener || !this.#listener || this.#registered) return Promise.resolve();
-    // One attempt at a time: two overlapping ones would create two endpoints.
-    this.#registering ??= this.#registerOnce().finally(() => (this.#registering = null));
-    return this.#registering;
-  }
-
-  async #registerOnce(): Promise<void> {
-    const url = this.#listener?.url;
-    if (!url || !this.#d.registerListener) return;
-    try {
-      await this.#d.registerListener(url);
-      this.#registered = true;
-      this.#endpoint.invalidateSecrets();
-      if (this.health.get().detail?.startsWith('Could not register')) this.health.set({ detail: null });
-    } catch (e) {
-      // Retried by the watchdog: the sandbox may still be starting.
-      this.health.set({ detail: `Could not register ${url} with the sandbox: ${e instanceof Error ? e.message : String(e)}` });
-    }
-  }
-
-  async #refreshFingerprints(): Promise<void> {
-    const secrets = await this.#d.secrets().catch(() => []);
-    this.health.set({ secretFingerprints: secrets.map(fingerprint) });
   }
 
   #startRelay(profileId: string, url: string, token: string | null, tokenStorage: RelayStatus['tokenStorage'] = null): void {
@@ -233,7 +218,7 @@ export class WebhookSubsystem {
   }
 
   #checkStale(): void {
-    if (!this.#registered && this.#d.registerListener) void this.#register().then(() => this.#refreshFingerprints());
+    if (this.#registrar.owed) void this.#registrar.run();
     const staleMs = this.#d.relayStaleMs ?? 90_000;
     if (this.#relay?.connected && !this.#relay.refused && Date.now() - this.health.lastRelayActivity > staleMs) {
       this.health.set({ state: 'stale', detail: `No relay traffic for ${Math.round(staleMs / 1000)} s; reconnecting.` });
@@ -270,9 +255,7 @@ export class WebhookSubsystem {
   #withModeNotes(s: ListenerStatus): ListenerStatus {
     // The endpoint's copy (at most a second old, dropped on every settings change): the push goes
     // out per delivery, and a settings read each time is what that cache exists to avoid.
-    const mode = this.#endpoint.context().mode;
-    if (s.relay && !s.relay.tokenFingerprint && !s.relay.problem && mode === 'enforce') s.relay.problem = SMEE_NOTE;
-    return { ...s, verification: mode };
+    return withSmeeNote({ ...s, verification: this.#endpoint.context().mode });
   }
 
   /**
@@ -294,14 +277,12 @@ export class WebhookSubsystem {
     this.#bindRetry.reset();
     // Kept only once the listener took the new settings; a keychain failure throws (nothing half-saved is shown as saved).
     if (relayToken !== undefined) await this.#tokens.set(profileId, relayToken);
-    if (defined.verification && this.#d.setVerificationMode) await this.#d.setVerificationMode(defined.verification);
     this.config.set(profileId, defined);
     if (relayToken !== undefined) {
       this.#tokenNotes.set(profileId, relayToken ? fingerprint(relayToken) : null);
       this.health.setRelay({ tokenStorage: relayToken ? ((await this.#tokens.where?.(profileId)) ?? null) : null });
     }
     this.profileSettingsChanged();
-    this.health.set({ verification: this.#mode() });
     this.#endpoint.invalidateSecrets();
     return this.status();
   }
@@ -312,7 +293,7 @@ export class WebhookSubsystem {
    */
   async secretsChanged(): Promise<void> {
     this.#endpoint.invalidateSecrets();
-    await this.#refreshFingerprints();
+    await this.#registrar.refreshFingerprints();
   }
 
   async stop(): Promise<void> {

@@ -122,14 +122,16 @@ export const inboxContract = {
   clear: mutation('inbox.clear', 'Empties the event log; dedupe ids are kept.', z.object({}), z.strictObject({ cleared: z.number().int() }), 'local'),
   /** Listener health: state, URL to register, last event, secret fingerprints. */
   listenerStatus: query('inbox.listenerStatus', 'Webhook listener health and the URL to register.', NoInput, ListenerStatus),
-  /** Changes listener port, relay channel and token, or verification mode for the active profile. */
+  /**
+   * Changes listener port, relay channel and token, or pinned variant for the active profile. The
+   * verification mode is the profile's own (settings.saveProfile): sending it here is refused.
+   */
   configureListener: mutation(
     'inbox.configureListener',
-    'Changes the listener port, relay channel and token, or verification mode.',
+    'Changes the listener port, relay channel and token, or the pinned signature variant.',
     z.object({
       port: z.number().int().min(1024).max(65535).optional(),
       relayUrl: httpsOrLoopbackUrl(2048).nullable().optional(),
-      verification: z.enum(['enforce', 'report-only']).optional(),
       /** Accept only this signature variant (null: try them all, Standard Webhooks first). */
       signatureVariant: SignatureVariantName.nullable().optional(),
       /** The relay's console token (rly_…): kept in the keychain, never sent back; null forgets it. */

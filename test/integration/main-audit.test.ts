@@ -60,7 +60,7 @@ describe('audit: every mutation writes exactly one row, failed ones included', (
     'inbox.replay': { seq: 987654 },
     'inbox.revealBody': { seq: 987654, reason: 'Support ticket' },
     'inbox.clear': {},
-    'inbox.configureListener': { verification: 'report-only' },
+    'inbox.configureListener': { signatureVariant: null },
     'pii.reveal': { customerId, fields: ['email'], reason: 'Support ticket' },
     'sandbox.decideEndorsement': { customerId, endorsement: 'usd', decision: 'revoke', reason: 'Audit test' },
     'sandbox.decidePending': { decision: 'reject', reason: 'Audit test' },

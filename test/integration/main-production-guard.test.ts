@@ -33,7 +33,7 @@ describe('production guard by base URL', () => {
     expect(await profile(id)).toMatchObject({ kind: 'custom', builtIn: false });
   });
 
-  it('report-only verification on a production profile needs a confirmation naming it, through either operation', async () => {
+  it('report-only verification on a production profile needs a confirmation naming it', async () => {
     const p = await profile('prod-eu');
     const save = (confirm?: { profileId: string }) =>
       t.oms.settings.saveProfile({ id: p.id, name: p.name, baseUrl: p.baseUrl, apiVersion: p.apiVersion, webhookVerification: 'report-only', ...(confirm ? { confirm } : {}) });
@@ -45,12 +45,10 @@ describe('production guard by base URL', () => {
     expect(failure(await t.oms.settings.saveProfile({ id: 'production', name: builtIn.name, baseUrl: builtIn.baseUrl, apiVersion: builtIn.apiVersion, webhookVerification: 'report-only' })).code).toBe('CONFIRMATION_REQUIRED');
 
     unwrap(await t.oms.settings.setActiveProfile({ profileId: 'prod-eu' }));
-    expect(failure(await t.oms.inbox.configureListener({ verification: 'report-only' })).code).toBe('CONFIRMATION_REQUIRED');
+    // The listener's operation has no second way in: the mode is the profile's, behind the guard above.
+    const sideDoor = await t.call('inbox.configureListener', { verification: 'report-only', confirm: { profileId: 'prod-eu' } });
+    expect(failure(sideDoor)).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('verification') });
     expect((await profile('prod-eu')).webhookVerification).toBe('enforce');
-    unwrap(await t.oms.inbox.configureListener({ verification: 'report-only', confirm: { profileId: 'prod-eu' } }));
-    expect((await profile('prod-eu')).webhookVerification).toBe('report-only');
-    // Back to enforce tightens: no confirmation asked.
-    unwrap(await t.oms.inbox.configureListener({ verification: 'enforce' }));
     unwrap(await t.oms.settings.setActiveProfile({ profileId: 'local' }));
     // Not production: report-only as before, no confirmation.
     unwrap(await t.oms.settings.saveProfile({ id: 'near-sandbox', name: 'near-sandbox', baseUrl: 'https://sandbox-api.polygon.technology', apiVersion: 'v0.9', webhookVerification: 'report-only' }));

@@ -103,7 +103,7 @@ describe('console ⇄ relay', () => {
       });
     let c = await start();
     try {
-      await c.subsystem.configure({ relayUrl: streamUrl(), relayToken: mint('console-two'), verification: 'enforce' });
+      await c.subsystem.configure({ relayUrl: streamUrl(), relayToken: mint('console-two') });
       await waitFor(() => c.subsystem.status().relay?.connected, 'connected');
       // A new console gets the channel's retained backlog first (the first test's delivery), then caught-up.
       await waitFor(() => c.subsystem.status().relay?.caughtUp != null, 'first caught-up');
@@ -186,7 +186,7 @@ describe('console ⇄ relay', () => {
       expect(attempts()).toBe(seen);
       expect(c.subsystem.status().relay?.connected).toBe(false);
       // Reconnected later with the same token (a restart): 401, refused at once, still no loop.
-      await c.subsystem.configure({ verification: 'enforce' });
+      await c.subsystem.configure({});
       await waitFor(() => c.subsystem.status().relay?.problem?.includes('revoked_token'), 'refused with 401');
     } finally {
       await c.stop();

@@ -86,8 +86,8 @@ describe('relay client (smee protocol)', () => {
   it('the status says a smee channel needs report-only (no token, so no fingerprint and no cursor)', async () => {
     expect(c.subsystem.status().relay).toMatchObject({ connected: true, tokenFingerprint: null, cursor: null });
     expect(c.subsystem.status().relay?.problem).toContain('works only in report-only');
-    await c.subsystem.configure({ verification: 'report-only' });
-    await waitFor(() => c.subsystem.status().relay?.connected, 'reconnected');
+    c.setMode('report-only');
+    await waitFor(() => c.subsystem.status().relay?.connected, 'still connected');
     expect(c.subsystem.status().relay?.problem).toBeNull();
   });
 
@@ -97,8 +97,8 @@ describe('relay client (smee protocol)', () => {
     const refused = await waitFor(() => c.subsystem.inbox.list({}).items.find((e) => e.eventId === 'evt_pretty'), 'pretty delivery');
     expect(refused).toMatchObject({ verdict: 'bad_signature', applied: false });
     expect(refused.reason).toContain('re-serialised');
-    await c.subsystem.configure({ verification: 'report-only' });
-    await waitFor(() => c.subsystem.status().state === 'relay-connected', 'reconnected after configure');
+    c.setMode('report-only');
+    await waitFor(() => c.subsystem.status().state === 'relay-connected', 'still connected');
     relay.forward(signed('evt_pretty', pretty), pretty);
     await waitFor(() => c.subsystem.inbox.list({}).items.find((e) => e.eventId === 'evt_pretty' && e.applied), 'report-only apply');
   });

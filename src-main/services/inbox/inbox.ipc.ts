@@ -2,7 +2,6 @@ import type { DomainHandlers } from '../../ipc/handlers.ts';
 import { AppFailure } from '../../lib/app-failure.ts';
 import type { WebhookSubsystem } from '../../webhooks/webhook-subsystem.ts';
 import { REVEAL_TTL_MS } from '../customers/customers.ipc.ts';
-import { requireVerificationConfirmation } from '../settings/profiles.repo.ts';
 import { inboxStats } from './inbox-stats.ts';
 import { maskPayload } from './payload-mask.ts';
 
@@ -57,11 +56,9 @@ export function createInboxHandlers(webhooks: WebhookSubsystem, activeProfile: (
     listenerStatus: async () => webhooks.status(),
     stats: async ({ minutes }) => inboxStats(webhooks.inbox.store, activeProfileId(), minutes ?? 60, now()),
     // The token goes to the keychain; the answer carries its fingerprint only (ListenerStatus.relay).
-    configureListener: async ({ port, relayUrl, verification, signatureVariant, relayToken, confirm }) => {
-      const p = activeProfile();
-      if (verification) requireVerificationConfirmation(p, { ...p, webhookVerification: verification }, confirm);
+    configureListener: async ({ port, relayUrl, signatureVariant, relayToken }) => {
       try {
-        return await webhooks.configure({ port, relayUrl, verification, signatureVariant, relayToken });
+        return await webhooks.configure({ port, relayUrl, signatureVariant, relayToken });
       } catch (e) {
         throw new AppFailure('UNAVAILABLE', webhooks.status().detail ?? `The listener could not start: ${String(e)}`);
       }

@@ -93,10 +93,10 @@ describe('configureListener binds first, then swaps, then saves (issue 9.7)', ()
   it('a busy port: clear error, the old listener keeps answering, nothing saved', async () => {
     const oldPort = c.subsystem.status().port!;
     const busy = (blocker.address() as { port: number }).port;
-    await expect(c.subsystem.configure({ port: busy, verification: 'report-only' })).rejects.toThrow(`port ${busy} is in use`);
+    await expect(c.subsystem.configure({ port: busy, relayUrl: 'http://127.0.0.1:1/channel' })).rejects.toThrow(`port ${busy} is in use`);
     expect(c.subsystem.status()).toMatchObject({ state: 'listening', port: oldPort, verification: 'enforce' });
     expect(c.subsystem.status().detail).toContain(`Still listening on port ${oldPort}`);
-    expect(c.subsystem.config.get('local')).toMatchObject({ port: 0, verification: 'enforce' });
+    expect(c.subsystem.config.get('local')).toMatchObject({ port: 0, relayUrl: null });
     const body = envelope('evt_after', 'customer.updated', 'cst_1');
     expect((await httpRequest(oldPort, { headers: signed('evt_after', body), body })).status).toBe(200);
   });

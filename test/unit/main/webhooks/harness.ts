@@ -6,6 +6,7 @@ import { EventBridge } from '../../../../src-main/ipc/event-bridge.ts';
 import { EventBus } from '../../../../src-main/lib/event-bus.ts';
 import { openDatabase, type Db } from '../../../../src-main/store/database.ts';
 import { signStandardWebhooks } from '../../../../src-main/webhooks/signature-verifier.ts';
+import type { VerificationMode } from '../../../../src-main/webhooks/webhook-processor.ts';
 import { WebhookSubsystem, type WebhookSubsystemDeps } from '../../../../src-main/webhooks/webhook-subsystem.ts';
 import { httpRequest } from './http-client.ts';
 
@@ -27,6 +28,8 @@ export interface Console {
   bridge: EventBridge;
   db: Db;
   pushes: { name: string; payload: unknown }[];
+  /** Changes the profile's verification mode, as settings.saveProfile does in the app. */
+  setMode(mode: VerificationMode): void;
   stop(): Promise<void>;
 }
 
@@ -38,12 +41,15 @@ export async function startConsole(dir: string, over: Partial<WebhookSubsystemDe
   const pushes: { name: string; payload: unknown }[] = [];
   bridge.addSink((name, payload) => pushes.push({ name, payload }));
   const api = over.api ?? new Map<string, CustomerView>();
+  // The profile's mode: the one copy the subsystem reads (enforce, the profiles' default).
+  let mode: VerificationMode = 'enforce';
   const subsystem = new WebhookSubsystem({
     db,
     bus,
     activeProfileId: () => 'local',
     secrets: async () => [SECRET],
     refetchCustomer: async (id) => api.get(id) ?? customerView(id),
+    verificationMode: () => mode,
     defaultPort: 0,
     refetchRetryMs: [],
     ...over,
@@ -52,6 +58,10 @@ export async function startConsole(dir: string, over: Partial<WebhookSubsystemDe
   await subsystem.registration;
   return {
     subsystem, bus, bridge, db, pushes,
+    setMode: (next) => {
+      mode = next;
+      subsystem.profileSettingsChanged();
+    },
     stop: async () => {
       await subsystem.stop();
       bridge.flush();

@@ -69,7 +69,11 @@ describe('inbox.* handlers', () => {
     expect(s).toMatchObject({ state: 'listening', verification: 'enforce', relayUrl: null });
     expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/webhooks\/oms$/);
     expect(s.secretFingerprints).toHaveLength(1);
-    const next = await h.configureListener({ verification: 'report-only' }, ctx);
-    expect(next.verification).toBe('report-only');
+    // The mode is the profile's: the listener's operation does not take it, and says which key is wrong.
+    const refused = inboxContract.configureListener.input.safeParse({ verification: 'report-only' });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['verification'] });
+    c.setMode('report-only');
+    expect((await h.listenerStatus({}, ctx)).verification).toBe('report-only');
   });
 });

@@ -35,7 +35,7 @@ describe('listener port: the --webhook-port flag and a busy port at start', () =
     expect(c.subsystem.status()).toMatchObject({ state: 'listening', port: flag });
     expect(c.subsystem.config.get('local').port).toBe(saved);
     // Another listener setting changed during the run does not move it back.
-    await c.subsystem.configure({ verification: 'report-only' });
+    await c.subsystem.configure({ signatureVariant: null });
     expect(c.subsystem.status().port).toBe(flag);
     // The operator moving it is the one thing that does.
     const chosen = await freePort();
@@ -65,7 +65,7 @@ describe('listener port: the --webhook-port flag and a busy port at start', () =
     blocker = createServer();
     await new Promise<void>((r) => blocker!.listen(port, '127.0.0.1', () => r()));
     c = await startConsole(tmp.dir, { defaultPort: port, portOverride: port, bindRetryMs: [100, 200] });
-    await expect(c.subsystem.configure({ verification: 'report-only' })).rejects.toThrow(`port ${port} is in use`);
+    await expect(c.subsystem.configure({ signatureVariant: null })).rejects.toThrow(`port ${port} is in use`);
     await new Promise((r) => blocker!.close(r));
     blocker = null;
     await until(() => c!.subsystem.status().state === 'listening', 'the listener to bind after the failed change');

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { ListenerStatus } from '#shared/ipc/inbox.contract.ts';
-import { SMEE_NOTE } from '../../../../src-main/webhooks/relay-link.ts';
+import { SMEE_NOTE } from '../../../../src-main/webhooks/relay-kind.ts';
 import { startConsole, tempDir, type Console } from './harness.ts';
 
 // The renderer keeps whatever the last push said: a warning the query adds but the push leaves out
@@ -26,13 +26,13 @@ describe('listener status: the query and the live push say the same', () => {
       await new Promise((r) => server.close(r));
       tmp.remove();
     });
-    await c.subsystem.configure({ relayUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/smee-channel`, verification: 'enforce' });
+    await c.subsystem.configure({ relayUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/smee-channel` });
 
     expect(c.subsystem.status().relay?.problem).toBe(SMEE_NOTE);
     expect(lastPush()?.relay?.problem).toBe(SMEE_NOTE);
     expect(lastPush()?.verification).toBe('enforce');
 
-    await c.subsystem.configure({ verification: 'report-only' });
+    c.setMode('report-only');
     expect(c.subsystem.status().relay?.problem).toBeNull();
     expect(lastPush()).toMatchObject({ verification: 'report-only', relay: { problem: null } });
   });

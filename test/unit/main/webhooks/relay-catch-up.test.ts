@@ -35,7 +35,7 @@ describe('relay catch-up after a long sleep', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     tmp = tempDir();
     c = await startConsole(tmp.dir);
-    await c.subsystem.configure({ relayUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/channels/acme/events`, relayToken: 'rly_test_token_0123', verification: 'enforce' });
+    await c.subsystem.configure({ relayUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/channels/acme/events`, relayToken: 'rly_test_token_0123' });
     await waitFor(() => c.subsystem.status().relay?.caughtUp === 2, 'caught up');
     const rows = c.subsystem.inbox.list({}).items;
     expect(rows.find((e) => e.eventId === 'evt_1')).toMatchObject({ verdict: 'verified', applied: true });

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RelayClient } from '../../../../src-main/webhooks/relay-client.ts';
+import type { RelayClient } from '../../../../src-main/webhooks/relay-kind.ts';
 import { startSmeeClient } from '../../../../src-main/webhooks/smee-client.ts';
 import type { RawDelivery } from '../../../../src-main/webhooks/webhook-listener.ts';
 

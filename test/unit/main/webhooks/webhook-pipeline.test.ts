@@ -94,7 +94,7 @@ describe('webhook pipeline over real HTTP and SQLite', () => {
     const body = envelope('evt_r', 'customer.updated', 'cst_3');
     const forged = signed('evt_r', body, { secret: `whsec_${'00'.repeat(32)}` });
     expect((await post(c, forged, body)).status).toBe(400);
-    await c.subsystem.configure({ verification: 'report-only' });
+    c.setMode('report-only');
     expect(c.subsystem.status().verification).toBe('report-only');
     expect((await post(c, forged, body)).status).toBe(200);
     await settle(c);
