@@ -28,7 +28,7 @@ export function createStaticFiles(staticDir: string, out: BridgeResponder): Serv
       // Built assets carry a content hash in their names: the browser may keep them (and its compiled
       // code) across starts. Everything else, index.html included, is asked for again each time.
       if (rel.startsWith('assets/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-      res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Content-Length': body.length });
       res.end(body);
     } catch {
       // Client-side routes fall back to the app shell.

@@ -10,7 +10,7 @@ let part: Awaited<ReturnType<typeof servePart>>;
 beforeAll(async () => {
   const dispatch: Dispatch = async (channel, input, ctx) => {
     seen.push({ channel, input, transport: ctx.transport });
-    return { ok: true, data: { channel } };
+    return { ok: true, data: channel === 'echo' ? input : { channel } };
   };
   const invoke = createInvoke(dispatch, createResponder(() => 1), 64);
   part = await servePart((req, res) => void invoke(req, res, (req.url ?? '/').slice(1)));
@@ -27,6 +27,14 @@ describe('bridge invoke', () => {
     expect(res.headers.get('content-type')).toBe('application/json');
     expect(await res.json()).toEqual({ ok: true, data: { channel: 'customers.search' } });
     expect(seen.at(-1)).toEqual({ channel: 'customers.search', input: { query: 'ada' }, transport: 'browser' });
+  });
+
+  it('answers with its length in bytes, not chunked (multi-byte text counted as bytes)', async () => {
+    const res = await post('echo', '{"name":"José Muñoz"}');
+    const text = await res.text();
+    expect(text).toBe('{"ok":true,"data":{"name":"José Muñoz"}}');
+    expect(res.headers.get('transfer-encoding')).toBeNull();
+    expect(Number(res.headers.get('content-length'))).toBe(Buffer.byteLength(text));
   });
 
   it('an empty body is an empty input', async () => {
