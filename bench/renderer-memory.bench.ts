@@ -1,10 +1,10 @@
 /**
- * Renderer: memory with 10,000 webhook events in the Events log.
+ * Renderer: memory with 10,000 webhook deliveries in the inbox.
  * Run: node bench/renderer-memory.bench.ts [events=10000]
  *
  * The console runs for real (browser mode); the 10,000 deliveries are pushed down the real
  * WebSocket event channel (Playwright routeWebSocket adds frames beside main's own), so they go
- * through bridge/subscriptions.ts → events store → virtualised list exactly as live ones do.
+ * through bridge/subscriptions.ts → inbox store → virtualised list exactly as live ones do.
  * Heap via CDP Performance.getMetrics after a forced GC.
  */
 import { cpus, loadavg } from 'node:os';
@@ -33,7 +33,7 @@ try {
     inject = (frame) => ws.send(frame);
   });
   await page.goto(app.url);
-  await page.getByRole('link', { name: 'Events' }).click();
+  await page.getByRole('link', { name: 'Inbox' }).click();
   // The screen must have loaded (listener status, deliveries) before frames are pushed; a build
   // older than main's channels shows error cards instead: say which, rather than time out blindly.
   const listener = page.getByRole('region', { name: 'Webhook listener' });
@@ -41,7 +41,7 @@ try {
   await listener.or(failed).first().waitFor({ timeout: 30_000 });
   await page.waitForTimeout(500); // the deliveries' first load answers after the listener's
   if ((await failed.count()) > 0) {
-    throw new Error(`the Events screen did not load its deliveries: ${(await failed.first().innerText()).replace(/\s+/g, ' ').slice(0, 300)} — is out/renderer built from the current sources? (npm run build)`);
+    throw new Error(`the Inbox screen did not load its deliveries: ${(await failed.first().innerText()).replace(/\s+/g, ' ').slice(0, 300)} — is out/renderer built from the current sources? (npm run build)`);
   }
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');

@@ -23,7 +23,7 @@ export interface NewDelivery {
 }
 
 export interface InboxFilter {
-  /** Only this profile's deliveries (the Events screen shows the active profile's). */
+  /** Only this profile's deliveries (the Inbox screen shows the active profile's). */
   profileId?: string | undefined;
   type?: string | undefined;
   customerId?: string | undefined;
@@ -257,7 +257,7 @@ export class WebhookInbox {
     return { items: rows.slice(0, limit).map(toRecord), hasMore: rows.length > limit };
   }
 
-  /** Contract-shaped entries (`events.list`); pass `profileId` to show one profile's deliveries. */
+  /** Contract-shaped entries (`inbox.list`); pass `profileId` to show one profile's deliveries. */
   list(f: InboxFilter): { items: InboxEntry[]; hasMore: boolean } {
     const page = this.listRecords(f);
     return { items: page.items.map(contractEntry), hasMore: page.hasMore };
@@ -295,7 +295,7 @@ export class WebhookInbox {
     return this.#db;
   }
 
-  /** Empties the event log (one profile's, or all); dedupe ids stay so a redelivery is still not re-applied. */
+  /** Empties the inbox (one profile's, or all); dedupe ids stay so a redelivery is still not re-applied. */
   clear(profileId?: string): number {
     if (profileId === undefined) return Number(this.#db.prepare("DELETE FROM webhook_inbox WHERE state <> 'pending'").run().changes);
     return Number(this.#db.prepare("DELETE FROM webhook_inbox WHERE state <> 'pending' AND profile_id = ?").run(profileId).changes);

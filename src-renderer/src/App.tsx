@@ -25,7 +25,7 @@ import { useSession } from './stores/session.store.ts';
 const screenModules = {
   customerDetail: () => import('./features/customers/CustomerDetail.tsx'),
   editCustomer: () => import('./features/customers/EditCustomer.tsx'),
-  events: () => import('./features/events/EventsScreen.tsx'),
+  inbox: () => import('./features/inbox/InboxScreen.tsx'),
   logs: () => import('./features/logs/LogsScreen.tsx'),
   onboarding: () => import('./features/onboarding/OnboardingScreen.tsx'),
   reviews: () => import('./features/reviews/ReviewsScreen.tsx'),
@@ -35,7 +35,7 @@ const screenModules = {
 };
 const CustomerDetail = lazy(() => screenModules.customerDetail().then((m) => ({ default: m.CustomerDetail })));
 const EditCustomer = lazy(() => screenModules.editCustomer().then((m) => ({ default: m.EditCustomer })));
-const EventsScreen = lazy(() => screenModules.events().then((m) => ({ default: m.EventsScreen })));
+const InboxScreen = lazy(() => screenModules.inbox().then((m) => ({ default: m.InboxScreen })));
 const LogsScreen = lazy(() => screenModules.logs().then((m) => ({ default: m.LogsScreen })));
 const OnboardingScreen = lazy(() => screenModules.onboarding().then((m) => ({ default: m.OnboardingScreen })));
 const ReviewsScreen = lazy(() => screenModules.reviews().then((m) => ({ default: m.ReviewsScreen })));
@@ -78,8 +78,8 @@ function Screen() {
       return <WalletsScreen key={rest[0] ?? ''} customerId={rest[0]} action={rest[1] === 'fund' || rest[1] === 'send' ? rest[1] : undefined} />;
     case 'transactions':
       return <TransactionsScreen transactionId={rest[0]} />;
-    case 'events':
-      return <EventsScreen />;
+    case 'inbox':
+      return <InboxScreen />;
     case 'logs':
       return <LogsScreen />;
     case 'settings':

@@ -46,7 +46,7 @@ const SHORT: Record<string, string> = {
   onboarding: 'Onb',
   wallets: 'Wal',
   transactions: 'Txn',
-  events: 'Evt',
+  inbox: 'Inb',
   logs: 'Log',
   settings: 'Set',
 };

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ListenerStatus } from '#shared/ipc/inbox.contract.ts';
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
-import { useEvents } from '../features/events/events.store.ts';
+import { useInbox } from '../features/inbox/inbox.store.ts';
 import { api } from '../lib/api-client.ts';
 
 /**
@@ -73,17 +73,17 @@ const refusedSeen = new Set<string>();
 const covered = new Set<string>();
 const MAX_IDS = 2000;
 
-// The Events store already receives every delivery and listener status push: follow it rather
+// The inbox store already receives every delivery and listener status push: follow it rather
 // than subscribe to main twice. OMS retries what the listener refused, so only a delivery of an
 // event not seen before answers a change or is news.
-useEvents.subscribe((s, prev) => {
+useInbox.subscribe((s, prev) => {
   if (s.order === prev.order) return;
   let refusedNew = false;
   let deliveredNew = false;
   for (const seq of s.order) {
     if (prev.bySeq[seq]) break;
     const e = s.bySeq[seq];
-    // A reload of the Events list brings old rows too: only what just arrived counts.
+    // A reload of the inbox list brings old rows too: only what just arrived counts.
     if (!e?.eventId || Date.parse(e.receivedAt) < Date.now() - 60_000) continue;
     if (!seen.has(e.eventId)) deliveredNew = true;
     seen.add(e.eventId);
@@ -95,7 +95,7 @@ useEvents.subscribe((s, prev) => {
   if (refusedNew) useLiveUpdates.setState({ refusedNewAt: Date.now() });
   if (deliveredNew) useLiveUpdates.setState({ deliveredAt: Date.now(), changedAt: null });
 });
-useEvents.subscribe((s, prev) => {
+useInbox.subscribe((s, prev) => {
   if (s.listener && s.listener !== prev.listener) useLiveUpdates.setState({ listener: s.listener });
 });
 

@@ -3,7 +3,7 @@ import type { Tone } from '../customers/endorsement-words.ts';
 import { causeWords } from '../customers/endorsement-words.ts';
 
 /** `customer.endorsement.granted` → "Endorsement granted"; the raw type stays beside it. */
-export function eventTypeWords(type: string | null): string {
+export function deliveryTypeWords(type: string | null): string {
   if (!type) return 'Unreadable delivery';
   const w = causeWords(type);
   return w.charAt(0).toUpperCase() + w.slice(1);

@@ -5,13 +5,13 @@ import type { Result } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
 import { IDLE, LOADING, settled, type Req } from '../../lib/request-state.ts';
 
-export interface EventFilters {
+export interface InboxFilters {
   type: string;
   customerId: string;
   verdict: WebhookVerdict | '';
 }
 
-export interface EventsState {
+export interface InboxState {
   bySeq: Record<number, InboxEntry>;
   order: number[];
   hasMore: boolean;
@@ -19,14 +19,14 @@ export interface EventsState {
   olderReq: Req;
   /** Bumped per list load so a slow answer to an older filter is dropped. */
   seq: number;
-  filters: EventFilters;
+  filters: InboxFilters;
   listener: ListenerStatus | null;
   listenerReq: Req;
   selected: number | null;
   detail: Record<number, { data: InboxDetailView | null; req: Req }>;
   load(): Promise<void>;
   loadOlder(): Promise<void>;
-  setFilters(f: Partial<EventFilters>): void;
+  setFilters(f: Partial<InboxFilters>): void;
   received(e: InboxEntry): void;
   loadListener(): Promise<void>;
   setListener(s: ListenerStatus): void;
@@ -48,16 +48,16 @@ const abortLoads = () => {
   listCtl = olderCtl = null;
 };
 
-const matches = (e: InboxEntry, f: EventFilters) =>
+const matches = (e: InboxEntry, f: InboxFilters) =>
   (!f.type || (e.type ?? '').startsWith(f.type)) && (!f.customerId || e.customerId === f.customerId) && (!f.verdict || e.verdict === f.verdict);
 
-const query = (f: EventFilters) => ({
+const query = (f: InboxFilters) => ({
   ...(f.type ? { type: f.type } : {}),
   ...(f.customerId ? { customerId: f.customerId } : {}),
   ...(f.verdict ? { verdict: f.verdict } : {}),
 });
 
-export const useEvents = create<EventsState>((set, get) => ({
+export const useInbox = create<InboxState>((set, get) => ({
   bySeq: {},
   order: [],
   hasMore: false,
