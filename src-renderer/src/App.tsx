@@ -4,6 +4,7 @@ import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
 import { reloadOpenScreen } from './bridge/subscriptions.ts';
 import { api, onChangeDone } from './lib/api-client.ts';
 import { nameCustomersWith } from './lib/call-words.ts';
+import { fullName } from './lib/customer-name.ts';
 import { useCustomers } from './features/customers/customers.store.ts';
 import { useLiveUpdates } from './stores/live-updates.store.ts';
 import { selectGeneration, useReload } from './stores/reload.store.ts';
@@ -91,8 +92,7 @@ function Screen() {
 function knownName(id: string): string | null {
   const { byId, rows } = useCustomers.getState();
   const c = byId[id] ?? rows[id];
-  const name = c ? [c.firstName, c.middleName, c.lastName].filter(Boolean).join(' ') : '';
-  return name || null;
+  return (c && fullName(c)) || null;
 }
 
 export function App() {

@@ -3,7 +3,7 @@ import { CopyButton } from '../../components/CopyButton.tsx';
 import { ErrorState } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
-import type { Tone } from '../customers/endorsement-words.ts';
+import type { Tone } from '../../lib/tone.ts';
 import { useInbox } from './inbox.store.ts';
 import { selectListener, selectListenerReq } from './inbox.selectors.ts';
 import type { ListenerStatus } from '#shared/ipc/inbox.contract.ts';

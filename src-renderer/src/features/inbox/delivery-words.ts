@@ -1,5 +1,5 @@
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
-import type { Tone } from '../customers/endorsement-words.ts';
+import type { Tone } from '../../lib/tone.ts';
 import { causeWords } from '../customers/endorsement-words.ts';
 
 /** `customer.endorsement.granted` → "Endorsement granted"; the raw type stays beside it. */

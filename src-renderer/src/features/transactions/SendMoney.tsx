@@ -9,7 +9,8 @@ import { isCancelled, mutate } from '../../lib/mutate.ts';
 import { useWallets } from '../wallets/wallets.store.ts';
 import { selectWalletIds, selectWalletsById } from '../wallets/wallets.selectors.ts';
 import { isLapsed, moneyErrorWords, shortId } from './money-words.ts';
-import { localDeadline, QuoteReview, useSecondsLeft } from './QuoteReview.tsx';
+import { QuoteReview } from './QuoteReview.tsx';
+import { localDeadline, useSecondsLeft } from './quote-clock.ts';
 import { TransactionDetail } from './TransactionDetail.tsx';
 import { useTransactions } from './transactions.store.ts';
 
