@@ -1,6 +1,7 @@
 import { useCustomers } from '../features/customers/customers.store.ts';
 import { useTimeline } from '../features/customers/timeline.store.ts';
 import { useInbox } from '../features/inbox/inbox.store.ts';
+import { useEndpoints } from '../features/inbox/endpoints.store.ts';
 import type { AppCommand } from '#shared/events/events.contract.ts';
 import { useOmsHealth } from '../features/oms-health/oms-health.store.ts';
 import { useTransactions } from '../features/transactions/transactions.store.ts';
@@ -24,6 +25,7 @@ function reloadData(): void {
   useTransactions.getState().reset();
   useTimeline.getState().reset();
   useInbox.getState().reset();
+  useEndpoints.getState().reset();
   void useOmsHealth.getState().load();
   void useSession.getState().loadInfo();
   void useSandbox.getState().load();
