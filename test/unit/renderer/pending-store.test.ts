@@ -1,29 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildOmsApi } from '#shared/ipc/build-api.ts';
-import type { Result } from '#shared/ipc/result.ts';
+import { holdCalls } from './support/held-transport.ts';
 
-/**
- * The waiting-calls list over the real api client: each call's answer is held until the test
- * releases it, so what the list shows while a call waits, and after, is observable.
- */
-interface Held {
-  channel: string;
-  signal?: AbortSignal;
-  answer(r: Result<unknown>): void;
-}
-const held: Held[] = [];
-{
-  const invoke = (channel: string, _input: unknown, signal?: AbortSignal) =>
-    new Promise<Result<unknown>>((resolve) => held.push({ channel, signal, answer: resolve }));
-  (globalThis as { window?: unknown }).window = { oms: buildOmsApi(invoke, () => () => {}) };
-}
+/** The waiting-calls list over the real api client, each answer held until the test releases it. */
+const held = holdCalls();
 
 const { usePending } = await import('../../../src-renderer/src/features/oms-health/pending.store.ts');
 const { api } = await import('../../../src-renderer/src/lib/api-client.ts');
 const calls = () => usePending.getState().calls;
 
 afterEach(() => {
-  for (const h of held) h.answer({ ok: true, data: null });
+  for (const h of held) h.ok(null);
   held.length = 0;
   vi.useRealTimers();
 });
