@@ -11,7 +11,8 @@ import { selectGeneration, useReload } from './stores/reload.store.ts';
 import { applyTheme } from './lib/theme.ts';
 import { useFormatPrefs } from './lib/format.ts';
 import { loadDisplayPrefs } from './features/settings/LocalePanel.tsx';
-import { CommandPalette } from './components/CommandPalette.tsx';
+import { CommandPalette } from './features/palette/CommandPalette.tsx';
+import { OmsHealthIndicator } from './features/oms-health/OmsHealthIndicator.tsx';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
 import { ScreenBoundary, ScreenLoading } from './components/ScreenLoading.tsx';
 import { ScreenFault } from './components/error-reporting.ts';
@@ -114,7 +115,7 @@ export function App() {
   }, []);
   return (
     <>
-      <AppShell onRefresh={reloadOpenScreen}>
+      <AppShell onRefresh={reloadOpenScreen} health={<OmsHealthIndicator />}>
         <ScreenBoundary resetKey={section}>
           <Suspense fallback={<ScreenLoading />}>
             <ScreenFault section={section} />

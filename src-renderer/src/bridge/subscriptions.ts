@@ -12,6 +12,7 @@ import { useRoute } from '../stores/route.store.ts';
 import { sectionNamed } from '../lib/hash-route.ts';
 import { useReload } from '../stores/reload.store.ts';
 import { useSandbox } from '../stores/sandbox.store.ts';
+import { useLiveUpdates } from '../stores/live-updates.store.ts';
 import { useSession } from '../stores/session.store.ts';
 
 /**
@@ -47,8 +48,28 @@ function runCommand(command: AppCommand): void {
   if (section) useRoute.getState().navigate(section);
 }
 
+/**
+ * The inbox store already holds every delivery and listener status push: the live indicator
+ * follows it rather than subscribe to main twice. Only rows that joined the list count.
+ */
+function followInbox(): () => void {
+  return useInbox.subscribe((s, prev) => {
+    if (s.order !== prev.order) {
+      const fresh = [];
+      for (const seq of s.order) {
+        if (prev.bySeq[seq]) break;
+        const e = s.bySeq[seq];
+        if (e) fresh.push(e);
+      }
+      if (fresh.length) useLiveUpdates.getState().arrived(fresh);
+    }
+    if (s.listener && s.listener !== prev.listener) useLiveUpdates.getState().setListener(s.listener);
+  });
+}
+
 export function startSubscriptions(): () => void {
   const offs = [
+    followInbox(),
     api().events.on('event.app.heartbeat', (p) => useSession.getState().heartbeat(p.seq)),
     api().events.on('event.app.command', (p) => runCommand(p.command)),
     api().events.on('event.oms.healthChanged', (p) => useOmsHealth.getState().set(p)),

@@ -4,7 +4,7 @@ import { holdCalls } from './support/held-transport.ts';
 /** The waiting-calls list over the real api client, each answer held until the test releases it. */
 const held = holdCalls();
 
-const { usePending } = await import('../../../src-renderer/src/features/oms-health/pending.store.ts');
+const { usePending } = await import('../../../src-renderer/src/stores/pending.store.ts');
 const { api } = await import('../../../src-renderer/src/lib/api-client.ts');
 const calls = () => usePending.getState().calls;
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CustomerView } from '#shared/domain/customer.ts';
 import { api } from '../../lib/api-client.ts';
-import { isCancelled, mutate } from '../../lib/mutate.ts';
+import { isCancelled, mutate } from '../../stores/mutate.ts';
 import { useCustomers } from './customers.store.ts';
 import { customerName } from '../../lib/customer-name.ts';
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { RevealReason } from '../../components/RevealReason.tsx';
 import { api } from '../../lib/api-client.ts';
-import { isCancelled, mutate } from '../../lib/mutate.ts';
+import { isCancelled, mutate } from '../../stores/mutate.ts';
 import { ErrorState, Loading } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime } from '../../lib/format.ts';

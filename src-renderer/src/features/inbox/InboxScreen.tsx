@@ -5,7 +5,7 @@ import { Empty, ErrorState } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { api } from '../../lib/api-client.ts';
-import { isCancelled, mutate } from '../../lib/mutate.ts';
+import { isCancelled, mutate } from '../../stores/mutate.ts';
 import { notify } from '../../stores/notify.store.ts';
 import { useRoute } from '../../stores/route.store.ts';
 import { DeliveryDetail } from './DeliveryDetail.tsx';

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { WebhookView } from '#shared/domain/webhook.ts';
 import type { AppError } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
-import { isCancelled, mutate } from '../../lib/mutate.ts';
+import { isCancelled, mutate } from '../../stores/mutate.ts';
 
 export interface EndpointsState {
   /** OMS's endpoints for the active profile; null until the first answer. */

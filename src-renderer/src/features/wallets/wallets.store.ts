@@ -3,7 +3,7 @@ import type { TransactionView as Transaction } from '#shared/domain/transaction.
 import type { WalletBalanceView as WalletBalance, WalletView as Wallet } from '#shared/domain/wallet.ts';
 import type { Result } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
-import { mutate } from '../../lib/mutate.ts';
+import { mutate } from '../../stores/mutate.ts';
 import { LOADING, settled, type Req } from '../../lib/request-state.ts';
 
 export interface WalletsState {

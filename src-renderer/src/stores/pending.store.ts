@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { watchCalls, type PendingCall } from '../../lib/api-client.ts';
+import { watchCalls, type PendingCall } from '../lib/api-client.ts';
 
 export type { PendingCall };
 
