@@ -97,4 +97,16 @@ describe('inbox store', () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(useInbox.getState().order).toEqual([1]);
   });
+
+  it('a burst pushed in one frame lands in one store update, with no timer of its own', async () => {
+    let updates = 0;
+    const off = useInbox.subscribe(() => updates++);
+    for (let seq = 100; seq < 150; seq++) useInbox.getState().received(entry(seq));
+    expect(useInbox.getState().order).toEqual([]);
+    await Promise.resolve();
+    off();
+    expect(updates).toBe(1);
+    expect(useInbox.getState().order).toHaveLength(50);
+    expect(useInbox.getState().order[0]).toBe(149);
+  });
 });
