@@ -18,7 +18,7 @@ afterEach(() => {
 
 describe('transactions store', () => {
   it('a list for older filters, answered last, is dropped', async () => {
-    const older = useTransactions.getState().setFilters({ status: 'pending' });
+    const older = useTransactions.getState().setFilters({ status: 'processing' });
     const newer = useTransactions.getState().setFilters({ status: 'completed' });
     held[1]!.ok(page(['txn_done']));
     await newer;
