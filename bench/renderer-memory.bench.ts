@@ -30,7 +30,7 @@ const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 const QUERIES = ['ma', 'rodrig', 'mary', 'globex', 'jo', 'smith'];
 const FILTERS = ['customer.', 'customer.endorsement', 'wallet.', 'transaction.'];
 const TYPES = ['customer.endorsement.granted', 'customer.updated', 'wallet.depositDetected', 'customer.created'];
-const INBOX = /^(Events|Inbox)$/;
+const INBOX = 'Inbox';
 
 const app = await startConsole();
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });

@@ -59,15 +59,8 @@ async function call<T>(channel: string, input: unknown = {}): Promise<T> {
   if (!r.ok) throw new Error(`${channel}: ${r.error?.code} ${r.error?.message}`);
   return r.data as T;
 }
-/** The inbox domain is being renamed from `events` to `inbox`: use whichever this build has. */
-async function inboxCall<T>(op: string, input: unknown = {}): Promise<T> {
-  try {
-    return await call<T>(`inbox.${op}`, input);
-  } catch (e) {
-    if (!/UNKNOWN_CHANNEL|NOT_FOUND/.test(String(e))) throw e;
-    return call<T>(`events.${op}`, input);
-  }
-}
+/** One call to the inbox domain (the webhook deliveries main received). */
+const inboxCall = <T>(op: string, input: unknown = {}): Promise<T> => call<T>(`inbox.${op}`, input);
 
 try {
   // 1. The console registers its listener with its sandbox; wait for that, then take the secret

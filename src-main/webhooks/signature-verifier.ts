@@ -17,7 +17,7 @@ export interface VerifyInput {
 
 export interface VerifyResult {
   verdict: WebhookVerdict;
-  /** Plain words for the event log: which check failed and what to do about it. */
+  /** Plain words for the inbox: which check failed and what to do about it. */
   reason: string;
   /** Index into `secrets` of the one that matched (verified, stale or future). */
   secretIndex: number | null;

@@ -127,7 +127,7 @@ export class WebhookProcessor {
     if (!stored) return { missing: true };
     if (stored.profileId !== this.#d.profileId()) return { otherProfile: stored.profileId };
     const { entry } = await this.receive({ headers: stored.headers, rawBody: stored.rawBytes }, stored.source, { replay: true });
-    // The contract's shape exactly (its schema is strict): this is what `events.replay` returns.
+    // The contract's shape exactly (its schema is strict): this is what `inbox.replay` returns.
     return { entry: contractEntry(entry) };
   }
 }

@@ -243,7 +243,7 @@ export class WebhookSubsystem {
     this.#watchdog?.kick();
   }
 
-  /** The event log of the active profile only (what `inbox.list` returns). */
+  /** The inbox of the active profile only (what `inbox.list` returns). */
   listForActiveProfile(f: Omit<InboxFilter, 'profileId'>): ReturnType<WebhookInbox['list']> {
     return this.inbox.list({ ...f, profileId: this.#d.activeProfileId() });
   }

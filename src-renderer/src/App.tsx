@@ -4,13 +4,15 @@ import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
 import { reloadOpenScreen } from './bridge/subscriptions.ts';
 import { api, onChangeDone } from './lib/api-client.ts';
 import { nameCustomersWith } from './lib/call-words.ts';
+import { fullName } from './lib/customer-name.ts';
 import { useCustomers } from './features/customers/customers.store.ts';
 import { useLiveUpdates } from './stores/live-updates.store.ts';
 import { selectGeneration, useReload } from './stores/reload.store.ts';
 import { applyTheme } from './lib/theme.ts';
 import { useFormatPrefs } from './lib/format.ts';
 import { loadDisplayPrefs } from './features/settings/LocalePanel.tsx';
-import { CommandPalette } from './components/CommandPalette.tsx';
+import { CommandPalette } from './features/palette/CommandPalette.tsx';
+import { OmsHealthIndicator } from './features/oms-health/OmsHealthIndicator.tsx';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
 import { ScreenBoundary, ScreenLoading } from './components/ScreenLoading.tsx';
 import { ScreenFault } from './components/error-reporting.ts';
@@ -25,7 +27,7 @@ import { useSession } from './stores/session.store.ts';
 const screenModules = {
   customerDetail: () => import('./features/customers/CustomerDetail.tsx'),
   editCustomer: () => import('./features/customers/EditCustomer.tsx'),
-  events: () => import('./features/events/EventsScreen.tsx'),
+  inbox: () => import('./features/inbox/InboxScreen.tsx'),
   logs: () => import('./features/logs/LogsScreen.tsx'),
   onboarding: () => import('./features/onboarding/OnboardingScreen.tsx'),
   reviews: () => import('./features/reviews/ReviewsScreen.tsx'),
@@ -35,7 +37,7 @@ const screenModules = {
 };
 const CustomerDetail = lazy(() => screenModules.customerDetail().then((m) => ({ default: m.CustomerDetail })));
 const EditCustomer = lazy(() => screenModules.editCustomer().then((m) => ({ default: m.EditCustomer })));
-const EventsScreen = lazy(() => screenModules.events().then((m) => ({ default: m.EventsScreen })));
+const InboxScreen = lazy(() => screenModules.inbox().then((m) => ({ default: m.InboxScreen })));
 const LogsScreen = lazy(() => screenModules.logs().then((m) => ({ default: m.LogsScreen })));
 const OnboardingScreen = lazy(() => screenModules.onboarding().then((m) => ({ default: m.OnboardingScreen })));
 const ReviewsScreen = lazy(() => screenModules.reviews().then((m) => ({ default: m.ReviewsScreen })));
@@ -78,8 +80,8 @@ function Screen() {
       return <WalletsScreen key={rest[0] ?? ''} customerId={rest[0]} action={rest[1] === 'fund' || rest[1] === 'send' ? rest[1] : undefined} />;
     case 'transactions':
       return <TransactionsScreen transactionId={rest[0]} />;
-    case 'events':
-      return <EventsScreen />;
+    case 'inbox':
+      return <InboxScreen />;
     case 'logs':
       return <LogsScreen />;
     case 'settings':
@@ -91,8 +93,7 @@ function Screen() {
 function knownName(id: string): string | null {
   const { byId, rows } = useCustomers.getState();
   const c = byId[id] ?? rows[id];
-  const name = c ? [c.firstName, c.middleName, c.lastName].filter(Boolean).join(' ') : '';
-  return name || null;
+  return (c && fullName(c)) || null;
 }
 
 export function App() {
@@ -114,7 +115,7 @@ export function App() {
   }, []);
   return (
     <>
-      <AppShell onRefresh={reloadOpenScreen}>
+      <AppShell onRefresh={reloadOpenScreen} health={<OmsHealthIndicator />}>
         <ScreenBoundary resetKey={section}>
           <Suspense fallback={<ScreenLoading />}>
             <ScreenFault section={section} />

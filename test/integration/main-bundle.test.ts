@@ -74,7 +74,7 @@ describe('main build', () => {
     const html = readFileSync(join(out, 'renderer/index.html'), 'utf8');
     const entry = /src="\.\/assets\/(index-[^"]+\.js)"/.exec(html)?.[1];
     expect(entry).toBeDefined();
-    for (const screen of ['SettingsScreen', 'OnboardingScreen', 'WalletsScreen', 'EventsScreen']) expect(assets.some((a) => a.startsWith(`${screen}-`) && a.endsWith('.js')), screen).toBe(true);
+    for (const screen of ['SettingsScreen', 'OnboardingScreen', 'WalletsScreen', 'InboxScreen']) expect(assets.some((a) => a.startsWith(`${screen}-`) && a.endsWith('.js')), screen).toBe(true);
     const code = readFileSync(join(out, 'renderer/assets', entry!), 'utf8');
     // What the first screen loads (the entry, what it imports statically, what the HTML preloads) holds no other screen.
     const firstLoad = [...html.matchAll(/href="\.\/assets\/([^"]+\.js)"/g), ...code.matchAll(/from"\.\/([^"]+\.js)"/g)].map((m) => m[1]!);

@@ -25,7 +25,7 @@ export interface ExportDeps {
 /** Datasets that hold personal data main masks, and can therefore be revealed on purpose. */
 const REVEALABLE: ReadonlySet<ExportTarget['dataset']> = new Set(['inbox']);
 
-/** A webhook payload is the OMS object in full: masked as the Events screen shows it, clear only when revealed. */
+/** A webhook payload is the OMS object in full: masked as the Inbox screen shows it, clear only when revealed. */
 async function withPayloads(h: Handlers, data: Collected, reason: string | null, ctx: CallContext): Promise<Collected> {
   const rows: Row[] = [];
   for (const r of data.rows) {

@@ -5,7 +5,7 @@ import { REVEAL_TTL_MS } from '../customers/customers.ipc.ts';
 import { inboxStats } from './inbox-stats.ts';
 import { maskPayload } from './payload-mask.ts';
 
-/** IPC handlers of the `events` domain: the event log and the listener's settings. */
+/** IPC handlers of the `inbox` domain: the delivery log and the listener's settings. */
 type ActiveProfile = { id: string; kind: string; webhookVerification: 'enforce' | 'report-only' };
 
 export function createInboxHandlers(webhooks: WebhookSubsystem, activeProfile: () => ActiveProfile, now: () => number = Date.now): DomainHandlers<'inbox'> {
@@ -17,7 +17,7 @@ export function createInboxHandlers(webhooks: WebhookSubsystem, activeProfile: (
     return d;
   };
   return {
-    // The Events screen shows the active profile's deliveries only.
+    // The Inbox screen shows the active profile's deliveries only.
     list: async (q) => webhooks.listForActiveProfile(q),
     get: async ({ seq }) => {
       const d = found(seq);

@@ -2,7 +2,7 @@ import type { Migration } from './migration.ts';
 
 /**
  * Issue 10.5 and 15: each delivery records which signature variant matched; a profile may pin one;
- * the event log is listed per profile (the index makes that a range scan).
+ * the inbox is listed per profile (the index makes that a range scan).
  */
 export const m004WebhookVariantProfile: Migration = {
   version: 4,

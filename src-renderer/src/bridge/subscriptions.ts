@@ -1,15 +1,18 @@
 import { useCustomers } from '../features/customers/customers.store.ts';
 import { useTimeline } from '../features/customers/timeline.store.ts';
-import { useEvents } from '../features/events/events.store.ts';
+import { useInbox } from '../features/inbox/inbox.store.ts';
+import { useEndpoints } from '../features/inbox/endpoints.store.ts';
 import type { AppCommand } from '#shared/events/events.contract.ts';
 import { useOmsHealth } from '../features/oms-health/oms-health.store.ts';
 import { useTransactions } from '../features/transactions/transactions.store.ts';
 import { useWallets } from '../features/wallets/wallets.store.ts';
 import { api } from '../lib/api-client.ts';
 import { usePalette } from '../stores/palette.store.ts';
-import { SECTIONS, useRoute, type Section } from '../stores/route.store.ts';
+import { useRoute } from '../stores/route.store.ts';
+import { sectionNamed } from '../lib/hash-route.ts';
 import { useReload } from '../stores/reload.store.ts';
 import { useSandbox } from '../stores/sandbox.store.ts';
+import { useLiveUpdates } from '../stores/live-updates.store.ts';
 import { useSession } from '../stores/session.store.ts';
 
 /**
@@ -22,7 +25,8 @@ function reloadData(): void {
   useWallets.getState().reset();
   useTransactions.getState().reset();
   useTimeline.getState().reset();
-  useEvents.getState().reset();
+  useInbox.getState().reset();
+  useEndpoints.getState().reset();
   void useOmsHealth.getState().load();
   void useSession.getState().loadInfo();
   void useSandbox.getState().load();
@@ -39,12 +43,33 @@ function runCommand(command: AppCommand): void {
   if (command === 'palette.open') return usePalette.getState().setOpen(true);
   if (command === 'profile.switch') return useRoute.getState().navigate('settings');
   if (command === 'data.reload') return reloadOpenScreen();
-  const section = command.slice('navigate.'.length);
-  if ((SECTIONS as readonly string[]).includes(section)) useRoute.getState().navigate(section as Section);
+  // The menu may still call a screen by a former name: it is main's, and renamed separately.
+  const section = sectionNamed(command.slice('navigate.'.length));
+  if (section) useRoute.getState().navigate(section);
+}
+
+/**
+ * The inbox store already holds every delivery and listener status push: the live indicator
+ * follows it rather than subscribe to main twice. Only rows that joined the list count.
+ */
+function followInbox(): () => void {
+  return useInbox.subscribe((s, prev) => {
+    if (s.order !== prev.order) {
+      const fresh = [];
+      for (const seq of s.order) {
+        if (prev.bySeq[seq]) break;
+        const e = s.bySeq[seq];
+        if (e) fresh.push(e);
+      }
+      if (fresh.length) useLiveUpdates.getState().arrived(fresh);
+    }
+    if (s.listener && s.listener !== prev.listener) useLiveUpdates.getState().setListener(s.listener);
+  });
 }
 
 export function startSubscriptions(): () => void {
   const offs = [
+    followInbox(),
     api().events.on('event.app.heartbeat', (p) => useSession.getState().heartbeat(p.seq)),
     api().events.on('event.app.command', (p) => runCommand(p.command)),
     api().events.on('event.oms.healthChanged', (p) => useOmsHealth.getState().set(p)),
@@ -60,10 +85,10 @@ export function startSubscriptions(): () => void {
       if (p.cause.startsWith('transaction.') || p.cause.startsWith('cashIn.')) useTransactions.getState().nudge();
     }),
     api().events.on('event.webhooks.received', (p) => {
-      useEvents.getState().received(p);
+      useInbox.getState().received(p);
       useTimeline.getState().webhook(p);
     }),
-    api().events.on('event.webhooks.statusChanged', (p) => useEvents.getState().setListener(p)),
+    api().events.on('event.webhooks.statusChanged', (p) => useInbox.getState().setListener(p)),
   ];
   return () => offs.forEach((off) => off());
 }

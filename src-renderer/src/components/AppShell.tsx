@@ -4,7 +4,6 @@ import { selectInfo, selectInfoError, selectLastHeartbeat, useSession } from '..
 import { SECTION_LABELS as LABELS, SECTIONS, selectNavigate, selectRoute, selectSection, useRoute } from '../stores/route.store.ts';
 import { usePalette } from '../stores/palette.store.ts';
 import { useShortcutsHelp } from '../stores/shortcuts.store.ts';
-import { OmsHealthIndicator } from '../features/oms-health/OmsHealthIndicator.tsx';
 import { StaleNotice, useLiveProblem, useNow } from './LiveNotice.tsx';
 
 function ProfileBanner() {
@@ -46,7 +45,7 @@ const SHORT: Record<string, string> = {
   onboarding: 'Onb',
   wallets: 'Wal',
   transactions: 'Txn',
-  events: 'Evt',
+  inbox: 'Inb',
   logs: 'Log',
   settings: 'Set',
 };
@@ -127,7 +126,8 @@ function useFocusHeadingOnNavigate(main: React.RefObject<HTMLElement | null>) {
   }, [key, main]);
 }
 
-export function AppShell({ children, onRefresh }: { children: ReactNode; onRefresh: () => void }) {
+/** `health` is the OMS status the sidebar shows: a feature's, handed in so the shell stays below features. */
+export function AppShell({ children, health, onRefresh }: { children: ReactNode; health: ReactNode; onRefresh: () => void }) {
   const section = useRoute(selectSection);
   const navigate = useRoute(selectNavigate);
   const info = useSession(selectInfo);
@@ -166,7 +166,7 @@ export function AppShell({ children, onRefresh }: { children: ReactNode; onRefre
           ))}
         </ul>
         <Liveness />
-        <OmsHealthIndicator />
+        {health}
         <button type="button" className="sidebar-help" aria-keyshortcuts="Shift+?" onClick={() => useShortcutsHelp.getState().setOpen(true)}>
           {collapsed ? (
             <>

@@ -51,7 +51,7 @@ export function StaleNotice({ onRefresh }: { onRefresh: () => void }) {
       >
         Refresh this screen
       </button>
-      <a className="btn btn-small btn-ghost" href="#/events">
+      <a className="btn btn-small btn-ghost" href="#/inbox">
         See deliveries
       </a>
     </div>

@@ -3,7 +3,7 @@ import { useRoute, type Section } from '../stores/route.store.ts';
 import { isShortcut, MOD, selectShortcutsOpen, useShortcutsHelp } from '../stores/shortcuts.store.ts';
 
 /** ⌘/Ctrl + 1–7, in the order of the desktop menu's Go items. */
-const SCREEN_KEYS: readonly Section[] = ['customers', 'onboarding', 'wallets', 'transactions', 'events', 'logs', 'settings'];
+const SCREEN_KEYS: readonly Section[] = ['customers', 'onboarding', 'wallets', 'transactions', 'inbox', 'logs', 'settings'];
 
 /**
  * The desktop app's menu owns these accelerators and sends them as `event.app.command`; handling
@@ -23,7 +23,7 @@ const GROUPS: [string, [string, string][]][] = [
     [
       [`${MOD} K`, 'Search customers or jump to a pasted id'],
       ['?', 'This list of shortcuts'],
-      [`${MOD} 1 – 7`, 'Customers, Onboarding, Wallets, Transactions, Events, Logs, Settings'],
+      [`${MOD} 1 – 7`, 'Customers, Onboarding, Wallets, Transactions, Inbox, Logs, Settings'],
       [`${MOD} ${MOD === '⌘' ? '⇧' : 'Shift'} P`, 'Switch profile (desktop app)'],
       [`${MOD} R`, 'Reload the data on screen (desktop app)'],
     ],

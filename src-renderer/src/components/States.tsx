@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '#shared/ipc/result.ts';
-import { selectPendingCalls, usePending } from '../features/oms-health/pending.store.ts';
+import { selectPendingCalls, usePending } from '../stores/pending.store.ts';
 import { adviceFor } from '../lib/request-state.ts';
 
 /** A wait this long earns a Cancel beside the spinner, as in the sidebar's list. */

@@ -1,6 +1,4 @@
-import type { Tone } from '../features/customers/endorsement-words.ts';
-
-export const GLYPH: Record<Tone, string> = { ok: '●', warn: '◐', bad: '✕', info: '○', neutral: '◌' };
+import { GLYPH, type Tone } from '../lib/tone.ts';
 
 /** Colour AND text (and a glyph) so status never depends on colour alone. */
 export function StatusBadge({ tone, children, title }: { tone: Tone; children: React.ReactNode; title?: string }) {

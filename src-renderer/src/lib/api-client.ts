@@ -1,7 +1,6 @@
 import { type CallOptions, type OmsApi, type OmsApiOf } from '#shared/ipc/build-api.ts';
 import { contract } from '#shared/ipc/registry.ts';
 import { err, type Result } from '#shared/ipc/result.ts';
-import { usePending } from '../features/oms-health/pending.store.ts';
 import { callWords, cancelledWords } from './call-words.ts';
 
 declare global {
@@ -16,9 +15,37 @@ export interface ClientCallOptions {
 }
 export type ClientApi = OmsApiOf<ClientCallOptions>;
 
+/** A call to main that has not answered yet, as the pending list shows it. */
+export interface PendingCall {
+  id: number;
+  channel: string;
+  /** What the person is waiting for, in their words ("Loading Dora Docs"). */
+  label: string;
+  /** A read: cancelling it also aborts the OMS request; a change is only no longer waited for. */
+  read: boolean;
+  startedAt: number;
+  /** Stops waiting: the caller gets a "cancelled" result at once and its buttons come back. */
+  cancel(): void;
+}
+
+/** Told when a call starts and when it settles: whoever shows waiting calls registers one. */
+export interface CallWatcher {
+  started(call: PendingCall): void;
+  settled(id: number): void;
+}
+
 let seq = 0;
 let tracked: ClientApi | null = null;
 let changeDone: (channel: string) => void = () => {};
+let watcher: CallWatcher = { started: () => {}, settled: () => {} };
+
+/**
+ * The client sits below every store, so it reports calls to whoever registered rather than
+ * importing the store that lists them.
+ */
+export function watchCalls(w: CallWatcher): void {
+  watcher = w;
+}
 
 /** Told of every change main carried out (a delivery about it may now be expected). */
 export function onChangeDone(fn: (channel: string) => void): void {
@@ -61,7 +88,7 @@ function track(raw: OmsApi): ClientApi {
         // One switch for both ways a read is abandoned: its caller's signal, or Cancel in the list.
         const abandon = new AbortController();
         signal?.addEventListener('abort', () => abandon.abort(), { once: true });
-        usePending.getState().add({ id, channel, label, read, startedAt: Date.now(), cancel: read ? () => abandon.abort() : () => stop(cancelled(label)) });
+        watcher.started({ id, channel, label, read, startedAt: Date.now(), cancel: read ? () => abandon.abort() : () => stop(cancelled(label)) });
         const call =
           signal || read
             ? op(input, {
@@ -79,7 +106,7 @@ function track(raw: OmsApi): ClientApi {
             if (r.ok && !read) changeDone(channel);
             return isCancelledResult(r) ? cancelled(label) : r;
           })
-          .finally(() => usePending.getState().remove(id));
+          .finally(() => watcher.settled(id));
       };
     }
     out[domain] = Object.freeze(wrapped);

@@ -29,7 +29,7 @@ const WORDS: Record<string, string> = {
   'export.run': 'Exporting',
   'externalAccounts.create': 'Adding the bank account',
   'externalAccounts.schemas': 'Loading the bank account form',
-  'inbox.clear': 'Clearing the event log',
+  'inbox.clear': 'Clearing the inbox',
   'inbox.configureListener': 'Saving listener settings',
   'inbox.get': 'Loading the delivery',
   'inbox.list': 'Loading webhook deliveries',

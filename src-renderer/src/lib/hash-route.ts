@@ -1,4 +1,4 @@
-export const SECTIONS = ['customers', 'reviews', 'onboarding', 'wallets', 'transactions', 'events', 'logs', 'settings'] as const;
+export const SECTIONS = ['customers', 'reviews', 'onboarding', 'wallets', 'transactions', 'inbox', 'logs', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Route {
@@ -7,6 +7,25 @@ export interface Route {
   rest: string[];
   /** `#/customers?q=ada` → `{ q: 'ada' }`: screen state a copied link, Back and reload restore. */
   query: Record<string, string>;
+}
+
+/**
+ * Former section names still open their screen: saved links and bookmarks outlive a rename. The
+ * route store rewrites such a hash to the current name, so the old one does not spread further.
+ */
+const RENAMED: Readonly<Record<string, Section>> = { events: 'inbox' };
+
+/** A section by its current or former name; null when it names none. */
+export function sectionNamed(name: string): Section | null {
+  if ((SECTIONS as readonly string[]).includes(name)) return name as Section;
+  return Object.hasOwn(RENAMED, name) ? RENAMED[name]! : null;
+}
+
+/** `#/events/…?…` → `#/inbox/…?…` (the rest kept as typed); null when the hash uses no former name. */
+export function renamedHash(hash: string): string | null {
+  const m = /^#\/?([^/?]*)(.*)$/s.exec(hash);
+  if (!m || !Object.hasOwn(RENAMED, m[1]!)) return null;
+  return `#/${RENAMED[m[1]!]}${m[2]}`;
 }
 
 const MAX_QUERY_VALUE = 500;
@@ -51,6 +70,6 @@ export function parseHash(hash: string): Route {
   const q = bounded.indexOf('?');
   const query = parseQuery(q >= 0 ? bounded.slice(q + 1) : '');
   const parts = (q >= 0 ? bounded.slice(0, q) : bounded).replace(/^#\/?/, '').split('/').filter(Boolean).slice(0, MAX_PARTS).map(decodeSafe);
-  const section = (SECTIONS as readonly string[]).includes(parts[0] ?? '') ? (parts[0] as Section) : 'customers';
-  return { section, rest: section === parts[0] ? parts.slice(1) : [], query };
+  const named = sectionNamed(parts[0] ?? '');
+  return { section: named ?? 'customers', rest: named ? parts.slice(1) : [], query };
 }

@@ -1,7 +1,6 @@
 import { create } from 'zustand';
-import type { ListenerStatus } from '#shared/ipc/inbox.contract.ts';
+import type { InboxEntry, ListenerStatus } from '#shared/ipc/inbox.contract.ts';
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
-import { useEvents } from '../features/events/events.store.ts';
 import { api } from '../lib/api-client.ts';
 
 /**
@@ -42,6 +41,9 @@ interface LiveState {
   changed(channel: string): void;
   refreshed(): void;
   load(): Promise<void>;
+  /** Rows that just joined the inbox list, newest first. */
+  arrived(entries: readonly InboxEntry[]): void;
+  setListener(l: ListenerStatus): void;
 }
 
 /**
@@ -65,6 +67,25 @@ export const useLiveUpdates = create<LiveState>((set) => ({
     const r = await api().inbox.listenerStatus({});
     if (r.ok) set({ listener: r.data });
   },
+  // OMS retries what the listener refused, so only a delivery of an event not seen before answers
+  // a change or is news.
+  arrived: (entries) => {
+    let refusedNew = false;
+    let deliveredNew = false;
+    for (const e of entries) {
+      // A reload of the inbox list brings old rows too: only what just arrived counts.
+      if (!e.eventId || Date.parse(e.receivedAt) < Date.now() - 60_000) continue;
+      if (!seen.has(e.eventId)) deliveredNew = true;
+      seen.add(e.eventId);
+      if (e.verdict === 'verified') continue;
+      refusedSeen.add(e.eventId);
+      if (!covered.has(e.eventId)) refusedNew = true;
+    }
+    for (const ids of [seen, refusedSeen, covered]) if (ids.size > MAX_IDS) ids.clear();
+    if (refusedNew) set({ refusedNewAt: Date.now() });
+    if (deliveredNew) set({ deliveredAt: Date.now(), changedAt: null });
+  },
+  setListener: (listener) => set({ listener }),
 }));
 
 /** Event ids seen (any verdict), of refused ones, and of refused ones a refresh has covered (bounded). */
@@ -72,32 +93,6 @@ const seen = new Set<string>();
 const refusedSeen = new Set<string>();
 const covered = new Set<string>();
 const MAX_IDS = 2000;
-
-// The Events store already receives every delivery and listener status push: follow it rather
-// than subscribe to main twice. OMS retries what the listener refused, so only a delivery of an
-// event not seen before answers a change or is news.
-useEvents.subscribe((s, prev) => {
-  if (s.order === prev.order) return;
-  let refusedNew = false;
-  let deliveredNew = false;
-  for (const seq of s.order) {
-    if (prev.bySeq[seq]) break;
-    const e = s.bySeq[seq];
-    // A reload of the Events list brings old rows too: only what just arrived counts.
-    if (!e?.eventId || Date.parse(e.receivedAt) < Date.now() - 60_000) continue;
-    if (!seen.has(e.eventId)) deliveredNew = true;
-    seen.add(e.eventId);
-    if (e.verdict === 'verified') continue;
-    refusedSeen.add(e.eventId);
-    if (!covered.has(e.eventId)) refusedNew = true;
-  }
-  for (const ids of [seen, refusedSeen, covered]) if (ids.size > MAX_IDS) ids.clear();
-  if (refusedNew) useLiveUpdates.setState({ refusedNewAt: Date.now() });
-  if (deliveredNew) useLiveUpdates.setState({ deliveredAt: Date.now(), changedAt: null });
-});
-useEvents.subscribe((s, prev) => {
-  if (s.listener && s.listener !== prev.listener) useLiveUpdates.setState({ listener: s.listener });
-});
 
 /** What keeps the screens from being live right now, or null; `now` drives the silence check. */
 export function liveProblem(s: Pick<LiveState, 'listener' | 'changedAt'>, now: number): LiveProblem | null {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { formatHash, parseHash, type Route, type Section } from '../lib/hash-route.ts';
+import { formatHash, parseHash, renamedHash, type Route, type Section } from '../lib/hash-route.ts';
 
 export { SECTIONS, type Route, type Section } from '../lib/hash-route.ts';
 
@@ -9,7 +9,7 @@ export const SECTION_LABELS: Record<Section, string> = {
   onboarding: 'Onboarding',
   wallets: 'Wallets',
   transactions: 'Transactions',
-  events: 'Events',
+  inbox: 'Inbox',
   logs: 'Logs',
   settings: 'Settings',
 };
@@ -28,7 +28,14 @@ interface RouteState {
 
 /** Hash routing: works identically under app:// (Electron) and http:// (browser mode). */
 export const useRoute = create<RouteState>((set, get) => {
-  window.addEventListener('hashchange', () => set({ route: parseHash(window.location.hash) }));
+  // A former section name opens its screen under the current one, in place of the old entry (no
+  // extra step for Back), so the address bar and a copied link show the name the nav shows.
+  const current = () => {
+    const renamed = renamedHash(window.location.hash);
+    if (renamed) window.history.replaceState(window.history.state, '', renamed);
+    return parseHash(window.location.hash);
+  };
+  window.addEventListener('hashchange', () => set({ route: current() }));
   const go = (route: Route, mode: 'replace' | 'push') => {
     const hash = formatHash(route);
     if (window.location.hash !== hash) {
@@ -38,7 +45,7 @@ export const useRoute = create<RouteState>((set, get) => {
     set({ route });
   };
   return {
-    route: parseHash(window.location.hash),
+    route: current(),
     navigate: (section, ...rest) => go({ section, rest, query: {} }, 'push'),
     setQuery: (query, mode = 'replace') => go({ ...get().route, query }, mode),
     open: (section, query, ...rest) => go({ section, rest, query }, 'push'),

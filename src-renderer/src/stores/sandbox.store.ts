@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { OutputOf } from '#shared/ipc/operation.ts';
 import type { sandboxContract } from '#shared/ipc/sandbox.contract.ts';
 import { api } from '../lib/api-client.ts';
-import { mutate } from '../lib/mutate.ts';
+import { mutate } from './mutate.ts';
 import { IDLE, LOADING, settled, type Req } from '../lib/request-state.ts';
 
 export type SandboxStatus = OutputOf<typeof sandboxContract.status>;

@@ -21,7 +21,7 @@ test('axe: no serious or critical violation on any screen', async ({ app }) => {
     ['customer-edit', `#/customers/${withWallet.id}/edit`, async () => expect(app.getByRole('form', { name: `Edit ${withWallet.id}` })).toBeVisible()],
     ['onboarding', '#/onboarding', async () => expect(app.getByRole('navigation', { name: 'Onboarding steps' })).toBeVisible()],
     ['wallets', `#/wallets/${withWallet.id}`, async () => expect(app.getByRole('region', { name: 'Wallets' }).getByRole('table')).toBeVisible()],
-    ['events', '#/events', async () => expect(app.getByRole('region', { name: 'Webhook listener' })).toBeVisible()],
+    ['inbox', '#/inbox', async () => expect(app.getByRole('region', { name: 'Webhook listener' })).toBeVisible()],
     ['logs', '#/logs', async () => expect(app.getByRole('tabpanel')).toBeVisible()],
     ['settings', '#/settings', async () => expect(app.getByRole('region', { name: 'Profiles' }).getByRole('listitem').first()).toBeVisible()],
   ];
@@ -43,13 +43,13 @@ test('axe: no serious or critical violation on any screen', async ({ app }) => {
   await expect(app.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   for (const v of await seriousViolations(app)) problems.push(`shortcuts: ${v}`);
   await app.keyboard.press('Escape');
-  // Events: make sure a delivery exists (creating a customer sends customer.created), then scan
+  // Inbox: make sure a delivery exists (creating a customer sends customer.created), then scan
   // the list with rows and the payload viewer.
   await oms(app, 'customers', 'create', { customer: { type: 'individual', firstName: 'Axe', lastName: 'Scan' } });
-  await goto(app, '#/events');
+  await goto(app, '#/inbox');
   const first = app.getByRole('listbox', { name: 'Webhook deliveries' }).getByRole('option').first();
   await expect(first).toBeVisible();
-  for (const v of await seriousViolations(app)) problems.push(`events-with-rows: ${v}`);
+  for (const v of await seriousViolations(app)) problems.push(`inbox-with-rows: ${v}`);
   // Click the event cell: the customer id inside the row is its own target (it opens the customer).
   await first.click({ position: { x: 24, y: 16 } });
   await expect(app.getByRole('complementary', { name: /Delivery #/ })).toBeVisible();

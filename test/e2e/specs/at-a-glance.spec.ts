@@ -36,7 +36,7 @@ async function fundedWallet(app: Page) {
   return { customerId: c.id, walletId };
 }
 
-test('support: the Events chart says how many deliveries and failures arrived in the last hour', async ({ app }) => {
+test('support: the inbox chart says how many deliveries and failures arrived in the last hour', async ({ app }) => {
   await ensureListener(app);
   const before = totals(await oms<Stats>(app, 'inbox', 'stats'));
   const { url } = await oms<{ url: string }>(app, 'inbox', 'listenerStatus');
@@ -45,7 +45,7 @@ test('support: the Events chart says how many deliveries and failures arrived in
     const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: `evt_glance_${i}`, type: 'customer.updated' }) });
     expect(r.status).toBeGreaterThanOrEqual(400);
   }
-  await goto(app, '#/events');
+  await goto(app, '#/inbox');
   const chart = app.getByRole('figure', { name: 'Deliveries per minute, last hour' });
   await expect(chart).toContainText(`Last hour: ${before.delivered + 4} deliveries, ${before.failed + 4} failed; busiest minute`);
   // The screen-reader table has the current minute with the four failures in it.
@@ -53,9 +53,9 @@ test('support: the Events chart says how many deliveries and failures arrived in
   await expect(app.getByRole('figure', { name: 'Verdict mix, last hour' })).toContainText(/Missing headers\s*\d/);
   expect(await seriousViolations(app, 'figure')).toEqual([]);
   await app.setViewportSize({ width: 1024, height: 700 });
-  await shot(app, 'at-a-glance-events-light');
+  await shot(app, 'at-a-glance-inbox-light');
   await app.emulateMedia({ colorScheme: 'dark' });
-  await shot(app, 'at-a-glance-events-dark');
+  await shot(app, 'at-a-glance-inbox-dark');
   await app.emulateMedia({ colorScheme: 'light' });
 });
 
@@ -110,20 +110,20 @@ test('support: one locale for money and times, and UTC on demand, applied at onc
 test('keyboard user: Ctrl+1–7 switch screens in browser mode, and ? lists them on any screen', async ({ app }) => {
   // The first screen settles before the journey moves on (a hash set during boot can be overtaken).
   await expect(app.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
-  await goto(app, '#/events');
-  await expect(app.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
+  await goto(app, '#/inbox');
+  await expect(app.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
   await app.keyboard.press('Control+3');
   await expect(app).toHaveURL(/#\/wallets$/);
   await app.keyboard.press('Control+7');
   await expect(app.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
-  // Once, not twice: Back leaves Settings for Wallets, then Events.
+  // Once, not twice: Back leaves Settings for Wallets, then the Inbox.
   await app.goBack();
   await expect(app).toHaveURL(/#\/wallets$/);
   await app.keyboard.press('Control+4');
   await expect(app.getByRole('heading', { level: 1, name: 'Transactions' })).toBeVisible();
   await app.locator('body').press('?');
   const help = app.getByRole('dialog', { name: 'Keyboard shortcuts' });
-  await expect(help.getByRole('region', { name: 'Everywhere' })).toContainText('Customers, Onboarding, Wallets, Transactions, Events, Logs, Settings');
+  await expect(help.getByRole('region', { name: 'Everywhere' })).toContainText('Customers, Onboarding, Wallets, Transactions, Inbox, Logs, Settings');
   await expect(help.getByRole('region', { name: 'Everywhere' })).not.toContainText('Settings (desktop app)');
   // A screen key does nothing while the list is open (it keeps the focus).
   await app.keyboard.press('Control+5');
@@ -131,5 +131,5 @@ test('keyboard user: Ctrl+1–7 switch screens in browser mode, and ? lists them
   await app.keyboard.press('Escape');
   await expect(help).toBeHidden();
   await app.keyboard.press('Control+5');
-  await expect(app.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
 });

@@ -44,7 +44,7 @@ test('compliance: exports a customer’s webhook deliveries masked, then with pa
   const tag = uniqueTag();
   const person = fullCustomer('Export', tag);
   const c = await oms<{ id: string }>(app, 'customers', 'create', { customer: { ...person, endorsements: ['basic'] } });
-  await goto(app, '#/events');
+  await goto(app, '#/inbox');
   await app.getByLabel('Customer id', { exact: true }).fill(c.id);
   await expect(app.getByRole('listbox', { name: 'Webhook deliveries' }).getByRole('option').first()).toBeVisible({ timeout: 15_000 });
 

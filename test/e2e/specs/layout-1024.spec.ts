@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
 import { goto, oms, shot } from '../pages/console.page.ts';
 
-const SCREENS = ['#/customers', '#/reviews', '#/onboarding', '#/wallets', '#/transactions', '#/events', '#/logs', '#/settings'];
+const SCREENS = ['#/customers', '#/reviews', '#/onboarding', '#/wallets', '#/transactions', '#/inbox', '#/logs', '#/settings'];
 
 /** Console errors and failed loads on the page from now on. */
 function watch(page: Page) {
@@ -80,7 +80,7 @@ test('everywhere: usable at 1024×700 — the banner keeps the profile, Logs fit
     .evaluateAll((tds) => tds.filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent));
   expect(spills).toEqual([]);
   await fits('logs');
-  for (const hash of ['#/settings', '#/events', '#/wallets']) {
+  for (const hash of ['#/settings', '#/inbox', '#/wallets']) {
     await goto(app, hash);
     await expect(app.getByRole('main')).toBeVisible();
     await fits(hash.slice(2));

@@ -10,7 +10,7 @@ test('production confirmation is modal: focus trapped, page inert, Escape cancel
   try {
     await app.reload();
     await expect(app.getByRole('status', { name: 'Active profile' })).toContainText('PRODUCTION');
-    await goto(app, '#/events');
+    await goto(app, '#/inbox');
     const sent: string[] = [];
     app.on('request', (r) => r.url().includes('/api/invoke/webhooks.create') && sent.push(r.url()));
     const form = app.getByRole('form', { name: 'Register an endpoint' });

@@ -42,7 +42,7 @@ test('QA: onboards a customer through all four steps, sees endorsements turn act
   await expect(steps.getByRole('button', { name: 'Endorsements (done)' })).toBeVisible();
   expect(await app.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(loads);
   // Resumable: leave and come back, the step is kept.
-  await app.getByRole('link', { name: 'Events' }).click();
+  await app.getByRole('link', { name: 'Inbox' }).click();
   await app.getByRole('link', { name: 'Onboarding' }).click();
   await expect(app.getByLabel('Asset and network')).toBeVisible();
 

@@ -32,7 +32,7 @@ test('operator: connects the console to the team relay with a token; the card sh
     await expect(app.locator('body')).not.toContainText(token);
     await shot(app, 'relay-settings-saved');
 
-    await goto(app, '#/events');
+    await goto(app, '#/inbox');
     const card = app.getByRole('region', { name: /OMS relay/ });
     await expect(card).toContainText('Connected');
     await expect(card.getByRole('status')).toHaveText('Caught up 3 deliveries missed while offline.');
@@ -59,7 +59,7 @@ test('operator: a smee channel (no token) says it works only in report-only', as
   await settings.getByRole('button', { name: 'Save listener settings' }).click();
   await expect(settings.getByText('No token saved: the URL is read as a smee channel.')).toBeVisible();
   try {
-    await goto(app, '#/events');
+    await goto(app, '#/inbox');
     const card = app.getByRole('region', { name: /smee channel/ });
     await expect(card).toContainText('works only in report-only');
     await shot(app, 'relay-listener-smee');

@@ -2,7 +2,7 @@ import { expect, saveScreen, test } from '../fixtures/test.ts';
 
 test('the shell renders, app.info shows and a heartbeat arrives', async ({ app }) => {
   await expect(app.getByRole('navigation', { name: 'Main' })).toBeVisible();
-  for (const name of ['Customers', 'Onboarding', 'Wallets', 'Events', 'Settings']) {
+  for (const name of ['Customers', 'Onboarding', 'Wallets', 'Inbox', 'Settings']) {
     await expect(app.getByRole('link', { name })).toBeVisible();
   }
   // app.info: version and transport in the sidebar, profile in the banner.

@@ -41,7 +41,7 @@ test('support agent: finds a customer by part of an email, then by a pasted id, 
   await shot(app, 'customer-view');
 
   // A pasted wallet id lands on its customer too (Ctrl+K palette).
-  await app.getByRole('link', { name: 'Events' }).click();
+  await app.getByRole('link', { name: 'Inbox' }).click();
   await app.keyboard.press('Control+k');
   await app.getByRole('combobox', { name: 'Command or id' }).fill(target.wallets[0]!.id);
   await shot(app, 'palette');
@@ -76,7 +76,7 @@ test('support agent: a pasted wallet id lands on its customer even when that cus
   const walletId = target.wallets[0]!.id;
 
   // A fresh renderer on a screen that loads no customers: nothing is cached.
-  await goto(app, '#/events');
+  await goto(app, '#/inbox');
   await app.reload();
   // The palette's shortcut is live once the app has drawn its shell (wait on what a person sees).
   await expect(app.getByRole('status', { name: 'Connection to main process' })).toContainText('Live');
@@ -136,7 +136,7 @@ test('support agent: picks a customer on Wallets by email fragment with the keyb
   await expect(app).toHaveURL(new RegExp(`#/wallets/${target!.id}$`));
 
   // Leaving and coming back (even after a reload) reopens the last customer.
-  await goto(app, '#/events');
+  await goto(app, '#/inbox');
   await app.reload();
   await app.getByRole('link', { name: 'Wallets' }).click();
   await expect(app).toHaveURL(new RegExp(`#/wallets/${target!.id}$`));

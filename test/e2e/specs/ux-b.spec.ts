@@ -126,10 +126,10 @@ test('support agent: a hung customer read is named in the user’s words, listed
 
 test('keyboard user: a skip link leads to the content, and after each navigation focus lands on the screen’s heading', async ({ app }) => {
   // A fresh load (the session cookie stays): focus starts at the top of the document.
-  const start = `${app.url().split('#')[0]}#/events`;
+  const start = `${app.url().split('#')[0]}#/inbox`;
   await app.goto('about:blank');
   await app.goto(start);
-  await expect(app.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
   await app.keyboard.press('Tab');
   const skip = app.getByRole('button', { name: 'Skip to main content' });
   await expect(skip).toBeFocused();
@@ -140,7 +140,7 @@ test('keyboard user: a skip link leads to the content, and after each navigation
 
   for (const [link, heading] of [
     ['Review queue', 'Review queue'],
-    ['Events', 'Events'],
+    ['Inbox', 'Inbox'],
     ['Settings', 'Settings'],
   ] as const) {
     await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();

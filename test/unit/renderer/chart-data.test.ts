@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TransactionView } from '#shared/domain/transaction.ts';
-import { eventsSummary } from '../../../src-renderer/src/features/charts/chart-words.ts';
+import { inboxSummary } from '../../../src-renderer/src/features/charts/chart-words.ts';
 import { setFormatPrefs } from '../../../src-renderer/src/lib/format.ts';
 import { latencySummary } from '../../../src-renderer/src/features/oms-health/latency-words.ts';
 import { balanceHistory } from '../../../src-renderer/src/features/charts/balance-history.ts';
@@ -40,14 +40,14 @@ describe('daily volume of the listed transactions', () => {
   });
 });
 
-describe('the Events chart in one sentence', () => {
+describe('the inbox chart in one sentence', () => {
   const bucket = (at: string, delivered: number, failed: number) => ({ at, delivered, failed });
   it('says totals, failures and the busiest minute, with UTC named when times are in UTC', () => {
     const stats = { from: '', to: '', verdicts: [], buckets: [bucket('2026-12-07T14:01:00.000Z', 381, 1), bucket('2026-12-07T14:02:00.000Z', 1031, 2)] };
-    expect(eventsSummary(stats, { locale: 'en-GB', utc: true })).toBe('Last hour: 1,412 deliveries, 3 failed; busiest minute 14:02 UTC with 1,031.');
-    expect(eventsSummary(stats, { locale: 'de-DE', utc: true })).toBe('Last hour: 1.412 deliveries, 3 failed; busiest minute 14:02 UTC with 1.031.');
-    expect(eventsSummary({ ...stats, buckets: [bucket('2026-12-07T14:01:00.000Z', 1, 0)] }, { locale: 'en-GB', utc: true })).toBe('Last hour: 1 delivery, 0 failed; busiest minute 14:01 UTC with 1.');
-    expect(eventsSummary({ ...stats, buckets: [] }, { locale: 'en-GB', utc: true })).toBe('Last hour: no deliveries.');
+    expect(inboxSummary(stats, { locale: 'en-GB', utc: true })).toBe('Last hour: 1,412 deliveries, 3 failed; busiest minute 14:02 UTC with 1,031.');
+    expect(inboxSummary(stats, { locale: 'de-DE', utc: true })).toBe('Last hour: 1.412 deliveries, 3 failed; busiest minute 14:02 UTC with 1.031.');
+    expect(inboxSummary({ ...stats, buckets: [bucket('2026-12-07T14:01:00.000Z', 1, 0)] }, { locale: 'en-GB', utc: true })).toBe('Last hour: 1 delivery, 0 failed; busiest minute 14:01 UTC with 1.');
+    expect(inboxSummary({ ...stats, buckets: [] }, { locale: 'en-GB', utc: true })).toBe('Last hour: no deliveries.');
   });
 });
 

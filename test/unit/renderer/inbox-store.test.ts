@@ -39,62 +39,74 @@ const entry = (seq: number, type = 'customer.updated'): InboxEntry => ({
   (globalThis as { window?: unknown }).window = { oms: buildOmsApi(invoke, () => () => {}) };
 }
 
-const { useEvents } = await import('../../../src-renderer/src/features/events/events.store.ts');
+const { useInbox } = await import('../../../src-renderer/src/features/inbox/inbox.store.ts');
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 afterEach(() => {
   vi.useRealTimers();
-  useEvents.getState().reset();
-  useEvents.setState({ filters: { type: '', customerId: '', verdict: '' } });
+  useInbox.getState().reset();
+  useInbox.setState({ filters: { type: '', customerId: '', verdict: '' } });
   calls.length = 0;
 });
 
 describe('inbox store', () => {
   it('typing a filter: an older answer arriving last does not replace the newest, and the older request is aborted', async () => {
-    useEvents.getState().setFilters({ type: 'c' });
-    useEvents.getState().setFilters({ type: 'customer.u' });
+    useInbox.getState().setFilters({ type: 'c' });
+    useInbox.getState().setFilters({ type: 'customer.u' });
     expect(calls.map((c) => c.input.type)).toEqual(['c', 'customer.u']);
     calls[1]!.answer([entry(2)]);
     await settle();
     calls[0]!.answer([entry(9, 'customer.endorsement'), entry(2)]);
     await settle();
-    expect(useEvents.getState().order).toEqual([2]);
-    expect(useEvents.getState().req.status).toBe('ok');
+    expect(useInbox.getState().order).toEqual([2]);
+    expect(useInbox.getState().req.status).toBe('ok');
     expect(calls.map((c) => c.signal?.aborted)).toEqual([true, false]);
   });
 
   it('a double click on "Load older" asks for the older page once and lists each row once', async () => {
-    const load = useEvents.getState().load();
+    const load = useInbox.getState().load();
     calls[0]!.answer([entry(300), entry(299)], true);
     await load;
-    const first = useEvents.getState().loadOlder();
-    const second = useEvents.getState().loadOlder();
+    const first = useInbox.getState().loadOlder();
+    const second = useInbox.getState().loadOlder();
     for (const c of calls.slice(1)) c.answer([entry(298), entry(297)], false);
     await Promise.all([first, second]);
     expect(calls.map((c) => c.input.beforeSeq)).toEqual([undefined, 299]);
-    expect(useEvents.getState().order).toEqual([300, 299, 298, 297]);
+    expect(useInbox.getState().order).toEqual([300, 299, 298, 297]);
   });
 
   it('an older page answered after the filter changed is dropped', async () => {
-    const load = useEvents.getState().load();
+    const load = useInbox.getState().load();
     calls[0]!.answer([entry(300)], true);
     await load;
-    const older = useEvents.getState().loadOlder();
-    useEvents.getState().setFilters({ type: 'transaction' });
+    const older = useInbox.getState().loadOlder();
+    useInbox.getState().setFilters({ type: 'transaction' });
     calls[2]!.answer([entry(5, 'transaction.completed')]);
     calls[1]!.answer([entry(299)]);
     await older;
     await settle();
-    expect(useEvents.getState().order).toEqual([5]);
+    expect(useInbox.getState().order).toEqual([5]);
   });
 
   it('deliveries buffered before a profile switch never reach the new profile’s list', async () => {
     vi.useFakeTimers();
-    useEvents.getState().received(entry(41));
-    useEvents.getState().received(entry(42));
-    useEvents.getState().reset();
-    useEvents.getState().received(entry(1));
+    useInbox.getState().received(entry(41));
+    useInbox.getState().received(entry(42));
+    useInbox.getState().reset();
+    useInbox.getState().received(entry(1));
     await vi.advanceTimersByTimeAsync(100);
-    expect(useEvents.getState().order).toEqual([1]);
+    expect(useInbox.getState().order).toEqual([1]);
+  });
+
+  it('a burst pushed in one frame lands in one store update, with no timer of its own', async () => {
+    let updates = 0;
+    const off = useInbox.subscribe(() => updates++);
+    for (let seq = 100; seq < 150; seq++) useInbox.getState().received(entry(seq));
+    expect(useInbox.getState().order).toEqual([]);
+    await Promise.resolve();
+    off();
+    expect(updates).toBe(1);
+    expect(useInbox.getState().order).toHaveLength(50);
+    expect(useInbox.getState().order[0]).toBe(149);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppInfo } from '#shared/ipc/app.contract.ts';
-import { isCancelled, mutate } from '../../../src-renderer/src/lib/mutate.ts';
+import { isCancelled, mutate } from '../../../src-renderer/src/stores/mutate.ts';
 import { useConfirm } from '../../../src-renderer/src/stores/confirm.store.ts';
 import { useSession } from '../../../src-renderer/src/stores/session.store.ts';
 

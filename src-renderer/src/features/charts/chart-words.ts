@@ -4,7 +4,7 @@ import { formatCount, formatHourMinute, type FormatPrefs } from '../../lib/forma
 const plural = (n: number, one: string, many: string, p: FormatPrefs) => `${formatCount(n, p)} ${n === 1 ? one : many}`;
 
 /** "Last hour: 412 deliveries, 3 failed; busiest minute 14:02 with 31." — the chart in one sentence. */
-export function eventsSummary(s: InboxStats, p: FormatPrefs): string {
+export function inboxSummary(s: InboxStats, p: FormatPrefs): string {
   const delivered = s.buckets.reduce((n, b) => n + b.delivered, 0);
   const failed = s.buckets.reduce((n, b) => n + b.failed, 0);
   if (delivered === 0) return 'Last hour: no deliveries.';

@@ -5,7 +5,7 @@ import { CapabilityLine } from '../wallets/MoneyPanel.tsx';
 import { ActivityTimeline } from './ActivityTimeline.tsx';
 import { useCustomers } from './customers.store.ts';
 import { selectCustomer, selectDetailReq } from './customers.selectors.ts';
-import { customerName } from './EndorsementBadges.tsx';
+import { customerName } from '../../lib/customer-name.ts';
 import { EndorsementsPanel } from './EndorsementsPanel.tsx';
 import { INACTIVE_REASON } from './endorsement-words.ts';
 import { LiveNotices } from './LiveNotices.tsx';

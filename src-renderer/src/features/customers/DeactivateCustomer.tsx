@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { CustomerView } from '#shared/domain/customer.ts';
 import { api } from '../../lib/api-client.ts';
-import { isCancelled, mutate } from '../../lib/mutate.ts';
+import { isCancelled, mutate } from '../../stores/mutate.ts';
 import { useCustomers } from './customers.store.ts';
-import { customerName } from './EndorsementBadges.tsx';
+import { customerName } from '../../lib/customer-name.ts';
 
 /** OMS's soft delete (`DELETE /customers/{id}`): the customer becomes inactive; asked first, in words. */
 export function DeactivateCustomer({ customer }: { customer: CustomerView }) {

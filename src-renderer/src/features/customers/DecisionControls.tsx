@@ -3,7 +3,7 @@ import type { CustomerView } from '#shared/domain/customer.ts';
 import type { EndorsementName, EndorsementView } from '#shared/domain/endorsement.ts';
 import type { AppError } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
-import { isCancelled, mutate } from '../../lib/mutate.ts';
+import { isCancelled, mutate } from '../../stores/mutate.ts';
 import { isShortcut, MOD } from '../../stores/shortcuts.store.ts';
 import { endorsementLabel } from './endorsement-words.ts';
 

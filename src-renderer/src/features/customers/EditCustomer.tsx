@@ -5,7 +5,7 @@ import { useRoute } from '../../stores/route.store.ts';
 import { useCustomers } from './customers.store.ts';
 import { selectCustomer, selectDetailReq } from './customers.selectors.ts';
 import { DeactivateCustomer } from './DeactivateCustomer.tsx';
-import { customerName } from './EndorsementBadges.tsx';
+import { customerName } from '../../lib/customer-name.ts';
 import { EditCustomerForm } from './EditCustomerForm.tsx';
 import { EndorsementsPanel } from './EndorsementsPanel.tsx';
 import { INACTIVE_REASON } from './endorsement-words.ts';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { CustomerView } from '#shared/domain/customer.ts';
 import { api } from '../../lib/api-client.ts';
-import { isCancelled, mutate } from '../../lib/mutate.ts';
+import { isCancelled, mutate } from '../../stores/mutate.ts';
 import { fieldErrors } from '../../lib/request-state.ts';
 import { draftFromCustomer, placeIssues, validatePatch, type CustomerDraft } from '../onboarding/customer-form.ts';
 import { CustomerFieldset } from '../onboarding/CustomerFieldset.tsx';

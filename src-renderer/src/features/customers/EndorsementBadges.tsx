@@ -1,5 +1,4 @@
-import type { CustomerView } from '#shared/domain/customer.ts';
-import { GLYPH } from '../../components/StatusBadge.tsx';
+import { GLYPH } from '../../lib/tone.ts';
 import { endorsementLabel, endorsementShort, statusWords } from './endorsement-words.ts';
 
 /**
@@ -25,9 +24,4 @@ export function EndorsementBadges({ endorsements }: { endorsements: readonly { n
       })}
     </span>
   );
-}
-
-export function customerName(c: Pick<CustomerView, 'firstName' | 'middleName' | 'lastName'>): string {
-  const name = [c.firstName, c.middleName, c.lastName].filter(Boolean).join(' ');
-  return name || 'Unnamed customer';
 }

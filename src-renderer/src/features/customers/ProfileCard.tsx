@@ -7,7 +7,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCustomers } from './customers.store.ts';
 import { selectRevealed, selectRevealReq } from './customers.selectors.ts';
-import { customerName } from './EndorsementBadges.tsx';
+import { customerName } from '../../lib/customer-name.ts';
 import { CopySummary } from '../export/CopySummary.tsx';
 
 function Countdown({ until }: { until: number }) {

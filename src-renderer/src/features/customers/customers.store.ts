@@ -4,7 +4,7 @@ import type { EndorsementName } from '#shared/domain/endorsement.ts';
 import type { CustomerSearchPage, DirectoryStatus } from '#shared/ipc/customers.contract.ts';
 import type { Result } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
-import { mutate } from '../../lib/mutate.ts';
+import { mutate } from '../../stores/mutate.ts';
 import { IDLE, LOADING, settled, type Req } from '../../lib/request-state.ts';
 import { parseSearch, type ParsedSearch } from './search-syntax.ts';
 

@@ -1,6 +1,6 @@
 /** Plain words for endorsement data, so a support agent can read it out to a customer. */
 
-export type Tone = 'ok' | 'warn' | 'bad' | 'info' | 'neutral';
+import type { Tone } from '../../lib/tone.ts';
 
 /** `label` is the full wording; `short` the one word a compact badge shows (same word family). */
 const STATUS: Record<string, { label: string; short: string; tone: Tone; says: string }> = {

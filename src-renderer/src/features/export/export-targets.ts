@@ -1,5 +1,5 @@
 import type { ExportDataset, ExportTarget } from '#shared/ipc/export.contract.ts';
-import { useEvents } from '../events/events.store.ts';
+import { useInbox } from '../inbox/inbox.store.ts';
 import { useLogs } from '../logs/logs.store.ts';
 import { useReviews } from '../reviews/reviews.store.ts';
 import { useTransactions } from '../transactions/transactions.store.ts';
@@ -25,7 +25,7 @@ export function currentTarget(dataset: ExportDataset): ExportTarget {
     case 'requestLog':
       return { dataset, filters: {} };
     case 'inbox': {
-      const f = useEvents.getState().filters;
+      const f = useInbox.getState().filters;
       return { dataset, filters: { ...(f.type ? { type: f.type } : {}), ...(f.customerId ? { customerId: f.customerId } : {}), ...(f.verdict ? { verdict: f.verdict } : {}) } };
     }
     case 'transactions':

@@ -59,7 +59,7 @@ const SENTENCES: Record<string, (s: Summary) => string> = {
   'settings.setCredentials': (s) => `Stored API credentials${s.sessionOnly === true ? ' for this session only' : ''}`,
   'settings.clearCredentials': () => 'Removed API credentials',
   'inbox.replay': (s) => `Replayed webhook delivery #${String(s.seq ?? '?')}`,
-  'inbox.clear': () => 'Cleared the event log',
+  'inbox.clear': () => 'Cleared the inbox',
   'inbox.configureListener': () => 'Changed webhook listener settings',
   'webhooks.setEnabled': (s) => (s.enabled === false ? 'Paused a webhook endpoint' : 'Resumed a webhook endpoint'),
   'webhooks.delete': () => 'Deleted a webhook endpoint',

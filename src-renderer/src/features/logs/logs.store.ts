@@ -14,6 +14,10 @@ export interface LogsState {
   loadAudit(): Promise<void>;
 }
 
+// The audit read in flight: typing a filter aborts the previous one, so an answer for an older
+// filter can neither overwrite the newest nor keep main reading for nobody.
+let auditCtl: AbortController | null = null;
+
 export const useLogs = create<LogsState>((set, get) => ({
   tab: 'audit',
   requests: { items: [], hasMore: false, req: IDLE },
@@ -30,9 +34,13 @@ export const useLogs = create<LogsState>((set, get) => ({
     set({ requests: r.ok ? { ...r.data, req: settled(r) } : { ...get().requests, req: settled(r) } });
   },
   loadAudit: async () => {
+    auditCtl?.abort();
+    const ctl = (auditCtl = new AbortController());
     set({ audit: { ...get().audit, req: LOADING(get().audit.req) } });
     const f = get().auditFilter.trim();
-    const r = await api().logs.audit({ limit: 200, ...(f ? { action: f } : {}) });
+    const r = await api().logs.audit({ limit: 200, ...(f ? { action: f } : {}) }, { signal: ctl.signal });
+    if (ctl !== auditCtl) return;
+    auditCtl = null;
     set({ audit: r.ok ? { ...r.data, req: settled(r) } : { ...get().audit, req: settled(r) } });
   },
 }));

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { selectPendingCalls, usePending, type PendingCall } from './pending.store.ts';
+import { selectPendingCalls, usePending, type PendingCall } from '../../stores/pending.store.ts';
 
 const SHOW_AFTER_MS = 300;
 

@@ -4,7 +4,7 @@ import type { BankField, BankNetwork, BankSchemas, ExternalAccount } from '#shar
 import type { AppError } from '#shared/ipc/result.ts';
 import { ErrorState, InlineError, Loading } from '../../components/States.tsx';
 import { api } from '../../lib/api-client.ts';
-import { isCancelled, mutate } from '../../lib/mutate.ts';
+import { isCancelled, mutate } from '../../stores/mutate.ts';
 import { fieldErrors } from '../../lib/request-state.ts';
 import { bankFieldOf, defaultMarket, MARKETS, RAIL_LABELS, validateBank } from './bank-form.ts';
 import { focusFirstError } from './StepCustomer.tsx';

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { ErrorState, Loading } from '../../components/States.tsx';
 import { useCustomers } from '../customers/customers.store.ts';
 import { selectCustomer, selectDetailReq } from '../customers/customers.selectors.ts';
-import { customerName } from '../customers/EndorsementBadges.tsx';
+import { customerName } from '../../lib/customer-name.ts';
 import { custodyActive } from '../wallets/ProvisionWallet.tsx';
 import { useWallets } from '../wallets/wallets.store.ts';
 import { selectWalletIds } from '../wallets/wallets.selectors.ts';

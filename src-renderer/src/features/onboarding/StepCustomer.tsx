@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { CustomerView } from '#shared/domain/customer.ts';
 import { InlineError } from '../../components/States.tsx';
 import { api } from '../../lib/api-client.ts';
-import { isCancelled, mutate } from '../../lib/mutate.ts';
+import { isCancelled, mutate } from '../../stores/mutate.ts';
 import { fieldErrors } from '../../lib/request-state.ts';
 import type { AppError } from '#shared/ipc/result.ts';
 import { useCustomers } from '../customers/customers.store.ts';

@@ -3,7 +3,7 @@ import type { CustomerView } from '#shared/domain/customer.ts';
 import type { EndorsementName } from '#shared/domain/endorsement.ts';
 import { InlineError } from '../../components/States.tsx';
 import type { AppError } from '#shared/ipc/result.ts';
-import { isCancelled } from '../../lib/mutate.ts';
+import { isCancelled } from '../../stores/mutate.ts';
 import { notify } from '../../stores/notify.store.ts';
 import { selectQaAvailable, selectSandboxStatus, useSandbox } from '../../stores/sandbox.store.ts';
 import { useCustomers } from '../customers/customers.store.ts';

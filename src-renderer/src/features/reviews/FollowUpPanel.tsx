@@ -4,7 +4,7 @@ import type { EndorsementName } from '#shared/domain/endorsement.ts';
 import { ENDORSEMENT_NAMES } from '#shared/domain/endorsement.ts';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { api } from '../../lib/api-client.ts';
-import { isCancelled, mutate } from '../../lib/mutate.ts';
+import { isCancelled, mutate } from '../../stores/mutate.ts';
 import { MOD } from '../../stores/shortcuts.store.ts';
 import { useCustomers } from '../customers/customers.store.ts';
 import { endorsementLabel } from '../customers/endorsement-words.ts';

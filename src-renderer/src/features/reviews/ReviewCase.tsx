@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { ErrorState, Loading } from '../../components/States.tsx';
 import { useCustomers } from '../customers/customers.store.ts';
 import { selectCustomer, selectDetailReq } from '../customers/customers.selectors.ts';
-import { customerName } from '../customers/EndorsementBadges.tsx';
+import { customerName } from '../../lib/customer-name.ts';
 import { EndorsementsPanel } from '../customers/EndorsementsPanel.tsx';
 import { QaDecisionsPanel } from '../customers/QaDecisionsPanel.tsx';
 import type { CustomerView } from '#shared/domain/customer.ts';

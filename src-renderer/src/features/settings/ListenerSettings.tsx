@@ -4,11 +4,11 @@ import { InlineError } from '../../components/States.tsx';
 import { api } from '../../lib/api-client.ts';
 import { fieldErrors } from '../../lib/request-state.ts';
 import { notify } from '../../stores/notify.store.ts';
-import { useEvents } from '../events/events.store.ts';
-import { selectListener } from '../events/events.selectors.ts';
+import { useInbox } from '../inbox/inbox.store.ts';
+import { selectListener } from '../inbox/inbox.selectors.ts';
 import { VerificationChoice } from './ProfileEditor.tsx';
 import { selectProfiles, useSettings, withVerificationConfirmation, type VerificationMode } from './settings.store.ts';
-import '../events/listener.css';
+import '../inbox/listener.css';
 
 /**
  * Verification belongs to the profile (settings.saveProfile), so switching profiles switches the
@@ -45,7 +45,7 @@ function splitRelayUrl(url: string | null | undefined): { base: string; channel:
  * token is write-only: it goes to the keychain and only its fingerprint ever comes back.
  */
 export function ListenerSettings() {
-  const l = useEvents(selectListener);
+  const l = useInbox(selectListener);
   const [port, setPort] = useState(l?.port ? String(l.port) : '');
   const initial = splitRelayUrl(l?.relayUrl);
   const [relay, setRelay] = useState(initial.base);
@@ -57,7 +57,7 @@ export function ListenerSettings() {
   const send = async (input: Parameters<ReturnType<typeof api>['inbox']['configureListener']>[0], ok: string) => {
     const r = await withVerificationConfirmation((confirm) => api().inbox.configureListener(confirm ? { ...input, confirm } : input));
     if (r.ok) {
-      useEvents.getState().setListener(r.data);
+      useInbox.getState().setListener(r.data);
       setError(null);
       setToken('');
       notify('ok', ok);

@@ -8,7 +8,7 @@ import { useSettings, type VerificationMode } from './settings.store.ts';
 
 export const VERIFICATION_MODES: { mode: VerificationMode; label: string; says: string }[] = [
   { mode: 'enforce', label: 'Enforce', says: 'Deliveries without a valid signature are rejected and never applied. Use this everywhere real data flows.' },
-  { mode: 'report-only', label: 'Report only', says: 'Deliveries with a bad signature are still applied and flagged in Events — for debugging a relay or secret, never for production.' },
+  { mode: 'report-only', label: 'Report only', says: 'Deliveries with a bad signature are still applied and flagged in the Inbox — for debugging a relay or secret, never for production.' },
 ];
 
 /** The two verification modes as radios with one line each; shared by the profile editor and the listener panel. */

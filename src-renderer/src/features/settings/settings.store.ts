@@ -6,7 +6,7 @@ import type { Result } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
 import { useConfirm } from '../../stores/confirm.store.ts';
 import { useSession } from '../../stores/session.store.ts';
-import { useEvents } from '../events/events.store.ts';
+import { useInbox } from '../inbox/inbox.store.ts';
 import { IDLE, LOADING, settled, type Req } from '../../lib/request-state.ts';
 
 type KeychainStatus = OutputOf<typeof settingsContract.keychainStatus>;
@@ -67,7 +67,7 @@ export const useSettings = create<SettingsState>((set, get) => ({
     if (r.ok) {
       await get().load();
       // The active profile's name, address and verification mode show in the banner and listener card.
-      if (r.data.active) await Promise.all([useSession.getState().loadInfo(), useEvents.getState().loadListener()]);
+      if (r.data.active) await Promise.all([useSession.getState().loadInfo(), useInbox.getState().loadListener()]);
     }
     return r;
   },

@@ -3,7 +3,7 @@ import type { TransactionLookup } from '#shared/ipc/transactions.contract.ts';
 import type { AppError } from '#shared/ipc/result.ts';
 import { InlineError } from '../../components/States.tsx';
 import { api } from '../../lib/api-client.ts';
-import { isCancelled } from '../../lib/mutate.ts';
+import { isCancelled } from '../../stores/mutate.ts';
 import { useRoute } from '../../stores/route.store.ts';
 import { useTransactions } from './transactions.store.ts';
 import { formatCount } from '../../lib/format.ts';

@@ -10,7 +10,7 @@ import { useWallets } from '../wallets/wallets.store.ts';
 import { selectBalance, selectWalletIds, selectWalletsById } from '../wallets/wallets.selectors.ts';
 import { selectCashIn, selectCashInBusy, selectCashInError, selectCashLocations, selectOpenCashIns, useCashIn } from './cash-in.store.ts';
 import { subStatusWords } from './money-words.ts';
-import { useSecondsLeft } from './QuoteReview.tsx';
+import { useSecondsLeft } from './quote-clock.ts';
 
 const mmss = (s: number) => `${Math.floor(s / 3600) > 0 ? `${Math.floor(s / 3600)}:` : ''}${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 

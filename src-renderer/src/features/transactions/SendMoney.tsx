@@ -5,11 +5,12 @@ import type { CustomerView } from '#shared/domain/customer.ts';
 import { QuoteRequest } from '#shared/ipc/quotes.contract.ts';
 import { api } from '../../lib/api-client.ts';
 import { assetName, formatAmount, networkName } from '../../lib/money.ts';
-import { isCancelled, mutate } from '../../lib/mutate.ts';
+import { isCancelled, mutate } from '../../stores/mutate.ts';
 import { useWallets } from '../wallets/wallets.store.ts';
 import { selectWalletIds, selectWalletsById } from '../wallets/wallets.selectors.ts';
 import { isLapsed, moneyErrorWords, shortId } from './money-words.ts';
-import { localDeadline, QuoteReview, useSecondsLeft } from './QuoteReview.tsx';
+import { QuoteReview } from './QuoteReview.tsx';
+import { localDeadline, useSecondsLeft } from './quote-clock.ts';
 import { TransactionDetail } from './TransactionDetail.tsx';
 import { useTransactions } from './transactions.store.ts';
 

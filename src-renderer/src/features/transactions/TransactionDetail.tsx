@@ -8,7 +8,7 @@ import { feeParts, formatAmount, isZeroAmount, networkName } from '../../lib/mon
 import { isFinal, shortId, statusTone, subStatusWords, transactionStatusWords, transactionTypeWords } from './money-words.ts';
 import { useCustomers } from '../customers/customers.store.ts';
 import { selectCustomer, selectRow } from '../customers/customers.selectors.ts';
-import { customerName } from '../customers/EndorsementBadges.tsx';
+import { customerName } from '../../lib/customer-name.ts';
 import { selectTxn, selectTxnReq, useTransactions } from './transactions.store.ts';
 import './money.css';
 

@@ -3,7 +3,7 @@ import type { CashInView, CashLocationView } from '#shared/domain/money-flow.ts'
 import type { AppError } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
 import { formatFiat } from '../../lib/money.ts';
-import { isCancelled, mutate } from '../../lib/mutate.ts';
+import { isCancelled, mutate } from '../../stores/mutate.ts';
 import { useWallets } from '../wallets/wallets.store.ts';
 import { moneyErrorWords } from './money-words.ts';
 

@@ -34,7 +34,7 @@ export interface TransactionsState {
 
 const PAGE = 25;
 let listToken = 0;
-/** Ids asked for and not yet answered; `partyEpoch` drops answers that arrive after a profile switch. */
+/** Ids asked for and not yet answered; `partyEpoch` drops answers (names, reads) that arrive after a profile switch. */
 const asking = new Set<string>();
 let partyEpoch = 0;
 /**
@@ -88,8 +88,11 @@ export const useTransactions = create<TransactionsState>((set, get) => ({
   },
 
   load: async (id) => {
+    // A read started before a profile switch answers for the old profile: dropped.
+    const epoch = partyEpoch;
     set({ detailReq: { ...get().detailReq, [id]: LOADING(get().detailReq[id]) } });
     const r = await api().transactions.get({ transactionId: id });
+    if (epoch !== partyEpoch) return;
     set({ detailReq: { ...get().detailReq, [id]: settled(r) }, ...(r.ok ? { byId: { ...get().byId, [id]: r.data } } : {}) });
   },
 

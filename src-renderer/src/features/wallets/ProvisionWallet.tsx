@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { CustomerView } from '#shared/domain/customer.ts';
 import { InlineError } from '../../components/States.tsx';
 import { assetName, networkName } from '../../lib/money.ts';
-import { isCancelled } from '../../lib/mutate.ts';
+import { isCancelled } from '../../stores/mutate.ts';
 import { notify } from '../../stores/notify.store.ts';
 import { useWallets } from './wallets.store.ts';
 import { selectCreateReq, selectWalletIds, selectWalletsById } from './wallets.selectors.ts';

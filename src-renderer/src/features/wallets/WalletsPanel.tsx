@@ -6,7 +6,7 @@ import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { notify } from '../../stores/notify.store.ts';
 import { selectQaAvailable, useSandbox } from '../../stores/sandbox.store.ts';
-import { isCancelled } from '../../lib/mutate.ts';
+import { isCancelled } from '../../stores/mutate.ts';
 import { useWallets } from './wallets.store.ts';
 import { selectBalance, selectDepositReq, selectWallet, selectWalletIds } from './wallets.selectors.ts';
 import { ProvisionWallet } from './ProvisionWallet.tsx';

@@ -4,7 +4,7 @@ import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { useRoute } from '../../stores/route.store.ts';
 import { useCustomers } from '../customers/customers.store.ts';
 import { selectCustomer, selectDetailReq } from '../customers/customers.selectors.ts';
-import { customerName } from '../customers/EndorsementBadges.tsx';
+import { customerName } from '../../lib/customer-name.ts';
 import { findWalletOwner } from '../customers/jump-to-id.ts';
 import { CustomerPicker } from './CustomerPicker.tsx';
 import { MoneyPanel } from './MoneyPanel.tsx';

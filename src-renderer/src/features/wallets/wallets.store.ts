@@ -3,7 +3,7 @@ import type { TransactionView as Transaction } from '#shared/domain/transaction.
 import type { WalletBalanceView as WalletBalance, WalletView as Wallet } from '#shared/domain/wallet.ts';
 import type { Result } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
-import { mutate } from '../../lib/mutate.ts';
+import { mutate } from '../../stores/mutate.ts';
 import { LOADING, settled, type Req } from '../../lib/request-state.ts';
 
 export interface WalletsState {
@@ -23,6 +23,13 @@ export interface WalletsState {
   reset(): void;
 }
 
+// A profile switch (reset) bumps `generation`: an answer to a read started before it belongs to the
+// old profile and is dropped. `balanceReads` keeps only the newest read per wallet: two refreshes
+// (a webhook, then a deposit) can answer out of order, and the older balance must not win.
+let generation = 0;
+const balanceReads = new Map<string, number>();
+let reads = 0;
+
 export const useWallets = create<WalletsState>((set, get) => ({
   byId: {},
   byCustomer: {},
@@ -34,7 +41,9 @@ export const useWallets = create<WalletsState>((set, get) => ({
   loadFor: async (customerId) => {
     const prev = get().byCustomer[customerId];
     set({ byCustomer: { ...get().byCustomer, [customerId]: { ids: prev?.ids ?? [], req: LOADING(prev?.req) } } });
+    const gen = generation;
     const r = await api().wallets.list({ customerId, limit: 100 });
+    if (gen !== generation) return;
     if (!r.ok) {
       set({ byCustomer: { ...get().byCustomer, [customerId]: { ids: prev?.ids ?? [], req: settled(r) } } });
       return;
@@ -48,14 +57,21 @@ export const useWallets = create<WalletsState>((set, get) => ({
   refreshBalance: async (walletId) => {
     const prev = get().balances[walletId];
     set({ balances: { ...get().balances, [walletId]: { data: prev?.data ?? null, req: LOADING(prev?.req) } } });
+    const gen = generation;
+    const mine = ++reads;
+    balanceReads.set(walletId, mine);
     const r = await api().wallets.balance({ walletId });
+    if (gen !== generation || balanceReads.get(walletId) !== mine) return;
+    balanceReads.delete(walletId);
     set({ balances: { ...get().balances, [walletId]: { data: r.ok ? r.data : (prev?.data ?? null), req: settled(r) } } });
   },
 
   loadTransactions: async (customerId) => {
     const prev = get().transactions[customerId];
     set({ transactions: { ...get().transactions, [customerId]: { items: prev?.items ?? [], req: LOADING(prev?.req) } } });
+    const gen = generation;
     const r = await api().customers.transactions({ customerId, limit: 50 });
+    if (gen !== generation) return;
     set({ transactions: { ...get().transactions, [customerId]: { items: r.ok ? r.data.items : (prev?.items ?? []), req: settled(r) } } });
   },
 
@@ -90,5 +106,9 @@ export const useWallets = create<WalletsState>((set, get) => ({
     if (customerId && get().transactions[customerId] && cause !== 'wallet.created') void get().loadTransactions(customerId);
   },
 
-  reset: () => set({ byId: {}, byCustomer: {}, balances: {}, transactions: {}, createReq: {}, depositReq: {} }),
+  reset: () => {
+    generation++;
+    balanceReads.clear();
+    set({ byId: {}, byCustomer: {}, balances: {}, transactions: {}, createReq: {}, depositReq: {} });
+  },
 }));

@@ -5,21 +5,21 @@ import { Empty, ErrorState } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { api } from '../../lib/api-client.ts';
-import { isCancelled, mutate } from '../../lib/mutate.ts';
+import { isCancelled, mutate } from '../../stores/mutate.ts';
 import { notify } from '../../stores/notify.store.ts';
 import { useRoute } from '../../stores/route.store.ts';
-import { EventDetail } from './EventDetail.tsx';
-import { eventTypeWords, verdictWords } from './event-words.ts';
+import { DeliveryDetail } from './DeliveryDetail.tsx';
+import { deliveryTypeWords, verdictWords } from './delivery-words.ts';
 import { ListenerCard } from './ListenerCard.tsx';
 import { WebhookEndpoints } from './WebhookEndpoints.tsx';
-import { EventsChart } from '../charts/EventsChart.tsx';
-import { useEvents } from './events.store.ts';
-import { selectEntry, selectEventsReq, selectFilters, selectHasMore, selectOrder, selectSelected } from './events.selectors.ts';
+import { InboxChart } from '../charts/InboxChart.tsx';
+import { useInbox } from './inbox.store.ts';
+import { selectEntry, selectInboxReq, selectFilters, selectHasMore, selectOrder, selectSelected } from './inbox.selectors.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 
 const ROW = 48;
 
-/** Empties this profile's event log (dedupe ids are kept, so nothing is applied twice later). */
+/** Empties this profile's inbox (dedupe ids are kept, so nothing is applied twice later). */
 function ClearLog() {
   const [asking, setAsking] = useState(false);
   if (!asking)
@@ -30,15 +30,15 @@ function ClearLog() {
     );
   const clear = async () => {
     setAsking(false);
-    const r = await mutate('inbox.clear', 'Clear the event log', (confirm) => api().inbox.clear({ confirm }));
+    const r = await mutate('inbox.clear', 'Clear the inbox', (confirm) => api().inbox.clear({ confirm }));
     if (r.ok) {
       notify('info', `Cleared ${r.data.cleared} deliveries from this profile's log.`);
-      void useEvents.getState().load();
+      void useInbox.getState().load();
     } else if (!isCancelled(r)) notify('error', `Could not clear the log: ${r.error.message}`);
   };
   return (
-    <span className="inline-form" role="group" aria-label="Clear the event log?">
-      <span className="small">Remove this profile's deliveries from the log? Already-applied events stay applied.</span>
+    <span className="inline-form" role="group" aria-label="Clear the inbox?">
+      <span className="small">Remove this profile's deliveries from the log? Deliveries already applied stay applied.</span>
       <button type="button" className="btn btn-small btn-danger" onClick={() => void clear()}>
         Clear log
       </button>
@@ -55,13 +55,13 @@ function ClearLog() {
  * keyboard path to the customer is the real link in the delivery viewer.
  */
 function EventRow({ seq, style, selected }: { seq: number; style: React.CSSProperties; selected: boolean }) {
-  const e = useEvents(selectEntry(seq));
+  const e = useInbox(selectEntry(seq));
   if (!e) return null;
   const v = verdictWords(e.verdict);
   const onClick = (ev: React.MouseEvent) => {
     const customer = (ev.target as HTMLElement).closest<HTMLElement>('[data-customer]')?.dataset.customer;
     if (customer) useRoute.getState().navigate('customers', customer);
-    else void useEvents.getState().select(seq);
+    else void useInbox.getState().select(seq);
   };
   // The row's name comes from its own visible cells (no aria-label), so what a screen reader says
   // and what a sighted user sees (and voice control targets) never disagree; the verdict's reason
@@ -74,7 +74,7 @@ function EventRow({ seq, style, selected }: { seq: number; style: React.CSSPrope
       </span>
       <span className="ev-event">
         <span className="ev-words" title={e.type ?? undefined}>
-          {eventTypeWords(e.type)}
+          {deliveryTypeWords(e.type)}
           {e.source === 'replay' && <span className="tag">replay</span>}
           {e.duplicate && <span className="tag">duplicate</span>}
         </span>
@@ -105,17 +105,17 @@ function EventRow({ seq, style, selected }: { seq: number; style: React.CSSPrope
 }
 
 /** The live webhook log: verdicts and reasons, filters, payload viewer and replay. */
-export function EventsScreen() {
-  const order = useEvents(selectOrder);
-  const req = useEvents(selectEventsReq);
-  const filters = useEvents(selectFilters);
-  const hasMore = useEvents(selectHasMore);
-  const selected = useEvents(selectSelected);
+export function InboxScreen() {
+  const order = useInbox(selectOrder);
+  const req = useInbox(selectInboxReq);
+  const filters = useInbox(selectFilters);
+  const hasMore = useInbox(selectHasMore);
+  const selected = useInbox(selectSelected);
   const scrollRef = useRef<HTMLDivElement | null>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the chosen virtualiser.
   const v = useVirtualizer({ count: order.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10 });
   useEffect(() => {
-    void useEvents.getState().load();
+    void useInbox.getState().load();
   }, []);
   const onKey = (ev: React.KeyboardEvent) => {
     const i = selected === null ? -1 : order.indexOf(selected);
@@ -124,14 +124,14 @@ export function EventsScreen() {
     ev.preventDefault();
     const seq = order[Math.max(0, Math.min(order.length - 1, next))];
     if (seq !== undefined) {
-      void useEvents.getState().select(seq);
+      void useInbox.getState().select(seq);
       v.scrollToIndex(order.indexOf(seq));
     }
   };
   return (
-    <section className="screen events-screen">
+    <section className="screen inbox-screen">
       <header className="screen-head">
-        <h1>Events</h1>
+        <h1>Inbox</h1>
         <span className="muted small" role="status" aria-label="Event count">
           {order.length}
           {hasMore ? '+' : ''} deliveries
@@ -140,20 +140,20 @@ export function EventsScreen() {
         <ExportMenu dataset="inbox" />
       </header>
       <ListenerCard />
-      <EventsChart />
+      <InboxChart />
       <WebhookEndpoints />
       <form className="filters" aria-label="Event filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           Type starts with
-          <input value={filters.type} placeholder="customer.endorsement" onChange={(e) => useEvents.getState().setFilters({ type: e.target.value.trim() })} />
+          <input value={filters.type} placeholder="customer.endorsement" onChange={(e) => useInbox.getState().setFilters({ type: e.target.value.trim() })} />
         </label>
         <label>
           Customer id
-          <input className="mono filter-id" value={filters.customerId} placeholder="cst_…" onChange={(e) => useEvents.getState().setFilters({ customerId: e.target.value.trim() })} />
+          <input className="mono filter-id" value={filters.customerId} placeholder="cst_…" onChange={(e) => useInbox.getState().setFilters({ customerId: e.target.value.trim() })} />
         </label>
         <label>
           Verdict
-          <select value={filters.verdict} onChange={(e) => useEvents.getState().setFilters({ verdict: e.target.value as WebhookVerdict | '' })}>
+          <select value={filters.verdict} onChange={(e) => useInbox.getState().setFilters({ verdict: e.target.value as WebhookVerdict | '' })}>
             <option value="">Any</option>
             {WEBHOOK_VERDICTS.map((v) => (
               <option key={v} value={v}>
@@ -163,10 +163,10 @@ export function EventsScreen() {
           </select>
         </label>
       </form>
-      <div className="events-split">
-        <div className="panel events-list">
+      <div className="inbox-split">
+        <div className="panel inbox-list">
           {req.status === 'error' && req.error && order.length === 0 ? (
-            <ErrorState error={req.error} what="webhook deliveries" onRetry={() => void useEvents.getState().load()} />
+            <ErrorState error={req.error} what="webhook deliveries" onRetry={() => void useInbox.getState().load()} />
           ) : req.status === 'ok' && order.length === 0 ? (
             <Empty title="No webhook deliveries yet." hint="They appear here live as OMS (or the local sandbox) sends them. Create or change a customer to trigger one." />
           ) : (
@@ -197,12 +197,12 @@ export function EventsScreen() {
             </>
           )}
           {hasMore && (
-            <button type="button" className="btn btn-small btn-ghost" onClick={() => void useEvents.getState().loadOlder()}>
+            <button type="button" className="btn btn-small btn-ghost" onClick={() => void useInbox.getState().loadOlder()}>
               Load older deliveries
             </button>
           )}
         </div>
-        <EventDetail />
+        <DeliveryDetail />
       </div>
     </section>
   );

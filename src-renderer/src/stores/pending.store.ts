@@ -1,16 +1,7 @@
 import { create } from 'zustand';
+import { watchCalls, type PendingCall } from '../lib/api-client.ts';
 
-export interface PendingCall {
-  id: number;
-  channel: string;
-  /** What the person is waiting for, in their words ("Loading Dora Docs"). */
-  label: string;
-  /** A read: cancelling it also aborts the OMS request; a change is only no longer waited for. */
-  read: boolean;
-  startedAt: number;
-  /** Stops waiting: the caller gets a "cancelled" result at once and its buttons come back. */
-  cancel(): void;
-}
+export type { PendingCall };
 
 interface PendingState {
   calls: PendingCall[];
@@ -48,5 +39,9 @@ export const usePending = create<PendingState>((set, get) => ({
     }
   },
 }));
+
+// Registered as the store is created, not from a component's effect: children's effects run first,
+// and a screen's first load would otherwise start before anyone listens.
+watchCalls({ started: (c) => usePending.getState().add(c), settled: (id) => usePending.getState().remove(id) });
 
 export const selectPendingCalls = (s: PendingState) => s.calls;

@@ -1,13 +1,19 @@
 import { useEffect, useState } from 'react';
 import type { WebhookView } from '#shared/domain/webhook.ts';
-import type { AppError } from '#shared/ipc/result.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { Empty, ErrorState, InlineError, Loading } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { api } from '../../lib/api-client.ts';
-import { isCancelled, mutate } from '../../lib/mutate.ts';
 import './endpoints.css';
 import { selectInfo, useSession } from '../../stores/session.store.ts';
+import {
+  selectEndpointFormError,
+  selectEndpoints,
+  selectEndpointsActionError,
+  selectEndpointsLoadError,
+  selectRegistering,
+  useEndpoints,
+} from './endpoints.store.ts';
 
 const DOCS = 'https://docs.polygon.technology/';
 
@@ -35,30 +41,18 @@ const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
 export function WebhookEndpoints() {
   const info = useSession(selectInfo);
   const remote = info?.profile.kind !== 'local';
-  const [list, setList] = useState<WebhookView[] | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const list = useEndpoints(selectEndpoints);
+  const loadError = useEndpoints(selectEndpointsLoadError);
+  const actionError = useEndpoints(selectEndpointsActionError);
+  const busy = useEndpoints(selectRegistering);
+  const formError = useEndpoints(selectEndpointFormError);
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<AppError | null>(null);
-
-  const [version, setVersion] = useState(0);
-  const load = () => setVersion((v) => v + 1);
+  const load = () => void useEndpoints.getState().load();
+  const profileId = info?.profile.id;
   useEffect(() => {
-    let live = true;
-    void api()
-      .webhooks.list({})
-      .then((r) => {
-        if (!live) return;
-        if (r.ok) {
-          setList(r.data);
-          setError(null);
-        } else setError(r.error);
-      });
-    return () => {
-      live = false;
-    };
-  }, [version, info?.profile.id]);
+    void useEndpoints.getState().load();
+  }, [profileId]);
 
   const urlProblem = !url.trim()
     ? null
@@ -71,30 +65,16 @@ export function WebhookEndpoints() {
   const register = async (e: React.FormEvent) => {
     e.preventDefault();
     if (urlProblem) return;
-    setBusy(true);
-    setFormError(null);
     const names = events
       .split(/[\s,]+/)
       .map((x) => x.trim())
       .filter(Boolean);
-    const r = await mutate('webhooks.create', 'Register a webhook endpoint', (confirm) => api().webhooks.create({ url: url.trim(), events: names, confirm }));
-    setBusy(false);
-    if (r.ok) {
+    if (await useEndpoints.getState().register({ url: url.trim(), events: names })) {
       setUrl('');
       setEvents('');
-      load();
-    } else if (!isCancelled(r)) setFormError(r.error);
+    }
   };
-  const act = async (w: WebhookView, what: 'pause' | 'resume' | 'delete') => {
-    const r =
-      what === 'delete'
-        ? await mutate('webhooks.delete', `Delete the endpoint ${w.url}`, (confirm) => api().webhooks.delete({ webhookId: w.id, confirm }))
-        : await mutate('webhooks.setEnabled', `${what === 'pause' ? 'Pause' : 'Resume'} the endpoint ${w.url}`, (confirm) =>
-            api().webhooks.setEnabled({ webhookId: w.id, enabled: what === 'resume', confirm }),
-          );
-    if (r.ok) load();
-    else if (!isCancelled(r)) setError(r.error);
-  };
+  const act = (w: WebhookView, what: 'pause' | 'resume' | 'delete') => void useEndpoints.getState().act(w, what);
 
   return (
     <section className="panel" aria-labelledby="endpoints-h">
@@ -111,8 +91,9 @@ export function WebhookEndpoints() {
           connect the console to it in Settings → Listener. <DocsLink />
         </p>
       )}
-      {error && !list ? (
-        <ErrorState error={error} what="webhook endpoints" onRetry={() => load()} />
+      <InlineError error={actionError} />
+      {loadError && !list ? (
+        <ErrorState error={loadError} what="webhook endpoints" onRetry={() => load()} />
       ) : !list ? (
         <Loading what="webhook endpoints" />
       ) : list.length === 0 ? (
@@ -143,10 +124,10 @@ export function WebhookEndpoints() {
                 </td>
                 <td className="mono small">{w.secretFingerprint ?? <span className="muted">not in this keychain</span>}</td>
                 <td className="actions">
-                  <button type="button" className="btn btn-small" onClick={() => void act(w, w.enabled === false ? 'resume' : 'pause')}>
+                  <button type="button" className="btn btn-small" onClick={() => act(w, w.enabled === false ? 'resume' : 'pause')}>
                     {w.enabled === false ? 'Resume' : 'Pause'}
                   </button>
-                  <button type="button" className="btn btn-small btn-ghost" aria-label={`Delete endpoint ${w.id}`} onClick={() => void act(w, 'delete')}>
+                  <button type="button" className="btn btn-small btn-ghost" aria-label={`Delete endpoint ${w.id}`} onClick={() => act(w, 'delete')}>
                     Delete
                   </button>
                 </td>

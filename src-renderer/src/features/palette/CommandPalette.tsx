@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useCustomers } from '../features/customers/customers.store.ts';
-import { jumpToId } from '../features/customers/jump-to-id.ts';
-import { isMoneyHandle, openMoneyHandle, shortHandle } from '../features/customers/money-handle.ts';
-import { parseSearch } from '../features/customers/search-syntax.ts';
-import { notify } from '../stores/notify.store.ts';
-import { selectPaletteOpen, usePalette } from '../stores/palette.store.ts';
-import { SECTION_LABELS, SECTIONS, useRoute } from '../stores/route.store.ts';
+import { useCustomers } from '../customers/customers.store.ts';
+import { jumpToId } from '../customers/jump-to-id.ts';
+import { isMoneyHandle, openMoneyHandle, shortHandle } from '../customers/money-handle.ts';
+import { parseSearch } from '../customers/search-syntax.ts';
+import { notify } from '../../stores/notify.store.ts';
+import { selectPaletteOpen, usePalette } from '../../stores/palette.store.ts';
+import { SECTION_LABELS, SECTIONS, useRoute } from '../../stores/route.store.ts';
 
 interface Command {
   id: string;

@@ -18,9 +18,9 @@ test('support agent: reads a webhook delivery in words, opens its headers and pa
   test.setTimeout(60_000);
   await ensureListener(app);
   const tag = uniqueTag();
-  const c = await oms<{ id: string }>(app, 'customers', 'create', { customer: { ...fullCustomer('Events', tag), endorsements: ['basic'] } });
+  const c = await oms<{ id: string }>(app, 'customers', 'create', { customer: { ...fullCustomer('Inbox', tag), endorsements: ['basic'] } });
 
-  await goto(app, '#/events');
+  await goto(app, '#/inbox');
   await app.getByLabel('Customer id', { exact: true }).fill(c.id);
   const list = app.getByRole('listbox', { name: 'Webhook deliveries' });
   const created = list.getByRole('option', { name: new RegExp(`^Customer created.*${c.id}`) });
@@ -34,7 +34,7 @@ test('support agent: reads a webhook delivery in words, opens its headers and pa
   await expectRowFits(created);
   await app.getByLabel('Customer id', { exact: true }).fill('');
   await expect(list.getByRole('option').nth(1)).toBeVisible();
-  await shot(app, 'events-with-deliveries');
+  await shot(app, 'inbox-with-deliveries');
 
   // The viewer: facts, headers, raw payload; the customer is a real link.
   await app.getByLabel('Customer id', { exact: true }).fill(c.id);
@@ -48,20 +48,36 @@ test('support agent: reads a webhook delivery in words, opens its headers and pa
   await expect(app.getByText(/Replayed delivery #\d+ as #\d+: verified/)).toBeVisible();
   // The replay is a new row of its own, marked as such (more deliveries for this customer may arrive meanwhile).
   await expect(list.getByRole('option', { name: new RegExp(`^Customer created\\s+replay\\s+customer\\.created\\s+${c.id}`) })).toBeVisible();
-  await shot(app, 'events-delivery-viewer');
+  await shot(app, 'inbox-delivery-viewer');
 
   // Still clear at 1100 px with the viewer open: rows switch to two lines, nothing clipped.
   const size = app.viewportSize()!;
   await app.setViewportSize({ width: 1100, height: size.height });
   try {
     await expectRowFits(list.getByRole('option').first());
-    await shot(app, 'events-1100');
+    await shot(app, 'inbox-1100');
   } finally {
     await app.setViewportSize(size);
   }
   // A click on the customer id opens the customer.
   await list.getByRole('option').first().getByTitle(`Open customer ${c.id}`).click();
   await expect(app).toHaveURL(new RegExp(`#/customers/${c.id}$`));
-  await goto(app, '#/events');
+  await goto(app, '#/inbox');
   await app.getByLabel('Customer id', { exact: true }).fill('');
+});
+
+test('support agent: a saved #/events link (the screen’s former name) opens the inbox under its new address', async ({ app }) => {
+  await goto(app, '#/customers');
+  await expect(app.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+  // Followed inside the running console: the old entry is rewritten, so Back returns to Customers.
+  await goto(app, '#/events');
+  await expect(app).toHaveURL(/#\/inbox$/);
+  await expect(app.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+  await expect(app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' })).toHaveAttribute('aria-current', 'page');
+  await app.goBack();
+  await expect(app).toHaveURL(/#\/customers$/);
+  // Opened cold, as a bookmark is: the same screen, the address rewritten before anything renders.
+  await app.goto(`${app.url().split('#')[0]}#/events`);
+  await expect(app.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+  await expect(app).toHaveURL(/#\/inbox$/);
 });

@@ -1,9 +1,9 @@
 import type { WebhookVerdict } from '#shared/domain/webhook.ts';
-import type { Tone } from '../customers/endorsement-words.ts';
+import type { Tone } from '../../lib/tone.ts';
 import { causeWords } from '../customers/endorsement-words.ts';
 
 /** `customer.endorsement.granted` → "Endorsement granted"; the raw type stays beside it. */
-export function eventTypeWords(type: string | null): string {
+export function deliveryTypeWords(type: string | null): string {
   if (!type) return 'Unreadable delivery';
   const w = causeWords(type);
   return w.charAt(0).toUpperCase() + w.slice(1);

@@ -2,15 +2,15 @@ import { useEffect, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { RevealReason } from '../../components/RevealReason.tsx';
 import { api } from '../../lib/api-client.ts';
-import { isCancelled, mutate } from '../../lib/mutate.ts';
+import { isCancelled, mutate } from '../../stores/mutate.ts';
 import { ErrorState, Loading } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { notify } from '../../stores/notify.store.ts';
-import { useEvents } from './events.store.ts';
-import { selectDetail, selectSelected } from './events.selectors.ts';
-import { eventTypeWords, verdictWords } from './event-words.ts';
+import { useInbox } from './inbox.store.ts';
+import { selectDetail, selectSelected } from './inbox.selectors.ts';
+import { deliveryTypeWords, verdictWords } from './delivery-words.ts';
 
 function pretty(raw: string): string {
   try {
@@ -43,15 +43,15 @@ function useClearBody(seq: number | null) {
 const SOURCE: Record<string, string> = { listener: 'Webhook listener', relay: 'Relay', replay: 'Replayed from the console' };
 
 /** Headers and payload of one delivery, with replay (safe: its effect is a re-fetch). */
-export function EventDetail() {
-  const seq = useEvents(selectSelected);
-  const d = useEvents(selectDetail(seq));
+export function DeliveryDetail() {
+  const seq = useInbox(selectSelected);
+  const d = useInbox(selectDetail(seq));
   const [busy, setBusy] = useState(false);
   const clearBody = useClearBody(seq);
   if (seq === null) return <aside className="panel event-detail muted">Select a delivery to see its headers and payload.</aside>;
   const replay = async () => {
     setBusy(true);
-    const r = await useEvents.getState().replay(seq);
+    const r = await useInbox.getState().replay(seq);
     setBusy(false);
     if (r.ok) notify('info', `Replayed delivery #${seq} as #${r.data.seq}: ${verdictWords(r.data.verdict).label.toLowerCase()}${r.data.applied ? ', customer re-fetched' : ''}.`);
     else notify('error', `Could not replay delivery #${seq}: ${r.error.message}`);
@@ -65,7 +65,7 @@ export function EventDetail() {
         <button type="button" className="btn btn-small" aria-label={`Replay delivery #${seq}`} title="Run this delivery through verification again; its effect is a re-fetch of the customer." disabled={busy || !data} onClick={() => void replay()}>
           {busy ? 'Replaying…' : 'Replay'}
         </button>
-        <button type="button" className="btn btn-small btn-ghost" aria-label="Close delivery" onClick={() => void useEvents.getState().select(null)}>
+        <button type="button" className="btn btn-small btn-ghost" aria-label="Close delivery" onClick={() => void useInbox.getState().select(null)}>
           Close
         </button>
       </div>
@@ -79,7 +79,7 @@ export function EventDetail() {
             <div>
               <dt>Event</dt>
               <dd>
-                {eventTypeWords(data.type)}
+                {deliveryTypeWords(data.type)}
                 <div className="mono small muted">{data.type ?? '(unreadable)'}</div>
               </dd>
             </div>

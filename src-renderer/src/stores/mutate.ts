@@ -1,7 +1,7 @@
 import { operations } from '#shared/ipc/registry.ts';
 import type { Result } from '#shared/ipc/result.ts';
-import { useConfirm } from '../stores/confirm.store.ts';
-import { useSession } from '../stores/session.store.ts';
+import { useConfirm } from './confirm.store.ts';
+import { useSession } from './session.store.ts';
 
 type Confirm = { profileId: string } | undefined;
 

@@ -3,9 +3,9 @@ import { CopyButton } from '../../components/CopyButton.tsx';
 import { ErrorState } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
-import type { Tone } from '../customers/endorsement-words.ts';
-import { useEvents } from './events.store.ts';
-import { selectListener, selectListenerReq } from './events.selectors.ts';
+import type { Tone } from '../../lib/tone.ts';
+import { useInbox } from './inbox.store.ts';
+import { selectListener, selectListenerReq } from './inbox.selectors.ts';
 import type { ListenerStatus } from '#shared/ipc/inbox.contract.ts';
 import './listener.css';
 
@@ -75,14 +75,14 @@ function RelayStatusBlock({ l }: { l: ListenerStatus }) {
 
 /** Connection state and what to register with OMS: the URL and the secret fingerprints. */
 export function ListenerCard() {
-  const l = useEvents(selectListener);
-  const req = useEvents(selectListenerReq);
+  const l = useInbox(selectListener);
+  const req = useInbox(selectListenerReq);
   useEffect(() => {
-    void useEvents.getState().loadListener();
+    void useInbox.getState().loadListener();
   }, []);
   if (!l) {
     return req.status === 'error' && req.error ? (
-      <ErrorState error={req.error} what="the webhook listener status" onRetry={() => void useEvents.getState().loadListener()} />
+      <ErrorState error={req.error} what="the webhook listener status" onRetry={() => void useInbox.getState().loadListener()} />
     ) : (
       <section className="panel listener" aria-label="Webhook listener">
         <span className="muted">Checking the webhook listener…</span>

@@ -2,10 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 import type { InboxStats } from '#shared/ipc/inbox.contract.ts';
 import { api } from '../../lib/api-client.ts';
 import { formatCount, formatHourMinute, formatPrefs, useFormatPrefs } from '../../lib/format.ts';
-import { verdictWords } from '../events/event-words.ts';
-import { selectOrder } from '../events/events.selectors.ts';
-import { useEvents } from '../events/events.store.ts';
-import { eventsSummary } from './chart-words.ts';
+import { verdictWords } from '../inbox/delivery-words.ts';
+import { selectOrder } from '../inbox/inbox.selectors.ts';
+import { useInbox } from '../inbox/inbox.store.ts';
+import { inboxSummary } from './chart-words.ts';
 import { UPlotChart, type ChartSeries } from './UPlotChart.tsx';
 
 const SERIES: ChartSeries[] = [
@@ -15,9 +15,9 @@ const SERIES: ChartSeries[] = [
 /** Minutes roll over: the chart moves on even when nothing arrives. */
 const REFRESH_MS = 30_000;
 
-/** Events: deliveries and failures per minute over the last hour, and the verdict mix. */
-export function EventsChart() {
-  const newest = useEvents((s) => selectOrder(s)[0]);
+/** Inbox: deliveries and failures per minute over the last hour, and the verdict mix. */
+export function InboxChart() {
+  const newest = useInbox((s) => selectOrder(s)[0]);
   const [stats, setStats] = useState<InboxStats | null>(null);
   const [tick, setTick] = useState(0);
   useFormatPrefs();
@@ -51,7 +51,7 @@ export function EventsChart() {
         ys={ys}
         series={SERIES}
         xUnit="minute"
-        summary={eventsSummary(stats, formatPrefs())}
+        summary={inboxSummary(stats, formatPrefs())}
         table={{ head: ['Minute', 'Deliveries', 'Failed'], rows: busy.map((b) => [formatHourMinute(b.at), formatCount(b.delivered), formatCount(b.failed)]) }}
       />
       <figure className="chart" aria-label="Verdict mix, last hour">

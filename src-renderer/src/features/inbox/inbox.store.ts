@@ -5,13 +5,13 @@ import type { Result } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
 import { IDLE, LOADING, settled, type Req } from '../../lib/request-state.ts';
 
-export interface EventFilters {
+export interface InboxFilters {
   type: string;
   customerId: string;
   verdict: WebhookVerdict | '';
 }
 
-export interface EventsState {
+export interface InboxState {
   bySeq: Record<number, InboxEntry>;
   order: number[];
   hasMore: boolean;
@@ -19,14 +19,14 @@ export interface EventsState {
   olderReq: Req;
   /** Bumped per list load so a slow answer to an older filter is dropped. */
   seq: number;
-  filters: EventFilters;
+  filters: InboxFilters;
   listener: ListenerStatus | null;
   listenerReq: Req;
   selected: number | null;
   detail: Record<number, { data: InboxDetailView | null; req: Req }>;
   load(): Promise<void>;
   loadOlder(): Promise<void>;
-  setFilters(f: Partial<EventFilters>): void;
+  setFilters(f: Partial<InboxFilters>): void;
   received(e: InboxEntry): void;
   loadListener(): Promise<void>;
   setListener(s: ListenerStatus): void;
@@ -37,7 +37,9 @@ export interface EventsState {
 
 const MAX_KEPT = 10_000;
 let pending: InboxEntry[] = [];
-let flushTimer: ReturnType<typeof setTimeout> | null = null;
+let flushQueued = false;
+// Bumped by reset: a flush queued for the old profile finds it changed and drops its batch.
+let generation = 0;
 // The list load (and its older page) in flight: a new filter aborts them, so main stops reading
 // for a filter nobody waits for and a slow answer cannot overwrite a newer one.
 let listCtl: AbortController | null = null;
@@ -48,16 +50,16 @@ const abortLoads = () => {
   listCtl = olderCtl = null;
 };
 
-const matches = (e: InboxEntry, f: EventFilters) =>
+const matches = (e: InboxEntry, f: InboxFilters) =>
   (!f.type || (e.type ?? '').startsWith(f.type)) && (!f.customerId || e.customerId === f.customerId) && (!f.verdict || e.verdict === f.verdict);
 
-const query = (f: EventFilters) => ({
+const query = (f: InboxFilters) => ({
   ...(f.type ? { type: f.type } : {}),
   ...(f.customerId ? { customerId: f.customerId } : {}),
   ...(f.verdict ? { verdict: f.verdict } : {}),
 });
 
-export const useEvents = create<EventsState>((set, get) => ({
+export const useInbox = create<InboxState>((set, get) => ({
   bySeq: {},
   order: [],
   hasMore: false,
@@ -109,11 +111,16 @@ export const useEvents = create<EventsState>((set, get) => ({
   },
 
   received: (e) => {
-    // Bursts are coalesced: one store update per 50 ms, not one per delivery (10,000 in a burst
-    // would otherwise copy the log 10,000 times).
+    // Main already gathers a window's deliveries into one push; the transport then hands them to
+    // listeners one at a time, synchronously. Applying them once, after that loop, undoes the
+    // fan-out without a second time window: 10,000 in a burst would otherwise copy the log 10,000 times.
     pending.push(e);
-    flushTimer ??= setTimeout(() => {
-      flushTimer = null;
+    if (flushQueued) return;
+    flushQueued = true;
+    const gen = generation;
+    queueMicrotask(() => {
+      flushQueued = false;
+      if (gen !== generation) return;
       const batch = pending;
       pending = [];
       const { bySeq: cur, filters } = get();
@@ -129,7 +136,7 @@ export const useEvents = create<EventsState>((set, get) => ({
       // The log is bounded in memory; older rows stay one "Load older" away.
       if (order.length > MAX_KEPT) for (const s of order.splice(MAX_KEPT)) delete bySeq[s];
       set({ bySeq, order, hasMore: get().hasMore || order.length >= MAX_KEPT });
-    }, 50);
+    });
   },
 
   loadListener: async () => {
@@ -156,8 +163,8 @@ export const useEvents = create<EventsState>((set, get) => ({
 
   reset: () => {
     // Deliveries buffered for the old profile must not land in the new one's list.
-    if (flushTimer) clearTimeout(flushTimer);
-    flushTimer = null;
+    generation++;
+    flushQueued = false;
     pending = [];
     abortLoads();
     set({ bySeq: {}, order: [], hasMore: false, req: IDLE, olderReq: IDLE, seq: get().seq + 1, selected: null, detail: {}, listener: null });
