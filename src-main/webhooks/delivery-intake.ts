@@ -3,7 +3,7 @@ import { InboxBatcher } from './inbox-batcher.ts';
 import { dedupeKey, readEnvelope, type Envelope } from './webhook-envelope.ts';
 import type { DeliverySource, InboxRecord, PendingDelivery } from './inbox-records.ts';
 import type { WebhookInbox } from './webhook-inbox.ts';
-import type { DeliveryResponse, RawDelivery } from './webhook-listener.ts';
+import type { DeliveryResponse, RawDelivery } from './webhook-server.ts';
 import type { SignatureScheme } from './signature-verifier.ts';
 
 export type VerificationMode = 'enforce' | 'report-only';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SecretStore } from '../secrets/secret-store.ts';
-import { LISTENER_PATH } from './webhook-listener.ts';
+import { LISTENER_PATH } from './webhook-server.ts';
 
 /** The slice of the OMS webhooks API this needs; `WebhooksApi` (src-main/oms) satisfies it. */
 export interface WebhookRegistrar {

@@ -1,7 +1,7 @@
 import { relayCaughtUpSchema, relayDeliverySchema } from '#shared/relay/relay-protocol.ts';
 import { bearer, LAST_EVENT_ID_HEADER, RELAY_PING_MS } from '#shared/relay/relay-wire.ts';
 import { openSseChannel, Refused, type SseChannel, type SseEvent, type SseLifecycle } from './sse-channel.ts';
-import type { RawDelivery } from './webhook-listener.ts';
+import type { RawDelivery } from './webhook-server.ts';
 
 /** Where a relay delivery sits in its channel: the cursor to resume after, and when the relay stored it. */
 export interface RelayMeta {

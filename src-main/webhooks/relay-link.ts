@@ -6,7 +6,7 @@ import { startRelayClient, type RelayMeta } from './relay-client.ts';
 import { isOurRelay, type RelayClient } from './relay-kind.ts';
 import { startSmeeClient } from './smee-client.ts';
 import type { SseLifecycle } from './sse-channel.ts';
-import type { RawDelivery } from './webhook-listener.ts';
+import type { RawDelivery } from './webhook-server.ts';
 
 /** The relay token per profile: the keychain in the app (accounts.relayToken). */
 export interface RelayTokenStore {

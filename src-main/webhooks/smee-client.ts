@@ -1,5 +1,5 @@
 import { openSseChannel, type SseChannel, type SseEvent, type SseLifecycle } from './sse-channel.ts';
-import type { RawDelivery } from './webhook-listener.ts';
+import type { RawDelivery } from './webhook-server.ts';
 
 // A smee-style channel (smee.io or a compatible relay): no token, no cursor of its own beyond the
 // SSE id, and bodies that arrive parsed, so signatures verify only if the sender wrote compact JSON.

@@ -5,7 +5,7 @@ import { DeliveryIntake, effectOf, type Effect, type IntakeDeps, type Received }
 import type { InboxBatcher } from './inbox-batcher.ts';
 import { routeOf } from './webhook-envelope.ts';
 import { contractEntry, type DeliverySource, type FinishRecord, type InboxRecord } from './inbox-records.ts';
-import type { RawDelivery } from './webhook-listener.ts';
+import type { RawDelivery } from './webhook-server.ts';
 
 export type { VerificationMode } from './delivery-intake.ts';
 

@@ -4,17 +4,17 @@ import { fingerprint } from '../secrets/credentials.ts';
 import { BindRetry } from './bind-retry.ts';
 import { CustomerRefresher } from './customer-refresher.ts';
 import { ListenerConfigStore, RelayCursorStore, RelayTokenNotes, type ListenerConfig } from './listener-config.ts';
-import { ListenerEndpoint } from './listener-endpoint.ts';
+import { IntakeEndpoint } from './intake-endpoint.ts';
 import { ListenerHealth, OpenCustomers, startWatchdog } from './listener-health.ts';
 import { ListenerRegistrar } from './listener-registrar.ts';
-import type { ListenerStats } from './listener-worker-protocol.ts';
+import type { IntakeStats } from './server-worker-protocol.ts';
 import { withSmeeNote, type RelayClient } from './relay-kind.ts';
 import { forgottenTokenStatus, memoryTokens, startRelayLink, type RelayTokenStore } from './relay-link.ts';
 import { hmacVariants, SIGNATURE_VARIANT_NAMES } from './signature-verifier.ts';
 import type { WebhookSubsystemDeps } from './webhook-subsystem-deps.ts';
 import type { InboxFilter } from './inbox-records.ts';
 import { WebhookInbox } from './webhook-inbox.ts';
-import { DEFAULT_LISTENER_PORT, type RunningListener } from './webhook-listener.ts';
+import { DEFAULT_LISTENER_PORT, type WebhookServer } from './webhook-server.ts';
 import { WebhookProcessor, type VerificationMode } from './webhook-processor.ts';
 
 export type { WebhookSubsystemDeps } from './webhook-subsystem-deps.ts';
@@ -34,9 +34,9 @@ export class WebhookSubsystem {
   #portOverride: number | null;
   readonly #bindRetry: BindRetry;
   readonly #d: WebhookSubsystemDeps;
-  readonly #endpoint: ListenerEndpoint;
+  readonly #endpoint: IntakeEndpoint;
   readonly #registrar: ListenerRegistrar;
-  #listener: RunningListener | null = null;
+  #listener: WebhookServer | null = null;
   #stopped = true;
   #relay: RelayClient | null = null;
   #watchdog: { stop(): void; kick(): void } | null = null;
@@ -76,7 +76,7 @@ export class WebhookSubsystem {
       secrets: deps.secrets,
       onReceived: (e) => this.health.set({ lastEventAt: e.receivedAt, lastVerdict: e.verdict }),
     });
-    this.#endpoint = new ListenerEndpoint({
+    this.#endpoint = new IntakeEndpoint({
       db: deps.db,
       inbox: deps.inbox,
       // The environment switch is for side-by-side measurements (bench/webhooks-console.bench.ts).
@@ -118,7 +118,7 @@ export class WebhookSubsystem {
   }
 
   /** Resolves once every delivery the listener stored so far is announced on main (tests, bench). */
-  sync(): Promise<ListenerStats> {
+  sync(): Promise<IntakeStats> {
     return this.#endpoint.sync();
   }
 
@@ -179,7 +179,7 @@ export class WebhookSubsystem {
       tokenProblem = `The relay token could not be read from the keychain (${e instanceof Error ? e.message : 'error'}).`;
     }
     if (!this.#listener || (cfg.port !== 0 && this.#listener.port !== cfg.port)) {
-      let next: RunningListener;
+      let next: WebhookServer;
       try {
         next = await this.#endpoint.bind(cfg.port);
       } catch (e) {

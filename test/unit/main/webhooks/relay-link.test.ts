@@ -8,7 +8,7 @@ import { RelayCursorStore } from '../../../../src-main/webhooks/listener-config.
 import { ListenerHealth } from '../../../../src-main/webhooks/listener-health.ts';
 import { isOurRelay, SMEE_NOTE, withSmeeNote, type RelayClient } from '../../../../src-main/webhooks/relay-kind.ts';
 import { startRelayLink } from '../../../../src-main/webhooks/relay-link.ts';
-import type { RawDelivery } from '../../../../src-main/webhooks/webhook-listener.ts';
+import type { RawDelivery } from '../../../../src-main/webhooks/webhook-server.ts';
 import { tempDir } from './harness.ts';
 
 // One relay URL, two protocols: the token decides which client dials, and each behaves as its own.

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RelayClient } from '../../../../src-main/webhooks/relay-kind.ts';
 import { startSmeeClient } from '../../../../src-main/webhooks/smee-client.ts';
-import type { RawDelivery } from '../../../../src-main/webhooks/webhook-listener.ts';
+import type { RawDelivery } from '../../../../src-main/webhooks/webhook-server.ts';
 
 // Issue 9.10: a real SSE server that uses what the old hand-written parser ignored.
 

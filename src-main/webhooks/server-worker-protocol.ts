@@ -8,7 +8,7 @@ export interface IntakeContext {
   pin: string | null;
 }
 
-export interface ListenerWorkerData {
+export interface ServerWorkerData {
   /** The console's database file: main has already brought its schema up to date. */
   dbPath: string;
   inbox: InboxOptions;
@@ -35,7 +35,7 @@ export type ToWorker =
   | { t: 'finish'; items: FinishRecord[] }
   | { t: 'stop'; id: number };
 
-export interface ListenerStats {
+export interface IntakeStats {
   commits: number;
   rows: number;
   writeMs: number;
@@ -47,5 +47,5 @@ export interface ListenerStats {
 export type FromWorker =
   | { t: 'stored'; items: StoredItem[] }
   | { t: 'wantSecrets'; id: number }
-  | { t: 'reply'; id: number; ok: true; port?: number; stats?: ListenerStats }
+  | { t: 'reply'; id: number; ok: true; port?: number; stats?: IntakeStats }
   | { t: 'reply'; id: number; ok: false; code: string | null; message: string };

@@ -18,7 +18,7 @@ export interface DeliveryResponse {
   body: Record<string, unknown>;
 }
 
-export interface ListenerOptions {
+export interface WebhookServerOptions {
   port: number;
   onDelivery: (d: RawDelivery) => Promise<DeliveryResponse>;
   maxBodyBytes?: number;
@@ -27,7 +27,7 @@ export interface ListenerOptions {
   requestTimeoutMs?: number;
 }
 
-export interface RunningListener {
+export interface WebhookServer {
   port: number;
   url: string;
   close(): Promise<void>;
@@ -87,7 +87,7 @@ function readBody(req: IncomingMessage, cap: number): Promise<Buffer | 'too-larg
   });
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, opts: ListenerOptions): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, opts: WebhookServerOptions): Promise<void> {
   const cap = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   if (!hostAllowed(req.headers.host)) return send(res, 403, { error: 'host_not_allowed' }, { connection: 'close' });
   const path = (req.url ?? '').split('?')[0];
@@ -115,7 +115,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: ListenerO
 }
 
 /** Binds 127.0.0.1 only: the listener is never reachable from the network without a tunnel the user runs. */
-export function startListener(opts: ListenerOptions): Promise<RunningListener> {
+export function startWebhookServer(opts: WebhookServerOptions): Promise<WebhookServer> {
   const server: Server = createServer(
     { maxHeaderSize: 16 * 1024, connectionsCheckingInterval: 250, requestTimeout: opts.requestTimeoutMs ?? 15_000, headersTimeout: opts.headersTimeoutMs ?? 5_000 },
     (req, res) => {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startListener, type RawDelivery, type RunningListener } from '../../../../src-main/webhooks/webhook-listener.ts';
+import { startWebhookServer, type RawDelivery, type WebhookServer } from '../../../../src-main/webhooks/webhook-server.ts';
 import { httpRequest, slowHeaders } from './http-client.ts';
 
 describe('webhook listener attack surface', () => {
-  let listener: RunningListener;
+  let listener: WebhookServer;
   const received: RawDelivery[] = [];
 
   beforeAll(async () => {
-    listener = await startListener({
+    listener = await startWebhookServer({
       port: 0,
       headersTimeoutMs: 1_000,
       onDelivery: async (d) => {

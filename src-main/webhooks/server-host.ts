@@ -1,54 +1,54 @@
 import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../lib/worker-entry.ts';
-import type { FromWorker, IntakeContext, ListenerStats, ListenerWorkerData, StoredItem, ToWorker } from './listener-worker-protocol.ts';
+import type { FromWorker, IntakeContext, IntakeStats, ServerWorkerData, StoredItem, ToWorker } from './server-worker-protocol.ts';
 import type { FinishRecord } from './inbox-records.ts';
 import type { WebhookProcessor } from './webhook-processor.ts';
-import { startListener, type RunningListener } from './webhook-listener.ts';
+import { startWebhookServer, type WebhookServer } from './webhook-server.ts';
 
-/** Where the listener runs: its own worker thread (the app), or main's thread (an in-memory store). */
-export interface ListenerHost {
+/** Where the webhook server runs: its own worker thread (the app), or main's thread (an in-memory store). */
+export interface ServerHost {
   /** Binds `port` (0: any); rejects with the socket error (`code` EADDRINUSE, EACCES…). */
-  bind(port: number): Promise<RunningListener>;
+  bind(port: number): Promise<WebhookServer>;
   contextChanged(context: IntakeContext): void;
   invalidateSecrets(): void;
   /** Resolves once main has taken every row stored before the call (tests and the bench). */
-  sync(): Promise<ListenerStats>;
+  sync(): Promise<IntakeStats>;
   stop(): Promise<void>;
 }
 
-/** The listener on main's own thread, as before the worker: kept for stores a worker cannot open. */
-export class InProcessListener implements ListenerHost {
+/** The webhook server on main's own thread, as before the worker: kept for stores a worker cannot open. */
+export class MainThreadServer implements ServerHost {
   readonly #processor: WebhookProcessor;
   constructor(processor: WebhookProcessor) {
     this.#processor = processor;
   }
-  bind(port: number): Promise<RunningListener> {
-    return startListener({ port, onDelivery: (d) => this.#processor.receive(d, 'listener') });
+  bind(port: number): Promise<WebhookServer> {
+    return startWebhookServer({ port, onDelivery: (d) => this.#processor.receive(d, 'listener') });
   }
   contextChanged(): void {}
   invalidateSecrets(): void {}
-  async sync(): Promise<ListenerStats> {
+  async sync(): Promise<IntakeStats> {
     const b = this.#processor.batcher;
     return { commits: b.commits, rows: b.rows, writeMs: b.writeMs, maxWriteMs: b.maxWriteMs, secretReads: this.#processor.secretReads };
   }
   async stop(): Promise<void> {}
 }
 
-export interface ListenerWorkerOptions {
-  data: Omit<ListenerWorkerData, 'context'>;
+export interface WorkerThreadServerOptions {
+  data: Omit<ServerWorkerData, 'context'>;
   context: () => IntakeContext;
   secrets: () => Promise<string[]>;
   /** Rows the worker committed (and whose senders it is answering): apply them on main. */
   onStored: (items: StoredItem[]) => void;
-  /** The thread ended without being asked to (a crash): its listeners are gone. */
+  /** The thread ended without being asked to (a crash): its servers are gone. */
   onExit: (why: string) => void;
 }
 
 type Waiter = { resolve: (m: Extract<FromWorker, { t: 'reply'; ok: true }>) => void; reject: (e: Error) => void };
 
-/** Main's handle on the listener's worker thread (started on the first bind, again after a crash). */
-export class ListenerWorker implements ListenerHost {
-  readonly #o: ListenerWorkerOptions;
+/** Main's handle on the webhook server's worker thread (started on the first bind, again after a crash). */
+export class WorkerThreadServer implements ServerHost {
+  readonly #o: WorkerThreadServerOptions;
   #worker: Worker | null = null;
   #nextId = 1;
   #waiting = new Map<number, Waiter>();
@@ -57,16 +57,16 @@ export class ListenerWorker implements ListenerHost {
   /** Invalidations sent to the current thread (it counts the same; see DeliveryIntake.prime). */
   #generation = 0;
 
-  constructor(opts: ListenerWorkerOptions) {
+  constructor(opts: WorkerThreadServerOptions) {
     this.#o = opts;
   }
 
   #spawn(): Worker {
     if (this.#worker) return this.#worker;
-    const w = new Worker(workerEntry('webhook-worker', 'src-main/webhooks/webhook-listener.worker.ts'), {
+    const w = new Worker(workerEntry('webhook-worker', 'src-main/webhooks/webhook-server.worker.ts'), {
       // Named, so the thread shows as such in top -H and /proc (its CPU is told apart from main's).
       name: 'oms-webhooks',
-      workerData: { ...this.#o.data, context: this.#o.context() } satisfies ListenerWorkerData,
+      workerData: { ...this.#o.data, context: this.#o.context() } satisfies ServerWorkerData,
     });
     w.on('message', (m: FromWorker) => this.#onMessage(w, m));
     let crash = 'the listener thread stopped';
@@ -132,7 +132,7 @@ export class ListenerWorker implements ListenerHost {
     });
   }
 
-  async bind(port: number): Promise<RunningListener> {
+  async bind(port: number): Promise<WebhookServer> {
     this.#stopping = false;
     const w = this.#spawn();
     const r = await this.#ask({ t: 'bind', id: this.#nextId++, port }, w);
@@ -173,12 +173,12 @@ export class ListenerWorker implements ListenerHost {
     this.#prime(this.#worker);
   }
 
-  async sync(): Promise<ListenerStats> {
+  async sync(): Promise<IntakeStats> {
     if (!this.#worker) return { commits: 0, rows: 0, writeMs: 0, maxWriteMs: 0, secretReads: 0 };
     return (await this.#ask({ t: 'sync', id: this.#nextId++ })).stats!;
   }
 
-  /** Listeners closed, the last rows committed and handed over, then the thread ends. */
+  /** Servers closed, the last rows committed and handed over, then the thread ends. */
   async stop(): Promise<void> {
     const w = this.#worker;
     if (!w) return;

@@ -1,14 +1,14 @@
 import type { Db } from '../store/database.ts';
-import { InProcessListener, ListenerWorker, type ListenerHost } from './listener-host.ts';
-import type { IntakeContext, ListenerStats } from './listener-worker-protocol.ts';
+import { MainThreadServer, WorkerThreadServer, type ServerHost } from './server-host.ts';
+import type { IntakeContext, IntakeStats } from './server-worker-protocol.ts';
 import type { InboxOptions } from './inbox-records.ts';
-import type { RunningListener } from './webhook-listener.ts';
+import type { WebhookServer } from './webhook-server.ts';
 import type { WebhookProcessor } from './webhook-processor.ts';
 
 export interface EndpointDeps {
   db: Db;
   inbox?: InboxOptions | undefined;
-  /** 'main' keeps the listener on main's thread (also forced by an in-memory store or a custom scheme). */
+  /** 'main' keeps the webhook server on main's thread (also forced by an in-memory store or a custom scheme). */
   thread: 'worker' | 'main';
   customScheme: boolean;
   /** Read lazily: the processor is built with this endpoint's context. */
@@ -21,13 +21,13 @@ export interface EndpointDeps {
 }
 
 /**
- * Where deliveries are acknowledged, and what they are judged against: the listener's host (its
+ * Where deliveries are acknowledged, and what they are judged against: the webhook server's host (its
  * worker thread, or main) and the active profile's context, cached on main and sent to the worker
  * whenever it changes.
  */
-export class ListenerEndpoint {
+export class IntakeEndpoint {
   readonly #d: EndpointDeps;
-  readonly #host: ListenerHost;
+  readonly #host: ServerHost;
   #ctx: (IntakeContext & { at: number }) | null = null;
   #timer: NodeJS.Timeout | null = null;
 
@@ -36,7 +36,7 @@ export class ListenerEndpoint {
     const dbPath = deps.db.location();
     const worker =
       deps.thread === 'worker' && dbPath !== null && !deps.customScheme
-        ? new ListenerWorker({
+        ? new WorkerThreadServer({
             data: { dbPath, inbox: deps.inbox ?? {} },
             context: () => this.context(),
             secrets: deps.secrets,
@@ -47,7 +47,7 @@ export class ListenerEndpoint {
           })
         : null;
     if (worker) deps.processor().writeOutcomesWith((f) => worker.finish(f));
-    this.#host = worker ?? new InProcessListener(deps.processor());
+    this.#host = worker ?? new MainThreadServer(deps.processor());
   }
 
   /**
@@ -78,8 +78,8 @@ export class ListenerEndpoint {
     this.#host.invalidateSecrets();
   }
 
-  /** Binds a listener on `port`; the error says plainly why it could not (port in use, not allowed). */
-  async bind(port: number): Promise<RunningListener> {
+  /** Binds a webhook server on `port`; the error says plainly why it could not (port in use, not allowed). */
+  async bind(port: number): Promise<WebhookServer> {
     this.#timer ??= setInterval(() => this.context(), 1000).unref();
     try {
       return await this.#host.bind(port);
@@ -93,8 +93,8 @@ export class ListenerEndpoint {
     }
   }
 
-  /** Resolves once main has taken every row the listener stored before the call (tests, bench). */
-  sync(): Promise<ListenerStats> {
+  /** Resolves once main has taken every row the intake stored before the call (tests, bench). */
+  sync(): Promise<IntakeStats> {
     return this.#host.sync();
   }
 

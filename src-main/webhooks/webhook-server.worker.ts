@@ -6,14 +6,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openConnection } from '../store/database.ts';
 import { DeliveryIntake } from './delivery-intake.ts';
-import type { FromWorker, IntakeContext, ListenerWorkerData, StoredItem, ToWorker } from './listener-worker-protocol.ts';
+import type { FromWorker, IntakeContext, ServerWorkerData, StoredItem, ToWorker } from './server-worker-protocol.ts';
 import { hmacVariants } from './signature-verifier.ts';
 import { WebhookInbox } from './webhook-inbox.ts';
-import { startListener, type DeliveryResponse, type RawDelivery, type RunningListener } from './webhook-listener.ts';
+import { startWebhookServer, type DeliveryResponse, type RawDelivery, type WebhookServer } from './webhook-server.ts';
 
 const port = parentPort;
-if (!port) throw new Error('webhook-listener.worker.ts runs only as a worker thread');
-const data = workerData as ListenerWorkerData;
+if (!port) throw new Error('webhook-server.worker.ts runs only as a worker thread');
+const data = workerData as ServerWorkerData;
 const db = openConnection(data.dbPath);
 const inbox = new WebhookInbox(db, data.inbox);
 let context: IntakeContext = data.context;
@@ -54,7 +54,7 @@ async function onDelivery(d: RawDelivery): Promise<DeliveryResponse> {
   return { status: r.status, body: r.body };
 }
 
-const listeners = new Map<number, RunningListener>();
+const servers = new Map<number, WebhookServer>();
 
 function fail(id: number, e: unknown): void {
   const code = (e as NodeJS.ErrnoException | null)?.code ?? null;
@@ -62,8 +62,8 @@ function fail(id: number, e: unknown): void {
 }
 
 async function stop(id: number): Promise<void> {
-  await Promise.all([...listeners.values()].map((l) => l.close()));
-  listeners.clear();
+  await Promise.all([...servers.values()].map((l) => l.close()));
+  servers.clear();
   // Bodies complete and waiting for this turn's commit are stored (and announced) before main hears "stopped".
   intake.batcher.flush();
   await new Promise((r) => setImmediate(r));
@@ -91,17 +91,17 @@ port.on('message', (m: ToWorker) => {
       return;
     }
     case 'bind':
-      startListener({ port: m.port, onDelivery, ...(data.maxBodyBytes ? { maxBodyBytes: data.maxBodyBytes } : {}) }).then(
+      startWebhookServer({ port: m.port, onDelivery, ...(data.maxBodyBytes ? { maxBodyBytes: data.maxBodyBytes } : {}) }).then(
         (l) => {
-          listeners.set(l.port, l);
+          servers.set(l.port, l);
           post({ t: 'reply', id: m.id, ok: true, port: l.port });
         },
         (e: unknown) => fail(m.id, e),
       );
       return;
     case 'close': {
-      const l = listeners.get(m.port);
-      listeners.delete(m.port);
+      const l = servers.get(m.port);
+      servers.delete(m.port);
       void (l?.close() ?? Promise.resolve()).then(() => post({ t: 'reply', id: m.id, ok: true }));
       return;
     }
