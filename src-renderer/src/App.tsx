@@ -10,7 +10,7 @@ import { useLiveUpdates } from './stores/live-updates.store.ts';
 import { selectGeneration, useReload } from './stores/reload.store.ts';
 import { applyTheme } from './lib/theme.ts';
 import { useFormatPrefs } from './lib/format.ts';
-import { loadDisplayPrefs } from './features/settings/LocalePanel.tsx';
+import { loadDisplayPrefs } from './features/settings/display-prefs.ts';
 import { CommandPalette } from './features/palette/CommandPalette.tsx';
 import { OmsHealthIndicator } from './features/oms-health/OmsHealthIndicator.tsx';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';

@@ -6,7 +6,7 @@ import { fieldErrors } from '../../lib/request-state.ts';
 import { draftFromCustomer, placeIssues, validatePatch, type CustomerDraft } from '../onboarding/customer-form.ts';
 import { CustomerFieldset } from '../onboarding/CustomerFieldset.tsx';
 import { DraftContext } from '../onboarding/draft-binding.ts';
-import { focusFirstError } from '../onboarding/StepCustomer.tsx';
+import { focusFirstError } from '../../lib/focus-first-error.ts';
 import { useCustomers } from './customers.store.ts';
 
 /**

@@ -7,7 +7,7 @@ import { api } from '../../lib/api-client.ts';
 import { isCancelled, mutate } from '../../stores/mutate.ts';
 import { fieldErrors } from '../../lib/request-state.ts';
 import { bankFieldOf, defaultMarket, MARKETS, RAIL_LABELS, validateBank } from './bank-form.ts';
-import { focusFirstError } from './StepCustomer.tsx';
+import { focusFirstError } from '../../lib/focus-first-error.ts';
 
 function BankInput({ f, value, error, onChange }: { f: BankField; value: string; error: string | undefined; onChange: (v: string) => void }) {
   const id = `bank-${f.name}`;

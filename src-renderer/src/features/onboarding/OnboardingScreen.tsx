@@ -3,7 +3,7 @@ import { ErrorState, Loading } from '../../components/States.tsx';
 import { useCustomers } from '../customers/customers.store.ts';
 import { selectCustomer, selectDetailReq } from '../customers/customers.selectors.ts';
 import { customerName } from '../../lib/customer-name.ts';
-import { custodyActive } from '../wallets/ProvisionWallet.tsx';
+import { custodyActive } from '../wallets/capability.ts';
 import { useWallets } from '../wallets/wallets.store.ts';
 import { selectWalletIds } from '../wallets/wallets.selectors.ts';
 import { selectEndorsementsRequested, selectOnbCustomerId, selectOnbWalletId, selectStep, useOnboarding, type Step } from './onboarding.store.ts';

@@ -12,6 +12,7 @@ import { CustomerFieldset } from './CustomerFieldset.tsx';
 import { DraftContext } from './draft-binding.ts';
 import { EndorsementChoice } from './EndorsementChoice.tsx';
 import { selectDraft, selectErrors, selectErrorsFrom, useOnboarding } from './onboarding.store.ts';
+import { focusFirstError } from '../../lib/focus-first-error.ts';
 
 function Coverage() {
   const draft = useOnboarding(selectDraft);
@@ -31,12 +32,6 @@ function Coverage() {
       })}
     </aside>
   );
-}
-
-/** Focuses the first field in error, in the order the form shows them. */
-export function focusFirstError(prefix: string, errors: Record<string, string>) {
-  const first = [...document.querySelectorAll<HTMLElement>(`[id^="${prefix}-"]`)].find((el) => errors[el.id.slice(prefix.length + 1)] !== undefined);
-  first?.focus();
 }
 
 /** Step 1: a validated form; nothing is sent while a field is invalid, and an empty one asks first. */

@@ -2,7 +2,8 @@ import type { CustomerView } from '#shared/domain/customer.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { useWallets } from '../wallets/wallets.store.ts';
 import { selectWallet } from '../wallets/wallets.selectors.ts';
-import { custodyActive, ProvisionWallet } from '../wallets/ProvisionWallet.tsx';
+import { custodyActive } from '../wallets/capability.ts';
+import { ProvisionWallet } from '../wallets/ProvisionWallet.tsx';
 import { WalletsPanel } from '../wallets/WalletsPanel.tsx';
 import { selectOnbWalletId, useOnboarding } from './onboarding.store.ts';
 

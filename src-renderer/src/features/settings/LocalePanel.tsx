@@ -21,12 +21,6 @@ const localeName = (tag: string): string => {
 /** A fixed instant for the example line, so it reads the same on every render. */
 const EXAMPLE_AT = '2026-03-14T15:09:26Z';
 
-/** Reads the saved choice at start, so the first screen already speaks it. */
-export async function loadDisplayPrefs(): Promise<void> {
-  const r = await api().settings.displayPrefs({});
-  if (r.ok) setFormatPrefs(r.data);
-}
-
 /** Settings → Locale: one locale for money and times, and a UTC toggle for times; applied live. */
 export function LocalePanel() {
   const [prefs, setPrefs] = useState<DisplayPrefs | null>(null);

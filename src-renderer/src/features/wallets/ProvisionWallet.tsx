@@ -6,6 +6,7 @@ import { isCancelled } from '../../stores/mutate.ts';
 import { notify } from '../../stores/notify.store.ts';
 import { useWallets } from './wallets.store.ts';
 import { selectCreateReq, selectWalletIds, selectWalletsById } from './wallets.selectors.ts';
+import { custodyActive } from './capability.ts';
 
 /** The pairs `core-concepts/currencies-and-rails` calls authoritative (oms-api.md §4). */
 export const WALLET_PAIRS = [
@@ -15,8 +16,6 @@ export const WALLET_PAIRS = [
   { asset: 'btc', chain: 'bitcoin' },
   { asset: 'eth', chain: 'ethereum' },
 ] as const;
-
-export const custodyActive = (c: CustomerView) => c.endorsements.some((e) => e.name === 'cryptoCustody' && (e.status === 'active' || e.status === 'listed'));
 
 const pairKey = (asset: string, chain: string) => `${asset}/${chain}`;
 

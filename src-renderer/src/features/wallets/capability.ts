@@ -45,3 +45,6 @@ export function capabilityLine(c: CustomerView): { text: string; can: boolean } 
   if (can.length === 0) return { text: `${cap(cannot.join('; '))}.`, can: false };
   return { text: `${cap(`can ${can.join(' and ')}`)}${cannot.length ? `; ${cannot.join('; ')}` : ''}.`, can: true };
 }
+
+/** Whether the customer may hold crypto: a wallet can be provisioned. */
+export const custodyActive = (c: CustomerView) => c.endorsements.some((e) => e.name === 'cryptoCustody' && (e.status === 'active' || e.status === 'listed'));
