@@ -40,7 +40,7 @@ const SCREENS: [label: string, command: AppCommand][] = [
   ['Onboarding', 'navigate.onboarding'],
   ['Wallets', 'navigate.wallets'],
   ['Transactions', 'navigate.transactions'],
-  ['Events', 'navigate.events'],
+  ['Inbox', 'navigate.inbox'],
   ['Logs', 'navigate.logs'],
   ['Settings', 'navigate.settings'],
 ];

@@ -11,7 +11,7 @@ export const APP_COMMANDS = [
   'navigate.onboarding',
   'navigate.wallets',
   'navigate.transactions',
-  'navigate.events',
+  'navigate.inbox',
   'navigate.logs',
   'navigate.settings',
   'profile.switch',

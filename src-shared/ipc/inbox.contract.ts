@@ -118,8 +118,8 @@ export const inboxContract = {
   ),
   /** Runs a stored delivery through the pipeline again (its effect is a re-fetch, so it is safe). */
   replay: mutation('inbox.replay', 'Runs a stored delivery through the pipeline again.', z.object({ seq: z.number().int() }), InboxEntry, 'local'),
-  /** Empties the event log (dedupe ids are kept). */
-  clear: mutation('inbox.clear', 'Empties the event log; dedupe ids are kept.', z.object({}), z.strictObject({ cleared: z.number().int() }), 'local'),
+  /** Empties the inbox (dedupe ids are kept). */
+  clear: mutation('inbox.clear', 'Empties the inbox; dedupe ids are kept.', z.object({}), z.strictObject({ cleared: z.number().int() }), 'local'),
   /** Listener health: state, URL to register, last event, secret fingerprints. */
   listenerStatus: query('inbox.listenerStatus', 'Webhook listener health and the URL to register.', NoInput, ListenerStatus),
   /**

@@ -29,7 +29,7 @@ export function query<I extends z.ZodObject, O extends z.ZodType>(channel: strin
 
 /**
  * A state-changing operation: its input gains the optional production `confirm` field.
- * `scope: 'local'` marks changes to the console's own state (settings, event log), and
+ * `scope: 'local'` marks changes to the console's own state (settings, webhook inbox), and
  * `scope: 'no-money'` OMS writes that move no money and change no customer (pricing a quote):
  * both are audited but need no production confirmation.
  */

@@ -27,7 +27,7 @@ function durableStore(): SecretStore {
 
 /**
  * The issue's "done when", minus the browser: the real composition root on the local profile, its
- * embedded sandbox, a decision, the push a renderer would get, the event log, a restart.
+ * embedded sandbox, a decision, the push a renderer would get, the inbox, a restart.
  */
 describe('webhooks through the composition root (local profile)', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -60,7 +60,7 @@ describe('webhooks through the composition root (local profile)', () => {
     expect(s.secretFingerprints).toHaveLength(1);
   });
 
-  it('a sandbox decision reaches the renderer push and the event log, verified', async () => {
+  it('a sandbox decision reaches the renderer push and the inbox, verified', async () => {
     expect(await control('/review-mode', 'PUT', { mode: 'manual' })).toBe(200);
     const created = await call<CustomerView>('customers.create', { customer: { type: 'individual', firstName: 'Grace', lastName: 'Hopper' } });
     await call('customers.get', { customerId: created.id });

@@ -13,7 +13,7 @@ export function createInboxHandlers(webhooks: WebhookSubsystem, activeProfile: (
   const found = (seq: number) => {
     const d = webhooks.inbox.get(seq);
     // Another profile's delivery is not this screen's to show.
-    if (!d || d.profileId !== activeProfileId()) throw new AppFailure('NOT_FOUND', `No delivery #${seq} in the event log (it may have been cleared).`);
+    if (!d || d.profileId !== activeProfileId()) throw new AppFailure('NOT_FOUND', `No delivery #${seq} in the inbox (it may have been cleared).`);
     return d;
   };
   return {
@@ -46,7 +46,7 @@ export function createInboxHandlers(webhooks: WebhookSubsystem, activeProfile: (
     revealBody: async ({ seq }) => ({ seq, body: found(seq).rawBody, expiresAt: new Date(now() + REVEAL_TTL_MS).toISOString() }),
     replay: async ({ seq }) => {
       const r = await webhooks.processor.replay(seq);
-      if ('missing' in r) throw new AppFailure('NOT_FOUND', `No delivery #${seq} in the event log to replay.`);
+      if ('missing' in r) throw new AppFailure('NOT_FOUND', `No delivery #${seq} in the inbox to replay.`);
       if ('otherProfile' in r) {
         throw new AppFailure('FORBIDDEN', `Delivery #${seq} arrived under profile "${r.otherProfile}", not the active one: switch to that profile to replay it.`, { field: 'seq' });
       }

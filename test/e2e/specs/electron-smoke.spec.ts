@@ -152,7 +152,7 @@ test.describe('Electron smoke', () => {
       });
       const labels = menu.items.map((i) => i.label);
       expect(labels).toEqual(
-        expect.arrayContaining(['Command Palette…', 'Customers', 'Onboarding', 'Wallets', 'Events', 'Logs', 'Settings', 'Switch Profile…', 'Reload Data', 'Open Logs Folder', 'Copy Diagnostics', 'Check for Updates…']),
+        expect.arrayContaining(['Command Palette…', 'Customers', 'Onboarding', 'Wallets', 'Inbox', 'Logs', 'Settings', 'Switch Profile…', 'Reload Data', 'Open Logs Folder', 'Copy Diagnostics', 'Check for Updates…']),
       );
       expect(menu.items.filter((i) => ['reload', 'forcereload', 'toggledevtools'].includes(i.role))).toEqual([]);
       expect(menu.items.find((i) => i.label === 'Command Palette…')?.accelerator).toBe('CmdOrCtrl+K');

@@ -33,8 +33,11 @@ startSubscriptions();
 const command = (name: string) => listeners.get('event.app.command')!({ command: name });
 
 describe('menu commands', () => {
-  it('"Events" in the menu (navigate.events) opens the Inbox under its current address', () => {
+  it('"Inbox" in the menu (navigate.inbox) opens the Inbox; a former name still reaches it', () => {
     command('navigate.events');
+    expect(useRoute.getState().route.section).toBe('inbox');
+    command('navigate.logs');
+    command('navigate.inbox');
     expect(useRoute.getState().route.section).toBe('inbox');
     expect(hashes.at(-1)).toBe('#/inbox');
   });

@@ -24,7 +24,7 @@ describe('application menu', () => {
       ['Onboarding', 'navigate.onboarding', 'CmdOrCtrl+2'],
       ['Wallets', 'navigate.wallets', 'CmdOrCtrl+3'],
       ['Transactions', 'navigate.transactions', 'CmdOrCtrl+4'],
-      ['Events', 'navigate.events', 'CmdOrCtrl+5'],
+      ['Inbox', 'navigate.inbox', 'CmdOrCtrl+5'],
       ['Logs', 'navigate.logs', 'CmdOrCtrl+6'],
       ['Settings', 'navigate.settings', 'CmdOrCtrl+7'],
       ['Reload Data', 'data.reload', 'CmdOrCtrl+R'],
