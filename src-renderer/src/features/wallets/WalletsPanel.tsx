@@ -10,6 +10,7 @@ import { isCancelled } from '../../stores/mutate.ts';
 import { useWallets } from './wallets.store.ts';
 import { selectBalance, selectDepositReq, selectWallet, selectWalletIds } from './wallets.selectors.ts';
 import { ProvisionWallet } from './ProvisionWallet.tsx';
+import { custodyActive } from './capability.ts';
 
 function DepositControl({ walletId, asset }: { walletId: string; asset: string }) {
   const [amount, setAmount] = useState('100.00');
@@ -111,7 +112,7 @@ function WalletRow({ id, qa }: { id: string; qa: boolean }) {
 export function WalletsPanel({ customer, headingLevel = 2, provision = true }: { customer: CustomerView; headingLevel?: 2 | 3; provision?: boolean }) {
   const list = useWallets(selectWalletIds(customer.id));
   const qa = useSandbox(selectQaAvailable);
-  const custodyActive = customer.endorsements.some((e) => e.name === 'cryptoCustody' && e.status === 'active');
+  const canProvision = custodyActive(customer);
   useEffect(() => {
     void useWallets.getState().loadFor(customer.id);
   }, [customer.id]);
@@ -129,7 +130,7 @@ export function WalletsPanel({ customer, headingLevel = 2, provision = true }: {
       ) : list.req.status === 'error' && list.req.error ? (
         <ErrorState error={list.req.error} what="wallets" onRetry={() => void useWallets.getState().loadFor(customer.id)} />
       ) : list.ids.length === 0 ? (
-        <Empty title="No wallets yet." hint={custodyActive ? 'Provision one below.' : 'Provision one below once the crypto custody endorsement is active.'} />
+        <Empty title="No wallets yet." hint={canProvision ? 'Provision one below.' : 'Provision one below once the crypto custody endorsement is active.'} />
       ) : (
         <table className="table">
           <caption className="sr-only">Wallets of {customer.id}</caption>
