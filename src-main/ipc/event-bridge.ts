@@ -26,6 +26,9 @@ const COALESCE: Partial<Record<EventName, Coalesce>> = {
   // Every OMS call changes the health twice (started, finished) and a waiting call once a second:
   // a burst of calls is one update per 250 ms, a pace the health card still reads as live.
   'event.oms.healthChanged': { key: () => 'health', windowMs: 250 },
+  // The directory reports each page it indexes (ten a second while it walks): the progress bar
+  // needs five.
+  'event.customers.directoryChanged': { key: () => 'directory', windowMs: 200 },
 };
 
 /**

@@ -10,7 +10,7 @@ export type ListCustomers = (q: { limit: number; cursor?: string; createdAfter?:
 
 export interface DirectoryOptions {
   list: ListCustomers;
-  /** Progress and state changes, at most every `emitEveryMs`. */
+  /** Every state change and every page indexed; how many a renderer sees is the event bridge's rule. */
   onChange: (s: DirectoryStatus) => void;
   /** The last complete walk's count for this profile (a number, no personal data). */
   estimate: number | null;
@@ -26,7 +26,6 @@ export interface DirectoryOptions {
   fullEveryMs?: number;
   /** After a failure, how long before the walk resumes from where it stopped. */
   retryAfterMs?: number;
-  emitEveryMs?: number;
 }
 
 const PAGE = 100;
@@ -54,11 +53,10 @@ export class CustomerDirectory {
   #cursor: string | undefined;
   #ctl: AbortController | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
-  #lastEmit = 0;
   #closed = false;
 
   constructor(o: DirectoryOptions) {
-    this.#o = { deltaEveryMs: 60_000, fullEveryMs: 10 * 60_000, retryAfterMs: 15_000, emitEveryMs: 200, ...o };
+    this.#o = { deltaEveryMs: 60_000, fullEveryMs: 10 * 60_000, retryAfterMs: 15_000, ...o };
     this.#estimate = o.estimate;
   }
 
@@ -236,14 +234,10 @@ export class CustomerDirectory {
   #set(state: DirectoryStatus['state'], message: string | null): void {
     this.#state = state;
     this.#message = message;
-    this.#lastEmit = Date.now();
     this.#o.onChange(this.status());
   }
 
   #progress(): void {
-    const now = Date.now();
-    if (now - this.#lastEmit < this.#o.emitEveryMs) return;
-    this.#lastEmit = now;
     this.#o.onChange(this.status());
   }
 }

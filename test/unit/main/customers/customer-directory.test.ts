@@ -32,7 +32,7 @@ function scriptedList(all: OmsCustomer[], opts: { failOnce?: number; delayMs?: n
 }
 
 const make = (list: ListCustomers, o: { retryAfterMs?: number } = {}) =>
-  new CustomerDirectory({ list, onChange: () => undefined, estimate: null, saveEstimate: () => undefined, log: () => undefined, retryAfterMs: o.retryAfterMs ?? 50, emitEveryMs: 0 });
+  new CustomerDirectory({ list, onChange: () => undefined, estimate: null, saveEstimate: () => undefined, log: () => undefined, retryAfterMs: o.retryAfterMs ?? 50 });
 
 describe('the customer directory walk', () => {
   it('asks for the next page before it has indexed the one it holds, and ends with every customer once', async () => {

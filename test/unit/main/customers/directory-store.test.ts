@@ -50,6 +50,16 @@ describe('the directory store (in-memory SQLite)', () => {
     s.close();
   });
 
+  it('size counts each customer held once, across batches that read some again', () => {
+    const s = new DirectoryStore();
+    s.upsert([dora({ id: 'cst_a' }), dora({ id: 'cst_b' })]);
+    s.upsert([dora({ id: 'cst_b', lastName: 'Vega' }), dora({ id: 'cst_c' })]);
+    s.upsert([]);
+    expect(s.size).toBe(3);
+    expect(['cst_a', 'cst_b', 'cst_c'].map((id) => s.get(id)?.id)).toEqual(['cst_a', 'cst_b', 'cst_c']);
+    s.close();
+  });
+
   it('a customer read again replaces its endorsements and words: the queue and search see only the new ones', () => {
     const s = new DirectoryStore();
     s.upsert([dora()]);

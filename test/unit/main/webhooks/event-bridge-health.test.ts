@@ -39,6 +39,22 @@ describe('event bridge: OMS health coalesced in its own window', () => {
     bridge.close();
   });
 
+  it('directory progress, reported once a page, reaches a renderer at most every 200 ms, the latest count in it', () => {
+    vi.useFakeTimers();
+    const bus = new EventBus();
+    const bridge = new EventBridge(bus, 40);
+    const got: { indexed: number }[] = [];
+    bridge.addSink((name, payload) => name === 'event.customers.directoryChanged' && got.push(payload as { indexed: number }));
+    const status = (indexed: number) => ({ state: 'building' as const, indexed, estimate: 1000, message: null, refreshedAt: null });
+    for (let page = 1; page <= 10; page++) {
+      bus.publish('event.customers.directoryChanged', status(page * 100));
+      vi.advanceTimersByTime(19);
+    }
+    vi.advanceTimersByTime(10);
+    expect(got.map((g) => g.indexed)).toEqual([1000]);
+    bridge.close();
+  });
+
   it('flush() sends a waiting health change at once (shutdown, tests)', () => {
     vi.useFakeTimers();
     const bus = new EventBus();
