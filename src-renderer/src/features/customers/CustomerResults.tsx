@@ -1,12 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { EndorsementBadges } from './EndorsementBadges.tsx';
 import { matchedOnLabel, rowName } from './customer-lookup.ts';
 import { useCustomers } from './customers.store.ts';
 import { selectLoadMore, selectRow, selectSearch, selectStale } from './customers.selectors.ts';
 
 const ROW = 44;
-const ignore = () => {};
+// Rows of an older text are dimmed only once the newer answer is this late: a quick answer replaces
+// them before anyone could see a dimmed frame, and dimming them costs a restyle and a repaint of the list.
+const DIM_AFTER_MS = 150;
 
 // Memoised: a new answer, a new page or a moved highlight re-renders only the rows whose props
 // changed; a customer in both the old and the new answer keeps its DOM.
@@ -50,6 +52,20 @@ export function CustomerResults({ listRef, onOpen }: { listRef: React.RefObject<
   const search = useCustomers(selectSearch);
   // A newer search is running: these rows answer an older text, so they are dimmed and never opened.
   const stale = useCustomers(selectStale);
+  const [dim, setDim] = useState(false);
+  useEffect(() => {
+    if (!stale) return;
+    const t = setTimeout(() => setDim(true), DIM_AFTER_MS);
+    return () => {
+      clearTimeout(t);
+      setDim(false);
+    };
+  }, [stale]);
+  // One function for every row, whatever the staleness: passing a different one while a search runs
+  // re-rendered each visible row twice per keystroke. Stale rows are never opened.
+  const openRow = useCallback((id: string) => {
+    if (!selectStale(useCustomers.getState())) onOpen(id);
+  }, [onOpen]);
   const loadMore = useCustomers(selectLoadMore);
   const [active, setActive] = useState(0);
   const [answer, setAnswer] = useState(search.shownSeq);
@@ -103,7 +119,7 @@ export function CustomerResults({ listRef, onOpen }: { listRef: React.RefObject<
   const activeId = search.ids[activeIndex];
 
   return (
-    <div className={`results${stale ? ' stale' : ''}`}>
+    <div className={`results${dim ? ' stale' : ''}`}>
       <div className="result-head" aria-hidden="true">
         <span className="col-name">Customer</span>
         <span className="col-email">Email (masked)</span>
@@ -127,7 +143,7 @@ export function CustomerResults({ listRef, onOpen }: { listRef: React.RefObject<
           {items.map((it) => {
             const id = search.ids[it.index]!;
             return (
-              <Row key={id} id={id} index={it.index} active={it.index === activeIndex} total={total} top={it.start} onOpen={stale ? ignore : onOpen} />
+              <Row key={id} id={id} index={it.index} active={it.index === activeIndex} total={total} top={it.start} onOpen={openRow} />
             );
           })}
         </div>
