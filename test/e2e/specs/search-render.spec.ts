@@ -49,3 +49,19 @@ test('support agent: rows of the previous text dim only once the new answer is l
   await expect(list).toHaveAttribute('data-results-for', 'ma', { timeout: 15_000 });
   await expect(list.locator('xpath=..')).toHaveCSS('opacity', '1');
 });
+
+test('support agent: a results row reads every endorsement in full to a screen reader from one hidden line, not one positioned box per badge', async ({ app }) => {
+  const box = customersScreen(app).search;
+  const list = app.getByRole('listbox', { name: 'Customers' });
+  await goto(app, '#/customers');
+  await box.fill('');
+  await expect(list).toHaveAttribute('data-results-for', '', { timeout: 15_000 });
+  const row = list.getByRole('option').filter({ has: app.locator('[data-endorsement="basic"]') }).first();
+  const full = await row.locator('[data-endorsement]').evaluateAll((badges) => badges.map((b) => b.getAttribute('title')!));
+  expect(full.length).toBeGreaterThan(0);
+  // The option's name carries each badge's tooltip wording, in order.
+  await expect(row).toHaveAccessibleName(new RegExp(full.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('; ')));
+  // Each out-of-flow box is laid out on its own for every fresh row a keystroke brings.
+  const positioned = await row.evaluate((el) => [...el.querySelectorAll('*')].filter((n) => getComputedStyle(n).position === 'absolute').length);
+  expect(positioned).toBeLessThanOrEqual(1);
+});

@@ -82,7 +82,7 @@ export function CustomerResults({ listRef, onOpen }: { listRef: React.RefObject<
   }, [search.shownSeq]);
   const total = search.hasMore ? -1 : search.ids.length;
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the chosen virtualiser.
-  const v = useVirtualizer({ count: search.ids.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 4 });
+  const v = useVirtualizer({ count: search.ids.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 2 });
   const items = v.getVirtualItems();
   const last = items[items.length - 1];
 
