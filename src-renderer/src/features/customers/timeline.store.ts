@@ -63,13 +63,22 @@ const fromAudit = (a: AuditRow): TimelineItem => ({
 
 const sortDesc = (items: TimelineItem[]) => [...items].sort((a, b) => b.at.localeCompare(a.at));
 
+/** Bumped by reset (a profile switch): a read started before it answers for the old profile. */
+let epoch = 0;
+/** The latest read per customer: an older read answered last must not replace a newer one. */
+const latest = new Map<string, number>();
+let readSeq = 0;
+
 /** Merges webhook deliveries and operator actions for one customer, newest first. */
 export const useTimeline = create<TimelineState>((set, get) => ({
   byCustomer: {},
   load: async (customerId) => {
+    const mine = { epoch, seq: ++readSeq };
+    latest.set(customerId, mine.seq);
     const prev = get().byCustomer[customerId];
     set({ byCustomer: { ...get().byCustomer, [customerId]: { items: prev?.items ?? [], req: LOADING(prev?.req) } } });
     const [ev, au] = await Promise.all([api().inbox.list({ customerId, limit: 100 }), api().logs.audit({ target: customerId, limit: 100 })]);
+    if (mine.epoch !== epoch || latest.get(customerId) !== mine.seq) return;
     const items = [...(ev.ok ? ev.data.items.map(fromWebhook) : []), ...(au.ok ? au.data.items.map(fromAudit) : [])];
     // One side failing still shows the other; the error names what is missing.
     const req = !ev.ok ? settled(ev) : !au.ok ? settled(au) : settled(ev);
@@ -83,7 +92,11 @@ export const useTimeline = create<TimelineState>((set, get) => ({
     if (cur.items.some((i) => i.key === item.key)) return;
     set({ byCustomer: { ...get().byCustomer, [entry.customerId]: { ...cur, items: sortDesc([item, ...cur.items]) } } });
   },
-  reset: () => set({ byCustomer: {} }),
+  reset: () => {
+    epoch += 1;
+    latest.clear();
+    set({ byCustomer: {} });
+  },
 }));
 
 export const selectTimeline = (customerId: string) => (s: TimelineState) => s.byCustomer[customerId];
