@@ -75,6 +75,8 @@ interface ProfileState {
 export class CustomerSearchService {
   readonly #d: CustomerSearchDeps;
   #state: ProfileState | null = null;
+  /** Rows of an OMS page that do not even hold the one word OMS was asked for: proof it ignores `q`. */
+  readonly #offQ = new WeakMap<CustomerSearchPage, number>();
 
   constructor(d: CustomerSearchDeps) {
     this.#d = d;
@@ -97,8 +99,9 @@ export class CustomerSearchService {
     const text = wantsDirectory ? 'no' : await this.#textSearch(p, signal);
     if (text === 'yes') {
       const page = await this.#omsList(p, q, fx, rawLimit, cursor, signal);
-      // A full page with nothing that matches: this OMS ignores q after all; the directory answers.
-      if (!(page.items.length === 0 && page.dropped > 0)) return page;
+      // Rows without the very word sent as q: this OMS ignores q after all; the directory answers. A page
+      // of that word whose rows miss the query's other words is an honest answer, kept.
+      if (!(this.#offQ.get(page) ?? 0)) return page;
       p.textSearch = 'no';
     }
     return this.#fromDirectory(p, q, fx, limit, cursor, signal);
@@ -215,7 +218,9 @@ export class CustomerSearchService {
     const seen = new Set(exactFirst.map((r) => r.id));
     const items = [...exactFirst, ...kept.rows.filter((r) => !seen.has(r.id))];
     const source = fx.email || fx.externalId || exactFirst.length ? 'exact' : 'oms';
-    return { items, hasMore: page.hasMore, cursor: page.cursor ? OMS + page.cursor : null, source, directory: null, dropped: entries.length - kept.rows.length - kept.withheld, withheld: kept.withheld };
+    const view: CustomerSearchPage = { items, hasMore: page.hasMore, cursor: page.cursor ? OMS + page.cursor : null, source, directory: null, dropped: entries.length - kept.rows.length - kept.withheld, withheld: kept.withheld };
+    if (omsQ) this.#offQ.set(view, entries.filter((e) => !matchCustomer(queryWords(omsQ), e)).length);
+    return view;
   }
 
   async #exactExternalId(p: ProfileState & { customers: CustomersApi }, value: string, fx: Filters, signal?: AbortSignal): Promise<CustomerRowView[]> {
