@@ -5,7 +5,7 @@ import { control, goto, shot, customersScreen } from '../pages/console.page.ts';
  * What a keystroke costs the page: rows of the previous text are dimmed only once the newer answer
  * is late. Dimming at once restyled every row and started an opacity transition per keystroke,
  * which made Chromium composite and redraw the whole list in software each frame even when the
- * answer came back in a few milliseconds. (Sandbox project: the hang is injected on OMS's text search.)
+ * answer came back in a few milliseconds. (Sandbox project: the delay is injected on OMS's customer list.)
  */
 test('support agent: rows of the previous text dim only once the new answer is late, and a dimmed row does not open', async ({ app }) => {
   test.setTimeout(60_000);
@@ -22,7 +22,9 @@ test('support agent: rows of the previous text dim only once the new answer is l
     const results = document.querySelector('[role=listbox][aria-label=Customers]')!.parentElement!.parentElement!;
     new MutationObserver(() => (w.__dimAt ??= performance.now())).observe(results, { attributes: true, attributeFilter: ['class'] });
   });
-  await control(app, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/customers$', action: 'hang', times: 1 }] });
+  // Every customer list answers 10 s late until the rule is lifted: a one-shot hang could be taken by
+  // the results' own "load more" of `ma` (it raced the rule in CI) instead of the search for `mar`.
+  await control(app, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/customers$', action: 'latency', latencyMs: 10_000 }] });
   try {
     await box.press('r');
     await expect(customersScreen(app).status).toContainText('Searching for “mar”', { timeout: 5000 });
