@@ -75,8 +75,8 @@ interface ProfileState {
 export class CustomerSearchService {
   readonly #d: CustomerSearchDeps;
   #state: ProfileState | null = null;
-  /** Rows of an OMS page that do not even hold the one word OMS was asked for: proof it ignores `q`. */
-  readonly #offQ = new WeakMap<CustomerSearchPage, number>();
+  /** OMS pages where not one row holds the word OMS was asked for (`q`): proof that it ignores `q`. */
+  readonly #ignoredQ = new WeakSet<CustomerSearchPage>();
 
   constructor(d: CustomerSearchDeps) {
     this.#d = d;
@@ -99,9 +99,10 @@ export class CustomerSearchService {
     const text = wantsDirectory ? 'no' : await this.#textSearch(p, signal);
     if (text === 'yes') {
       const page = await this.#omsList(p, q, fx, rawLimit, cursor, signal);
-      // Rows without the very word sent as q: this OMS ignores q after all; the directory answers. A page
-      // of that word whose rows miss the query's other words is an honest answer, kept.
-      if (!(this.#offQ.get(page) ?? 0)) return page;
+      // Not one row holds the very word sent as q: this OMS ignores q after all; the directory answers.
+      // A page of that word whose rows miss the query's other words is an honest answer, and so is a
+      // row OMS matched by a rule broader than this one: both are filtered out, and OMS keeps searching.
+      if (!this.#ignoredQ.has(page)) return page;
       p.textSearch = 'no';
     }
     return this.#fromDirectory(p, q, fx, limit, cursor, signal);
@@ -219,7 +220,7 @@ export class CustomerSearchService {
     const items = [...exactFirst, ...kept.rows.filter((r) => !seen.has(r.id))];
     const source = fx.email || fx.externalId || exactFirst.length ? 'exact' : 'oms';
     const view: CustomerSearchPage = { items, hasMore: page.hasMore, cursor: page.cursor ? OMS + page.cursor : null, source, directory: null, dropped: entries.length - kept.rows.length - kept.withheld, withheld: kept.withheld };
-    if (omsQ) this.#offQ.set(view, entries.filter((e) => !matchCustomer(queryWords(omsQ), e)).length);
+    if (omsQ && entries.length > 0 && !entries.some((e) => matchCustomer(queryWords(omsQ), e))) this.#ignoredQ.add(view);
     return view;
   }
 
