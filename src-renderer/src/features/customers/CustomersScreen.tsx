@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { CustomerResults } from './CustomerResults.tsx';
+import { parseHash } from '../../lib/hash-route.ts';
 import { useRoute } from '../../stores/route.store.ts';
 import { useCustomers } from './customers.store.ts';
 import { jumpToId } from './jump-to-id.ts';
@@ -80,7 +81,11 @@ export function CustomersScreen() {
     const write = () => {
       const { route, setQuery } = useRoute.getState();
       // Only while the list is on screen: once another screen is open, the entry is not ours to change.
-      if (route.section === 'customers' && !route.rest[0] && route.query.q !== text) setQuery(text ? { q: text } : {}, 'replace');
+      // The address is read too: a link followed a moment ago has changed it before its hashchange
+      // reached the route store, and rewriting it then would take the user back to the list.
+      const live = parseHash(window.location.hash);
+      const onList = (r: typeof route) => r.section === 'customers' && !r.rest[0];
+      if (onList(route) && onList(live) && route.query.q !== text) setQuery(text ? { q: text } : {}, 'replace');
     };
     const t = setTimeout(write, URL_WRITE_MS);
     flushUrl.current = () => {
