@@ -89,6 +89,15 @@ export const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Se
 /** An error shown in place, as InlineError renders it: the message, then its code in brackets. */
 export const inlineError = (page: Page) => page.getByRole('alert').filter({ hasText: /\([A-Z_]+\)$/ });
 
+/**
+ * Every customer list the sandbox serves answers 10 s late until the returned function lifts it. A
+ * one-shot hang is not enough: the results' own "load more" can take it before the search it was meant for.
+ */
+export async function slowCustomerLists(page: Page): Promise<() => Promise<void>> {
+  await control(page, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/customers$', action: 'latency', latencyMs: 10_000 }] });
+  return async () => void (await control(page, 'DELETE', '/faults'));
+}
+
 export async function goto(page: Page, hash: string): Promise<void> {
   await page.evaluate((h) => (window.location.hash = h), hash);
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures/test.ts';
-import { control, goto, shot, customersScreen } from '../pages/console.page.ts';
+import { goto, shot, customersScreen, slowCustomerLists } from '../pages/console.page.ts';
 
 /**
  * What a keystroke costs the page: rows of the previous text are dimmed only once the newer answer
@@ -22,9 +22,7 @@ test('support agent: rows of the previous text dim only once the new answer is l
     const results = document.querySelector('[role=listbox][aria-label=Customers]')!.parentElement!.parentElement!;
     new MutationObserver(() => (w.__dimAt ??= performance.now())).observe(results, { attributes: true, attributeFilter: ['class'] });
   });
-  // Every customer list answers 10 s late until the rule is lifted: a one-shot hang could be taken by
-  // the results' own "load more" of `ma` (it raced the rule in CI) instead of the search for `mar`.
-  await control(app, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/customers$', action: 'latency', latencyMs: 10_000 }] });
+  const lift = await slowCustomerLists(app);
   try {
     await box.press('r');
     await expect(customersScreen(app).status).toContainText('Searching for “mar”', { timeout: 5000 });
@@ -45,7 +43,7 @@ test('support agent: rows of the previous text dim only once the new answer is l
     await app.waitForTimeout(500);
     expect(app.url()).not.toMatch(/#\/customers\/cst_/);
   } finally {
-    await control(app, 'DELETE', '/faults');
+    await lift();
   }
   await box.fill('ma');
   await expect(list).toHaveAttribute('data-results-for', 'ma', { timeout: 15_000 });

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures/test.ts';
-import { control, goto, shot, customersScreen } from '../pages/console.page.ts';
+import { goto, shot, customersScreen, slowCustomerLists } from '../pages/console.page.ts';
 
 /**
  * The search box never presents rows as the answer to a text they do not answer, and knows money
@@ -12,7 +12,7 @@ test('support agent: while a search hangs, the previous rows are dimmed under ‚Ä
   await goto(app, '#/customers');
   await box.fill('ma');
   await expect(list).toHaveAttribute('data-results-for', 'ma', { timeout: 15_000 });
-  await control(app, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/customers$', action: 'hang', times: 1 }] });
+  const lift = await slowCustomerLists(app);
   try {
     await box.fill('mary');
     await expect(customersScreen(app).status).toContainText('Searching for ‚Äúmary‚Äù', { timeout: 5000 });
@@ -29,7 +29,7 @@ test('support agent: while a search hangs, the previous rows are dimmed under ‚Ä
     await app.waitForTimeout(1000);
     expect(app.url()).not.toMatch(/#\/customers\/cst_/);
   } finally {
-    await control(app, 'DELETE', '/faults');
+    await lift();
   }
   await box.fill('mary ');
   await expect(list).toHaveAttribute('data-results-for', 'mary ', { timeout: 15_000 });
