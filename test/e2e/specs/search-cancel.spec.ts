@@ -61,3 +61,32 @@ test('the URL follows the box once typing pauses, and a result opened right afte
   await expect(app).toHaveURL(/#\/customers\?q=lopez$/);
   expect(await app.evaluate(() => history.length)).toBe(before);
 });
+
+/**
+ * ↓ then Enter, both pressed before the rows of the box's text arrive, open the first of those rows once
+ * they do, as the same two keys would on rows already shown. A fresh-clone CI run on a loaded machine
+ * pressed them before the answer, and the console then only moved into the list.
+ */
+test('↓ then Enter pressed before the answer opens the first row of that answer', async ({ app }) => {
+  const search = customersScreen(app).search;
+  const results = app.getByRole('listbox', { name: 'Customers' });
+  await search.fill('');
+  await expect(results).toHaveAttribute('data-results-for', '');
+  // Every customer list takes 1.5 s: both keys land while the answer is on its way.
+  await control(app, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/customers$', action: 'latency', latencyMs: 1500 }] });
+  let opened: string;
+  try {
+    await search.fill('status:active jo');
+    await search.press('ArrowDown');
+    await app.keyboard.press('Enter');
+    // Not opened from the rows of the previous query.
+    await expect(app).toHaveURL(/#\/customers(\?[^/]*)?$/);
+    await expect(app).toHaveURL(/#\/customers\/cst_[^/?]+$/, { timeout: 10_000 });
+    opened = new URL(app.url()).hash.split('/').pop()!;
+  } finally {
+    await control(app, 'DELETE', '/faults');
+  }
+  await app.goBack();
+  await expect(results).toHaveAttribute('data-results-for', 'status:active jo');
+  await expect(results.getByRole('option').first()).toHaveAttribute('id', `result-${opened}`);
+});

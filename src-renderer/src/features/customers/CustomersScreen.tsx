@@ -36,7 +36,11 @@ const DEBOUNCE_MS = 16;
 const URL_WRITE_MS = 400;
 const selectQueryQ = (s: { route: { section: string; query: Record<string, string> } }) => (s.route.section === 'customers' ? s.route.query.q : undefined);
 
-type Pending = 'focus' | 'enter' | null;
+/**
+ * Keys pressed before the rows of the box's text arrived, done once they have: ↓ moves into the list,
+ * Enter opens the only match, and ↓ then Enter opens the first row, as the same keys would on fresh rows.
+ */
+type Pending = 'focus' | 'enter' | 'focus-enter' | null;
 
 export function CustomersScreen() {
   const search = useCustomers(selectSearch);
@@ -108,7 +112,7 @@ export function CustomersScreen() {
     const want = pending.current;
     if (!want || !fresh) return;
     pending.current = null;
-    if (want === 'enter' && search.ids.length === 1) open(search.ids[0]!);
+    if ((want === 'enter' && search.ids.length === 1) || (want === 'focus-enter' && search.ids.length > 0)) open(search.ids[0]!);
     else if (search.ids.length > 0) listRef.current?.focus();
   }, [fresh, search.ids, open]);
 
@@ -138,13 +142,14 @@ export function CustomersScreen() {
   };
 
   /** Keys act on the results of the text in the box: stale results are never opened or entered. */
-  const actWhenFresh = (want: Exclude<Pending, null>) => {
+  const actWhenFresh = (want: 'focus' | 'enter') => {
     if (fresh) {
       if (want === 'enter' && search.ids.length === 1) open(search.ids[0]!);
       else if (search.ids.length > 0) listRef.current?.focus();
       return;
     }
-    pending.current = want;
+    // Enter after a waiting ↓ is meant for the row ↓ lands on.
+    pending.current = want === 'enter' && (pending.current === 'focus' || pending.current === 'focus-enter') ? 'focus-enter' : want;
     const cur = useCustomers.getState().search;
     if (!(cur.text === text && cur.req.status === 'loading')) void runSearch(text);
   };
