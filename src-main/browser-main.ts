@@ -66,8 +66,9 @@ async function main(): Promise<void> {
       dataDir,
       version,
       log,
-      // The listener's thread comes up while the bridge serves the first page.
+      // The listener's thread comes up once the first screen has its rows, not while the page loads.
       waitForListener: false,
+      listenerStart: 'after-first-answer',
       ...(webhookPort !== undefined ? { webhookPort } : {}),
       ...(args['sandbox-preview'] || args['sandbox-documented-only'] ? { sandbox: { ...(args['sandbox-preview'] ? { preview: true } : {}), ...(args['sandbox-documented-only'] ? { documentedOnly: true } : {}) } } : {}),
     });

@@ -89,10 +89,7 @@ if (!claimSingleInstance(app, { window: () => keeper.current(), onArgv: (argv) =
   router.openFromArgv(process.argv);
 
   const starting = app.whenReady().then(start);
-  starting.catch((e: unknown) => {
-    log(`OMS Console failed to start: ${e instanceof Error ? e.message : String(e)}`);
-    app.exit(1);
-  });
+  starting.catch(failedToStart);
   guardQuit(
     app,
     async () => {
@@ -116,6 +113,11 @@ if (!claimSingleInstance(app, { window: () => keeper.current(), onArgv: (argv) =
   });
 }
 
+function failedToStart(e: unknown): void {
+  log(`OMS Console failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  app.exit(1);
+}
+
 async function start(): Promise<void> {
   app.setAppLogsPath();
   const logsDir = app.getPath('logs');
@@ -133,6 +135,9 @@ async function start(): Promise<void> {
     dataDir: process.env.OMS_CONSOLE_DATA_DIR ? defaultDataDir() : join(app.getPath('userData'), 'data'),
     version: app.getVersion(),
     log,
+    // The window shows without waiting for the listener's thread, which starts after the first rows.
+    waitForListener: false,
+    listenerStart: 'after-first-answer',
     packaged: app.isPackaged,
     saveDialog: electronSaveDialog(() => keeper.current()),
     openExternal: openExternalSafely,
@@ -143,6 +148,8 @@ async function start(): Promise<void> {
     },
   });
   consoleApp = c;
+  // What the start would have failed with had it waited: the same words, and the same exit.
+  c.listenerStarted.catch(failedToStart);
   // Changes to OMS under way are counted: an update restart is never offered in the middle of one.
   const changes = createInFlightChanges();
   const dispatch: Dispatch = (channel, input, caller, signal) =>

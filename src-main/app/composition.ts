@@ -33,6 +33,7 @@ import type { SecretStore } from '../secrets/secret-store.ts';
 import { ensureLocalRegistration, profileSecrets } from '../webhooks/local-registration.ts';
 import { WebhookSubsystem } from '../webhooks/webhook-subsystem.ts';
 import { startHeartbeat } from './heartbeat.ts';
+import { afterFirstSearch } from './first-answer.ts';
 import { buildMainServices, type MainServices } from './main-services.ts';
 
 export interface ConsoleOptions {
@@ -63,7 +64,16 @@ export interface ConsoleOptions {
    * when it is), so an entry can serve the first page meanwhile. Default true.
    */
   waitForListener?: boolean;
+  /**
+   * 'after-first-answer': the listener's thread starts once the first customer search has been
+   * answered (or `LISTENER_LATEST_START_MS` after start, if none comes), so its start-up is not
+   * on the first screen's path. Needs waitForListener false. Default 'with-console'.
+   */
+  listenerStart?: 'with-console' | 'after-first-answer';
 }
+
+/** The latest a deferred listener starts when no first screen asks for customers. */
+export const LISTENER_LATEST_START_MS = 2_000;
 
 export interface ConsoleApp {
   dispatch: Dispatch;
@@ -252,14 +262,19 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     export: exportHandlers({ handlers: () => handlers, profileKind: () => settings.active().kind, ...(opts.saveDialog ? { saveDialog: opts.saveDialog } : {}) }),
   };
 
-  const dispatch = createDispatcher({
+  const dispatchAll = createDispatcher({
     handlers,
     activeProfile: () => settings.active(),
     audit: (e) => services.audit.append(e),
     log,
   });
   const stopHeartbeat = startHeartbeat(bus, opts.heartbeatMs ?? 5000, startedAt.getTime());
-  const listenerStarted = webhooks.start();
+  const deferred = opts.listenerStart === 'after-first-answer' && opts.waitForListener === false;
+  const listenerLater = deferred ? afterFirstSearch(dispatchAll, LISTENER_LATEST_START_MS) : { dispatch: dispatchAll, due: Promise.resolve(), cancel: () => {} };
+  const dispatch = listenerLater.dispatch;
+  if (deferred) webhooks.health.set({ detail: 'Starting: the listener comes up once the first screen has its data.' });
+  let closed = false;
+  const listenerStarted = listenerLater.due.then(() => (closed ? undefined : webhooks.start()));
   // Handled here too: the entry may only await it after serving its first page.
   listenerStarted.catch(() => undefined);
   if (opts.waitForListener !== false) await listenerStarted;
@@ -277,6 +292,8 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
     close: () =>
       (closing ??= (async () => {
         stopHeartbeat();
+        closed = true;
+        listenerLater.cancel();
         // A listener thread still starting would be left running by a stop that came first.
         await listenerStarted.catch(() => undefined);
         await webhooks.stop().catch((e: unknown) => log(`webhooks did not stop cleanly: ${e instanceof Error ? e.message : 'error'}`));
