@@ -34,3 +34,24 @@ test('a screen whose code cannot be fetched says so and offers Reload, which bri
   await expect(app.getByRole('heading', { level: 1, name: 'Logs' })).toBeVisible();
   await expect(alert).toHaveCount(0);
 });
+
+test('the customer list comes up without the charting library; the OMS latency sparkline still draws once readings come in', async ({ app, consoleProcess }) => {
+  // uPlot's own class names survive minification: a script holding them carries the library.
+  const beforeRows: Promise<string>[] = [];
+  let listUp = false;
+  app.on('response', (r) => {
+    if (!listUp && r.request().resourceType() === 'script') beforeRows.push(r.text().then((body) => (body.includes('u-over') ? new URL(r.url()).pathname : '')));
+  });
+  await app.goto(consoleProcess.url);
+  await expect(app.getByRole('listbox', { name: 'Customers' }).getByRole('option').first()).toBeVisible();
+  listUp = true;
+  const withCharts = (await Promise.all(beforeRows)).filter(Boolean);
+  expect(beforeRows.length).toBeGreaterThan(0);
+  expect(withCharts).toEqual([]);
+  // Two readings of OMS's latency make a sparkline: the chart's chunk arrives then, and draws.
+  await app.getByRole('searchbox', { name: 'Search customers' }).fill('a');
+  await app.getByRole('searchbox', { name: 'Search customers' }).fill('ma');
+  const spark = app.getByRole('figure', { name: 'OMS latency' });
+  await expect(spark).toBeVisible();
+  await expect(spark.locator('canvas')).toHaveCount(1);
+});

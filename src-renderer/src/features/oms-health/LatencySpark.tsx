@@ -1,7 +1,11 @@
-import { useMemo } from 'react';
-import { UPlotChart, type ChartSeries } from '../charts/UPlotChart.tsx';
+import { lazy, Suspense, useMemo } from 'react';
+import type { ChartSeries } from '../charts/UPlotChart.tsx';
 import { latencySummary } from './latency-words.ts';
 import { selectLatencySamples, useOmsHealth } from './oms-health.store.ts';
+
+// The charting library is its own chunk: the spark shows only from a second reading on, well after
+// the first screen, which then need not fetch and compile it.
+const UPlotChart = lazy(() => import('../charts/UPlotChart.tsx').then((m) => ({ default: m.UPlotChart })));
 
 const SERIES: ChartSeries[] = [{ label: 'Latency (ms)', token: '--side-ink' }];
 
@@ -13,7 +17,9 @@ export function LatencySpark() {
   if (samples.length < 2) return null;
   return (
     <div className="latency-spark">
-      <UPlotChart title="OMS latency" x={x} ys={ys} series={SERIES} xUnit="minute" height={28} spark summary={latencySummary(samples)} />
+      <Suspense fallback={null}>
+        <UPlotChart title="OMS latency" x={x} ys={ys} series={SERIES} xUnit="minute" height={28} spark summary={latencySummary(samples)} />
+      </Suspense>
     </div>
   );
 }
