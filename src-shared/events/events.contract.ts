@@ -3,6 +3,7 @@ import { CustomerView } from '../domain/customer.ts';
 import { OmsHealthView } from '../domain/oms-health.ts';
 import { DirectoryStatus } from '../ipc/customers.contract.ts';
 import { InboxEntry, ListenerStatus } from '../ipc/inbox.contract.ts';
+import { EVENT_NAMES } from './event-names.ts';
 
 /** Commands the desktop menu and accelerators send to the renderer (which owns navigation). */
 export const APP_COMMANDS = [
@@ -42,9 +43,10 @@ export const eventContract = {
   'event.webhooks.received': InboxEntry,
   /** Listener health changed. */
   'event.webhooks.statusChanged': ListenerStatus,
-} as const;
+  // Every name of event-names.ts has a schema here, and no other name is here.
+} as const satisfies Record<(typeof EVENT_NAMES)[number], z.ZodType>;
 
 export type EventContract = typeof eventContract;
 export type EventName = keyof EventContract;
 export type EventPayload<E extends EventName> = z.infer<EventContract[E]>;
-export const eventNames = Object.keys(eventContract) as EventName[];
+export const eventNames: readonly EventName[] = EVENT_NAMES;

@@ -1,5 +1,6 @@
 import type { EventName, EventPayload } from '../events/events.contract.ts';
-import { contract, type Contract } from './registry.ts';
+import { channelTable } from './channel-table.ts';
+import type { Contract } from './registry.ts';
 import type { InputOf, OutputOf } from './operation.ts';
 import { err, type Result } from './result.ts';
 
@@ -41,15 +42,16 @@ export const cancelledResult = (channel: string): Result<never> =>
   err('TIMEOUT', `You stopped waiting for ${channel}. Nothing more will change on screen; retry when OMS answers again.`, { cancelled: true });
 
 /**
- * Builds `window.oms` mechanically from the registry. Both the Electron preload and the browser
- * bridge client use it, so the two transports expose the identical surface.
+ * Builds `window.oms` mechanically from the channel table (the registry's operations, without their
+ * schemas). Both the Electron preload and the browser bridge client use it, so the two transports
+ * expose the identical surface.
  */
 export function buildOmsApi(invoke: Invoke, subscribe: Subscribe): OmsApi {
   const api: Record<string, unknown> = {};
-  for (const [domain, ops] of Object.entries(contract)) {
+  for (const [domain, ops] of Object.entries(channelTable)) {
     const fns: Record<string, unknown> = {};
-    for (const [name, op] of Object.entries(ops)) {
-      const channel = op.channel;
+    for (const name of Object.keys(ops)) {
+      const channel = `${domain}.${name}`;
       fns[name] = (input: unknown, opts?: CallOptions) => {
         if (typeof opts?.onAbort !== 'function') return invoke(channel, input ?? {});
         const ctl = new AbortController();

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// Types only from zod: the renderer's first screen imports this file and does not load zod.
+import type { z } from 'zod';
 
 /** Every error a renderer can receive. Codes are stable; messages are for people. */
 export const ERROR_CODES = [
@@ -13,15 +14,13 @@ export const ERROR_CODES = [
   'KEYCHAIN_UNAVAILABLE',
   'TIMEOUT',
 ] as const;
-export const ErrorCode = z.enum(ERROR_CODES);
-export type ErrorCode = z.infer<typeof ErrorCode>;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export const AppError = z.object({
-  code: ErrorCode,
-  message: z.string(),
-  details: z.record(z.string(), z.unknown()).optional(),
-});
-export type AppError = z.infer<typeof AppError>;
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
 
 export type Ok<T> = { ok: true; data: T };
 export type Err = { ok: false; error: AppError };

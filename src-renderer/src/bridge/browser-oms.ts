@@ -1,6 +1,7 @@
-import { eventNames, type EventName } from '#shared/events/events.contract.ts';
+import type { EventName } from '#shared/events/events.contract.ts';
+import { EVENT_NAMES } from '#shared/events/event-names.ts';
 import { buildOmsApi, cancelledResult, type OmsApi } from '#shared/ipc/build-api.ts';
-import { operations } from '#shared/ipc/registry.ts';
+import { kindOf } from '#shared/ipc/channel-table.ts';
 import type { Result } from '#shared/ipc/result.ts';
 
 /**
@@ -19,7 +20,7 @@ export function createBrowserOms(origin = window.location.origin): OmsApi {
       try {
         // One event per frame, or several of one kind gathered by main (`payloads`, in order).
         const { name, payload, payloads } = JSON.parse(String(msg.data)) as { name: EventName; payload?: unknown; payloads?: unknown[] };
-        if (!eventNames.includes(name)) return;
+        if (!(EVENT_NAMES as readonly string[]).includes(name)) return;
         for (const p of Array.isArray(payloads) ? payloads : [payload]) for (const cb of listeners.get(name) ?? []) cb(p);
       } catch {
         // A malformed frame is dropped; the next heartbeat shows the link is alive.
@@ -51,7 +52,7 @@ export function createBrowserOms(origin = window.location.origin): OmsApi {
       // Abandoned on purpose: neither an outage nor a reason to send it again.
       if (signal?.aborted) return cancelledResult(channel);
       // A dropped loopback connection is retried once for reads; a write is never sent twice.
-      if (attempt === 1 && operations.get(channel)?.mutation === false) return invoke(channel, input, signal, 2);
+      if (attempt === 1 && kindOf(channel) === 'read') return invoke(channel, input, signal, 2);
       return { ok: false, error: { code: 'UNAVAILABLE', message: 'The console process is not reachable. Is it still running?' } };
     }
   };

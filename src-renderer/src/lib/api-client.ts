@@ -1,5 +1,5 @@
 import { type CallOptions, type OmsApi, type OmsApiOf } from '#shared/ipc/build-api.ts';
-import { contract } from '#shared/ipc/registry.ts';
+import { kindOf } from '#shared/ipc/channel-table.ts';
 import { err, type Result } from '#shared/ipc/result.ts';
 import { callWords, cancelledWords } from './call-words.ts';
 
@@ -77,7 +77,7 @@ function track(raw: OmsApi): ClientApi {
     for (const [name, fn] of Object.entries(ops)) {
       const channel = `${domain}.${name}`;
       const op = fn as RawOp;
-      const read = (contract as unknown as Record<string, Record<string, { mutation: boolean } | undefined>>)[domain]?.[name]?.mutation === false;
+      const read = kindOf(channel) === 'read';
       wrapped[name] = (input: unknown, opts?: ClientCallOptions) => {
         const signal = opts?.signal;
         const label = callWords(channel, input);

@@ -1,4 +1,4 @@
-import { operations } from '#shared/ipc/registry.ts';
+import { kindOf } from '#shared/ipc/channel-table.ts';
 import type { Result } from '#shared/ipc/result.ts';
 import { useConfirm } from './confirm.store.ts';
 import { useSession } from './session.store.ts';
@@ -7,13 +7,14 @@ type Confirm = { profileId: string } | undefined;
 
 /**
  * Runs a mutation through the production guard. Whether it needs one is the registry's word
- * (`confirmOnProduction`), not the call site's: an audited read such as `pii.reveal` changes no
- * OMS data and is never presented as if it did. On a production profile the operator confirms
- * first, and the confirmation names that profile so it cannot authorise a write after a profile
- * switch. Cancelling sends nothing. If main still asks (the banner was stale), ask once then.
+ * (`confirmOnProduction`, which the channel table carries as `oms-change`), not the call site's: an
+ * audited read such as `pii.reveal` changes no OMS data and is never presented as if it did. On a
+ * production profile the operator confirms first, and the confirmation names that profile so it
+ * cannot authorise a write after a profile switch. Cancelling sends nothing. If main still asks (the banner was stale), ask once then.
  */
 export async function mutate<T>(channel: string, actionLabel: string, run: (confirm: Confirm) => Promise<Result<T>>): Promise<Result<T>> {
-  const guarded = operations.get(channel)?.confirmOnProduction ?? true;
+  const kind = kindOf(channel);
+  const guarded = kind === undefined || kind === 'oms-change';
   const profile = useSession.getState().info?.profile;
   let confirm: Confirm;
   if (guarded && profile?.kind === 'production') {

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
 import { customersScreen } from '../pages/console.page.ts';
 
@@ -35,23 +36,58 @@ test('a screen whose code cannot be fetched says so and offers Reload, which bri
   await expect(alert).toHaveCount(0);
 });
 
+/**
+ * The scripts the page runs before DOMContentLoaded (the entry and its static imports: what the first
+ * screen cannot render without), and those of them whose text holds one of `markers`.
+ */
+async function entryScriptsHolding(app: Page, url: string, markers: readonly string[]): Promise<{ fetched: number; holding: string[] }> {
+  const bodies: Promise<string>[] = [];
+  let loaded = false;
+  app.on('domcontentloaded', () => (loaded = true));
+  app.on('response', (r) => {
+    if (!loaded && r.request().resourceType() === 'script') bodies.push(r.text().then((body) => (markers.some((m) => body.includes(m)) ? new URL(r.url()).pathname : '')));
+  });
+  await app.goto(url);
+  await expect(app.getByRole('listbox', { name: 'Customers' }).getByRole('option').first()).toBeVisible();
+  return { fetched: bodies.length, holding: (await Promise.all(bodies)).filter(Boolean) };
+}
+
 test('the customer list comes up without the charting library; the OMS latency sparkline still draws once readings come in', async ({ app, consoleProcess }) => {
   // uPlot's own class names survive minification: a script holding them carries the library.
-  const beforeRows: Promise<string>[] = [];
-  let listUp = false;
-  app.on('response', (r) => {
-    if (!listUp && r.request().resourceType() === 'script') beforeRows.push(r.text().then((body) => (body.includes('u-over') ? new URL(r.url()).pathname : '')));
-  });
-  await app.goto(consoleProcess.url);
-  await expect(app.getByRole('listbox', { name: 'Customers' }).getByRole('option').first()).toBeVisible();
-  listUp = true;
-  const withCharts = (await Promise.all(beforeRows)).filter(Boolean);
-  expect(beforeRows.length).toBeGreaterThan(0);
-  expect(withCharts).toEqual([]);
-  // Two readings of OMS's latency make a sparkline: the chart's chunk arrives then, and draws.
+  const first = await entryScriptsHolding(app, consoleProcess.url, ['u-over']);
+  expect(first.fetched).toBeGreaterThan(0);
+  expect(first.holding).toEqual([]);
+  // Two readings of OMS's latency make a sparkline: the chart's chunk is fetched then, and draws.
   await app.getByRole('searchbox', { name: 'Search customers' }).fill('a');
   await app.getByRole('searchbox', { name: 'Search customers' }).fill('ma');
   const spark = app.getByRole('figure', { name: 'OMS latency' });
   await expect(spark).toBeVisible();
   await expect(spark.locator('canvas')).toHaveCount(1);
+});
+
+test('the customer list comes up without zod and the contracts\' schemas; a screen that validates a form still does', async ({ app, consoleProcess }) => {
+  // zod's issue codes are strings its minified code still holds.
+  const first = await entryScriptsHolding(app, consoleProcess.url, ['invalid_type', 'too_small']);
+  expect(first.fetched).toBeGreaterThan(0);
+  expect(first.holding).toEqual([]);
+  // Onboarding's form checks its fields with the shared schema (zod, in its own chunk) before sending.
+  await app.getByRole('link', { name: 'Onboarding' }).click();
+  const startOver = app.getByRole('button', { name: 'Start over' });
+  if (await startOver.isVisible()) await startOver.click();
+  await app.getByLabel('Email').fill('not-an-email');
+  await app.getByRole('button', { name: 'Create customer' }).click();
+  await expect(app.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(app.getByText('must be an email address')).toBeVisible();
+});
+
+test('a charting chunk that cannot be fetched leaves the latency sparkline out, not the console', async ({ app, consoleProcess }) => {
+  await app.route(/\/assets\/UPlotChart-[^/]+\.js$/, (route) => route.abort('failed'));
+  await app.goto(consoleProcess.url);
+  await expect(app.getByRole('listbox', { name: 'Customers' }).getByRole('option').first()).toBeVisible();
+  await app.getByRole('searchbox', { name: 'Search customers' }).fill('ma');
+  await expect(app.getByRole('status', { name: 'OMS status' })).toContainText(/OMS reachable · \d+ ms/);
+  await expect(app.getByRole('listbox', { name: 'Customers' }).getByRole('option').first()).toBeVisible();
+  await expect(app.getByRole('figure', { name: 'OMS latency' })).toHaveCount(0);
+  await app.getByRole('link', { name: 'Settings' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 });

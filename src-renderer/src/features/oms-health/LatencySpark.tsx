@@ -1,11 +1,17 @@
-import { lazy, Suspense, useMemo } from 'react';
-import type { ChartSeries } from '../charts/UPlotChart.tsx';
+import { lazy, Suspense, useMemo, type ComponentProps, type ComponentType } from 'react';
+import type { ChartSeries, UPlotChart as Chart } from '../charts/UPlotChart.tsx';
 import { latencySummary } from './latency-words.ts';
 import { selectLatencySamples, useOmsHealth } from './oms-health.store.ts';
 
-// The charting library is its own chunk: the spark shows only from a second reading on, well after
-// the first screen, which then need not fetch and compile it.
-const UPlotChart = lazy(() => import('../charts/UPlotChart.tsx').then((m) => ({ default: m.UPlotChart })));
+// The charting library is its own chunk, fetched once there are two readings to draw: the first
+// screen neither waits for it nor compiles it. A chunk that cannot be fetched leaves the spark out
+// (the status beside it still says the latency) rather than failing the shell it sits in.
+const UPlotChart = lazy<ComponentType<ComponentProps<typeof Chart>>>(() =>
+  import('../charts/UPlotChart.tsx').then(
+    (m) => ({ default: m.UPlotChart }),
+    () => ({ default: () => null }),
+  ),
+);
 
 const SERIES: ChartSeries[] = [{ label: 'Latency (ms)', token: '--side-ink' }];
 
