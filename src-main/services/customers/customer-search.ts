@@ -63,8 +63,12 @@ interface ProfileState {
   key: object;
   profileId: string;
   textSearch: TextSearch;
+  /** When the probe last confirmed that OMS filters by text after a page suggested otherwise. */
+  textSearchCheckedAt: number;
   directory: CustomerDirectory | null;
 }
+
+const RECHECK_MS = 60_000;
 
 /**
  * customers.search for any OMS. Exact forms (a pasted id, a whole email, an externalId) use the
@@ -99,11 +103,12 @@ export class CustomerSearchService {
     const text = wantsDirectory ? 'no' : await this.#textSearch(p, signal);
     if (text === 'yes') {
       const page = await this.#omsList(p, q, fx, rawLimit, cursor, signal);
-      // Not one row holds the very word sent as q: this OMS ignores q after all; the directory answers.
       // A page of that word whose rows miss the query's other words is an honest answer, and so is a
       // row OMS matched by a rule broader than this one: both are filtered out, and OMS keeps searching.
       if (!this.#ignoredQ.has(page)) return page;
-      p.textSearch = 'no';
+      // Not one row holds the very word sent as q. That is a hint, not proof: the sandbox matches inside
+      // words (`her` lists Christopher), so the probe is asked again, and only its answer moves the profile.
+      if (await this.#stillFiltersText(p, signal)) return page;
     }
     return this.#fromDirectory(p, q, fx, limit, cursor, signal);
   }
@@ -154,7 +159,7 @@ export class CustomerSearchService {
     const sp = await this.#d.profile();
     if (this.#state?.key !== sp.key) {
       this.reset();
-      this.#state = { key: sp.key, profileId: sp.profileId, textSearch: 'unknown', directory: null };
+      this.#state = { key: sp.key, profileId: sp.profileId, textSearch: 'unknown', textSearchCheckedAt: 0, directory: null };
     }
     return Object.assign(this.#state, { customers: sp.customers });
   }
@@ -174,6 +179,16 @@ export class CustomerSearchService {
     }
     if (p.textSearch !== 'unknown') this.#d.log(`customer search: this OMS ${p.textSearch === 'yes' ? 'filters by text' : 'has no text search; using the customer directory'}`);
     return p.textSearch === 'unknown' ? 'no' : p.textSearch;
+  }
+
+  /** Re-runs the probe (at most once a minute while it keeps saying yes): false once OMS ignores `q`. */
+  async #stillFiltersText(p: ProfileState & { customers: CustomersApi }, signal?: AbortSignal): Promise<boolean> {
+    if (Date.now() - p.textSearchCheckedAt < RECHECK_MS) return true;
+    p.textSearch = 'unknown';
+    const text = await this.#textSearch(p, signal);
+    if (text === 'yes') p.textSearchCheckedAt = Date.now();
+    else p.textSearch = 'no';
+    return text === 'yes';
   }
 
   #directory(p: ProfileState): CustomerDirectory {
@@ -252,12 +267,14 @@ export class CustomerSearchService {
     const rows: CustomerRowView[] = [];
     const seen = new Set(exact.map((e) => e.id));
     if (offset === 0) for (const e of exact) if (meetsFilters(e, fx)) judge.push(e, rows);
-    // Candidates come 200 at a time, newest first; the filters and the rule decide. One row more than
-    // asked for tells whether there is a next page, and where it starts.
+    // Candidates come newest first; the filters and the rule decide. One row more than asked for tells
+    // whether there is a next page, and where it starts. The first batch is just that many: for a
+    // short prefix nearly every candidate matches, and reading and checking 200 cost ~1 ms a keystroke.
     let next = offset;
     let resumeAt: number | null = null;
-    outer: for (;;) {
-      const batch = dir.store.candidates(words, next, 200, fx.endorsement);
+    let size = limit + 1;
+    outer: for (;; size = 200) {
+      const batch = dir.store.candidates(words, next, size, fx.endorsement);
       for (let i = 0; i < batch.length; i++) {
         const e = batch[i]!;
         if (seen.has(e.id) || !meetsFilters(e, fx)) continue;
@@ -271,7 +288,7 @@ export class CustomerSearchService {
         judge.push(e, rows);
       }
       next += batch.length;
-      if (batch.length < 200) break;
+      if (batch.length < size) break;
     }
     judge.finish();
     return { items: rows, hasMore: resumeAt !== null, cursor: resumeAt === null ? null : DIR + String(resumeAt), source: 'directory', directory: dir.status(), dropped: 0, withheld: judge.withheld };

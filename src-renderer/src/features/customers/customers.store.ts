@@ -99,6 +99,17 @@ const rowOf = (c: CustomerView): CustomerRowView => ({
   matchedOn: null,
 });
 
+/** Every field a results row shows or keeps, compared; the objects come fresh from each answer. */
+function sameRow(a: CustomerRowView | undefined, b: CustomerRowView): boolean {
+  if (!a) return false;
+  const sameList = <T,>(x: readonly T[], y: readonly T[], eq: (p: T, q: T) => boolean) => x.length === y.length && x.every((v, i) => eq(v, y[i]!));
+  return (
+    a.firstName === b.firstName && a.middleName === b.middleName && a.lastName === b.lastName && a.status === b.status && a.emailMasked === b.emailMasked && a.matchedOn === b.matchedOn &&
+    sameList(a.endorsements, b.endorsements, (p, q) => p.name === q.name && p.status === q.status) &&
+    sameList(a.wallets, b.wallets, (p, q) => p.id === q.id)
+  );
+}
+
 // The search (and its next page) in flight: a new search aborts them, so main stops working for a
 // query nobody waits for (the bridge cancels the OMS request) and the newest one runs sooner.
 let searchCtl: AbortController | null = null;
@@ -125,11 +136,14 @@ export const useCustomers = create<CustomersState>((set, get) => {
     }
     return rows ? { byId, rows } : { byId };
   };
+  // A row keeps what the search that listed it matched on; a live update of the customer keeps it too.
+  // A row equal to the one held stays the same object, so its list row does not render again, and
+  // an answer of rows all held already leaves the map (which grows with every search) uncopied.
   const mergeRows = (items: CustomerRowView[]) => {
-    const rows = { ...get().rows };
-    // A row keeps what the search that listed it matched on; a live update of the customer keeps it too.
-    for (const r of items) rows[r.id] = r;
-    return rows;
+    const held = get().rows;
+    let rows: Record<string, CustomerRowView> | null = null;
+    for (const r of items) if (!sameRow(held[r.id], r)) (rows ??= { ...held })[r.id] = r;
+    return rows ?? held;
   };
   return {
     byId: {},

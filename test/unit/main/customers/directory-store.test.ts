@@ -83,4 +83,26 @@ describe('the directory store (in-memory SQLite)', () => {
     expect(s.withEndorsements(['USD'], ['PENDING']).map((e) => e.id)).toEqual(['cst_dora1']);
     s.close();
   });
+
+  it('an endorsement filter pages newest first, and its plan reads hits in order and stops after the page', () => {
+    const s = new DirectoryStore();
+    const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}T10:00:00.000Z`;
+    s.upsert(
+      Array.from({ length: 12 }, (_, i) =>
+        dora({ id: `cst_p${i}`, externalId: null, createdAt: day(i + 1), endorsements: [{ name: 'usd', status: i % 3 === 0 ? 'approved' : 'pending' }] }),
+      ),
+    );
+    const pending = ['cst_p11', 'cst_p10', 'cst_p8', 'cst_p7', 'cst_p5', 'cst_p4', 'cst_p2', 'cst_p1'];
+    const ids = (typed: string[], offset: number) => s.candidates(typed, offset, 3, { name: 'usd', status: 'pending' }).map((e) => e.id);
+    expect([0, 3, 6].flatMap((o) => ids([], o))).toEqual(pending);
+    expect([0, 3, 6].flatMap((o) => ids(['dora'], o))).toEqual(pending);
+    // Collecting every holder of the endorsement (or every word hit) first is what made common
+    // filters cost tens of milliseconds a keystroke at 100,000 customers.
+    for (const typed of [[], ['dora']]) {
+      const plan = s.candidatesPlan(typed, { name: 'usd', status: 'pending' });
+      expect(plan.join(' | ')).not.toMatch(/LIST SUBQUERY|SCAN c\b/);
+    }
+    expect(s.candidatesPlan([], { name: 'usd', status: 'pending' })[0]).toMatch(/^SEARCH e USING PRIMARY KEY/);
+    s.close();
+  });
 });
