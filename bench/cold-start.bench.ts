@@ -14,10 +14,12 @@
  *  from there to interactive is the first OMS round trip: bridge → main → sandbox, token exchange included);
  *  and the page's own main-thread busy time and script time up to interactive (CDP Performance
  *  metrics), which the machine's load moves far less than the wall-clock figures.
- * Two kinds of start, `runs` each: cold (a fresh data dir: keys generated, database created, the
- * local sandbox's store made with 2,000 customers, copied from the build's template) and warm (a second start on a data dir that one
- * earlier start has set up). The browser is launched once and each run's tab opened before the
- * spawn, outside the timings (a user's browser is already open). Both kinds run from main's bundle
+ * Three kinds of start, `runs` each: first (a fresh data dir: keys generated, database created, the
+ * local sandbox's store made with 2,000 customers, copied from the build's template), later as a user
+ * has it (`./oms start` keeps one port, so the same origin in the same browser profile: the browser's
+ * HTTP and code caches apply), and later with no browser cache (a fresh context on any port, the
+ * figure earlier runs printed as "warm"). Each tab is opened before the spawn, outside the timings (a
+ * user's browser is already open). All run from main's bundle
  * (what ships) and, for comparison, from its .ts sources (`node src-main/browser-main.ts`, what
  * browser mode ran before it had a bundle), both with the same renderer build. The bench makes
  * that build itself, from the current sources, into a temp dir (privateBuild). Separately, what
@@ -27,8 +29,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { startSandbox } from '../src-sandbox/index.ts';
 import { FIRST_START_CUSTOMERS, seedTemplateName } from '../src-sandbox/seed/seed-template.ts';
@@ -100,10 +103,26 @@ function baselineBuild(ref: string): { dir: string; bundle: string; renderer: st
   return { ...privateBuild(checkout), checkout };
 }
 
-async function once(browser: Browser, dataDir: string, opts: { shot?: string; entry: string; staticDir: string }): Promise<Run> {
+const VIEWPORT = { width: 1360, height: 860 };
+
+/** A port free right now, for a data dir's starts to share as `./oms start`'s fixed port does. */
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address() as { port: number };
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+/**
+ * One start. With `profile` and `port`, the tab opens in that browser profile and the console binds
+ * that port, so the page's origin and the browser's caches (HTTP, V8 code) are those of earlier
+ * starts; without, a fresh incognito context on any free port: nothing cached.
+ */
+async function once(browser: Browser, dataDir: string, opts: { shot?: string; entry: string; staticDir: string; profile?: BrowserContext; port?: number }): Promise<Run> {
   const shot = opts.shot;
   // The tab exists before the spawn: opening one is the browser's cost, not the console's.
-  const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+  const page = opts.profile ? await opts.profile.newPage() : await browser.newPage({ viewport: VIEWPORT });
   // CPU time the page itself spends (parse, compile, run, style, layout): load moves it far less than
   // wall time, so it tells a lighter first screen from a quieter minute.
   const cdp = await page.context().newCDPSession(page);
@@ -135,7 +154,7 @@ async function once(browser: Browser, dataDir: string, opts: { shot?: string; en
   const t0 = performance.now();
   const t0Epoch = Date.now();
   const entry = opts.entry;
-  const child = spawn(process.execPath, ['--no-warnings=ExperimentalWarning', entry, '--port', '0', '--json', '--data-dir', dataDir, '--static-dir', opts.staticDir], {
+  const child = spawn(process.execPath, ['--no-warnings=ExperimentalWarning', entry, '--port', String(opts.port ?? 0), '--json', '--data-dir', dataDir, '--static-dir', opts.staticDir], {
     cwd: root,
     env: { ...process.env, OMS_CONSOLE_WEBHOOK_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -226,34 +245,45 @@ const build = privateBuild();
 const baselineRef = process.env.BENCH_BASELINE;
 const baseline = baselineRef ? baselineBuild(baselineRef) : null;
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const dirs: string[] = [];
 const fresh = () => {
   const d = mkdtempSync(join(tmpdir(), 'oms-bench-cold-'));
   dirs.push(d);
   return join(d, 'data'); // does not exist yet: a first start in every sense
 };
+/**
+ * A data dir's starts, as a user has them and without the browser's help: its first start and two
+ * later ones in one browser profile on one port (Chromium compiles a script on its first load, writes
+ * its code cache on the second and uses it from the third: the second is the warm-up and is not
+ * kept), and a later one in a fresh context on any port, which no cache can help.
+ */
+async function series(label: string, where: { entry: string; staticDir: string }, shot?: string): Promise<void> {
+  const dir = fresh();
+  const port = await freePort();
+  const profileDir = mkdtempSync(join(tmpdir(), 'oms-bench-profile-'));
+  dirs.push(profileDir);
+  const profile = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: VIEWPORT });
+  try {
+    results[`first start (${label})`]!.push(await once(browser, dir, { ...where, profile, port }));
+    results[`later, no browser cache (${label})`]!.push(await once(browser, dir, where));
+    await once(browser, dir, { ...where, profile, port });
+    results[`later, same port and profile (${label})`]!.push(await once(browser, dir, { ...where, profile, port, ...(shot ? { shot } : {}) }));
+  } finally {
+    await profile.close();
+  }
+}
+const results: Record<string, Run[]> = {};
+const labels = ['bundle', ...(baseline ? [`baseline ${baselineRef}`] : []), ...(process.env.BENCH_NO_SOURCES ? [] : ['from sources'])];
+for (const l of labels) for (const k of ['first start', 'later, same port and profile', 'later, no browser cache']) results[`${k} (${l})`] = [];
 try {
-  const results: Record<string, Run[]> = { 'cold (bundle)': [], 'warm (bundle)': [] };
-  if (baseline) Object.assign(results, { [`cold (baseline ${baselineRef})`]: [], [`warm (baseline ${baselineRef})`]: [] });
-  if (!process.env.BENCH_NO_SOURCES) Object.assign(results, { 'cold (from sources)': [], 'warm (from sources)': [] });
   // Interleaved, so a change in the machine's load during the run falls on both alike.
   for (let i = 0; i < runs; i++) {
-    const dir = fresh();
-    const bundled = { entry: build.bundle, staticDir: build.renderer };
-    results['cold (bundle)']!.push(await once(browser, dir, bundled));
-    results['warm (bundle)']!.push(await once(browser, dir, { ...bundled, ...(i === 0 && screenshot ? { shot: screenshot } : {}) }));
-    if (baseline) {
-      const baseDir = fresh();
-      const base = { entry: baseline.bundle, staticDir: baseline.renderer };
-      results[`cold (baseline ${baselineRef})`]!.push(await once(browser, baseDir, base));
-      results[`warm (baseline ${baselineRef})`]!.push(await once(browser, baseDir, base));
-    }
-    if (process.env.BENCH_NO_SOURCES) continue;
-    const srcDir = fresh();
+    await series('bundle', { entry: build.bundle, staticDir: build.renderer }, i === 0 ? screenshot : undefined);
+    if (baseline) await series(`baseline ${baselineRef}`, { entry: baseline.bundle, staticDir: baseline.renderer });
     // The same renderer build: the rows differ only in how main is loaded.
-    results['cold (from sources)']!.push(await once(browser, srcDir, { entry: SOURCES, staticDir: build.renderer }));
-    results['warm (from sources)']!.push(await once(browser, srcDir, { entry: SOURCES, staticDir: build.renderer }));
+    if (!process.env.BENCH_NO_SOURCES) await series('from sources', { entry: SOURCES, staticDir: build.renderer });
   }
   console.log(`\n${runs} runs each; ms from spawn (budget to interactive p50: first start ${BUDGET_MS.cold} ms, later start ${BUDGET_MS.warm} ms)`);
   console.log('| start | process ready p50 | max | DOMContentLoaded p50 | search box usable p50 | **interactive p50** | **max** | page share of p50 | script kB before interactive | main CPU ms to ready p50 | first search sent / answered p50 | page busy / script ms p50 | load p50 |');
@@ -264,7 +294,7 @@ try {
     console.log(`| ${kind} | ${fmt(p50(col('readyMs')))} | ${fmt(max(col('readyMs')))} | ${fmt(p50(col('domMs')))} | ${fmt(p50(col('boxMs')))} | ${fmt(p50(inter))} | ${fmt(max(inter))} | ${fmt(p50(inter) - p50(col('readyMs')))} | ${fmt(p50(col('scriptKb')))} | ${fmt(p50(col('readyCpuMs')))} | ${fmt(p50(col('searchSentMs')))} / ${fmt(p50(col('searchDoneMs')))} | ${fmt(p50(col('pageTaskMs')))} / ${fmt(p50(col('pageScriptMs')))} | ${p50(col('load')).toFixed(1)} |`);
   }
   for (const [kind, r] of Object.entries(results)) console.log(`  ${kind} runs (ready/DOM/box/search sent/answered/interactive @load): ${r.map((x) => `${[x.readyMs, x.domMs, x.boxMs, x.searchSentMs, x.searchDoneMs, x.interactiveMs].map((v) => v.toFixed(0)).join('/')} @${x.load.toFixed(1)}`).join(' · ')}`);
-  if (screenshot) console.log(`screenshot of a warm start: ${screenshot}`);
+  if (screenshot) console.log(`screenshot of a later start (same port and profile): ${screenshot}`);
 
   // What a first start's store costs on its own, on the sandbox's thread: seeded, copied from the
   // build's template, or empty.

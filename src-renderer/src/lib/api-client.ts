@@ -58,14 +58,27 @@ const isCancelledResult = (r: Result<unknown>) => !r.ok && r.error.details?.canc
 
 type RawOp = (input: unknown, opts?: CallOptions) => Promise<Result<unknown>>;
 
+/** Reads held back at start until the first screen's own call has answered (see holdReadsUntil). */
+let startGate: { channel: string; open: Promise<void>; release(): void } | null = null;
+
 /**
- * Every call is visible while it waits: it joins the pending list (shown after ~300 ms with its age
- * and a Cancel), and Cancel settles it at once with a plain result, so no button stays greyed out
- * behind a hung OMS. For a read, Cancel also tells main, which aborts the OMS request; a change is
- * only no longer waited for (main finishes it, so its audit row records what OMS really did).
- * A call its caller abandoned (its signal aborted: a newer keystroke's search) leaves the list at
- * once and settles as cancelled; the transport tells main, which aborts the OMS request too.
+ * Start-up order: the first screen's call goes out before the status reads the shell makes at start
+ * (settings, health, sandbox, inbox…). In browser mode they share a handful of loopback connections
+ * with main's busy first second, and sent first they delayed the first rows. Reads on any other
+ * channel wait until a call on `channel` has settled, or `maxMs` at the latest; changes never wait.
  */
+export function holdReadsUntil(channel: string, maxMs: number): void {
+  let open = () => {};
+  const gate = { channel, open: new Promise<void>((resolve) => (open = resolve)), release: () => {} };
+  const timer = setTimeout(() => gate.release(), maxMs);
+  gate.release = () => {
+    clearTimeout(timer);
+    if (startGate === gate) startGate = null;
+    open();
+  };
+  startGate = gate;
+}
+
 function track(raw: OmsApi): ClientApi {
   const out: Record<string, unknown> = {};
   for (const [domain, ops] of Object.entries(raw as unknown as Record<string, Record<string, unknown>>)) {
@@ -78,7 +91,7 @@ function track(raw: OmsApi): ClientApi {
       const channel = `${domain}.${name}`;
       const op = fn as RawOp;
       const read = kindOf(channel) === 'read';
-      wrapped[name] = (input: unknown, opts?: ClientCallOptions) => {
+      const send = (input: unknown, opts?: ClientCallOptions): Promise<Result<unknown>> => {
         const signal = opts?.signal;
         const label = callWords(channel, input);
         if (signal?.aborted) return Promise.resolve(cancelled(label));
@@ -106,7 +119,14 @@ function track(raw: OmsApi): ClientApi {
             if (r.ok && !read) changeDone(channel);
             return isCancelledResult(r) ? cancelled(label) : r;
           })
-          .finally(() => watcher.settled(id));
+          .finally(() => {
+            watcher.settled(id);
+            if (startGate?.channel === channel) startGate.release();
+          });
+      };
+      wrapped[name] = (input: unknown, opts?: ClientCallOptions) => {
+        const gate = startGate;
+        return gate && read && gate.channel !== channel ? gate.open.then(() => send(input, opts)) : send(input, opts);
       };
     }
     out[domain] = Object.freeze(wrapped);
