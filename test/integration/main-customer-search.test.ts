@@ -93,7 +93,10 @@ describe.each([
     for (let i = 0; i < 22; i++) unwrap(await t.oms.customers.create({ customer: { type: 'individual', firstName: `Quentin${String.fromCharCode(97 + i)}`, lastName: 'Brightwater' } }));
     const first = unwrap(await t.oms.customers.search({ q: 'mary brightwater', limit: 20 }));
     expect(first.source).toBe('oms');
-    expect(first.items.every((r) => name(r) === 'Mary Brightwater')).toBe(true);
+    // The first OMS page (twenty Quentins) has no row for Mary: the next one is read, so she is listed
+    // rather than an empty list that says there is more and has nothing to scroll.
+    expect(first.items.map(name)).toEqual(['Mary Brightwater']);
+    expect(first.dropped).toBeGreaterThanOrEqual(20);
     expect(unwrap(await t.oms.customers.search({ q: 'dora', limit: 20 })).source).toBe('oms');
     expect(unwrap(await t.oms.customers.directory({})).state).toBe('off');
   });

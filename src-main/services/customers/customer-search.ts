@@ -33,6 +33,9 @@ export interface CustomerSearchDeps {
 
 type Filters = Omit<CustomerSearch, 'limit' | 'cursor' | 'q'>;
 
+/** OMS pages read for one search when every row of them fails the rule (see #readOn). */
+const EMPTY_PAGES_READ = 5;
+
 const DIR = 'dir:';
 const OMS = 'oms:';
 
@@ -105,12 +108,29 @@ export class CustomerSearchService {
       const page = await this.#omsList(p, q, fx, rawLimit, cursor, signal);
       // A page of that word whose rows miss the query's other words is an honest answer, and so is a
       // row OMS matched by a rule broader than this one: both are filtered out, and OMS keeps searching.
-      if (!this.#ignoredQ.has(page)) return page;
       // Not one row holds the very word sent as q. That is a hint, not proof: the sandbox matches inside
       // words (`her` lists Christopher), so the probe is asked again, and only its answer moves the profile.
-      if (await this.#stillFiltersText(p, signal)) return page;
+      if (!this.#ignoredQ.has(page) || (await this.#stillFiltersText(p, signal))) return this.#readOn(page, (c) => this.#omsList(p, q, fx, rawLimit, c, signal));
     }
     return this.#fromDirectory(p, q, fx, limit, cursor, signal);
+  }
+
+  /**
+   * A page OMS matched whose rows all fail the rule (OMS matched inside words, or on a word the query's
+   * others exclude) shows nothing while more pages exist, and an empty list has nothing to scroll: the
+   * next pages are read here, a few at most, until one row holds. What is still empty then says so
+   * with its cursor, and the screen offers to search further.
+   */
+  async #readOn(first: CustomerSearchPage, next: (cursor: string) => Promise<CustomerSearchPage>): Promise<CustomerSearchPage> {
+    let page = first;
+    let dropped = first.dropped;
+    let withheld = first.withheld;
+    for (let read = 1; page.items.length === 0 && page.hasMore && page.cursor && read < EMPTY_PAGES_READ; read++) {
+      page = await next(page.cursor);
+      dropped += page.dropped;
+      withheld += page.withheld;
+    }
+    return page === first ? first : { ...page, dropped, withheld };
   }
 
   /** The directory's status for the active profile (off where OMS searches text itself). */
