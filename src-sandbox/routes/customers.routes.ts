@@ -6,7 +6,7 @@ import { newId } from '../ids.ts';
 import { add, dec, format, normalize, ZERO } from '../decimal.ts';
 import { presentCustomer, presentCustomers, presentWalletBalance } from '../presenters.ts';
 import type { Router } from '../router.ts';
-import { buildCustomerListQuery, estimate } from '../store/customer-query.ts';
+import { listCustomerRows } from '../store/customer-query.ts';
 import { toStored } from '../store/customers.repo.ts';
 import type { Row } from '../store/db.ts';
 import type { CustomerDoc, EndorsementName, StoredCustomer } from '../types.ts';
@@ -79,8 +79,7 @@ function list({ ctx, query }: ApiRequest) {
   const beforeSeq = decodeCursor(q.cursor);
   if (Number.isNaN(beforeSeq)) throw new ApiError(400, 'query.cursor: not a cursor returned by this endpoint');
   const filters = { ...q, beforeSeq };
-  const { sql, params } = buildCustomerListQuery(filters, estimate(ctx.db, filters));
-  const rows = (ctx.db.prepare(sql).all(...params) as Row[]).map(toStored);
+  const rows = listCustomerRows(ctx.db, filters).rows.map(toStored);
   const hasMore = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
