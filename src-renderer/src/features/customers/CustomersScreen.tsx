@@ -5,7 +5,7 @@ import { parseHash } from '../../lib/hash-route.ts';
 import { useRoute } from '../../stores/route.store.ts';
 import { useCustomers } from './customers.store.ts';
 import { jumpToId } from './jump-to-id.ts';
-import { selectDirectory, selectRunSearch, selectSearch } from './customers.selectors.ts';
+import { selectDirectory, selectLoadMore, selectRunSearch, selectSearch } from './customers.selectors.ts';
 import { parseSearch } from './search-syntax.ts';
 import { DirectoryProgress } from './DirectoryProgress.tsx';
 import { isMoneyHandle, openMoneyHandle, shortHandle } from './money-handle.ts';
@@ -46,6 +46,7 @@ export function CustomersScreen() {
   const search = useCustomers(selectSearch);
   const directory = useCustomers(selectDirectory);
   const runSearch = useCustomers(selectRunSearch);
+  const loadMore = useCustomers(selectLoadMore);
   // The query lives in the URL (`#/customers?q=…`): Back, reload and a copied link restore it.
   const urlQ = useRoute(selectQueryQ);
   const [text, setText] = useState(() => urlQ ?? search.text);
@@ -167,7 +168,11 @@ export function CustomersScreen() {
   };
 
   const { req, parsed, ids } = search;
-  const count = `${ids.length}${search.hasMore ? '+' : ''} customer${ids.length === 1 ? '' : 's'}${search.hasMore ? ' — scroll for more' : ''}${sourceNote(search.meta)}`;
+  // No row yet, though OMS has more pages for this search: nothing to scroll, so the screen offers to read on.
+  const onlyMore = ids.length === 0 && search.hasMore;
+  const count = onlyMore
+    ? `No match in the customers read so far — more to search${sourceNote(search.meta)}`
+    : `${ids.length}${search.hasMore ? '+' : ''} customer${ids.length === 1 ? '' : 's'}${search.hasMore ? ' — scroll for more' : ''}${sourceNote(search.meta)}`;
   return (
     <section className="screen customers-screen">
       <header className="screen-head">
@@ -209,6 +214,12 @@ export function CustomersScreen() {
         <ErrorState error={req.error} what="customers" onRetry={() => void runSearch(text)} />
       ) : (req.status === 'loading' || (req.status === 'idle' && !parsed.problems.length)) && ids.length === 0 ? (
         <Loading what="customers" />
+      ) : req.status === 'ok' && onlyMore ? (
+        <Empty title="No match in the customers read so far." hint="OMS lists more customers for this search than the console has checked.">
+          <button type="button" disabled={search.moreReq.status === 'loading'} onClick={() => void loadMore()}>
+            {search.moreReq.status === 'loading' ? 'Searching further…' : 'Search further'}
+          </button>
+        </Empty>
       ) : req.status === 'ok' && ids.length === 0 ? (
         <Empty
           title="No customers match."
