@@ -4,8 +4,6 @@
  * Run: node out/main/browser-main.js [--port 5858] [--data-dir DIR] [--webhook-port 4590] [--static-dir out/renderer] [--sandbox-preview]
  * (the bundle `electron-vite build` makes; `node src-main/browser-main.ts` runs the same from sources).
  */
-// First: the memory mode must hold before the rest of main loads.
-import './lib/favour-memory.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

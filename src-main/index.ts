@@ -1,6 +1,4 @@
 /** Electron entry: lifecycle only. Services come from the shared composition root; policies from ./desktop. */
-// First: the memory mode must hold before the rest of main loads.
-import './lib/favour-memory.ts';
 import { app, clipboard, ipcMain, nativeTheme, powerMonitor } from 'electron';
 import { release } from 'node:os';
 import { join, resolve } from 'node:path';
