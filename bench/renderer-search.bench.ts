@@ -157,7 +157,8 @@ function rowsPainted(query: string): Promise<Painted> {
     const shown = () => {
       if (document.querySelector<HTMLInputElement>('input[aria-label="Search customers"]')?.value !== query) return false;
       if (document.querySelector('[role=listbox][aria-label=Customers]')?.getAttribute('data-results-for') === query) return true;
-      return /^0\+? customers/.test(document.querySelector('.result-meta')?.textContent ?? '');
+      // None matched: "0 customers", or none yet in the OMS pages main read on through (it says so).
+      return /^(0\+? customers|No match in the customers read so far)/.test(document.querySelector('.result-meta')?.textContent ?? '');
     };
     const done = () => {
       const committed = performance.now();
