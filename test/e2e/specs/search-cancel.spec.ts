@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures/test.ts';
-import { control, oms, customersScreen } from '../pages/console.page.ts';
+import { control, oms, customersScreen, shot } from '../pages/console.page.ts';
 
 interface LogPage {
   items: { path: string; status: number | null; errorCode: string | null }[];
@@ -89,4 +89,27 @@ test('↓ then Enter pressed before the answer opens the first row of that answe
   await app.goBack();
   await expect(results).toHaveAttribute('data-results-for', 'status:active jo');
   await expect(results.getByRole('option').first()).toHaveAttribute('id', `result-${opened}`);
+});
+
+/**
+ * The sandbox matches `q` inside words: `nitech` lists every customer at initech.io, and not one of them
+ * has a word that starts with it. Main reads on through a few OMS pages; with still no match the screen
+ * says so and offers to search further, instead of "0+ customers — scroll for more" over an empty list.
+ */
+test('a search whose OMS pages hold no matching row says so and offers Search further', async ({ app }) => {
+  const search = customersScreen(app).search;
+  await search.fill('nitech');
+  const status = customersScreen(app).status;
+  await expect(status).toContainText('No match in the customers read so far — more to search', { timeout: 10_000 });
+  await expect(status).not.toContainText('scroll for more');
+  await expect(app.getByRole('option')).toHaveCount(0);
+  const further = app.getByRole('button', { name: 'Search further' });
+  await expect(further).toBeEnabled();
+  await shot(app, 'customers-search-further');
+  const before = (await oms<LogPage>(app, 'logs', 'requests', { method: 'GET', limit: 200 })).items.filter((r) => r.path.startsWith('/customers?')).length;
+  await further.click();
+  // One more OMS page is read for the same search, and the screen still tells the truth about it.
+  await expect.poll(async () => (await oms<LogPage>(app, 'logs', 'requests', { method: 'GET', limit: 200 })).items.filter((r) => r.path.startsWith('/customers?')).length).toBeGreaterThan(before);
+  await expect(status).toContainText(/No match in the customers read so far|customers?/);
+  await expect(app.getByRole('alert')).toHaveCount(0);
 });

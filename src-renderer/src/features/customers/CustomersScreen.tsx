@@ -216,7 +216,7 @@ export function CustomersScreen() {
         <Loading what="customers" />
       ) : req.status === 'ok' && onlyMore ? (
         <Empty title="No match in the customers read so far." hint="OMS lists more customers for this search than the console has checked.">
-          <button type="button" disabled={search.moreReq.status === 'loading'} onClick={() => void loadMore()}>
+          <button type="button" className="btn" disabled={search.moreReq.status === 'loading'} onClick={() => void loadMore()}>
             {search.moreReq.status === 'loading' ? 'Searching further…' : 'Search further'}
           </button>
         </Empty>
