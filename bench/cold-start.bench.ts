@@ -35,6 +35,7 @@ import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { startSandbox } from '../src-sandbox/index.ts';
 import { FIRST_START_CUSTOMERS, seedTemplateName } from '../src-sandbox/seed/seed-template.ts';
+import { checkoutBaseline } from './support/baseline-checkout.ts';
 
 const runs = Number(process.argv[2] ?? 5);
 if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new Error(`runs must be an integer from 1 to 50 (got ${process.argv[2]})`);
@@ -89,18 +90,10 @@ function privateBuild(sources = root): { dir: string; bundle: string; renderer: 
  * The same build of another commit (BENCH_BASELINE), from a detached checkout in a temp dir, so
  * a change is compared with its baseline in one run on one machine state rather than across days.
  */
-function baselineBuild(ref: string): { dir: string; bundle: string; renderer: string; checkout: string } {
-  const checkout = mkdtempSync(join(tmpdir(), 'oms-bench-baseline-'));
-  const git = (...a: string[]) => {
-    const r = spawnSync('git', a, { cwd: root, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`git ${a.join(' ')} failed: ${r.stderr}`);
-    return r.stdout.trim();
-  };
-  const commit = git('rev-parse', '--verify', `${ref}^{commit}`);
-  git('worktree', 'add', '--detach', checkout, commit);
-  symlinkSync(join(root, 'node_modules'), join(checkout, 'node_modules'));
+function baselineBuild(ref: string): { dir: string; bundle: string; renderer: string; remove(): void } {
+  const { checkout, commit, remove } = checkoutBaseline(root, ref);
   console.log(`baseline: ${ref} = ${commit.slice(0, 10)}`);
-  return { ...privateBuild(checkout), checkout };
+  return { ...privateBuild(checkout), remove };
 }
 
 const VIEWPORT = { width: 1360, height: 860 };
@@ -314,6 +307,6 @@ try {
 } finally {
   await browser.close();
   for (const d of [...dirs, build.dir, ...(baseline ? [baseline.dir] : [])]) rmSync(d, { recursive: true, force: true });
-  if (baseline) spawnSync('git', ['worktree', 'remove', '--force', baseline.checkout], { cwd: root });
+  baseline?.remove();
 }
 

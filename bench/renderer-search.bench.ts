@@ -24,13 +24,14 @@
  * sent, and where the last search's time went (keydown → request sent, round trip, answer → painted).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type CDPSession } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { startConsole } from '../test/e2e/fixtures/console-process.ts';
+import { checkoutBaseline } from './support/baseline-checkout.ts';
 
 const total = Number(process.argv[2] ?? 100_000);
 const reps = Number(process.argv[3] ?? 5);
@@ -67,19 +68,11 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
  * started as the e2e fixture starts this tree's. Not part of any figure.
  */
 async function startBaseline(ref: string): Promise<{ url: string; origin: string; stop(): Promise<void> }> {
-  const checkout = mkdtempSync(join(tmpdir(), 'oms-bench-baseline-'));
-  const git = (...a: string[]) => {
-    const r = spawnSync('git', a, { cwd: root, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`git ${a.join(' ')} failed: ${r.stderr}`);
-    return r.stdout.trim();
-  };
-  const commit = git('rev-parse', '--verify', `${ref}^{commit}`);
-  git('worktree', 'add', '--detach', checkout, commit);
-  symlinkSync(join(root, 'node_modules'), join(checkout, 'node_modules'));
+  const { checkout, commit, remove } = checkoutBaseline(root, ref);
   const dataDir = mkdtempSync(join(tmpdir(), 'oms-bench-baseline-data-'));
   const cleanup = () => {
     rmSync(dataDir, { recursive: true, force: true });
-    spawnSync('git', ['worktree', 'remove', '--force', checkout], { cwd: root });
+    remove();
   };
   const b = spawnSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'error'], { cwd: checkout, encoding: 'utf8' });
   if (b.status !== 0) {
