@@ -14,19 +14,28 @@ const { useCustomers } = await import('../../../src-renderer/src/features/custom
 const row = (id: string) => ({ id, firstName: 'Ada', middleName: null, lastName: 'Lovelace', status: 'active', emailMasked: 'a•••@x.io', endorsements: [], wallets: [], matchedOn: null });
 const page = (...ids: string[]) => ({ items: ids.map(row), hasMore: false, cursor: null, source: 'oms' as const, dropped: 0, withheld: 0 });
 
-/** An early answer the test settles when it likes. */
-function early() {
+/** A fresh store and an early empty-text search adopted by the client; the test settles its answer. */
+function earlySearch() {
+  useCustomers.getState().reset();
   let answer: (r: Result<unknown> | null) => void = () => {};
   const promise = new Promise<Result<unknown> | null>((resolve) => (answer = resolve));
-  return { promise, answer };
+  adoptCall('customers.search', { limit: 50 }, promise);
+  return { answer };
+}
+
+/** Main answers the one held search with these rows; the store then shows them. */
+async function mainAnswers(search: Promise<void>, id: string) {
+  await settle();
+  expect(held.map((c) => c.channel)).toEqual(['customers.search']);
+  held.shift()!.ok(page(id));
+  await search;
+  expect(useCustomers.getState().search.ids).toEqual([id]);
 }
 
 describe('the first search, sent before the app ran', () => {
   it('is taken by the store’s first identical search: no call to main, its rows shown, the held reads released', async () => {
-    useCustomers.getState().reset();
     holdReadsUntil('customers.search', 60_000);
-    const first = early();
-    adoptCall('customers.search', { limit: 50 }, first.promise);
+    const first = earlySearch();
     const search = useCustomers.getState().runSearch('');
     const status = api().app.info({});
     await settle();
@@ -40,42 +49,24 @@ describe('the first search, sent before the app ran', () => {
     held.shift()!.ok({});
     await status;
     // Taken once: the same search again goes to main.
-    const again = useCustomers.getState().runSearch('');
-    await settle();
-    expect(held.map((c) => [c.channel, c.input])).toEqual([['customers.search', { limit: 50 }]]);
-    held.shift()!.ok(page('cst_3'));
-    await again;
-    expect(useCustomers.getState().search.ids).toEqual(['cst_3']);
+    await mainAnswers(useCustomers.getState().runSearch(''), 'cst_3');
   });
 
   it('a first search for other text goes to main, and the early answer is not used later', async () => {
-    useCustomers.getState().reset();
-    const first = early();
-    adoptCall('customers.search', { limit: 50 }, first.promise);
+    const first = earlySearch();
     const typed = useCustomers.getState().runSearch('ada');
     await settle();
     expect(held.map((c) => [c.channel, c.input])).toEqual([['customers.search', { q: 'ada', limit: 50 }]]);
     first.answer({ ok: true, data: page('cst_early') });
     held.shift()!.ok(page('cst_ada'));
     await typed;
-    const cleared = useCustomers.getState().runSearch('');
-    await settle();
-    expect(held.map((c) => c.input)).toEqual([{ limit: 50 }]);
-    held.shift()!.ok(page('cst_1'));
-    await cleared;
-    expect(useCustomers.getState().search.ids).toEqual(['cst_1']);
+    await mainAnswers(useCustomers.getState().runSearch(''), 'cst_1');
   });
 
   it('an early call that could not be made (no answer) is sent by the app itself', async () => {
-    useCustomers.getState().reset();
-    const first = early();
-    adoptCall('customers.search', { limit: 50 }, first.promise);
+    const first = earlySearch();
     const search = useCustomers.getState().runSearch('');
     first.answer(null);
-    await settle();
-    expect(held.map((c) => c.channel)).toEqual(['customers.search']);
-    held.shift()!.ok(page('cst_9'));
-    await search;
-    expect(useCustomers.getState().search.ids).toEqual(['cst_9']);
+    await mainAnswers(search, 'cst_9');
   });
 });
