@@ -5,6 +5,7 @@ import { createBrowserOms } from './bridge/browser-oms.ts';
 import { startSubscriptions } from './bridge/subscriptions.ts';
 import { RootBoundary } from './components/ErrorBoundary.tsx';
 import { installErrorReporting, loadTestHooks, rootErrorOptions } from './components/error-reporting.ts';
+import { takeOverFirstSearch } from './first-screen/handover.ts';
 import { holdReadsUntil } from './lib/api-client.ts';
 import { useRoute } from './stores/route.store.ts';
 import './styles.css';
@@ -20,7 +21,10 @@ if (!('oms' in window)) {
 }
 // Opened on the customer list, the person waits for its rows: the shell's status reads follow them.
 const { section, rest } = useRoute.getState().route;
-if (section === 'customers' && rest.length === 0) holdReadsUntil('customers.search', FIRST_ROWS_WAIT_MS);
+if (section === 'customers' && rest.length === 0) {
+  holdReadsUntil('customers.search', FIRST_ROWS_WAIT_MS);
+  takeOverFirstSearch();
+}
 installErrorReporting();
 startSubscriptions();
 loadTestHooks();
