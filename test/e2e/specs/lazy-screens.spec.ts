@@ -58,8 +58,8 @@ test('the customer list comes up without the charting library; the OMS latency s
   expect(first.fetched).toBeGreaterThan(0);
   expect(first.holding).toEqual([]);
   // Two readings of OMS's latency make a sparkline: the chart's chunk is fetched then, and draws.
-  await app.getByRole('searchbox', { name: 'Search customers' }).fill('a');
-  await app.getByRole('searchbox', { name: 'Search customers' }).fill('ma');
+  await customersScreen(app).search.fill('a');
+  await customersScreen(app).search.fill('ma');
   const spark = app.getByRole('figure', { name: 'OMS latency' });
   await expect(spark).toBeVisible();
   await expect(spark.locator('canvas')).toHaveCount(1);
@@ -84,7 +84,7 @@ test('a charting chunk that cannot be fetched leaves the latency sparkline out, 
   await app.route(/\/assets\/UPlotChart-[^/]+\.js$/, (route) => route.abort('failed'));
   await app.goto(consoleProcess.url);
   await expect(app.getByRole('listbox', { name: 'Customers' }).getByRole('option').first()).toBeVisible();
-  await app.getByRole('searchbox', { name: 'Search customers' }).fill('ma');
+  await customersScreen(app).search.fill('ma');
   await expect(app.getByRole('status', { name: 'OMS status' })).toContainText(/OMS reachable · \d+ ms/);
   await expect(app.getByRole('listbox', { name: 'Customers' }).getByRole('option').first()).toBeVisible();
   await expect(app.getByRole('figure', { name: 'OMS latency' })).toHaveCount(0);

@@ -184,7 +184,7 @@ test('support agent: the query lives in the URL (reload, Back, a copied link) an
   // A copied link opens on the same query in a fresh window.
   const copy = await app.context().newPage();
   await copy.goto(app.url());
-  await expect(copy.getByRole('searchbox', { name: 'Search customers' })).toHaveValue('status:active ma');
+  await expect(customersScreen(copy).search).toHaveValue('status:active ma');
   await copy.close();
   // The palette starts from the box's query, and searching from it fills the box.
   await app.keyboard.press('Control+k');
