@@ -7,7 +7,7 @@ import { jsonLogger } from './relay-log.ts';
 import { parseServeFlags, parseStoreFlags, UsageError } from './relay-options.ts';
 import { startRelay } from './relay-server.ts';
 import { mintToken } from './relay-tokens.ts';
-import { CHANNEL_RE } from './relay-types.ts';
+import { CHANNEL_NAME, relayPaths } from '../src-shared/relay/relay-wire.ts';
 
 const USAGE = `usage:
   ./oms relay [serve] [--host 127.0.0.1] [--port 8787] [--engine sqlite|redis] [--data-dir DIR]
@@ -112,9 +112,9 @@ async function channel(sub: string | undefined, args: string[]): Promise<void> {
   const store = await openStore(sf);
   try {
     if (sub === 'add') {
-      if (!name || !CHANNEL_RE.test(name)) throw new UsageError(`channel add needs a name of 1-64 a-z 0-9 _ - (got "${name ?? ''}")`);
+      if (!name || !CHANNEL_NAME.test(name)) throw new UsageError(`channel add needs a name of 1-64 a-z 0-9 _ - (got "${name ?? ''}")`);
       await store.ensureChannel(name);
-      process.stdout.write(`channel "${name}": POST deliveries to /hooks/${name}\n`);
+      process.stdout.write(`channel "${name}": POST deliveries to ${relayPaths.ingest(name)}\n`);
     } else if (sub === 'list') {
       for (const c of await store.listChannels()) process.stdout.write(`${c}\n`);
     } else throw new UsageError(`unknown channel command "${sub ?? ''}"`);

@@ -2,7 +2,7 @@ import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { RELAY_PING_MS } from '../src-shared/relay/relay-wire.ts';
+import { CHANNEL_NAME, RELAY_PING_MS, relayRouteOf } from '../src-shared/relay/relay-wire.ts';
 import { SharedReads } from './fanout-cache.ts';
 import { handleHealthz, handleMetrics, handleStats } from './health-route.ts';
 import { IngestDrain } from './ingest-drain.ts';
@@ -14,7 +14,6 @@ import { requestUrl, sendError, sendJson } from './relay-context.ts';
 import type { RelayLog } from './relay-log.ts';
 import { silentLog } from './relay-log.ts';
 import type { RelayStore } from './relay-types.ts';
-import { CHANNEL_RE } from './relay-types.ts';
 import { handleSubscribe } from './subscribe-route.ts';
 import { attachWebSocket } from './websocket-route.ts';
 
@@ -92,16 +91,15 @@ export async function startRelay(opts: RelayServerOptions): Promise<RunningRelay
     if (url.pathname === '/admin/stats') return handleStats(ctx, req, res, adminToken);
     if (url.pathname === '/metrics') return handleMetrics(ctx, req, res, adminToken);
     if (!hostAllowed(req, allowed)) return sendError(res, 421, 'host_not_allowed', 'this relay does not serve that host name');
-    const parts = url.pathname.split('/').filter(Boolean);
-    const channel = parts[1] ?? '';
-    if (parts[0] === 'hooks' && parts.length === 2) {
+    const { route, channel } = relayRouteOf(url.pathname) ?? { route: null, channel: '' };
+    if (route === 'ingest') {
       res.once('close', () => ctx.metrics.countIngest(res.writableFinished ? String(res.statusCode) : 'aborted'));
-      if (!CHANNEL_RE.test(channel)) return sendError(res, 404, 'unknown_channel', 'not a channel name');
+      if (!CHANNEL_NAME.test(channel)) return sendError(res, 404, 'unknown_channel', 'not a channel name');
       if (drain.stopping) return sendError(res, 503, 'shutting_down', 'this relay instance is stopping; retry', { 'retry-after': '5', connection: 'close' });
       return drain.track(res, () => handleIngest(ctx, req, res, channel));
     }
-    if (parts[0] === 'channels' && parts[2] === 'events' && parts.length === 3) {
-      if (!CHANNEL_RE.test(channel)) return sendError(res, 404, 'unknown_channel', 'not a channel name');
+    if (route === 'events') {
+      if (!CHANNEL_NAME.test(channel)) return sendError(res, 404, 'unknown_channel', 'not a channel name');
       if (drain.stopping) return sendError(res, 503, 'shutting_down', 'this relay instance is stopping; reconnect', { 'retry-after': '2', connection: 'close' });
       return handleSubscribe(ctx, req, res, channel, url);
     }

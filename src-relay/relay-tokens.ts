@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { RelayStore, TokenRecord } from './relay-types.ts';
-import { CHANNEL_RE } from './relay-types.ts';
+import { CHANNEL_NAME } from '../src-shared/relay/relay-wire.ts';
 
 const TOKEN_RE = /^rly_[A-Za-z0-9_-]{43}$/;
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
@@ -15,7 +15,7 @@ export function looksLikeToken(token: string): boolean {
 }
 
 export async function mintToken(store: RelayStore, channel: string, name: string, now = Date.now()): Promise<{ token: string; record: TokenRecord }> {
-  if (!CHANNEL_RE.test(channel)) throw new Error(`invalid channel "${channel}": use 1-64 of a-z 0-9 _ - starting with a letter or digit`);
+  if (!CHANNEL_NAME.test(channel)) throw new Error(`invalid channel "${channel}": use 1-64 of a-z 0-9 _ - starting with a letter or digit`);
   if (!NAME_RE.test(name)) throw new Error(`invalid token name "${name}": use 1-64 of A-Z a-z 0-9 . _ @ -`);
   const live = (await store.listTokens()).filter((t) => t.channel === channel && t.name === name && t.revokedAt === null);
   if (live.length) throw new Error(`a live token named "${name}" already exists on channel "${channel}" (${live[0]!.id}); revoke it first`);

@@ -76,4 +76,3 @@ export interface RelayStore {
   close(): Promise<void>;
 }
 
-export const CHANNEL_RE = /^[a-z0-9][a-z0-9_-]{0,63}$/;

@@ -3,11 +3,10 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import { wsMessage } from '../src-shared/relay/relay-wire.ts';
+import { CHANNEL_NAME, relayRouteOf, wsMessage } from '../src-shared/relay/relay-wire.ts';
 import { deliveryMessage } from './fanout-cache.ts';
 import type { RelayContext } from './relay-context.ts';
 import { requestUrl } from './relay-context.ts';
-import { CHANNEL_RE } from './relay-types.ts';
 import type { SubscriptionSink } from './subscription-loop.ts';
 import { admit, runSubscription } from './subscription-loop.ts';
 
@@ -49,9 +48,8 @@ export function attachWebSocket(ctx: RelayContext, server: Server, hostAllowed: 
       if (!hostAllowed(req)) return refuse(socket, 421, 'host_not_allowed', 'this relay does not serve that host name');
       const url = requestUrl(req);
       if (!url) return refuse(socket, 400, 'bad_request', 'the request target is not a valid path');
-      const parts = url.pathname.split('/').filter(Boolean);
-      const channel = parts[1] ?? '';
-      if (parts.length !== 3 || parts[0] !== 'channels' || parts[2] !== 'ws' || !CHANNEL_RE.test(channel)) {
+      const { route, channel } = relayRouteOf(url.pathname) ?? { route: null, channel: '' };
+      if (route !== 'websocket' || !CHANNEL_NAME.test(channel)) {
         return refuse(socket, 404, 'not_found', 'WebSocket subscriptions live at /channels/<channel>/ws');
       }
       const a = await admit(ctx, req, url, channel);

@@ -88,10 +88,6 @@ export interface ConsoleApp {
   close(): Promise<void>;
 }
 
-/**
- * The composition root: builds every service once, in order, passing dependencies explicitly.
- * Both entries (Electron and browser mode) call this; neither builds services of its own.
- */
 /** Runs `after` when any of `ops` succeeded (the listener caches profile settings for 1 s). */
 function afterEach<D extends Record<string, (i: never, c: never) => Promise<unknown>>>(h: D, ops: (keyof D)[], after: () => void): D {
   const out = { ...h };
@@ -135,6 +131,10 @@ function withDecisionRefetch(h: Handlers['sandbox'], refetch: (customerId: strin
   };
 }
 
+/**
+ * The composition root: builds every service once, in order, passing dependencies explicitly.
+ * Both entries (Electron and browser mode) call this; neither builds services of its own.
+ */
 export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
   const startedAt = new Date();
   const db = openDatabase(join(opts.dataDir, 'console.db'));

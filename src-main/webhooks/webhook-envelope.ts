@@ -23,7 +23,7 @@ const prefixed = (v: unknown, prefix: string): string | null => {
 
 /**
  * The dedupe key for an id: the id itself, or a hash of it when long, so two distinct long ids
- * never collide the way a cut-off prefix did (issue 9.9). Bounded either way.
+ * never collide the way a cut-off prefix would. Bounded either way.
  */
 export function dedupeKey(id: string): string {
   return id.length <= 200 ? id : `sha256:${createHash('sha256').update(id).digest('hex')}`;

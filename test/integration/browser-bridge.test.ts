@@ -189,7 +189,7 @@ describe('browser bridge over real HTTP', () => {
   });
 });
 
-describe('browser bridge restarts (issue 9.2)', () => {
+describe('browser bridge restarts', () => {
   it('a restart on the same port: the new URL opens the app although the old cookie is still sent', async () => {
     const first = await startBrowserBridge({ dispatch: async () => ({ ok: true, data: null }), events: new EventBridge(new EventBus(), 5), staticDir, port: 0 });
     const port = first.port;

@@ -5,7 +5,7 @@ const EMAIL = 'inbox.canary@example.com';
 const PHONE = '+14155550177';
 
 /**
- * Issue 9, defect 4: sandbox events carry the full customer, and the delivery viewer used to show
+ * Sandbox events carry the full customer, and the delivery viewer used to show
  * email and phone in clear, unaudited. The viewer's body is masked like the customer view; the
  * clear body comes only through `inbox.revealBody`, which asks for a reason and is audited.
  */
@@ -13,7 +13,7 @@ describe('delivery viewer: PII masked, clear body only through an audited reveal
   let t: TestConsole;
   beforeAll(async () => {
     t = await startTestConsole();
-    // Reading the status registers the listener with the local sandbox (as the Events screen does).
+    // Reading the status registers the listener with the local sandbox (as the inbox screen does).
     await eventually(async () => unwrap(await t.oms.inbox.listenerStatus({})).secretFingerprints.length > 0, 'the listener registered', 250);
   });
   afterAll(async () => t?.close());

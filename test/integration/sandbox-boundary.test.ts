@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src-sandbox/index.ts';
 import { FULL_CUSTOMER, setup, type Client } from '../unit/sandbox/support/harness.ts';
 
-/** Issue 9 (6) and (9): the sandbox's HTTP boundary. Raw node:http so Host and Origin are ours to set. */
+/** The sandbox's HTTP boundary. Raw node:http so Host and Origin are ours to set. */
 function raw(sb: SandboxHandle, o: { method: string; path: string; headers?: Record<string, string>; body?: string }) {
   return new Promise<{ status: number; body: any }>((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: sb.port, method: o.method, path: o.path, headers: o.headers ?? {} }, (res) => {

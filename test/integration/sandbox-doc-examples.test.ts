@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moneySetup } from '../unit/sandbox/support/money.ts';
 
 /**
- * Issue 10: every field a documented response example shows (test/fixtures/oms-docs, complete
+ * Every field a documented response example shows (test/fixtures/oms-docs, complete
  * examples only) is present in the sandbox's answer for the same endpoint, recursively.
  * Documented exceptions are listed with their reason; `wallet` references are compared elsewhere
  * (their forms differ between pages: `{id}`, `{wallet}`, `{blockchainAddress}`).
@@ -39,7 +39,7 @@ function missingKeys(example: unknown, actual: unknown, path = ''): string[] {
   return out;
 }
 
-describe('sandbox answers carry every field of the documented examples (issue 10)', () => {
+describe('sandbox answers carry every field of the documented examples', () => {
   let m: Awaited<ReturnType<typeof moneySetup>>;
   let cust: string;
   let wallet: { id: string };

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src-sandbox/index.ts';
 import { FULL_CUSTOMER, setup, startReceiver, waitFor, type Client } from '../unit/sandbox/support/harness.ts';
 
-/** Issue 10, sandbox side: assets, transactions, balances, webhooks and external accounts as documented. */
+/** The sandbox side of the documented shapes: assets, transactions, balances, webhooks and external accounts as documented. */
 const fixture = (path: string) => JSON.parse(readFileSync(new URL(`../fixtures/oms-docs/${path}`, import.meta.url), 'utf8')).example;
 
-describe('documented shapes (issue 10)', () => {
+describe('documented shapes', () => {
   let sb: SandboxHandle;
   let api: Client;
   let ctl: Client;

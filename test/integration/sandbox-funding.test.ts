@@ -4,10 +4,10 @@ import type { SandboxHandle } from '../../src-sandbox/index.ts';
 import { setup, waitFor, type Client } from '../unit/sandbox/support/harness.ts';
 import { moneySetup, verifiedReceiver } from '../unit/sandbox/support/money.ts';
 
-/** Issue 11: funding a wallet — retail cash-in, and (preview) deposit addresses and virtual accounts. */
+/** Funding a wallet — retail cash-in, and (preview) deposit addresses and virtual accounts. */
 const CVS = 'loc_01jgd0cvs4521nyc00000000';
 
-describe('cash-in at a retail location (issue 11)', () => {
+describe('cash-in at a retail location', () => {
   let m: Awaited<ReturnType<typeof moneySetup>>;
   let sb: SandboxHandle;
   let api: Client;
@@ -137,7 +137,7 @@ describe('cash-in at a retail location (issue 11)', () => {
 
 });
 
-describe('deposit addresses and virtual accounts (issue 11, not in v0.9)', () => {
+describe('deposit addresses and virtual accounts (not in v0.9)', () => {
   it('answer 404 not_available without the preview flag', async () => {
     const { sb, api } = await setup();
     try {

@@ -5,8 +5,8 @@ import type { SandboxHandle } from '../../src-sandbox/index.ts';
 import { idemKey, waitFor, type Client } from '../unit/sandbox/support/harness.ts';
 import { moneySetup, mulExact, norm, normalize, verifiedReceiver } from '../unit/sandbox/support/money.ts';
 
-/** Issue 11: quotes and transactions over real HTTP, balances exact, webhooks verified by the reference library. */
-describe('quotes and transactions (issue 11)', () => {
+/** Quotes and transactions over real HTTP, balances exact, webhooks verified by the reference library. */
+describe('quotes and transactions', () => {
   let m: Awaited<ReturnType<typeof moneySetup>>;
   let sb: SandboxHandle;
   let api: Client;

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src-sandbox/index.ts';
 import { FULL_CUSTOMER, setup, statuses, waitFor, type Client } from '../unit/sandbox/support/harness.ts';
 
-/** Issue 12, sandbox semantics of reviewer decisions and the review mode. */
-describe('reviewer decisions and review mode (issue 12)', () => {
+/** The sandbox's semantics of reviewer decisions and the review mode. */
+describe('reviewer decisions and review mode', () => {
   let sb: SandboxHandle;
   let api: Client;
   let ctl: Client;

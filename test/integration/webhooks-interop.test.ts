@@ -6,7 +6,7 @@ import { secretKey } from '../../src-main/webhooks/signature-verifier.ts';
 import { post, SECRET, startConsole, tempDir, type Console } from '../unit/main/webhooks/harness.ts';
 import { startRig, waitFor, type Rig } from './webhooks-support.ts';
 
-// Issue 10.5 interop: the Standard Webhooks reference library (nobody here wrote it) against our
+// Interop: the Standard Webhooks reference library (nobody here wrote it) against our
 // listener, and against the sandbox's own signed deliveries.
 
 /** The library takes the key as base64 (optionally `whsec_`-prefixed); ours is hex: hand it the bytes. */

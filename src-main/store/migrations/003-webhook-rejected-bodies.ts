@@ -2,7 +2,7 @@ import type { Migration } from './migration.ts';
 
 /**
  * Rejected (unverified) deliveries keep only a head of their body plus its size and hash, and only
- * the newest of them are kept (issue 9.5: forged 1 MiB posts filled the disk). `rejected` marks the
+ * the newest of them are kept (forged 1 MiB posts could otherwise fill the disk). `rejected` marks the
  * rows the cap applies to; rows stored before this migration are classified the same way.
  */
 export const m003WebhookRejectedBodies: Migration = {

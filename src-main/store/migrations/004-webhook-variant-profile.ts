@@ -1,7 +1,7 @@
 import type { Migration } from './migration.ts';
 
 /**
- * Issue 10.5 and 15: each delivery records which signature variant matched; a profile may pin one;
+ * Each delivery records which signature variant matched; a profile may pin one;
  * the inbox is listed per profile (the index makes that a range scan).
  */
 export const m004WebhookVariantProfile: Migration = {

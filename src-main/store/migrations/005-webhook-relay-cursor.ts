@@ -1,7 +1,7 @@
 import type { Migration } from './migration.ts';
 
 /**
- * Issue 14: the console's place in a relay channel, per profile and relay URL (a new channel starts
+ * The console's place in a relay channel, per profile and relay URL (a new channel starts
  * afresh). Written only after the delivery it names is in the inbox, so the inbox stays the source
  * of truth and a crash in between re-delivers (deduped) rather than losing anything.
  */

@@ -15,10 +15,6 @@ import { useSandbox } from '../stores/sandbox.store.ts';
 import { useLiveUpdates } from '../stores/live-updates.store.ts';
 import { useSession } from '../stores/session.store.ts';
 
-/**
- * The one boot-time module that listens to main's events and calls store actions. Components
- * never subscribe to window.oms.events themselves.
- */
 /** Server data belongs to a profile: drop it all, then reload what the session shows. */
 function reloadData(): void {
   useCustomers.getState().reset();
@@ -67,6 +63,10 @@ function followInbox(): () => void {
   });
 }
 
+/**
+ * The one boot-time module that listens to main's events and calls store actions. Components
+ * never subscribe to window.oms.events themselves.
+ */
 export function startSubscriptions(): () => void {
   const offs = [
     followInbox(),

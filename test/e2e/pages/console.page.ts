@@ -123,7 +123,7 @@ export async function ensureListener(page: Page): Promise<void> {
 /** The Customers screen by role and label: the box, the results and the line that says what they are. */
 export function customersScreen(page: Page) {
   return {
-    search: page.getByRole('searchbox', { name: 'Search customers' }),
+    search: searchBox(page),
     results: page.getByRole('listbox', { name: 'Customers' }),
     status: page.getByRole('status', { name: 'Search status' }),
   };

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
-import { goto, oms, shot } from '../pages/console.page.ts';
+import { customersScreen, goto, oms, shot } from '../pages/console.page.ts';
 
 async function seriousViolations(page: Page) {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -15,7 +15,7 @@ test('axe: no serious or critical violation on any screen', async ({ app }) => {
   const page1 = await oms<{ items: { id: string; wallets: unknown[] }[] }>(app, 'customers', 'search', { limit: 20, endorsement: { name: 'cryptoCustody', status: 'active' } });
   const withWallet = page1.items.find((c) => c.wallets.length > 0) ?? page1.items[0]!;
   const screens: [string, string, () => Promise<void>][] = [
-    ['customers', '#/customers', async () => expect(app.getByRole('listbox', { name: 'Customers' }).getByRole('option').first()).toBeVisible()],
+    ['customers', '#/customers', async () => expect(customersScreen(app).results.getByRole('option').first()).toBeVisible()],
     ['customer-detail', `#/customers/${withWallet.id}`, async () => expect(app.getByRole('region', { name: 'Endorsements' })).toBeVisible()],
     ['reviews', `#/reviews/${withWallet.id}`, async () => expect(app.getByRole('listbox', { name: 'Review queue' })).toBeVisible({ timeout: 30_000 })],
     ['customer-edit', `#/customers/${withWallet.id}/edit`, async () => expect(app.getByRole('form', { name: `Edit ${withWallet.id}` })).toBeVisible()],

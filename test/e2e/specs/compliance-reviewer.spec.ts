@@ -14,7 +14,7 @@ test('compliance reviewer: filters pending endorsements, approves one and reject
   const search = customersScreen(app).search;
   const query = `endorsement:usd:pending externalId:e2e-${tag}`;
   await search.fill(query);
-  const results = app.getByRole('listbox', { name: 'Customers' });
+  const results = customersScreen(app).results;
   await expect(results).toHaveAttribute('data-results-for', query, { timeout: 15_000 });
   await expect(results.getByRole('option')).toHaveCount(1);
   const row = results.getByRole('option').first();

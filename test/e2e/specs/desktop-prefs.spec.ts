@@ -2,7 +2,7 @@ import { expect, test } from '../fixtures/test.ts';
 import { oms, shot } from '../pages/console.page.ts';
 
 /**
- * Issue 13: notifications can be switched off per kind, and the theme follows the OS or an
+ * Notifications can be switched off per kind, and the theme follows the OS or an
  * override; the dark page background is the window background main paints before the page.
  */
 test('Settings → Desktop: notification kinds and a theme override that applies at once and persists', async ({ app }) => {

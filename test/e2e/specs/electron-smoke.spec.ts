@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { findElectronBinary } from '../../../scripts/electron-runtime.mjs';
 
 import { staleOutput } from '../support/build-freshness.ts';
+import { customersScreen } from '../pages/console.page.ts';
 
 const runtime = findElectronBinary() as { path: string | null; reason?: string };
 const root = resolve(import.meta.dirname, '..', '..', '..');
@@ -231,7 +232,7 @@ test.describe('Electron smoke', () => {
         return BrowserWindow.getAllWindows().length === 0;
       });
       const win = await app.firstWindow();
-      const rows = win.getByRole('listbox', { name: 'Customers' }).getByRole('option');
+      const rows = customersScreen(win).results.getByRole('option');
       await expect(rows.first()).toBeVisible({ timeout: 30_000 });
       const firstRowsAt = Date.now();
       const shownAt = await app.evaluate(() => (globalThis as { __readyToShow?: number }).__readyToShow ?? null);

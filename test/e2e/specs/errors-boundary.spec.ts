@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
-import { shot } from '../pages/console.page.ts';
+import { customersScreen, searchBox, shot } from '../pages/console.page.ts';
 
 // This worker's console runs with the e2e hooks on (browser mode only; main refuses them in
 // Electron): a screen named in sessionStorage throws while rendering.
@@ -17,7 +17,7 @@ async function failScreen(page: Page, section: string | null) {
 
 test('support agent: a screen that crashes says so with Reload and Copy diagnostics, the sidebar still works, and main logs it scrubbed', async ({ app, consoleProcess }) => {
   await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await expect(app.getByRole('listbox', { name: 'Customers' }).getByRole('option').first()).toBeVisible();
+  await expect(customersScreen(app).results.getByRole('option').first()).toBeVisible();
   await failScreen(app, 'logs');
   await app.getByRole('link', { name: 'Logs' }).click();
 
@@ -53,7 +53,7 @@ test('support agent: a screen that crashes says so with Reload and Copy diagnost
 
   // The sidebar leads elsewhere; back on the crashed screen, Reload mounts it afresh once fixed.
   await app.getByRole('link', { name: 'Customers' }).click();
-  await expect(app.getByRole('searchbox', { name: 'Search customers' })).toBeEditable();
+  await expect(searchBox(app)).toBeEditable();
   await app.getByRole('link', { name: 'Logs' }).click();
   await expect(alert).toBeVisible();
   await failScreen(app, null);
@@ -63,7 +63,7 @@ test('support agent: a screen that crashes says so with Reload and Copy diagnost
 });
 
 test('an error thrown outside React (a promise nobody awaited) reaches the log too', async ({ app, consoleProcess }) => {
-  await expect(app.getByRole('searchbox', { name: 'Search customers' })).toBeVisible();
+  await expect(searchBox(app)).toBeVisible();
   await app.evaluate((email) => void Promise.reject(new Error(`late failure for ${email}`)), EMAIL);
   await expect.poll(() => consoleProcess.stderr.find((l) => l.includes('renderer unhandledrejection')) ?? '').toContain('late failure for [email]');
 });

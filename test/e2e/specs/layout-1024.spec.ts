@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test.ts';
-import { goto, oms, shot } from '../pages/console.page.ts';
+import { goto, oms, searchBox, shot } from '../pages/console.page.ts';
 
 const SCREENS = ['#/customers', '#/reviews', '#/onboarding', '#/wallets', '#/transactions', '#/inbox', '#/logs', '#/settings'];
 
@@ -17,7 +17,7 @@ function watch(page: Page) {
 test('everywhere: no console errors or failed loads on any screen, from a cold page load', async ({ page, consoleProcess }) => {
   const problems = watch(page);
   await page.goto(consoleProcess.url);
-  await expect(page.getByRole('searchbox', { name: 'Search customers' })).toBeVisible();
+  await expect(searchBox(page)).toBeVisible();
   for (const hash of SCREENS) {
     await goto(page, hash);
     await expect(page.getByRole('main')).toBeVisible();
@@ -40,7 +40,7 @@ test('everywhere: usable at 1024×700 — the banner keeps the profile, Logs fit
   // The banner shows the whole profile name, and the sidebar can be collapsed for room.
   const banner = app.getByRole('status', { name: 'Active profile' });
   await expect(banner).toContainText('Local sandbox');
-  expect(await banner.locator('.banner-profile b').evaluate((b) => b.scrollWidth <= b.clientWidth + 1)).toBe(true);
+  expect(await banner.getByText('Local sandbox', { exact: true }).evaluate((b) => b.scrollWidth <= b.clientWidth + 1)).toBe(true);
   const toggle = app.getByRole('button', { name: 'Collapse sidebar' });
   await toggle.click();
   await expect(app.getByRole('button', { name: 'Expand sidebar' })).toHaveAttribute('aria-expanded', 'false');

@@ -11,7 +11,7 @@ test('Settings arrives as its own chunk (on the way there, or ahead of time once
     if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
   });
   await app.goto(consoleProcess.url);
-  await expect(app.getByRole('listbox', { name: 'Customers' }).getByRole('option').first()).toBeVisible();
+  await expect(customersScreen(app).results.getByRole('option').first()).toBeVisible();
   await app.getByRole('link', { name: 'Settings' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   expect(scripts.some((s) => s.includes('/assets/SettingsScreen-'))).toBe(true);
@@ -21,7 +21,7 @@ test('a screen whose code cannot be fetched says so and offers Reload, which bri
   let blocked = true;
   await app.route(/\/assets\/LogsScreen-[^/]+\.js$/, (route) => (blocked ? route.abort('failed') : route.continue()));
   await app.goto(consoleProcess.url);
-  await expect(app.getByRole('listbox', { name: 'Customers' })).toBeVisible();
+  await expect(customersScreen(app).results).toBeVisible();
   await app.getByRole('link', { name: 'Logs' }).click();
   const alert = app.getByRole('alert').filter({ hasText: 'This screen could not be loaded.' });
   await expect(alert).toBeVisible();
@@ -48,7 +48,7 @@ async function entryScriptsHolding(app: Page, url: string, markers: readonly str
     if (!loaded && r.request().resourceType() === 'script') bodies.push(r.text().then((body) => (markers.some((m) => body.includes(m)) ? new URL(r.url()).pathname : '')));
   });
   await app.goto(url);
-  await expect(app.getByRole('listbox', { name: 'Customers' }).getByRole('option').first()).toBeVisible();
+  await expect(customersScreen(app).results.getByRole('option').first()).toBeVisible();
   return { fetched: bodies.length, holding: (await Promise.all(bodies)).filter(Boolean) };
 }
 
@@ -58,8 +58,8 @@ test('the customer list comes up without the charting library; the OMS latency s
   expect(first.fetched).toBeGreaterThan(0);
   expect(first.holding).toEqual([]);
   // Two readings of OMS's latency make a sparkline: the chart's chunk is fetched then, and draws.
-  await app.getByRole('searchbox', { name: 'Search customers' }).fill('a');
-  await app.getByRole('searchbox', { name: 'Search customers' }).fill('ma');
+  await customersScreen(app).search.fill('a');
+  await customersScreen(app).search.fill('ma');
   const spark = app.getByRole('figure', { name: 'OMS latency' });
   await expect(spark).toBeVisible();
   await expect(spark.locator('canvas')).toHaveCount(1);
@@ -83,10 +83,10 @@ test('the customer list comes up without zod and the contracts\' schemas; a scre
 test('a charting chunk that cannot be fetched leaves the latency sparkline out, not the console', async ({ app, consoleProcess }) => {
   await app.route(/\/assets\/UPlotChart-[^/]+\.js$/, (route) => route.abort('failed'));
   await app.goto(consoleProcess.url);
-  await expect(app.getByRole('listbox', { name: 'Customers' }).getByRole('option').first()).toBeVisible();
-  await app.getByRole('searchbox', { name: 'Search customers' }).fill('ma');
+  await expect(customersScreen(app).results.getByRole('option').first()).toBeVisible();
+  await customersScreen(app).search.fill('ma');
   await expect(app.getByRole('status', { name: 'OMS status' })).toContainText(/OMS reachable · \d+ ms/);
-  await expect(app.getByRole('listbox', { name: 'Customers' }).getByRole('option').first()).toBeVisible();
+  await expect(customersScreen(app).results.getByRole('option').first()).toBeVisible();
   await expect(app.getByRole('figure', { name: 'OMS latency' })).toHaveCount(0);
   await app.getByRole('link', { name: 'Settings' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();

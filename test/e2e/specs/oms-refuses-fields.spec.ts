@@ -4,7 +4,7 @@ import { expect, test } from '../fixtures/test.ts';
 import { fullCustomer, goto, oms, uniqueTag } from '../pages/console.page.ts';
 
 /**
- * Issue 12, "when OMS still refuses": the sandbox refuses what only OMS can judge (oms-api.md §9: an
+ * When OMS still refuses: the sandbox refuses what only OMS can judge (oms-api.md §9: an
  * SSN that cannot exist, an externalId another customer holds). The form marks the field in OMS's
  * words, focus goes to it, nothing typed is lost, and the corrected form goes through.
  */

@@ -2,7 +2,7 @@ import { expect, test } from '../fixtures/test.ts';
 import { goto, oms, shot } from '../pages/console.page.ts';
 
 /**
- * Issue 9, defect 10: the production confirmation is a native modal <dialog> (showModal): focus
+ * The production confirmation is a native modal <dialog> (showModal): focus
  * stays inside, the page behind is inert, Escape cancels, and nothing is sent until confirmed.
  */
 test('production confirmation is modal: focus trapped, page inert, Escape cancels and sends nothing', async ({ app }) => {

@@ -5,7 +5,7 @@ import { expect, test } from '../fixtures/test.ts';
 import { goto, oms, shot, uniqueTag } from '../pages/console.page.ts';
 import { runRelayCli, startRelayProcess } from '../../unit/relay/support/relay-process.ts';
 
-// Issue 14: an operator connects the console to the team's relay (a real `./oms relay` process).
+// An operator connects the console to the team's relay (a real `./oms relay` process).
 test('operator: connects the console to the team relay with a token; the card shows cursor, lag and what was caught up', async ({ app }) => {
   const dir = mkdtempSync(join(tmpdir(), 'e2e-relay-'));
   const data = ['--data-dir', dir];

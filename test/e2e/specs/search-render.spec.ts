@@ -10,7 +10,7 @@ import { goto, shot, customersScreen, slowCustomerLists } from '../pages/console
 test('support agent: rows of the previous text dim only once the new answer is late, and a dimmed row does not open', async ({ app }) => {
   test.setTimeout(60_000);
   const box = customersScreen(app).search;
-  const list = app.getByRole('listbox', { name: 'Customers' });
+  const list = customersScreen(app).results;
   await goto(app, '#/customers');
   await box.fill('ma');
   await expect(list).toHaveAttribute('data-results-for', 'ma', { timeout: 15_000 });
@@ -52,7 +52,7 @@ test('support agent: rows of the previous text dim only once the new answer is l
 
 test('support agent: a results row reads every endorsement in full to a screen reader from one hidden line, not one positioned box per badge', async ({ app }) => {
   const box = customersScreen(app).search;
-  const list = app.getByRole('listbox', { name: 'Customers' });
+  const list = customersScreen(app).results;
   await goto(app, '#/customers');
   await box.fill('');
   await expect(list).toHaveAttribute('data-results-for', '', { timeout: 15_000 });

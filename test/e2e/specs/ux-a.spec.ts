@@ -4,7 +4,7 @@ import { expect, test } from '../fixtures/test.ts';
 import { control, endorsement, ensureListener, expectEndorsementStatus, fullCustomer, goto, oms, shot, uniqueTag } from '../pages/console.page.ts';
 
 /**
- * Issue 23's screens that must tell one truth, walked at the smallest supported window: the
+ * Screens that must tell one truth, walked at the smallest supported window: the
  * screenshots are the ones an operator would see on a 1024×700 laptop.
  */
 test.use({ viewport: { width: 1024, height: 700 } });

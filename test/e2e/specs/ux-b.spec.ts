@@ -97,7 +97,7 @@ test('support agent: a hung customer read is named in the user’s words, listed
   const name = `${target.firstName} ${target.lastName}`;
   await goto(app, '#/customers');
   await customersScreen(app).search.fill(target.lastName!);
-  const row = app.getByRole('listbox', { name: 'Customers' }).getByRole('option', { name: new RegExp(name) }).first();
+  const row = customersScreen(app).results.getByRole('option', { name: new RegExp(name) }).first();
   await expect(row).toBeVisible({ timeout: 20_000 });
   await control(app, 'PUT', '/faults', { rules: [{ method: 'GET', path: '^/customers/cst_[^/]+$', action: 'hang', times: 2 }] });
   try {

@@ -5,7 +5,7 @@ import { openDb, type Db, type Row } from '../../../src-sandbox/store/db.ts';
 import { seedCustomers } from '../../../src-sandbox/seed/seeder.ts';
 
 /**
- * The customer list picks a strategy from capped match counts (issue 15): every strategy must be
+ * The customer list picks a strategy from capped match counts: every strategy must be
  * index-driven or a bounded backwards walk (EXPLAIN QUERY PLAN), never materialise a whole filter,
  * and all strategies must return exactly the same rows as a brute-force reference.
  */

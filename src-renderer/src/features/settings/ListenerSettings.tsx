@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AppError } from '#shared/ipc/result.ts';
+import { relayPaths, splitEventsUrl } from '#shared/relay/relay-wire.ts';
 import { InlineError } from '../../components/States.tsx';
 import { api } from '../../lib/api-client.ts';
 import { fieldErrors } from '../../lib/request-state.ts';
@@ -32,12 +33,9 @@ const TOKEN_HOME = {
   memory: 'in memory only: no keychain here, so it is forgotten when the console stops',
 } as const;
 
-/** Our relay's stream URL is `<base>/channels/<channel>/events`; anything else (smee) is one opaque URL. */
-const CHANNEL_URL = /^(.*)\/channels\/([a-z0-9][a-z0-9_-]{0,63})\/events$/;
-
+/** The form shows our relay's stream URL as base and channel; anything else (smee) as one opaque URL. */
 function splitRelayUrl(url: string | null | undefined): { base: string; channel: string } {
-  const m = url ? CHANNEL_URL.exec(url) : null;
-  return m ? { base: m[1]!, channel: m[2]! } : { base: url ?? '', channel: '' };
+  return (url ? splitEventsUrl(url) : null) ?? { base: url ?? '', channel: '' };
 }
 
 /**
@@ -66,7 +64,7 @@ export function ListenerSettings() {
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
     const base = relay.trim().replace(/\/+$/, '');
-    const url = base && channel.trim() ? `${base}/channels/${channel.trim()}/events` : base || null;
+    const url = base && channel.trim() ? `${base}${relayPaths.events(channel.trim())}` : base || null;
     await send({ ...(port ? { port: Number(port) } : {}), relayUrl: url, ...(token.trim() ? { relayToken: token } : {}) }, 'Listener settings saved.');
   };
   const forget = () => void send({ relayToken: null }, 'Relay token removed from the keychain.');

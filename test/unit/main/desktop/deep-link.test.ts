@@ -50,11 +50,9 @@ describe('deep links', () => {
     );
   });
 
-  it('answers a megabyte of input at once', () => {
-    const t0 = performance.now();
+  it('refuses a megabyte of input as too long, not by parsing it', () => {
     const r = parseDeepLink(`oms-console://customers/cst_${'a'.repeat(1_000_000)}`);
-    expect(r.ok).toBe(false);
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(r).toMatchObject({ ok: false, error: { code: 'deep-link.too-long' } });
   });
 
   it('finds the link among a launcher argv (Windows and Linux)', () => {

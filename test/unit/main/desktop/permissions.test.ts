@@ -18,7 +18,7 @@ class FakeSession implements PermissionSession {
   }
 }
 
-describe('permissions (issue 13: copy buttons failed in the Electron window)', () => {
+describe('permissions (copy buttons must work in the Electron window)', () => {
   it('grants clipboard-sanitized-write to the app origin through the installed handlers', () => {
     const s = new FakeSession();
     applyPermissionPolicy(s, 'app://console');

@@ -1,14 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { currentLane, inBackground, RateGate } from '../../../../src-main/oms/request-priority.ts';
 
 describe('the request budget puts the user first', () => {
   it('never starts more than perSecond calls in any one-second window', async () => {
-    const g = new RateGate({ perSecond: 5, userReserve: 1 });
-    const started: number[] = [];
-    const t0 = Date.now();
-    await Promise.all(Array.from({ length: 8 }, () => g.take('user').then(() => started.push(Date.now() - t0))));
-    expect(started.slice(0, 5).every((t) => t < 500)).toBe(true);
-    expect(started.slice(5).every((t) => t >= 950)).toBe(true);
+    // Fake timers: the gate's own clock and waits, so the test reads the schedule, not the machine's load.
+    vi.useFakeTimers();
+    try {
+      const g = new RateGate({ perSecond: 5, userReserve: 1 });
+      const started: number[] = [];
+      const t0 = Date.now();
+      const all = Promise.all(Array.from({ length: 8 }, () => g.take('user').then(() => started.push(Date.now() - t0))));
+      await vi.advanceTimersByTimeAsync(999);
+      expect(started).toEqual([0, 0, 0, 0, 0]);
+      await vi.advanceTimersByTimeAsync(1);
+      await all;
+      expect(started).toEqual([0, 0, 0, 0, 0, 1000, 1000, 1000]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('serves waiting user calls before background ones, and keeps a reserve free of background work', async () => {
@@ -54,20 +63,28 @@ describe('the request budget puts the user first', () => {
   });
 
   it('a cancelled caller never takes a slot; a 429 pauses background calls only', async () => {
-    const g = new RateGate({ perSecond: 1, userReserve: 0 });
-    await g.take('user');
-    const ctl = new AbortController();
-    const cancelled = g.take('user', ctl.signal);
-    ctl.abort();
-    await expect(cancelled).rejects.toMatchObject({ kind: 'cancelled' });
-    expect(g.waiting()).toEqual({ user: 0, background: 0 });
-    g.backOff(5000);
-    const t0 = Date.now();
-    const bgDone = g.take('background').then(() => Date.now() - t0);
-    await g.take('user');
-    expect(Date.now() - t0).toBeLessThan(1500);
-    expect(g.waiting().background).toBe(1);
-    void bgDone;
+    vi.useFakeTimers();
+    try {
+      const g = new RateGate({ perSecond: 1, userReserve: 0 });
+      await g.take('user');
+      const ctl = new AbortController();
+      const cancelled = g.take('user', ctl.signal);
+      ctl.abort();
+      await expect(cancelled).rejects.toMatchObject({ kind: 'cancelled' });
+      expect(g.waiting()).toEqual({ user: 0, background: 0 });
+      g.backOff(5000);
+      const done: string[] = [];
+      void g.take('background').then(() => done.push('background'));
+      void g.take('user').then(() => done.push('user'));
+      // The user's call waits only for the next slot of the one-per-second budget, not for the pause.
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(done).toEqual(['user']);
+      expect(g.waiting().background).toBe(1);
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(done).toEqual(['user', 'background']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('the lane follows the async work it was set for', async () => {

@@ -7,7 +7,7 @@ import { fingerprint } from '../../../../src-main/secrets/credentials.ts';
 import { envelope, post, SECRET, settle, signed, startConsole, tempDir, type Console } from './harness.ts';
 import { httpRequest } from './http-client.ts';
 
-// Issue 9 defects in the webhook receiver, each through the real listener, SQLite and HTTP.
+// Defects once found in the webhook receiver, each through the real listener, SQLite and HTTP.
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -28,7 +28,7 @@ const dbBytes = (dir: string) =>
 
 const forgedHeaders = (id: string) => ({ ...signed(id, '{}', { secret: `whsec_${'11'.repeat(32)}` }) });
 
-describe('forged deliveries cannot fill the disk (issue 9.5)', () => {
+describe('forged deliveries cannot fill the disk', () => {
   let tmp: ReturnType<typeof tempDir>;
   let c: Console;
   afterEach(async () => {
@@ -74,7 +74,7 @@ describe('forged deliveries cannot fill the disk (issue 9.5)', () => {
   });
 });
 
-describe('configureListener binds first, then swaps, then saves (issue 9.7)', () => {
+describe('configureListener binds first, then swaps, then saves', () => {
   let tmp: ReturnType<typeof tempDir>;
   let c: Console;
   let blocker: Server;
@@ -111,7 +111,7 @@ describe('configureListener binds first, then swaps, then saves (issue 9.7)', ()
   });
 });
 
-describe('secrets, dedupe keys and fingerprints (issue 9.9)', () => {
+describe('secrets, dedupe keys and fingerprints', () => {
   let tmp: ReturnType<typeof tempDir>;
   let c: Console;
   let reads = 0;

@@ -3,7 +3,7 @@ import { inboxContract } from '#shared/ipc/inbox.contract.ts';
 import { createInboxHandlers } from '../../../../src-main/services/inbox/inbox.ipc.ts';
 import { envelope, post, settle, signed, startConsole, tempDir, type Console } from './harness.ts';
 
-// Issue 15: the Events screen shows only the active profile's deliveries.
+// The inbox shows only the active profile's deliveries.
 
 describe('inbox per profile', () => {
   let tmp: ReturnType<typeof tempDir>;

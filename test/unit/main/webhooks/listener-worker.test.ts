@@ -6,7 +6,7 @@ import { WebhookProcessor } from '../../../../src-main/webhooks/webhook-processo
 import { customerView, envelope, post, settle, signed, startConsole, tempDir, type Console } from './harness.ts';
 import { httpRequest } from './http-client.ts';
 
-// Issue 15.2: the listener acknowledges on its own thread, so an ack never queues behind main's work.
+// The listener acknowledges on its own thread, so an ack never queues behind main's work.
 // Order and acknowledgement are asserted, never a time budget (bench/ prints the speed).
 
 /**

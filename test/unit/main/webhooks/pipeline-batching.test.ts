@@ -2,7 +2,7 @@ import { connect, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { customerView, envelope, post, signed, startConsole, tempDir, type Console } from './harness.ts';
 
-// Issue 15.2: what the console bench found — a transaction per delivery, a settings read per
+// What the console bench found — a transaction per delivery, a settings read per
 // delivery, and effects competing with acks. Counted here (never timed: bench/ prints the speed).
 
 /**

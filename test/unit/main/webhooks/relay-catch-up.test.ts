@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { envelope, signed, startConsole, tempDir, type Console } from './harness.ts';
 import { waitFor } from '../../../integration/webhooks-support.ts';
 
-// Issue 14: a console asleep for an hour catches up deliveries OMS signed an hour ago. The signature
+// A console asleep for an hour catches up deliveries OMS signed an hour ago. The signature
 // window (5 min) is measured against when the relay stored each one, not against the console's
 // clock at catch-up, or every delivery missed while offline would be refused in enforce.
 

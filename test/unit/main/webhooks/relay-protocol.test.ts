@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deliveryFromRelayEvent, startRelayClient, type RelayClientOptions } from '../../../../src-main/webhooks/relay-client.ts';
 import type { RelayClient } from '../../../../src-main/webhooks/relay-kind.ts';
 
-// Issue 14: the console side of our relay's SSE protocol, against a real HTTP server per test that
+// The console side of our relay's SSE protocol, against a real HTTP server per test that
 // plays the relay's part frame by frame (the relay itself is exercised in test/integration/relay-console.test.ts).
 
 const frame = (cursor: string, body: string | Buffer) =>

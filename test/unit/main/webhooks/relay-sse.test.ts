@@ -5,7 +5,7 @@ import type { RelayClient } from '../../../../src-main/webhooks/relay-kind.ts';
 import { startSmeeClient } from '../../../../src-main/webhooks/smee-client.ts';
 import type { RawDelivery } from '../../../../src-main/webhooks/webhook-server.ts';
 
-// Issue 9.10: a real SSE server that uses what the old hand-written parser ignored.
+// A real SSE server that uses the parts of the format a hand-written parser tends to ignore.
 
 const smee = (id: string) => JSON.stringify({ 'webhook-id': id, 'content-type': 'application/json', body: { id, type: 'customer.updated' } });
 

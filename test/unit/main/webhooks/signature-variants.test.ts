@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hmacVariants, SIGNATURE_VARIANT_NAMES, signWithVariant } from '../../../../src-main/webhooks/signature-verifier.ts';
 import { post, SECRET, settle, startConsole, tempDir, type Console } from './harness.ts';
 
-// Issue 10.5: a receiver that survives the unknowns, through the real listener and SQLite.
+// A receiver that survives the unknowns, through the real listener and SQLite.
 
 const WRONG = `whsec_${'c3'.repeat(32)}`;
 const now = () => Math.floor(Date.now() / 1000);
