@@ -3,10 +3,14 @@ import { OmsError } from '../../oms/oms-error.ts';
 import type { OmsCustomer } from '../../oms/oms-objects.ts';
 import type { Page } from '../../oms/pages.ts';
 import { inBackground } from '../../oms/request-priority.ts';
+import type { PreparedPage } from './directory-pages.ts';
 import { DirectoryStore } from './directory-store.ts';
 
-/** One documented list call: `GET /customers?limit&cursor&createdAfter`, newest first. */
-export type ListCustomers = (q: { limit: number; cursor?: string; createdAfter?: string }, signal: AbortSignal) => Promise<Page<OmsCustomer>>;
+/**
+ * One documented list call: `GET /customers?limit&cursor&createdAfter`, newest first; its customers
+ * as parsed, or already turned into rows (the console parses them in a worker thread, directory-pages.ts).
+ */
+export type ListCustomers = (q: { limit: number; cursor?: string; createdAfter?: string }, signal: AbortSignal) => Promise<Page<OmsCustomer> | PreparedPage>;
 
 export interface DirectoryOptions {
   list: ListCustomers;
@@ -26,6 +30,8 @@ export interface DirectoryOptions {
   fullEveryMs?: number;
   /** After a failure, how long before the walk resumes from where it stopped. */
   retryAfterMs?: number;
+  /** Runs once the directory closes (the page thread is stopped there). */
+  onClose?: () => void;
 }
 
 const PAGE = 100;
@@ -56,7 +62,7 @@ export class CustomerDirectory {
   #closed = false;
 
   constructor(o: DirectoryOptions) {
-    this.#o = { deltaEveryMs: 60_000, fullEveryMs: 10 * 60_000, retryAfterMs: 15_000, ...o };
+    this.#o = { deltaEveryMs: 60_000, fullEveryMs: 10 * 60_000, retryAfterMs: 15_000, onClose: () => undefined, ...o };
     this.#estimate = o.estimate;
   }
 
@@ -139,6 +145,7 @@ export class CustomerDirectory {
     this.#ctl?.abort();
     this.#ctl = null;
     this.store.close();
+    this.#o.onClose();
   }
 
   async #run(signal: AbortSignal): Promise<void> {
@@ -170,7 +177,7 @@ export class CustomerDirectory {
         // An abort or failure of the prefetch is met by the `await` above on the next turn.
         next.catch(() => undefined);
       }
-      await this.#index(page.items, signal);
+      await this.#index(page, signal);
       if (signal.aborted) return;
       this.#progress();
       if (!more) break;
@@ -196,7 +203,7 @@ export class CustomerDirectory {
       const q = { limit: PAGE, ...(since ? { createdAfter: since } : {}), ...(cursor ? { cursor } : {}) };
       const page = await inBackground(() => this.#o.list(q, signal));
       if (signal.aborted) return;
-      await this.#index(page.items, signal);
+      await this.#index(page, signal);
       if (!since || !page.hasMore || !page.cursor) break;
       cursor = page.cursor;
     }
@@ -208,11 +215,13 @@ export class CustomerDirectory {
    * Adds a page a slice at a time, giving the event loop back between slices: the console's own
    * work (a keystroke's search, an IPC call) never waits behind a whole page.
    */
-  async #index(items: readonly OmsCustomer[], signal: AbortSignal): Promise<void> {
-    for (let i = 0; i < items.length; i += SLICE) {
+  async #index(page: Page<OmsCustomer> | PreparedPage, signal: AbortSignal): Promise<void> {
+    const n = 'rows' in page ? page.rows.length : page.items.length;
+    for (let i = 0; i < n; i += SLICE) {
       if (i > 0) await new Promise<void>((r) => setImmediate(r));
       if (signal.aborted || this.#closed) return;
-      this.store.upsert(items.slice(i, i + SLICE));
+      if ('rows' in page) this.store.write(page.rows.slice(i, i + SLICE));
+      else this.store.upsert(page.items.slice(i, i + SLICE));
     }
   }
 
