@@ -3,7 +3,7 @@ import type { SandboxHandle } from '#sandbox/index.ts';
 import { CustomersApi } from '../../src-main/oms/customers.api.ts';
 import { OmsError } from '../../src-main/oms/oms-error.ts';
 import type { OmsCustomer } from '../../src-main/oms/oms-objects.ts';
-import { CustomerDirectory, type ListCustomers } from '../../src-main/services/customers/customer-directory.ts';
+import { CustomerDirectory, type DirectoryOptions, type ListCustomers } from '../../src-main/services/customers/customer-directory.ts';
 import { toEntry } from '../../src-main/services/customers/directory-entry.ts';
 import { DirectoryPages } from '../../src-main/services/customers/directory-pages.ts';
 import { control, startTestSandbox, testClient } from './main-support/sandbox.ts';
@@ -19,7 +19,7 @@ const rejection = (p: Promise<unknown>): Promise<OmsError> =>
     (e: unknown) => (expect(e).toBeInstanceOf(OmsError), e as OmsError),
   );
 
-const directory = (list: ListCustomers) => new CustomerDirectory({ list, onChange: () => undefined, estimate: null, saveEstimate: () => undefined, log: () => undefined, retryAfterMs: 60_000 });
+const directory = (o: Pick<DirectoryOptions, 'list' | 'listText'>) => new CustomerDirectory({ ...o, onChange: () => undefined, estimate: null, saveEstimate: () => undefined, log: () => undefined, retryAfterMs: 60_000 });
 
 describe('the directory walk with its pages parsed in a worker thread', () => {
   let sb: SandboxHandle;
@@ -57,7 +57,7 @@ describe('the directory walk with its pages parsed in a worker thread', () => {
 
   it('a walk stopped by a bad page says so in the same words, and misses no customer once OMS answers well', async () => {
     await ctl.faults([{ method: 'GET', path: '^/customers$', action: 'malformed', times: 1, malformed: { remove: ['id'] } }]);
-    const dir = directory(threaded);
+    const dir = directory({ listText: (q, signal) => api.searchText(q, signal) });
     dir.start();
     await expect.poll(() => dir.status().state, { timeout: 10_000 }).toBe('failed');
     expect(dir.status().message).toMatch(/^Stopped at 0 customers: OMS sent a malformed customer list: data\.0\.id: .+ It resumes by itself/);
@@ -68,8 +68,8 @@ describe('the directory walk with its pages parsed in a worker thread', () => {
   });
 
   it("the walk's rows are the sandbox's customers, each as the walk that parses on main stores it", async () => {
-    const inThread = directory(threaded);
-    const onMain = directory((q, signal) => api.search(q, signal));
+    const inThread = directory({ listText: (q, signal) => api.searchText(q, signal) });
+    const onMain = directory({ list: (q, signal) => api.search(q, signal) });
     await Promise.all([inThread.whenComplete(), onMain.whenComplete()]);
     const all: OmsCustomer[] = [];
     for (let cursor: string | undefined; ; ) {

@@ -5,7 +5,6 @@ import type { CustomersApi } from '../../oms/customers.api.ts';
 import { OmsError } from '../../oms/oms-error.ts';
 import type { OmsCustomer } from '../../oms/oms-objects.ts';
 import { CustomerDirectory } from './customer-directory.ts';
-import { DirectoryPages } from './directory-pages.ts';
 import { isEmail, looksLikeExternalId, matchCustomer, queryWords, type MatchResult } from './customer-match.ts';
 import { rowFromEntry } from './customer-view.ts';
 import { toEntry, type DirectoryEntry } from './directory-entry.ts';
@@ -216,11 +215,9 @@ export class CustomerSearchService {
   #directory(p: ProfileState): CustomerDirectory {
     if (p.directory) return p.directory;
     const customers = () => this.#d.profile().then((sp) => sp.customers);
-    // Main fetches each page (the request budget is main's); a worker thread parses and checks it.
-    const pages = new DirectoryPages();
     p.directory = new CustomerDirectory({
-      list: async (q, signal) => pages.read(await (await customers()).searchText(q, signal)),
-      onClose: () => pages.close(),
+      // Main fetches each page (the request budget is main's); a worker thread parses and checks it.
+      listText: async (q, signal) => (await customers()).searchText(q, signal),
       onChange: (s) => this.#d.onDirectory(s),
       estimate: this.#d.estimate(p.profileId),
       saveEstimate: (n) => this.#d.saveEstimate(p.profileId, n),
