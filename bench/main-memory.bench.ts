@@ -11,6 +11,7 @@
  * heap is main thread's V8 heap from the inspector (`--inspect` on loopback, which is also how the
  * bench forces a full GC: HeapProfiler.collectGarbage). Electron's main process adds its runtime.
  * Run: node bench/main-memory.bench.ts [customers=100000]   (build first: npm run build)
+ * To try V8 flags on main: BENCH_MAIN_V8_FLAGS='--max-semi-space-size=4' (added to main's NODE_OPTIONS).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -61,7 +62,9 @@ try {
   profiles.setActiveId(PROFILE);
   db.close();
 
-  const app = await startConsole({ dataDir, env: { NODE_OPTIONS: '--inspect=127.0.0.1:0' } });
+  const flags = process.env.BENCH_MAIN_V8_FLAGS ?? '';
+  if (flags) console.log(`main's extra V8 flags: ${flags}`);
+  const app = await startConsole({ dataDir, env: { NODE_OPTIONS: `--inspect=127.0.0.1:0 ${flags}`.trim() } });
   try {
     const pid = readdirSync('/proc').find((p) => /^\d+$/.test(p) && readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(dataDir) && readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('browser-main'));
     const inspectorUrl = app.stderr.map((l) => /ws:\/\/127\.0\.0\.1:\d+\/\S+/.exec(l)?.[0]).find(Boolean);
