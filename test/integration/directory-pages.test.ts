@@ -4,7 +4,7 @@ import { CustomersApi } from '../../src-main/oms/customers.api.ts';
 import { OmsError } from '../../src-main/oms/oms-error.ts';
 import type { OmsCustomer } from '../../src-main/oms/oms-objects.ts';
 import { CustomerDirectory, type DirectoryOptions, type ListCustomers } from '../../src-main/services/customers/customer-directory.ts';
-import { toEntry } from '../../src-main/services/customers/directory-entry.ts';
+import { preparePage, toEntry } from '../../src-main/services/customers/directory-entry.ts';
 import { DirectoryPages } from '../../src-main/services/customers/directory-pages.ts';
 import { control, startTestSandbox, testClient } from './main-support/sandbox.ts';
 
@@ -53,6 +53,19 @@ describe('the directory walk with its pages parsed in a worker thread', () => {
     }
     // The thread is still there for the next page: a walk goes on once OMS answers well again.
     expect((await threaded({ limit: 3 }, new AbortController().signal)).rows).toHaveLength(3);
+  });
+
+  it('a page far bigger than the thread may hold is read on main, whole, instead of stopping the walk', async () => {
+    // 100 customers with ~100 kB of metadata each: 10 MB of JSON, past the thread's heap cap.
+    const note = 'n'.repeat(100_000);
+    const data = Array.from({ length: 100 }, (_, i) => ({ id: `cst_big_${i}`, firstName: `Big${i}`, metadata: { note: `${note}${i}` } }));
+    const raw = { status: 200, requestId: 'req_big', text: JSON.stringify({ data, hasMore: true, cursor: 'next' }) };
+    const page = await pages.read(raw);
+    expect(page).toEqual(preparePage(raw));
+    expect(page.rows.map((r) => r.id)).toEqual(data.map((c) => c.id));
+    expect(page.cursor).toBe('next');
+    // The thread still reads the next, ordinary page.
+    expect((await threaded({ limit: 2 }, new AbortController().signal)).rows).toHaveLength(2);
   });
 
   it('a walk stopped by a bad page says so in the same words, and misses no customer once OMS answers well', async () => {

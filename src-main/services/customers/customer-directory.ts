@@ -4,7 +4,8 @@ import type { OmsCustomer } from '../../oms/oms-objects.ts';
 import type { Page } from '../../oms/pages.ts';
 import { inBackground } from '../../oms/request-priority.ts';
 import type { RawAnswer } from '../../oms/parse-answer.ts';
-import { DirectoryPages, type PreparedPage } from './directory-pages.ts';
+import type { PreparedPage } from './directory-entry.ts';
+import { DirectoryPages } from './directory-pages.ts';
 import { DirectoryStore } from './directory-store.ts';
 
 /**

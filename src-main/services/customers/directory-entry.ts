@@ -1,6 +1,8 @@
 import { fieldWords, type MatchFields } from './customer-match.ts';
 import { endorsementHead } from './endorsement-head.ts';
+import { CustomerPage } from '../../oms/customers.api.ts';
 import type { OmsCustomer } from '../../oms/oms-objects.ts';
+import { parseAnswer, type RawAnswer } from '../../oms/parse-answer.ts';
 
 /** One customer as the directory keeps it: what search, the rows and the review queue need. */
 export interface DirectoryEntry extends MatchFields {
@@ -58,6 +60,19 @@ export function prepareEntry(c: OmsCustomer): PreparedEntry {
       .join(' '),
     endorsements: e.endorsements.flatMap((x) => [x.name.toLowerCase(), x.status.toLowerCase()]),
   };
+}
+
+/** A customer list page, checked and turned into rows ready for the store. */
+export interface PreparedPage {
+  rows: PreparedEntry[];
+  hasMore: boolean;
+  cursor: string | null;
+}
+
+/** A `GET /customers` body checked as the OMS client checks it (same schema, same errors), as rows. */
+export function preparePage(raw: RawAnswer): PreparedPage {
+  const page = parseAnswer('customer list', CustomerPage, raw);
+  return { rows: page.items.map(prepareEntry), hasMore: page.hasMore, cursor: page.cursor };
 }
 
 /**

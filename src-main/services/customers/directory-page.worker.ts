@@ -5,10 +5,8 @@
  * instead of main's, and main only inserts.
  */
 import { parentPort } from 'node:worker_threads';
-import { CustomerPage } from '../../oms/customers.api.ts';
 import { OmsError } from '../../oms/oms-error.ts';
-import { parseAnswer } from '../../oms/parse-answer.ts';
-import { prepareEntry } from './directory-entry.ts';
+import { preparePage } from './directory-entry.ts';
 import type { FromPageWorker, ToPageWorker } from './directory-pages.ts';
 
 const port = parentPort;
@@ -17,8 +15,7 @@ if (!port) throw new Error('directory-page.worker.ts runs only as a worker threa
 port.on('message', (m: ToPageWorker) => {
   let out: FromPageWorker;
   try {
-    const page = parseAnswer('customer list', CustomerPage, m.raw);
-    out = { id: m.id, ok: true, rows: page.items.map(prepareEntry), hasMore: page.hasMore, cursor: page.cursor };
+    out = { id: m.id, ok: true, ...preparePage(m.raw) };
   } catch (e) {
     const err =
       e instanceof OmsError

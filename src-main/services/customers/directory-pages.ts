@@ -2,14 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../../lib/worker-entry.ts';
 import { OmsError, type OmsErrorKind } from '../../oms/oms-error.ts';
 import type { RawAnswer } from '../../oms/parse-answer.ts';
-import type { PreparedEntry } from './directory-entry.ts';
-
-/** A customer list page, checked and turned into rows ready for the store. */
-export interface PreparedPage {
-  rows: PreparedEntry[];
-  hasMore: boolean;
-  cursor: string | null;
-}
+import { preparePage, type PreparedPage } from './directory-entry.ts';
 
 export interface ToPageWorker {
   id: number;
@@ -34,6 +27,13 @@ export type FromPageWorker = ({ ok: true } & PreparedPage & { id: number }) | { 
  * thread: the walk fails that page and resumes later, as after any failed page.
  */
 const LIMITS = { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 4 };
+/**
+ * Bodies longer than this are read on main, as before the thread: the thread's cap holds pages
+ * twice this size, but a body far over the cap aborts the whole process instead of stopping the
+ * thread (a 40 MB page did, in V8's out-of-memory handler), and no OMS page of 100 customers is
+ * this big unless its customers carry large metadata.
+ */
+const THREAD_MAX_CHARS = 1_000_000;
 /** A walk sends a page every ~50 ms; a thread idle this long is stopped and its memory returned. */
 const IDLE_MS = 2_000;
 
@@ -49,6 +49,7 @@ export class DirectoryPages {
   #idle: ReturnType<typeof setTimeout> | null = null;
 
   read(raw: RawAnswer): Promise<PreparedPage> {
+    if (raw.text.length > THREAD_MAX_CHARS) return Promise.resolve().then(() => preparePage(raw));
     const worker = this.#start();
     if (this.#idle) clearTimeout(this.#idle);
     this.#idle = null;
