@@ -1,11 +1,13 @@
 import type { CustomerCreate, CustomerFields } from '#shared/domain/customer.ts';
 import type { EndorsementName } from '#shared/domain/endorsement.ts';
 import type { CustomerSearch } from '#shared/ipc/customers.contract.ts';
-import type { OmsClient } from './oms-client.ts';
+import type { OmsClient, OmsTextRequest } from './oms-client.ts';
 import { OmsCustomer, OmsCustomerBalance, OmsTransaction } from './oms-objects.ts';
 import { omsPage, type Page } from './pages.ts';
+import type { RawAnswer } from './parse-answer.ts';
 
-const CustomerPage = omsPage(OmsCustomer);
+/** A page of `GET /customers`, as every reader of it must check it. */
+export const CustomerPage = omsPage(OmsCustomer);
 const TransactionPage = omsPage(OmsTransaction);
 const id = (customerId: string) => `/customers/${encodeURIComponent(customerId)}`;
 
@@ -17,19 +19,12 @@ export class CustomersApi {
   }
 
   search(f: CustomerSearch, signal?: AbortSignal): Promise<Page<OmsCustomer>> {
-    const query = {
-      q: f.q,
-      email: f.email,
-      externalId: f.externalId,
-      status: f.status,
-      endorsement: f.endorsement ? `${f.endorsement.name}:${f.endorsement.status}` : undefined,
-      createdAfter: f.createdAfter,
-      createdBefore: f.createdBefore,
-      // The contract lets a screen ask for up to 200; OMS pages top out at 100.
-      limit: f.limit === undefined ? undefined : Math.min(f.limit, 100),
-      cursor: f.cursor,
-    };
-    return this.#c.request({ method: 'GET', path: '/customers', query, schema: CustomerPage, what: 'customer list', signal });
+    return this.#c.request({ ...listRequest(f, signal), schema: CustomerPage });
+  }
+
+  /** The same list call, its body left for the caller to check against `CustomerPage` (the directory does, off main's thread). */
+  searchText(f: CustomerSearch, signal?: AbortSignal): Promise<RawAnswer> {
+    return this.#c.requestText(listRequest(f, signal));
   }
 
   get(customerId: string, signal?: AbortSignal): Promise<OmsCustomer> {
@@ -58,4 +53,20 @@ export class CustomersApi {
     const query = { limit: q.limit, startingAfter: q.cursor };
     return this.#c.request({ method: 'GET', path: `${id(customerId)}/transactions`, query, schema: TransactionPage, what: 'transaction list', signal });
   }
+}
+
+function listRequest(f: CustomerSearch, signal: AbortSignal | undefined): OmsTextRequest {
+  const query = {
+    q: f.q,
+    email: f.email,
+    externalId: f.externalId,
+    status: f.status,
+    endorsement: f.endorsement ? `${f.endorsement.name}:${f.endorsement.status}` : undefined,
+    createdAfter: f.createdAfter,
+    createdBefore: f.createdBefore,
+    // The contract lets a screen ask for up to 200; OMS pages top out at 100.
+    limit: f.limit === undefined ? undefined : Math.min(f.limit, 100),
+    cursor: f.cursor,
+  };
+  return { method: 'GET', path: '/customers', query, what: 'customer list', signal };
 }

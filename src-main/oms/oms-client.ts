@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { describeIssues } from '#shared/ipc/result.ts';
 import { scrubText } from '../lib/redact.ts';
 import { OmsError } from './oms-error.ts';
+import { parseAnswer, type RawAnswer } from './parse-answer.ts';
 import { currentLane, RateGate } from './request-priority.ts';
 import { decideRetry, MAX_ATTEMPTS, parseRetryAfter } from './retry-policy.ts';
 import { expiryFrom, TokenManager } from './token-manager.ts';
@@ -42,18 +42,22 @@ export interface OmsClientOptions {
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-export interface OmsRequest<S extends z.ZodType> {
+/** A request whose 2xx body the caller reads itself (the directory's walk parses its pages off main's thread). */
+export interface OmsTextRequest {
   method: Method;
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   /** One per logical operation, reused by every retry. POSTs without one get one here. */
   idempotencyKey?: string;
-  schema: S;
   /** Names the object in messages ("customer", "wallet list"). */
   what: string;
   signal?: AbortSignal | undefined;
   timeoutMs?: number;
+}
+
+export interface OmsRequest<S extends z.ZodType> extends OmsTextRequest {
+  schema: S;
 }
 
 const ErrorEnvelope = z.looseObject({
@@ -108,6 +112,11 @@ export class OmsClient {
 
   /** Sends one logical request (possibly several attempts) and returns the parsed answer. */
   async request<S extends z.ZodType>(r: OmsRequest<S>): Promise<z.output<S>> {
+    return parseAnswer(r.what, r.schema, await this.requestText(r));
+  }
+
+  /** The same request, answering with the 2xx body unparsed: the caller owes it the same schema check. */
+  async requestText(r: OmsTextRequest): Promise<RawAnswer> {
     const key = r.idempotencyKey ?? (r.method === 'POST' ? randomUUID() : null);
     const path = r.path + queryString(r.query);
     let attempt = 0;
@@ -138,7 +147,7 @@ export class OmsClient {
         this.tokens.invalidate(token);
         continue;
       }
-      if (res.status >= 200 && res.status < 300) return this.#parse(r, res);
+      if (res.status >= 200 && res.status < 300) return { status: res.status, text: res.text, requestId: res.requestId };
       const retryAfterMs = parseRetryAfter(res.retryAfter, this.#o.now());
       // Someone hit OMS's limit: background work steps back so the next user call is not refused too.
       if (res.status === 429) this.gate.backOff(retryAfterMs ?? 1000);
@@ -199,22 +208,7 @@ export class OmsClient {
     }
   }
 
-  #parse<S extends z.ZodType>(r: OmsRequest<S>, res: RawResponse): z.output<S> {
-    let json: unknown;
-    try {
-      json = res.text === '' ? undefined : JSON.parse(res.text);
-    } catch {
-      throw new OmsError('malformed', `OMS sent a ${r.what} that is not JSON.`, { status: res.status, requestId: res.requestId, omsCode: 'malformed_response' });
-    }
-    const parsed = r.schema.safeParse(json);
-    if (parsed.success) return parsed.data;
-    const first = parsed.error.issues[0];
-    const field = first ? first.path.map(String).join('.') || '(body)' : '(body)';
-    const { message } = describeIssues(parsed.error.issues.slice(0, 3));
-    throw new OmsError('malformed', `OMS sent a malformed ${r.what}: ${message}.`, { status: res.status, requestId: res.requestId, omsCode: 'malformed_response', field });
-  }
-
-  #httpError(r: OmsRequest<z.ZodType>, res: RawResponse, attempts: number, retryAfterMs: number | null): OmsError {
+  #httpError(r: OmsTextRequest, res: RawResponse, attempts: number, retryAfterMs: number | null): OmsError {
     const env = ErrorEnvelope.safeParse(safeJson(res.text));
     const omsCode = env.success ? (env.data.error.code ?? null) : null;
     const omsMessage = env.success && env.data.error.message ? scrubText(env.data.error.message, this.#secrets).slice(0, 300) : null;
@@ -239,14 +233,14 @@ export class OmsClient {
     if (res.status === 401 || res.status === 403) {
       throw new OmsError('credentials', `OMS rejected this profile's API key and secret (${res.status}). Check them in Settings.`, { status: res.status, omsCode: omsCodeFromBody(res.text), requestId: res.requestId });
     }
-    if (res.status < 200 || res.status >= 300) throw this.#httpError({ what: 'token' } as OmsRequest<z.ZodType>, res, 1, parseRetryAfter(res.retryAfter, this.#o.now()));
-    const body = this.#parse({ what: 'token', schema: TokenAnswer } as OmsRequest<typeof TokenAnswer>, res);
+    if (res.status < 200 || res.status >= 300) throw this.#httpError({ what: 'token' } as OmsTextRequest, res, 1, parseRetryAfter(res.retryAfter, this.#o.now()));
+    const body = parseAnswer('token', TokenAnswer, res);
     this.#secrets.add(body.accessToken);
     return { value: body.accessToken, expiresAtMs: expiryFrom(body, this.#o.now()) };
   }
 }
 
-function queryString(q: OmsRequest<z.ZodType>['query']): string {
+function queryString(q: OmsTextRequest['query']): string {
   if (!q) return '';
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '') params.set(k, String(v));

@@ -46,6 +46,8 @@ describe.each([
       return r.rows.some((x) => x.id === ids.DORA) ? r : null;
     }, 'Dora found', 400);
     expect(dora.page.source).toBe(documentedOnly ? 'directory' : 'oms');
+    // Dora may be held because the search above opened her record: the rest needs the walk done.
+    if (documentedOnly) await eventually(async () => unwrap(await t.oms.customers.directory({})).state === 'ready', 'directory ready', 400);
     for (const r of dora.rows) expect(name(r).toLowerCase().split(' ').some((w) => w.startsWith('dora')) || r.matchedOn !== null, `${name(r)} does not match "dora"`).toBe(true);
     const orteg = await find('orteg');
     expect(orteg.rows.map((r) => r.id)).toContain(ids.JOSE);

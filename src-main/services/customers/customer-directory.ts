@@ -3,13 +3,25 @@ import { OmsError } from '../../oms/oms-error.ts';
 import type { OmsCustomer } from '../../oms/oms-objects.ts';
 import type { Page } from '../../oms/pages.ts';
 import { inBackground } from '../../oms/request-priority.ts';
+import type { RawAnswer } from '../../oms/parse-answer.ts';
+import type { PreparedPage } from './directory-entry.ts';
+import { DirectoryPages } from './directory-pages.ts';
 import { DirectoryStore } from './directory-store.ts';
 
-/** One documented list call: `GET /customers?limit&cursor&createdAfter`, newest first. */
-export type ListCustomers = (q: { limit: number; cursor?: string; createdAfter?: string }, signal: AbortSignal) => Promise<Page<OmsCustomer>>;
+/**
+ * One documented list call: `GET /customers?limit&cursor&createdAfter`, newest first; its customers
+ * as parsed, or already turned into rows (the console parses them in a worker thread, directory-pages.ts).
+ */
+export type ListCustomers = (q: ListQuery, signal: AbortSignal) => Promise<Page<OmsCustomer> | PreparedPage>;
+type ListQuery = { limit: number; cursor?: string; createdAfter?: string };
 
 export interface DirectoryOptions {
-  list: ListCustomers;
+  list?: ListCustomers;
+  /**
+   * The same call answering with its body unread: each page is then checked and turned into rows
+   * on a worker thread (directory-pages.ts), so the walk's garbage stays out of main's heap.
+   */
+  listText?: (q: ListQuery, signal: AbortSignal) => Promise<RawAnswer>;
   /** Every state change and every page indexed; how many a renderer sees is the event bridge's rule. */
   onChange: (s: DirectoryStatus) => void;
   /** The last complete walk's count for this profile (a number, no personal data). */
@@ -40,7 +52,9 @@ const SLICE = 25;
  */
 export class CustomerDirectory {
   readonly store = new DirectoryStore();
-  readonly #o: Required<DirectoryOptions>;
+  readonly #o: Required<Omit<DirectoryOptions, 'list' | 'listText'>>;
+  readonly #list: ListCustomers;
+  readonly #pages: DirectoryPages | null = null;
   #state: DirectoryStatus['state'] = 'off';
   #message: string | null = null;
   #refreshedAt: string | null = null;
@@ -57,6 +71,12 @@ export class CustomerDirectory {
 
   constructor(o: DirectoryOptions) {
     this.#o = { deltaEveryMs: 60_000, fullEveryMs: 10 * 60_000, retryAfterMs: 15_000, ...o };
+    const { list, listText } = o;
+    if (listText) {
+      const pages = (this.#pages = new DirectoryPages());
+      this.#list = async (q, signal) => pages.read(await listText(q, signal));
+    } else if (list) this.#list = list;
+    else throw new Error('a customer directory needs list or listText');
     this.#estimate = o.estimate;
   }
 
@@ -139,6 +159,7 @@ export class CustomerDirectory {
     this.#ctl?.abort();
     this.#ctl = null;
     this.store.close();
+    this.#pages?.close();
   }
 
   async #run(signal: AbortSignal): Promise<void> {
@@ -157,7 +178,7 @@ export class CustomerDirectory {
   }
 
   async #walk(signal: AbortSignal): Promise<void> {
-    const fetchPage = (cursor: string | undefined) => inBackground(() => this.#o.list({ limit: PAGE, ...(cursor ? { cursor } : {}) }, signal));
+    const fetchPage = (cursor: string | undefined) => inBackground(() => this.#list({ limit: PAGE, ...(cursor ? { cursor } : {}) }, signal));
     // The next page is asked for as soon as its cursor is known, so OMS answers it while this one
     // is indexed: the walk is then bound by the request budget, not by the sum of both.
     let next = fetchPage(this.#cursor);
@@ -170,7 +191,7 @@ export class CustomerDirectory {
         // An abort or failure of the prefetch is met by the `await` above on the next turn.
         next.catch(() => undefined);
       }
-      await this.#index(page.items, signal);
+      await this.#index(page, signal);
       if (signal.aborted) return;
       this.#progress();
       if (!more) break;
@@ -194,9 +215,9 @@ export class CustomerDirectory {
     let cursor: string | undefined;
     for (;;) {
       const q = { limit: PAGE, ...(since ? { createdAfter: since } : {}), ...(cursor ? { cursor } : {}) };
-      const page = await inBackground(() => this.#o.list(q, signal));
+      const page = await inBackground(() => this.#list(q, signal));
       if (signal.aborted) return;
-      await this.#index(page.items, signal);
+      await this.#index(page, signal);
       if (!since || !page.hasMore || !page.cursor) break;
       cursor = page.cursor;
     }
@@ -208,11 +229,13 @@ export class CustomerDirectory {
    * Adds a page a slice at a time, giving the event loop back between slices: the console's own
    * work (a keystroke's search, an IPC call) never waits behind a whole page.
    */
-  async #index(items: readonly OmsCustomer[], signal: AbortSignal): Promise<void> {
-    for (let i = 0; i < items.length; i += SLICE) {
+  async #index(page: Page<OmsCustomer> | PreparedPage, signal: AbortSignal): Promise<void> {
+    const n = 'rows' in page ? page.rows.length : page.items.length;
+    for (let i = 0; i < n; i += SLICE) {
       if (i > 0) await new Promise<void>((r) => setImmediate(r));
       if (signal.aborted || this.#closed) return;
-      this.store.upsert(items.slice(i, i + SLICE));
+      if ('rows' in page) this.store.write(page.rows.slice(i, i + SLICE));
+      else this.store.upsert(page.items.slice(i, i + SLICE));
     }
   }
 

@@ -216,7 +216,8 @@ export class CustomerSearchService {
     if (p.directory) return p.directory;
     const customers = () => this.#d.profile().then((sp) => sp.customers);
     p.directory = new CustomerDirectory({
-      list: async (q, signal) => (await customers()).search(q, signal),
+      // Main fetches each page (the request budget is main's); a worker thread parses and checks it.
+      listText: async (q, signal) => (await customers()).searchText(q, signal),
       onChange: (s) => this.#d.onDirectory(s),
       estimate: this.#d.estimate(p.profileId),
       saveEstimate: (n) => this.#d.saveEstimate(p.profileId, n),

@@ -1,7 +1,7 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { OmsCustomer } from '../../oms/oms-objects.ts';
-import { fieldWords, queryWords } from './customer-match.ts';
-import { toEntry, type DirectoryEntry } from './directory-entry.ts';
+import { queryWords } from './customer-match.ts';
+import { decodeEntry, prepareEntry, type DirectoryEntry, type PreparedEntry } from './directory-entry.ts';
 
 /**
  * The directory's storage: an in-memory SQLite database (never a file: it holds emails and phones)
@@ -74,14 +74,19 @@ export class DirectoryStore {
 
   /** Adds or replaces customers, in one transaction. */
   upsert(customers: readonly OmsCustomer[]): void {
-    if (customers.length === 0) return;
+    this.write(customers.map(prepareEntry));
+  }
+
+  /** Adds or replaces customers already turned into rows (where the page was parsed), in one transaction. */
+  write(rows: readonly PreparedEntry[]): void {
+    if (rows.length === 0) return;
     const before = this.#rows;
     this.#db.exec('BEGIN');
     try {
-      for (const c of customers) this.#upsertOne(toEntry(c));
+      for (const r of rows) this.#upsertOne(r);
       // FTS5's own merging runs inside an insert and grows with the index (100 ms and more at 100k rows):
       // it is off, and every hundred customers added do a small, bounded share of the merging instead.
-      this.#sinceMerge += customers.length;
+      this.#sinceMerge += rows.length;
       if (this.#sinceMerge >= 100) {
         this.#sinceMerge = 0;
         this.#merge.run();
@@ -94,8 +99,8 @@ export class DirectoryStore {
     }
   }
 
-  #upsertOne(e: DirectoryEntry): void {
-    const doc = encode(e);
+  #upsertOne(e: PreparedEntry): void {
+    const { doc } = e;
     const existing = this.#s.byId.get(e.id) as { rk: number; doc: string } | undefined;
     let rk: number;
     if (existing) {
@@ -108,9 +113,8 @@ export class DirectoryStore {
       this.#s.insert.run(rk, e.id, doc);
       this.#rows += 1;
     }
-    this.#s.ftsInsert.run(rk, fieldWords(e).flatMap(([, ws]) => ws).join(' '));
-    // Lower case, as filters compare them: the index then answers a filter in any case.
-    for (const en of e.endorsements) this.#s.endoInsert.run(en.name.toLowerCase(), en.status.toLowerCase(), rk);
+    this.#s.ftsInsert.run(rk, e.words);
+    for (let i = 0; i + 1 < e.endorsements.length; i += 2) this.#s.endoInsert.run(e.endorsements[i]!, e.endorsements[i + 1]!, rk);
   }
 
   /** Newest first: minus the creation time in ms, times 1024, plus a tie-breaker. */
@@ -180,58 +184,7 @@ interface Row {
   doc: string;
 }
 
-/**
- * A row's document: the entry's values in a fixed order, without the id (a column of its own).
- * Field names would be a fifth of every row.
- */
-type Doc = [
-  firstName: string | null,
-  middleName: string | null,
-  lastName: string | null,
-  email: string | null,
-  phone: string | null,
-  externalId: string | null,
-  status: string,
-  createdAt: string | null,
-  updatedAt: string | null,
-  endorsements: [name: string, status: string, updatedAt: string | null][],
-  walletIds: string[],
-];
-
-function encode(e: DirectoryEntry): string {
-  const doc: Doc = [
-    e.firstName ?? null,
-    e.middleName ?? null,
-    e.lastName ?? null,
-    e.email ?? null,
-    e.phone ?? null,
-    e.externalId ?? null,
-    e.status,
-    e.createdAt,
-    e.updatedAt,
-    e.endorsements.map((x) => [x.name, x.status, x.updatedAt]),
-    e.walletIds,
-  ];
-  return JSON.stringify(doc);
-}
-
-function decode(r: Row): DirectoryEntry {
-  const [firstName, middleName, lastName, email, phone, externalId, status, createdAt, updatedAt, endorsements, walletIds] = JSON.parse(r.doc) as Doc;
-  return {
-    id: r.id,
-    firstName,
-    middleName,
-    lastName,
-    email,
-    phone,
-    externalId,
-    status,
-    createdAt,
-    updatedAt,
-    endorsements: endorsements.map(([name, st, at]) => ({ name, status: st, updatedAt: at })),
-    walletIds,
-  };
-}
+const decode = (r: Row): DirectoryEntry => decodeEntry(r.id, r.doc);
 
 /**
  * Candidates for typed words and an endorsement filter, newest first, a page at a time (LIMIT and
