@@ -23,7 +23,7 @@ const asOms = (e: DirectoryEntry): OmsCustomer => ({
 /**
  * The review queue's customer source on an OMS without the sandbox's `endorsement=` filter: the
  * directory answers the walk in one page per filter from memory, so opening the queue costs no
- * OMS call at all (it used to re-read up to 300 pages each time).
+ * OMS call at all, where re-reading the documented list would cost up to 300 pages each time.
  */
 export function directoryListPage(dir: CustomerDirectory): ListPage {
   return async (f: CustomerSearch): Promise<Page<OmsCustomer>> => {
