@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Auth } from './auth.ts';
 import { createClock } from './clock.ts';
@@ -148,6 +147,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     loopbackBind: ['127.0.0.1', 'localhost', '::1'].includes(opts.host ?? '127.0.0.1'),
   };
   const handle = createRequestHandler(pipeline);
+  // Not a static import: an ESM import of node:http builds a facade that reads every export, and on
+  // Node 24 that loads undici (50-80 ms of a new thread's start, before it can listen).
+  const { createServer } = process.getBuiltinModule('node:http');
   // The handler answers every request itself (errors included); nothing is left to await here.
   const server = createServer((req, res) => void handle(req, res));
   const host = opts.host ?? '127.0.0.1';

@@ -158,8 +158,8 @@ export async function createConsole(opts: ConsoleOptions): Promise<ConsoleApp> {
   );
   const { log, settings } = services;
   // The local sandbox's thread (store, first start's seed, listen) starts now, beside main's own
-  // set-up and the first page load, instead of when the first screen asks for customers.
-  if (settings.active().kind === 'local') void services.local.ensure().catch((e: unknown) => log(`local sandbox: ${e instanceof Error ? e.message : 'did not start'}`));
+  // set-up and the first page load, instead of when the first screen asks for customers; its token follows.
+  if (settings.active().kind === 'local') void services.session.prepareLocal().catch((e: unknown) => log(`local sandbox: ${e instanceof Error ? e.message : 'did not start'}`));
   // Transaction parties by name: what the directory holds first, the rest read once per profile.
   const partyNames = new PartyNames({
     profile: async () => {

@@ -1,5 +1,3 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 
 export interface PostResult {
   statusCode: number | null;
@@ -29,7 +27,9 @@ export function postJson(url: string, headers: Record<string, string>, body: str
       done(null, 'invalid URL');
       return;
     }
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    // Fetched at the first delivery, not imported: the thread's start-up would pay for node:https and
+    // for node:http's ESM facade (see startSandbox) before the sandbox could listen.
+    const send = target.protocol === 'https:' ? process.getBuiltinModule('node:https').request : process.getBuiltinModule('node:http').request;
     const req = send(target, {
       method: 'POST',
       agent: false,

@@ -134,6 +134,16 @@ export class OmsSession {
     }
   }
 
+  /**
+   * The local profile at start-up: its sandbox started and its token exchanged as soon as the
+   * sandbox listens, so the first screen's search, asked a little later, pays neither.
+   */
+  async prepareLocal(): Promise<void> {
+    if (this.activeProfile().kind !== 'local') return;
+    const { client } = await this.apis();
+    await client.tokens.get();
+  }
+
   /** Forgets the client (and its token) — after a profile switch or a credential change. */
   reset(): void {
     this.#current = null;
