@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createBridgeAuth } from './bridge-auth.ts';
 import { createResponder, requestUrl } from './bridge-http.ts';
 import { createInvoke } from './bridge-invoke.ts';
@@ -7,6 +7,7 @@ import { attachPushSocket } from './bridge-socket.ts';
 import { createStaticFiles } from './bridge-static.ts';
 import type { Dispatch } from './dispatcher.ts';
 import type { EventBridge } from './event-bridge.ts';
+import { nodeHttp } from '../lib/node-http.ts';
 
 export { sessionCookieName } from './bridge-auth.ts';
 
@@ -63,7 +64,7 @@ export async function startBrowserBridge(opts: BrowserBridgeOptions): Promise<Br
     void serveStatic(res, path).catch(() => out.fail(res, 500, 'Could not read the file.'));
   }
 
-  const server = createServer((req, res) => {
+  const server = nodeHttp().createServer((req, res) => {
     try {
       route(req, res);
     } catch {

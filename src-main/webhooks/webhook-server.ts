@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { nodeHttp } from '../lib/node-http.ts';
 
 export const DEFAULT_LISTENER_PORT = 4590;
 export const LISTENER_PATH = '/webhooks/oms';
@@ -116,7 +117,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: WebhookSe
 
 /** Binds 127.0.0.1 only: the listener is never reachable from the network without a tunnel the user runs. */
 export function startWebhookServer(opts: WebhookServerOptions): Promise<WebhookServer> {
-  const server: Server = createServer(
+  const server: Server = nodeHttp().createServer(
     { maxHeaderSize: 16 * 1024, connectionsCheckingInterval: 250, requestTimeout: opts.requestTimeoutMs ?? 15_000, headersTimeout: opts.headersTimeoutMs ?? 5_000 },
     (req, res) => {
       handle(req, res, opts).catch(() => send(res, 400, { error: 'bad_request' }));
