@@ -107,10 +107,10 @@ export class CustomerSearchService {
     const text = wantsDirectory ? 'no' : await this.#textSearch(p, signal);
     if (text === 'yes') {
       const page = await this.#omsList(p, q, fx, rawLimit, cursor, signal);
-      // A page of that word whose rows miss the query's other words is an honest answer, and so is a
-      // row OMS matched by a rule broader than this one: both are filtered out, and OMS keeps searching.
-      // Not one row holds the very word sent as q. That is a hint, not proof: the sandbox matches inside
-      // words (`her` lists Christopher), so the probe is asked again, and only its answer moves the profile.
+      // A row OMS matched by a rule broader than this one is filtered out, and OMS keeps searching.
+      // Not one row matching the query sent as q is a hint, not proof that OMS ignores q: an OMS may
+      // match inside words (`her` listing Christopher), so the probe is asked again, and only its
+      // answer moves the profile.
       if (!this.#ignoredQ.has(page) || (await this.#stillFiltersText(p, signal))) return this.#readOn(page, (c) => this.#omsList(p, q, fx, rawLimit, c, signal));
     }
     return this.#fromDirectory(p, q, fx, limit, cursor, signal);
@@ -243,9 +243,9 @@ export class CustomerSearchService {
   async #omsList(p: ProfileState & { customers: CustomersApi }, q: string, fx: Filters, limit: number | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<CustomerSearchPage> {
     const words = queryWords(q);
     const exactFirst = !cursor && q && looksLikeExternalId(q) && !fx.externalId ? await this.#exactExternalId(p, q, fx, signal) : [];
-    // OMS's own text search (the sandbox's) takes one term; the longest word narrows most, and the
-    // rule checks every word here.
-    const omsQ = p.textSearch !== 'yes' ? '' : words.length > 1 ? [...words].sort((a, b) => b.length - a.length)[0]! : q;
+    // The whole query: the sandbox's `q` is this rule, so its pages hold matching rows only. Another
+    // OMS may match more loosely; the rule below still judges every row.
+    const omsQ = p.textSearch === 'yes' && words.length > 0 ? q.slice(0, 200) : '';
     const page = await p.customers.search(
       { ...documented(fx), ...(omsQ ? { q: omsQ } : {}), ...(fx.endorsement && p.textSearch === 'yes' ? { endorsement: fx.endorsement } : {}), ...(limit ? { limit } : {}), ...(cursor ? { cursor: cursor.replace(OMS, '') } : {}) },
       signal,
@@ -256,7 +256,7 @@ export class CustomerSearchService {
     const items = [...exactFirst, ...kept.rows.filter((r) => !seen.has(r.id))];
     const source = fx.email || fx.externalId || exactFirst.length ? 'exact' : 'oms';
     const view: CustomerSearchPage = { items, hasMore: page.hasMore, cursor: page.cursor ? OMS + page.cursor : null, source, directory: null, dropped: entries.length - kept.rows.length - kept.withheld, withheld: kept.withheld };
-    if (omsQ && entries.length > 0 && !entries.some((e) => matchCustomer(queryWords(omsQ), e))) this.#ignoredQ.add(view);
+    if (omsQ && entries.length > 0 && !entries.some((e) => matchCustomer(words, e))) this.#ignoredQ.add(view);
     return view;
   }
 
