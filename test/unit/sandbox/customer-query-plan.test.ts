@@ -63,8 +63,13 @@ describe('customer list queries: strategies, plans, equivalence', () => {
 
   it('qSet: one word\'s ids come from the term index, the other words and endorsements by key probe', () => {
     const { steps } = plan({ q: 'mary smith', endorsement: { name: 'basic', status: 'active' } }, forced('qSet'));
-    expect(steps).toMatch(/customer_terms USING (COVERING )?INDEX customer_terms_term/);
+    expect(steps).toMatch(/SEARCH a USING COVERING INDEX customer_terms_term \(term>\? AND term<\?\)/);
     expect(steps).toMatch(/SEARCH t EXISTS USING COVERING INDEX customer_terms_seq_term \(customer_seq=\? AND term>\? AND term<\?\)/);
+    // The other word is probed inside the set (a child of the list subquery), before any customer row is read.
+    const built = buildCustomerListQuery({ q: 'mary smith', limit: 20 }, forced('qSet'));
+    const nodes = db.prepare(`EXPLAIN QUERY PLAN ${built.sql}`).all(...built.params) as { id: number; parent: number; detail: string }[];
+    const list = nodes.find((n) => n.detail.startsWith('LIST SUBQUERY'));
+    expect(nodes.find((n) => n.detail.startsWith('SEARCH t EXISTS'))?.parent).toBe(list?.id);
     expect(steps).toMatch(/SEARCH e EXISTS USING (COVERING INDEX endorsements_status|PRIMARY KEY)/);
     expect(steps).toMatch(/SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     expect(steps).not.toMatch(/SCAN (c|customers|customer_terms|endorsements)\b/);
