@@ -1,5 +1,6 @@
 import type { Clock } from './clock.ts';
 import type { FaultState } from './faults.ts';
+import type { QMatch } from './store/customer-query.ts';
 import type { CustomersStore } from './store/customers.repo.ts';
 import type { Db } from './store/db.ts';
 import type { EndorsementsStore } from './store/endorsements.repo.ts';
@@ -34,6 +35,14 @@ export interface ReviewConfig {
   delayMs: number;
 }
 
+/**
+ * How the list's `q` matches (control API `/_sandbox/search`): a test aid, in memory only, so a
+ * restarted sandbox always matches as the console's rule does.
+ */
+export interface SearchConfig {
+  qMatch: QMatch;
+}
+
 export interface Stats {
   tokenExchanges: number;
   requests: Record<string, number>;
@@ -46,6 +55,7 @@ export interface SandboxContext {
   config: SandboxConfig;
   review: ReviewConfig;
   money: MoneyConfig;
+  search: SearchConfig;
   faults: FaultState;
   stats: Stats;
   customers: CustomersStore;

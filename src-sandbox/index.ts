@@ -102,6 +102,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     },
     review,
     money: { settlementDelayMs: opts.settlementDelayMs ?? 2000, quoteTtlSec: opts.quoteTtlSec ?? 300, failNext: 0 },
+    search: { qMatch: 'wordStart' },
     faults: new FaultState(),
     stats: { tokenExchanges: 0, requests: {} },
     customers: new CustomersStore(db),

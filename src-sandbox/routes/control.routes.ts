@@ -33,6 +33,7 @@ const decideAllSchema = z
   });
 const reviewSchema = z.strictObject({ mode: z.enum(['auto', 'manual']), delayMs: z.number().int().min(0).max(3_600_000).optional() });
 const depositSchema = z.strictObject({ amount: z.string().max(60) });
+const searchSchema = z.strictObject({ qMatch: z.enum(['wordStart', 'substring']) });
 const moneySchema = z.strictObject({
   settlementDelayMs: z.number().int().min(0).max(3_600_000).optional(),
   quoteTtlSec: z.number().int().min(1).max(86_400).optional(),
@@ -92,6 +93,7 @@ export function registerControlRoutes(router: Router<ControlHandler>, onReset: (
   router
     .add('POST', '/reset', ({ ctx }) => {
       resetData(ctx.db);
+      ctx.search.qMatch = 'wordStart';
       onReset();
       return ok({ reset: true });
     })
@@ -147,6 +149,11 @@ export function registerControlRoutes(router: Router<ControlHandler>, onReset: (
     .add('PUT', '/money', ({ ctx, body }) => {
       Object.assign(ctx.money, parseBody(moneySchema, body));
       return ok(ctx.money);
+    })
+    .add('GET', '/search', ({ ctx }) => ok(ctx.search))
+    .add('PUT', '/search', ({ ctx, body }) => {
+      Object.assign(ctx.search, parseBody(searchSchema, body));
+      return ok(ctx.search);
     })
     .add('POST', '/transactions/{id}/pickup', ({ ctx, params }) => ok(tx(ctx.db, () => completePickup(ctx, params.id!))))
     .add('GET', '/health', () => ok({ ok: true }));

@@ -78,7 +78,7 @@ function list({ ctx, query }: ApiRequest) {
   const q = parseQuery(listCustomersQuery, ctx.config.documentedOnly ? onlyDocumented(query, DOCUMENTED_CUSTOMER_QUERY) : query);
   const beforeSeq = decodeCursor(q.cursor);
   if (Number.isNaN(beforeSeq)) throw new ApiError(400, 'query.cursor: not a cursor returned by this endpoint');
-  const filters = { ...q, beforeSeq };
+  const filters = { ...q, beforeSeq, qMatch: ctx.search.qMatch };
   const rows = listCustomerRows(ctx.db, filters).rows.map(toStored);
   const hasMore = rows.length > q.limit;
   const page = rows.slice(0, q.limit);

@@ -1,6 +1,6 @@
 import { computeRequirements } from '../endorsements/policy.ts';
 import { seededId } from '../ids.ts';
-import { searchTerms } from '../store/customers.repo.ts';
+import { searchTerms } from '../store/customer-terms.ts';
 import { formatUnits } from '../assets.ts';
 import { noFees, TXN_LINKS } from '../money/transactions.ts';
 import { tx, type Db } from '../store/db.ts';
@@ -56,7 +56,6 @@ function writeCustomers(db: Db, count: number, seed: number): number {
   let walletSeq = nextSeq(db, 'wallets');
   const customers = new BulkInsert(db, 'INSERT INTO customers (seq, id, email_lower, external_id, status, created_at, doc)', '(?, ?, ?, ?, ?, ?, ?)');
   const terms = new BulkInsert(db, 'INSERT INTO customer_terms (term, customer_seq)', '(?, ?)', 400);
-  const trigrams = new BulkInsert(db, 'INSERT INTO customer_email_trgm (rowid, email)', '(?, ?)');
   const endorsements = new BulkInsert(
     db,
     'INSERT INTO endorsements (customer_seq, name, status, requirements, rejection_reasons, review_state, review_due_at, updated_at)',
@@ -120,8 +119,8 @@ function writeCustomers(db: Db, count: number, seed: number): number {
     };
     const seq = customerSeq++;
     customers.add(seq, doc.id, email, doc.externalId, doc.status, at, JSON.stringify(doc));
-    for (const t of searchTerms(doc)) terms.add(t, seq);
-    trigrams.add(seq, email);
+    const walletId = (profile === 'active' || profile === 'noId') && rng() < 0.5 ? seededId('wlt', ms, rng) : null;
+    for (const t of searchTerms(doc, walletId ? [walletId] : [])) terms.add(t, seq);
 
     const statuses: Record<EndorsementName, EndorsementStatus> =
       profile === 'bare' ? { basic: 'incomplete', cryptoCustody: 'incomplete', usd: 'incomplete' }
@@ -137,9 +136,8 @@ function writeCustomers(db: Db, count: number, seed: number): number {
       const review = status === 'pending' ? (name !== 'basic' && statuses.basic !== 'active' ? 'blocked' : 'awaiting') : null;
       endorsements.add(seq, name, status, JSON.stringify(req), status === 'rejected' ? rejected : '[]', review, at);
     }
-    if ((profile === 'active' || profile === 'noId') && rng() < 0.5) {
+    if (walletId) {
       const micros = Math.floor(rng() * 5_000) * 1_000_000 + Math.floor(rng() * 100) * 10_000;
-      const walletId = seededId('wlt', ms, rng);
       const address = `0x${hex(40)}`;
       const wSeq = walletSeq++;
       wallets.add(wSeq, walletId, seq, address, String(micros), at, at);
@@ -159,6 +157,6 @@ function writeCustomers(db: Db, count: number, seed: number): number {
       }
     }
   }
-  for (const b of [customers, terms, trigrams, endorsements, wallets, transactions]) b.flush();
+  for (const b of [customers, terms, endorsements, wallets, transactions]) b.flush();
   return count;
 }

@@ -1,25 +1,6 @@
 import type { CustomerDoc, StoredCustomer } from '../types.ts';
+import { indexCustomer } from './customer-terms.ts';
 import { parseJson, type Db, type Row } from './db.ts';
-
-/** Lowercased prefix terms for `q`: each one is range-scanned on the customer_terms index. */
-export function searchTerms(doc: CustomerDoc): string[] {
-  const terms = new Set<string>();
-  const add = (v: string | null | undefined) => {
-    const t = v?.trim().toLowerCase();
-    if (t) terms.add(t);
-  };
-  add(doc.firstName);
-  add(doc.lastName);
-  add(doc.middleName);
-  add([doc.firstName, doc.lastName].filter(Boolean).join(' '));
-  add([doc.firstName, doc.middleName, doc.lastName].filter(Boolean).join(' '));
-  add(doc.email);
-  add(doc.phone);
-  add(doc.phone?.replace(/^\+/, ''));
-  add(doc.externalId);
-  add(doc.id);
-  return [...terms];
-}
 
 export class CustomersStore {
   private readonly db: Db;
@@ -41,14 +22,12 @@ export class CustomersStore {
       .prepare('UPDATE customers SET email_lower = ?, external_id = ?, status = ?, doc = ? WHERE seq = ?')
       .run(doc.email?.toLowerCase() ?? null, doc.externalId, doc.status, JSON.stringify(doc), seq);
     this.db.prepare('DELETE FROM customer_terms WHERE customer_seq = ?').run(seq);
-    this.db.prepare('DELETE FROM customer_email_trgm WHERE rowid = ?').run(seq);
     this.index(seq, doc);
   }
 
   private index(seq: number, doc: CustomerDoc): void {
-    const term = this.db.prepare('INSERT INTO customer_terms (term, customer_seq) VALUES (?, ?)');
-    for (const t of searchTerms(doc)) term.run(t, seq);
-    if (doc.email) this.db.prepare('INSERT INTO customer_email_trgm (rowid, email) VALUES (?, ?)').run(seq, doc.email);
+    const walletIds = (this.db.prepare('SELECT id FROM wallets WHERE customer_seq = ?').all(seq) as Row[]).map((r) => String(r.id));
+    indexCustomer(this.db, seq, doc, walletIds);
   }
 
   byId(id: string): StoredCustomer | undefined {

@@ -1,10 +1,10 @@
 /**
  * Numbered, append-only schema migrations. Never edit a shipped migration: add the next number.
- * Search is index-backed by design: `customer_terms` holds lowercased prefix terms (range scans on
- * one index), the trigram FTS5 table finds email fragments, `endorsements(name,status)` serves the
- * endorsement filter.
+ * Search is index-backed by design: `customer_terms` holds each customer's folded words (range scans
+ * on one index answer "a word starts with"), `endorsements(name,status)` serves the endorsement filter.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { rebuildTerms } from './customer-terms.ts';
 
 export interface Migration {
   version: number;
@@ -151,6 +151,14 @@ DROP INDEX customer_terms_seq;
     name: 'awaiting reviews',
     // The review-mode GET counts reviews waiting for a human; without this a 100k store scanned 300k rows (~300 ms).
     sql: `CREATE INDEX endorsements_awaiting ON endorsements(customer_seq) WHERE status = 'pending' AND review_state = 'awaiting';`,
+  },
+  {
+    version: 5,
+    name: 'q matches word starts',
+    // `q` became the console's rule (each word starts a word of a field), so the terms are now single
+    // folded words, wallet ids included, and the email trigram index that matched inside words goes.
+    sql: 'DROP TABLE customer_email_trgm;',
+    run: rebuildTerms,
   },
 ];
 

@@ -16,11 +16,6 @@ function columns(db: Db, table: string): string {
   return columnNames(db, table).filter((c) => snap.has(c)).map((c) => `"${c}"`).join(', ');
 }
 
-function rebuildEmailIndex(db: Db): void {
-  db.exec("INSERT INTO customer_email_trgm(customer_email_trgm) VALUES ('delete-all')");
-  db.exec("INSERT INTO customer_email_trgm (rowid, email) SELECT seq, json_extract(doc, '$.email') FROM customers WHERE email_lower IS NOT NULL");
-}
-
 export function takeSnapshot(db: Db, name: string, nowIso: string): void {
   tx(db, () => {
     for (const table of DATA_TABLES) {
@@ -41,7 +36,6 @@ export function restoreSnapshot(db: Db, name: string): boolean {
       db.exec(`DELETE FROM "${table}"`);
       db.prepare(`INSERT INTO "${table}" (${cols}) SELECT ${cols} FROM "snap__${table}" WHERE snap_name = ?`).run(name);
     }
-    rebuildEmailIndex(db);
   });
   return true;
 }
@@ -54,6 +48,5 @@ export function listSnapshots(db: Db): { name: string; createdAt: string }[] {
 export function resetData(db: Db): void {
   tx(db, () => {
     for (const table of DATA_TABLES) db.exec(`DELETE FROM "${table}"`);
-    db.exec("INSERT INTO customer_email_trgm(customer_email_trgm) VALUES ('delete-all')");
   });
 }

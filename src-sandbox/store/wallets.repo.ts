@@ -1,4 +1,5 @@
 import type { WalletRecord } from '../types.ts';
+import { walletTerms } from './customer-terms.ts';
 import { type Db, type Row } from './db.ts';
 
 function toWallet(row: Row): WalletRecord {
@@ -29,6 +30,9 @@ export class WalletsStore {
         'INSERT INTO wallets (id, customer_seq, asset, chain, address, status, type, balance_units, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(w.id, w.customerSeq, w.asset, w.chain, w.address, w.status, w.type, w.balanceUnits.toString(), w.createdAt, w.updatedAt);
+    // A wallet id is a word the owner is found by (`q`): its term joins the owner's.
+    const term = this.db.prepare('INSERT INTO customer_terms (term, customer_seq) VALUES (?, ?)');
+    for (const t of walletTerms(w.id)) term.run(t, w.customerSeq);
     return { ...w, seq: Number(r.lastInsertRowid) };
   }
 

@@ -4,66 +4,16 @@
  * directory). Each typed word must be the start of a word of the customer's name, email, phone,
  * externalId, id or a wallet id; case and diacritics never matter ("jose" finds "José").
  */
+import { fieldWords, type MatchField, type MatchFields } from '#shared/text/customer-words.ts';
 
-export type MatchField = 'name' | 'id' | 'email' | 'phone' | 'externalId' | 'wallet';
-
-/** What the rule reads of a customer: clear values, held in main only. */
-export interface MatchFields {
-  id: string;
-  firstName?: string | null | undefined;
-  middleName?: string | null | undefined;
-  lastName?: string | null | undefined;
-  email?: string | null | undefined;
-  phone?: string | null | undefined;
-  externalId?: string | null | undefined;
-  walletIds?: readonly string[] | undefined;
-}
+export type { MatchField, MatchFields } from '#shared/text/customer-words.ts';
+export { fieldWords, fold, phoneWords, queryWords, words } from '#shared/text/customer-words.ts';
 
 export interface MatchResult {
   /** The first field the row does not show that a word needed (null: every word is visible on the row). */
   on: Exclude<MatchField, 'name' | 'id'> | null;
   /** Fields masked on the row (email, phone) that some word matched on and nothing visible did. */
   masked: ('email' | 'phone')[];
-}
-
-const MARKS = /\p{M}+/gu;
-const SPLIT = /[^\p{L}\p{N}_]+/u;
-
-/** Lower case, diacritics folded (NFKD, combining marks dropped). */
-export function fold(text: string): string {
-  return text.normalize('NFKD').replace(MARKS, '').toLowerCase();
-}
-
-/** The words of a value: letters, digits and `_` (so `cst_01…` stays one word). */
-export function words(text: string | null | undefined): string[] {
-  if (!text) return [];
-  return fold(text).split(SPLIT).filter(Boolean);
-}
-
-/** The words of a query, at most 8 (a longer query matches on its first eight words). */
-export function queryWords(q: string): string[] {
-  return words(q.slice(0, 200)).slice(0, 8);
-}
-
-/** A phone's searchable words: all its digits, and the national number without a +1-style prefix. */
-export function phoneWords(phone: string | null | undefined): string[] {
-  const digits = (phone ?? '').replace(/\D/g, '');
-  if (!digits) return [];
-  const out = [digits];
-  if (digits.length > 10) out.push(digits.slice(digits.length - 10));
-  return out;
-}
-
-/** Every field's words, in the order a match is reported: visible fields first. */
-export function fieldWords(c: MatchFields): [MatchField, string[]][] {
-  return [
-    ['name', [...words(c.firstName), ...words(c.middleName), ...words(c.lastName)]],
-    ['id', words(c.id)],
-    ['externalId', words(c.externalId)],
-    ['wallet', (c.walletIds ?? []).flatMap((w) => words(w))],
-    ['email', words(c.email)],
-    ['phone', phoneWords(c.phone)],
-  ];
 }
 
 /**

@@ -5,10 +5,12 @@ import type { CustomersApi } from '../../oms/customers.api.ts';
 import { OmsError } from '../../oms/oms-error.ts';
 import type { OmsCustomer } from '../../oms/oms-objects.ts';
 import { CustomerDirectory } from './customer-directory.ts';
-import { isEmail, looksLikeExternalId, matchCustomer, queryWords, type MatchResult } from './customer-match.ts';
+import { isEmail } from './customer-match.ts';
 import { rowFromEntry } from './customer-view.ts';
+import { directoryPage } from './directory-search.ts';
 import { toEntry, type DirectoryEntry } from './directory-entry.ts';
-import { hashQuery, type MaskedMatchGuard } from './masked-match-guard.ts';
+import { omsListPage, readOn } from './oms-list-search.ts';
+import { DIR, meetsFilters, type Filters, type JudgeDeps } from './search-rows.ts';
 
 /** Whether a profile's OMS filters by free text (`q`): only the local sandbox does, and only by default. */
 export type TextSearch = 'unknown' | 'yes' | 'no';
@@ -20,48 +22,14 @@ export interface SearchProfile {
   customers: CustomersApi;
 }
 
-export interface CustomerSearchDeps {
+/** The hidden-field guard and its audit (JudgeDeps), and what the profile's directory needs. */
+export interface CustomerSearchDeps extends JudgeDeps {
   profile: () => Promise<SearchProfile>;
-  guard: MaskedMatchGuard;
-  /** One audit row for a search that matched on a hidden field; the query only as a hash. */
-  auditMaskedMatch: (e: { queryHash: string; customerIds: string[]; fields: string[]; withheld: number }) => void;
   onDirectory: (s: DirectoryStatus) => void;
   estimate: (profileId: string) => number | null;
   saveEstimate: (profileId: string, n: number) => void;
   log: (line: string) => void;
 }
-
-type Filters = Omit<CustomerSearch, 'limit' | 'cursor' | 'q'>;
-
-/** OMS pages read for one search when every row of them fails the rule (see #readOn). */
-// Three: each is a call on the request budget, and a keystroke's search should not spend a second of it.
-const EMPTY_PAGES_READ = 3;
-
-const DIR = 'dir:';
-const OMS = 'oms:';
-
-/** The filters every row must meet, checked in main whatever OMS did with them. */
-function meetsFilters(e: DirectoryEntry, f: Filters): boolean {
-  if (f.status && e.status.toLowerCase() !== f.status) return false;
-  if (f.email && (e.email ?? '').toLowerCase() !== f.email.toLowerCase()) return false;
-  if (f.externalId && e.externalId !== f.externalId) return false;
-  if (f.createdAfter && !(e.createdAt && e.createdAt >= f.createdAfter)) return false;
-  if (f.createdBefore && !(e.createdAt && e.createdAt <= f.createdBefore)) return false;
-  if (f.endorsement) {
-    const { name, status } = f.endorsement;
-    if (!e.endorsements.some((x) => x.name.toLowerCase() === name.toLowerCase() && x.status.toLowerCase() === status.toLowerCase())) return false;
-  }
-  return true;
-}
-
-/** The filters OMS documents for `GET /customers` (oms-api.md §3), and nothing else. */
-const documented = (f: Filters) => ({
-  ...(f.status ? { status: f.status } : {}),
-  ...(f.email ? { email: f.email } : {}),
-  ...(f.externalId ? { externalId: f.externalId } : {}),
-  ...(f.createdAfter ? { createdAfter: f.createdAfter } : {}),
-  ...(f.createdBefore ? { createdBefore: f.createdBefore } : {}),
-});
 
 interface ProfileState {
   key: object;
@@ -83,8 +51,6 @@ const RECHECK_MS = 60_000;
 export class CustomerSearchService {
   readonly #d: CustomerSearchDeps;
   #state: ProfileState | null = null;
-  /** OMS pages where not one row holds the word OMS was asked for (`q`): proof that it ignores `q`. */
-  readonly #ignoredQ = new WeakSet<CustomerSearchPage>();
 
   constructor(d: CustomerSearchDeps) {
     this.#d = d;
@@ -102,36 +68,19 @@ export class CustomerSearchService {
     }
     if (/^cst_[A-Za-z0-9]+$/.test(q)) return this.#byId(p, q, fx, signal);
     const wantsDirectory = cursor?.startsWith(DIR) ?? false;
+    const oms = async (text: boolean, at: string | undefined) => omsListPage(this.#d, { customers: p.customers, textSearch: text, q, fx, limit: rawLimit, cursor: at, signal });
     // A documented exact filter narrows to a handful of customers, fresh from OMS: the rest is checked here.
-    if (!wantsDirectory && (fx.email || fx.externalId || (!q && !fx.endorsement))) return this.#omsList(p, q, fx, rawLimit, cursor, signal);
+    if (!wantsDirectory && (fx.email || fx.externalId || (!q && !fx.endorsement))) return (await oms(p.textSearch === 'yes', cursor)).page;
     const text = wantsDirectory ? 'no' : await this.#textSearch(p, signal);
     if (text === 'yes') {
-      const page = await this.#omsList(p, q, fx, rawLimit, cursor, signal);
-      // A page of that word whose rows miss the query's other words is an honest answer, and so is a
-      // row OMS matched by a rule broader than this one: both are filtered out, and OMS keeps searching.
-      // Not one row holds the very word sent as q. That is a hint, not proof: the sandbox matches inside
-      // words (`her` lists Christopher), so the probe is asked again, and only its answer moves the profile.
-      if (!this.#ignoredQ.has(page) || (await this.#stillFiltersText(p, signal))) return this.#readOn(page, (c) => this.#omsList(p, q, fx, rawLimit, c, signal));
+      const first = await oms(true, cursor);
+      // A row OMS matched by a rule broader than this one is filtered out, and OMS keeps searching.
+      // Not one row matching the query sent as q is a hint, not proof that OMS ignores q: an OMS may
+      // match inside words (`her` listing Christopher), so the probe is asked again, and only its
+      // answer moves the profile.
+      if (!first.ignoresQ || (await this.#stillFiltersText(p, signal))) return readOn(first.page, async (c) => (await oms(true, c)).page);
     }
-    return this.#fromDirectory(p, q, fx, limit, cursor, signal);
-  }
-
-  /**
-   * A page OMS matched whose rows all fail the rule (OMS matched inside words, or on a word the query's
-   * others exclude) shows nothing while more pages exist, and an empty list has nothing to scroll: the
-   * next pages are read here, a few at most, until one row holds. What is still empty then says so
-   * with its cursor, and the screen offers to search further.
-   */
-  async #readOn(first: CustomerSearchPage, next: (cursor: string) => Promise<CustomerSearchPage>): Promise<CustomerSearchPage> {
-    let page = first;
-    let dropped = first.dropped;
-    let withheld = first.withheld;
-    for (let read = 1; page.items.length === 0 && page.hasMore && page.cursor && read < EMPTY_PAGES_READ; read++) {
-      page = await next(page.cursor);
-      dropped += page.dropped;
-      withheld += page.withheld;
-    }
-    return page === first ? first : { ...page, dropped, withheld };
+    return directoryPage(this.#d, this.#directory(p), p.customers, q, fx, limit, cursor, signal);
   }
 
   /** The directory's status for the active profile (off where OMS searches text itself). */
@@ -238,132 +187,5 @@ export class CustomerSearchService {
       if (!(err instanceof OmsError && err.status === 404)) throw err;
     }
     return { items, hasMore: false, cursor: null, source: 'exact', directory: null, dropped: 0, withheld: 0 };
-  }
-
-  /** OMS's own list (documented filters, plus `q` where it searches text); every row checked here. */
-  async #omsList(p: ProfileState & { customers: CustomersApi }, q: string, fx: Filters, limit: number | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<CustomerSearchPage> {
-    const words = queryWords(q);
-    const exactFirst = !cursor && q && looksLikeExternalId(q) && !fx.externalId ? await this.#exactExternalId(p, q, fx, signal) : [];
-    // OMS's own text search (the sandbox's) takes one term; the longest word narrows most, and the
-    // rule checks every word here.
-    const omsQ = p.textSearch !== 'yes' ? '' : words.length > 1 ? [...words].sort((a, b) => b.length - a.length)[0]! : q;
-    const page = await p.customers.search(
-      { ...documented(fx), ...(omsQ ? { q: omsQ } : {}), ...(fx.endorsement && p.textSearch === 'yes' ? { endorsement: fx.endorsement } : {}), ...(limit ? { limit } : {}), ...(cursor ? { cursor: cursor.replace(OMS, '') } : {}) },
-      signal,
-    );
-    const entries = page.items.map(toEntry);
-    const kept = this.#check(q, words, entries.filter((e) => meetsFilters(e, fx)));
-    const seen = new Set(exactFirst.map((r) => r.id));
-    const items = [...exactFirst, ...kept.rows.filter((r) => !seen.has(r.id))];
-    const source = fx.email || fx.externalId || exactFirst.length ? 'exact' : 'oms';
-    const view: CustomerSearchPage = { items, hasMore: page.hasMore, cursor: page.cursor ? OMS + page.cursor : null, source, directory: null, dropped: entries.length - kept.rows.length - kept.withheld, withheld: kept.withheld };
-    if (omsQ && entries.length > 0 && !entries.some((e) => matchCustomer(queryWords(omsQ), e))) this.#ignoredQ.add(view);
-    return view;
-  }
-
-  async #exactExternalId(p: ProfileState & { customers: CustomersApi }, value: string, fx: Filters, signal?: AbortSignal): Promise<CustomerRowView[]> {
-    const page = await p.customers.search({ ...documented(fx), externalId: value, limit: 20 }, signal);
-    return page.items
-      .map(toEntry)
-      .filter((e) => e.externalId === value && meetsFilters(e, fx))
-      .map((e) => rowFromEntry(e, 'externalId'));
-  }
-
-  async #fromDirectory(p: ProfileState & { customers: CustomersApi }, q: string, fx: Filters, limit: number, cursor: string | undefined, signal?: AbortSignal): Promise<CustomerSearchPage> {
-    const dir = this.#directory(p);
-    const words = queryWords(q);
-    const offset = cursor?.startsWith(DIR) ? Math.max(0, Number(cursor.slice(DIR.length)) || 0) : 0;
-    // Exact hits rank first (on every page they are left out of the rest, so no row comes twice).
-    const exact: DirectoryEntry[] = [];
-    if (q) {
-      exact.push(...dir.store.exact('externalId', q));
-      if (isEmail(q)) exact.push(...dir.store.exact('email', q));
-      // While the directory builds, an externalId is also asked of OMS directly (a documented filter).
-      if (offset === 0 && !dir.complete && looksLikeExternalId(q) && exact.length === 0) {
-        const page = await p.customers.search({ externalId: q, limit: 20 }, signal);
-        for (const c of page.items) dir.upsert(c);
-        exact.push(...page.items.map(toEntry).filter((e) => e.externalId === q));
-      }
-    }
-    const judge = this.#judge(q, words);
-    const rows: CustomerRowView[] = [];
-    const seen = new Set(exact.map((e) => e.id));
-    if (offset === 0) for (const e of exact) if (meetsFilters(e, fx)) judge.push(e, rows);
-    // Candidates come newest first; the filters and the rule decide. One row more than asked for tells
-    // whether there is a next page, and where it starts. The first batch is just that many: for a
-    // short prefix nearly every candidate matches, and reading and checking 200 cost ~1 ms a keystroke.
-    let next = offset;
-    let resumeAt: number | null = null;
-    let size = limit + 1;
-    outer: for (;; size = 200) {
-      const batch = dir.store.candidates(words, next, size, fx.endorsement);
-      for (let i = 0; i < batch.length; i++) {
-        const e = batch[i]!;
-        if (seen.has(e.id) || !meetsFilters(e, fx)) continue;
-        if (rows.length === limit) {
-          if (judge.matches(e)) {
-            resumeAt = next + i;
-            break outer;
-          }
-          continue;
-        }
-        judge.push(e, rows);
-      }
-      next += batch.length;
-      if (batch.length < size) break;
-    }
-    judge.finish();
-    return { items: rows, hasMore: resumeAt !== null, cursor: resumeAt === null ? null : DIR + String(resumeAt), source: 'directory', directory: dir.status(), dropped: 0, withheld: judge.withheld };
-  }
-
-  /** The match rule over candidate entries, with the hidden-field guard, auditing what matched hidden fields. */
-  #check(q: string, words: string[], entries: DirectoryEntry[]): { rows: CustomerRowView[]; withheld: number } {
-    const judge = this.#judge(q, words);
-    const rows: CustomerRowView[] = [];
-    for (const e of entries) judge.push(e, rows);
-    judge.finish();
-    return { rows, withheld: judge.withheld };
-  }
-
-  /**
-   * The one rule, entry by entry. A word that matched only a hidden field (email, phone) counts as a
-   * probe of that field; past the guard's limit the field stops matching for that customer.
-   */
-  #judge(q: string, words: string[]) {
-    const hash = q ? hashQuery(q) : '';
-    const guard = this.#d.guard;
-    const maskedHits: { id: string; fields: ('email' | 'phone')[] }[] = [];
-    const state = { withheld: 0 };
-    const decide = (e: DirectoryEntry): MatchResult | 'withheld' | null => {
-      const m = matchCustomer(words, e);
-      if (!m || m.masked.length === 0) return m;
-      const blocked = m.masked.filter((field) => !guard.allows(e.id, field, hash));
-      if (blocked.length === 0) return m;
-      return matchCustomer(words, e, (field) => !blocked.includes(field)) ?? 'withheld';
-    };
-    return {
-      get withheld() {
-        return state.withheld;
-      },
-      matches: (e: DirectoryEntry) => {
-        const m = decide(e);
-        return m !== null && m !== 'withheld';
-      },
-      push: (e: DirectoryEntry, rows: CustomerRowView[]) => {
-        const m = decide(e);
-        if (m === null) return;
-        if (m === 'withheld') {
-          state.withheld += 1;
-          return;
-        }
-        for (const field of m.masked) guard.record(e.id, field, hash);
-        if (m.masked.length) maskedHits.push({ id: e.id, fields: m.masked });
-        rows.push(rowFromEntry(e, m.on));
-      },
-      finish: () => {
-        if (maskedHits.length === 0 && state.withheld === 0) return;
-        this.#d.auditMaskedMatch({ queryHash: hash, customerIds: maskedHits.map((h) => h.id).slice(0, 20), fields: [...new Set(maskedHits.flatMap((h) => h.fields))], withheld: state.withheld });
-      },
-    };
   }
 }

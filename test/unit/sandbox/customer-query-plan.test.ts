@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomerListQuery, chooseStrategy, E_CAP, estimate, Q_CAP, type CustomerFilters, type Estimates, type Strategy } from '../../../src-sandbox/store/customer-query.ts';
 import { openDb, type Db, type Row } from '../../../src-sandbox/store/db.ts';
 import { seedCustomers } from '../../../src-sandbox/seed/seeder.ts';
+import { matchCustomer, queryWords } from '../../../src-main/services/customers/customer-match.ts';
 
 /**
  * The customer list picks a strategy from capped match counts: every strategy must be
@@ -46,7 +47,10 @@ describe('customer list queries: strategies, plans, equivalence', () => {
     const broad = estimate(db, { limit: 20, q: '+1', endorsement: { name: 'basic', status: 'active' } });
     expect(broad.q).toBe(Q_CAP);
     expect(broad.endorsement).toBe(Number((db.prepare("SELECT COUNT(*) AS n FROM endorsements WHERE name = 'basic' AND status = 'active'").get() as Row).n));
-    expect(estimate(db, { limit: 20, q: 'zzqx' })).toEqual({ q: 0, endorsement: 0 });
+    expect(estimate(db, { limit: 20, q: 'zzqx' })).toMatchObject({ q: 0, endorsement: 0 });
+    // Several words: the rarest one is counted and named, as it drives the plan.
+    expect(estimate(db, { limit: 20, q: '+1 zzqx' })).toMatchObject({ q: 0, qDriver: 1 });
+    expect(estimate(db, { limit: 20, q: '+1 mary' }).qDriver).toBe(1);
     const f = (x: Partial<CustomerFilters>) => ({ limit: 20, ...x });
     const basic = { name: 'basic', status: 'active' };
     expect(chooseStrategy(f({ q: 'ma' }), { q: Q_CAP, endorsement: 0 })).toBe('scan');
@@ -57,10 +61,15 @@ describe('customer list queries: strategies, plans, equivalence', () => {
     expect(chooseStrategy(f({ email: 'x@acme.com', q: 'ma' }), { q: Q_CAP, endorsement: 0 })).toBe('selective');
   });
 
-  it('qSet: q ids come from the term index and FTS, endorsements by key probe', () => {
+  it('qSet: one word\'s ids come from the term index, the other words and endorsements by key probe', () => {
     const { steps } = plan({ q: 'mary smith', endorsement: { name: 'basic', status: 'active' } }, forced('qSet'));
-    expect(steps).toMatch(/customer_terms USING (COVERING )?INDEX customer_terms_term/);
-    expect(steps).toMatch(/SCAN customer_email_trgm VIRTUAL TABLE INDEX/);
+    expect(steps).toMatch(/SEARCH a USING COVERING INDEX customer_terms_term \(term>\? AND term<\?\)/);
+    expect(steps).toMatch(/SEARCH t EXISTS USING COVERING INDEX customer_terms_seq_term \(customer_seq=\? AND term>\? AND term<\?\)/);
+    // The other word is probed inside the set (a child of the list subquery), before any customer row is read.
+    const built = buildCustomerListQuery({ q: 'mary smith', limit: 20 }, forced('qSet'));
+    const nodes = db.prepare(`EXPLAIN QUERY PLAN ${built.sql}`).all(...built.params) as { id: number; parent: number; detail: string }[];
+    const list = nodes.find((n) => n.detail.startsWith('LIST SUBQUERY'));
+    expect(nodes.find((n) => n.detail.startsWith('SEARCH t EXISTS'))?.parent).toBe(list?.id);
     expect(steps).toMatch(/SEARCH e EXISTS USING (COVERING INDEX endorsements_status|PRIMARY KEY)/);
     expect(steps).toMatch(/SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     expect(steps).not.toMatch(/SCAN (c|customers|customer_terms|endorsements)\b/);
@@ -84,26 +93,22 @@ describe('customer list queries: strategies, plans, equivalence', () => {
 
   it('every strategy returns exactly the brute-force rows (property)', () => {
     const all = (db.prepare('SELECT seq, email_lower, doc FROM customers ORDER BY seq DESC').all() as Row[]).map((r) => ({ seq: Number(r.seq), email: r.email_lower === null ? null : String(r.email_lower), doc: JSON.parse(String(r.doc)) }));
-    const terms = new Map<number, string[]>();
-    for (const r of db.prepare('SELECT customer_seq, term FROM customer_terms').all() as Row[]) terms.set(Number(r.customer_seq), [...(terms.get(Number(r.customer_seq)) ?? []), String(r.term)]);
+    const walletIds = new Map<number, string[]>();
+    for (const r of db.prepare('SELECT customer_seq, id FROM wallets').all() as Row[]) walletIds.set(Number(r.customer_seq), [...(walletIds.get(Number(r.customer_seq)) ?? []), String(r.id)]);
     const ends = new Map<string, string>();
     for (const r of db.prepare('SELECT customer_seq, name, status FROM endorsements').all() as Row[]) ends.set(`${String(r.customer_seq)}:${String(r.name)}`, String(r.status));
     const reference = (f: Partial<CustomerFilters>) =>
       all
         .filter((c) => {
-          if (f.q) {
-            const q = f.q.trim().toLowerCase();
-            const byTerm = (terms.get(c.seq) ?? []).some((t) => t.startsWith(q));
-            const byEmail = [...q].length >= 3 && (c.email ?? '').includes(q);
-            if (!byTerm && !byEmail) return false;
-          }
+          // The console's own rule is the reference: every word of q starts a word of the customer's.
+          if (f.q && !matchCustomer(queryWords(f.q), { ...c.doc, walletIds: walletIds.get(c.seq) ?? [] })) return false;
           if (f.endorsement && ends.get(`${c.seq}:${f.endorsement.name}`) !== f.endorsement.status) return false;
           if (f.status && c.doc.status !== f.status) return false;
           if (f.beforeSeq !== undefined && c.seq >= f.beforeSeq) return false;
           return true;
         })
         .map((c) => c.seq);
-    const qs = ['ma', 'jo', 'mar', 'smith', 'rodrig', '@globex', 'globex.c', 'crm-101', '+1', 'x', 'mary smith'];
+    const qs = ['ma', 'jo', 'mar', 'smith', 'rodrig', '@globex', 'globex.c', 'crm-101', '+1', 'x', 'mary smith', 'smith mary', 'nitech', 'ia.her', 'jose', 'jos\u00e9', 'wlt_', 'crm 1001'];
     fc.assert(
       fc.property(
         fc.record({
@@ -136,17 +141,19 @@ describe('customer list queries: strategies, plans, equivalence', () => {
     }
   });
 
-  it('FTS syntax is escaped, control characters dropped, wallet ids found exactly', () => {
+  it('punctuation and control characters only split words, wallet ids are words of their owner', () => {
     expect(run({ q: 'zzzzzz' })).toEqual([]);
-    expect(run({ q: '"quoted" OR x' })).toEqual([]);
+    expect(run({ q: '"quoted" OR zzx' })).toEqual([]);
     expect(run({ q: 'ma\u0000' })).toEqual(run({ q: 'ma' }));
-    expect(run({ q: '\u0000\u0001' })).toEqual([]);
+    // No word at all: the rule holds for every customer, so q filters nothing.
+    expect(run({ q: '\u0000\u0001 @' })).toEqual(run({}));
     const w = db.prepare('SELECT id, customer_seq FROM wallets ORDER BY seq DESC LIMIT 1').get() as { id: string; customer_seq: number };
     for (const s of [undefined, 'qSet', 'scan'] as const) {
       const est = s ? forced(s) : undefined;
       expect(run({ q: w.id }, est)).toEqual([w.customer_seq]);
       expect(run({ q: `  ${w.id.toUpperCase()} ` }, est)).toEqual([w.customer_seq]);
       expect(run({ q: `${w.id}x` }, est)).toEqual([]);
+      expect(run({ q: w.id.slice(0, -3) }, est)).toContain(w.customer_seq);
     }
   });
 });
