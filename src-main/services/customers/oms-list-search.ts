@@ -28,14 +28,18 @@ export interface OmsListRequest {
 export async function omsListPage(d: JudgeDeps, r: OmsListRequest): Promise<{ page: CustomerSearchPage; ignoresQ: boolean }> {
   const { q, fx, cursor } = r;
   const words = queryWords(q);
-  const exactFirst = !cursor && q && looksLikeExternalId(q) && !fx.externalId ? await exactExternalId(r.customers, q, fx, r.signal) : [];
   // The whole query: the sandbox's `q` is this rule, so its pages hold matching rows only. Another
   // OMS may match more loosely; the rule below still judges every row.
   const omsQ = r.textSearch && words.length > 0 ? q.slice(0, 200) : '';
-  const page = await r.customers.search(
-    { ...documented(fx), ...(omsQ ? { q: omsQ } : {}), ...(fx.endorsement && r.textSearch ? { endorsement: fx.endorsement } : {}), ...(r.limit ? { limit: r.limit } : {}), ...(cursor ? { cursor: cursor.replace(OMS, '') } : {}) },
-    r.signal,
-  );
+  // The exact externalId lookup and the list go out together: asked one after the other, every key
+  // of a typed id (`crm-1…`) waited for two OMS round trips.
+  const [exactFirst, page] = await Promise.all([
+    !cursor && q && looksLikeExternalId(q) && !fx.externalId ? exactExternalId(r.customers, q, fx, r.signal) : Promise.resolve([]),
+    r.customers.search(
+      { ...documented(fx), ...(omsQ ? { q: omsQ } : {}), ...(fx.endorsement && r.textSearch ? { endorsement: fx.endorsement } : {}), ...(r.limit ? { limit: r.limit } : {}), ...(cursor ? { cursor: cursor.replace(OMS, '') } : {}) },
+      r.signal,
+    ),
+  ]);
   const entries = page.items.map(toEntry);
   const kept = checkRows(d, q, words, entries.filter((e) => meetsFilters(e, fx)));
   const seen = new Set(exactFirst.map((row) => row.id));
