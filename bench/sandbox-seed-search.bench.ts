@@ -38,7 +38,7 @@ try {
     ['last name prefix', 'q=rodrig'],
     ['full name', `q=${encodeURIComponent('mary smith')}`],
     ['email domain fragment', `q=${encodeURIComponent('@globex')}`],
-    ['email local fragment (trigram)', `q=${encodeURIComponent(sample.email.split('@')[0]!.slice(3, 9))}`],
+    ['email local part, from its start', `q=${encodeURIComponent(sample.email.split('@')[0]!.slice(0, 6))}`],
     ['phone prefix', `q=${encodeURIComponent(sample.phone.slice(0, 8))}`],
     ['externalId', 'q=crm-15000'],
     ['exact id', `q=${sample.id}`],

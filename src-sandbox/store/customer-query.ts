@@ -44,7 +44,7 @@ export interface Estimates {
  * - `scan`: q (if any) and the endorsement are both common: walk customers backwards by primary key
  *   and probe each row; dense matches fill a page within a few hundred rows.
  * The old single plan materialised every match of every filter (70k ids for `basic:active`) before
- * taking 21 rows: 39 ms p95 at 100k customers. Now no strategy touches more than about CAP rows.
+ * taking 21 rows; no strategy touches more than about CAP rows.
  */
 export type Strategy = 'selective' | 'qSet' | 'endorsementIndex' | 'scan';
 
@@ -180,8 +180,8 @@ export function buildCustomerListQuery(f: CustomerFilters, est: Estimates = { q:
 /**
  * How many of the newest customers a common q scans before it switches to its match set. A q with
  * thousands of matches that all sit in older rows (`crm-15` when those ids were seeded first) made
- * the plain scan walk most of the table: ~45 ms at 100,000. Bounded, the walk costs ~2 ms and the
- * rest of the page comes from the (then partial) match set below the window.
+ * the plain scan walk most of the table. Bounded, the walk stays short and the rest of the page
+ * comes from the (then partial) match set below the window.
  */
 export const SCAN_WINDOW = 2000;
 
