@@ -1,10 +1,5 @@
-import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { build as bundle, type Plugin as BundlePlugin } from 'rolldown';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { findWorkerEntries } from './src-main/lib/worker-entry.ts';
@@ -42,77 +37,6 @@ function seedTemplate(outDir: string): Plugin {
   };
 }
 
-const firstScreenDir = resolve(root, 'src-renderer/src/first-screen');
-// The bundler cannot take stylesheets; the markup render needs none (Vite bundles them for the page).
-const noCss: BundlePlugin = { name: 'no-css', resolveId: (id) => (id.endsWith('.css') ? '\0no-css' : null), load: (id) => (id === '\0no-css' ? '' : null) };
-
-/**
- * The customer list's first render as HTML, from the components React mounts (first-screen-markup.tsx),
- * rendered in Node with the little of `window` the shell reads while rendering.
- */
-async function renderFirstScreenMarkup(): Promise<unknown> {
-  const dir = mkdtempSync(join(tmpdir(), 'oms-first-screen-'));
-  const g = globalThis as Record<string, unknown>;
-  const saved = { window: g.window, localStorage: g.localStorage };
-  try {
-    const out = await bundle({
-      input: resolve(firstScreenDir, 'first-screen-markup.tsx'),
-      platform: 'node',
-      resolve: { alias },
-      plugins: [noCss],
-      transform: { jsx: 'react-jsx', define: { 'process.env.NODE_ENV': '"production"' } },
-      output: { format: 'esm', codeSplitting: false },
-      write: false,
-    });
-    const file = join(dir, 'first-screen-markup.mjs');
-    writeFileSync(file, out.output[0].code);
-    let collapsed = false;
-    g.window = { location: { hash: '#/customers', origin: 'http://127.0.0.1' }, history: { state: null, replaceState: () => {} }, addEventListener: () => {}, removeEventListener: () => {}, innerWidth: 1280 };
-    g.localStorage = { getItem: () => (collapsed ? 'collapsed' : 'expanded'), setItem: () => {} };
-    const mod = (await import(pathToFileURL(file).href)) as { renderFirstScreen(set: (c: boolean) => void): unknown };
-    return mod.renderFirstScreen((c) => (collapsed = c));
-  } finally {
-    g.window = saved.window;
-    g.localStorage = saved.localStorage;
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/**
- * The first screen's early script (src-renderer/src/first-screen/first-screen.ts): its own small
- * classic script, with the rendered markup built in, loaded from the head before the app's module.
- */
-function firstScreen(): Plugin {
-  let fileName = '';
-  let code = '';
-  return {
-    name: 'oms-first-screen',
-    apply: 'build',
-    async buildStart() {
-      const markup = JSON.stringify(await renderFirstScreenMarkup());
-      const virtual: BundlePlugin = {
-        name: 'first-screen-markup',
-        resolveId: (id) => (id === 'virtual:first-screen-markup' ? '\0first-screen-markup' : null),
-        load: (id) => (id === '\0first-screen-markup' ? `export default ${markup};` : null),
-      };
-      const out = await bundle({
-        input: resolve(firstScreenDir, 'first-screen.ts'),
-        platform: 'browser',
-        resolve: { alias },
-        plugins: [virtual],
-        output: { format: 'iife', minify: true },
-        write: false,
-      });
-      code = out.output[0].code;
-      fileName = `assets/first-screen-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`;
-    },
-    generateBundle() {
-      this.emitFile({ type: 'asset', fileName, source: code });
-    },
-    transformIndexHtml: () => [{ tag: 'script', attrs: { src: `./${fileName}`, defer: true }, injectTo: 'head-prepend' }],
-  };
-}
-
 export default defineConfig({
   main: {
     resolve: { alias },
@@ -146,7 +70,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src-renderer'),
     resolve: { alias },
-    plugins: [react(), firstScreen()],
+    plugins: [react()],
     base: './',
     build: {
       outDir: resolve(outBase, 'renderer'),

@@ -13,10 +13,7 @@
  *  moment the search box alone is usable (the listbox appears only with its first rows, so the gap
  *  from there to interactive is the first OMS round trip: bridge → main → sandbox, token exchange included);
  *  and the page's own main-thread busy time and script time up to interactive (CDP Performance
- *  metrics), which the machine's load moves far less than the wall-clock figures; and when the app's
- *  own list holds the rows (its listbox carries data-results-for). The first screen is painted before
- *  the bundle runs, so interactive can come before the app: that box is a real input whose text the
- *  app keeps (test/e2e/specs/first-screen.spec.ts), and its rows open once the app is there.
+ *  metrics), which the machine's load moves far less than the wall-clock figures.
  * Three kinds of start, `runs` each: first (a fresh data dir: keys generated, database created, the
  * local sandbox's store made with 2,000 customers, copied from the build's template), later as a user
  * has it (`./oms start` keeps one port, so the same origin in the same browser profile: the browser's
@@ -53,11 +50,6 @@ interface Run {
   domMs: number;
   boxMs: number;
   interactiveMs: number;
-  /**
-   * When the app's own list holds the rows (React's listbox carries data-results-for): the same as
-   * interactive, or later when the first screen was painted before the bundle ran.
-   */
-  appMs: number;
   /** Script bytes the page fetched before it was interactive (decoded; loopback sends them uncompressed). */
   scriptKb: number;
   /** CPU main's process (all its threads) had used when it said ready: what load hardly moves. */
@@ -71,7 +63,7 @@ interface Run {
   pageTaskMs: number;
   pageScriptMs: number;
 }
-type Marks = { dom?: number; box?: number; interactive?: number; app?: number };
+type Marks = { dom?: number; box?: number; interactive?: number };
 
 const SOURCES = join(root, 'src-main/browser-main.ts');
 
@@ -147,8 +139,7 @@ async function once(browser: Browser, dataDir: string, opts: { shot?: string; en
       const usable = !!box && !box.disabled && !box.readOnly && visible(box);
       if (w.__coldStart.box === undefined && usable) w.__coldStart.box = now;
       if (w.__coldStart.interactive === undefined && usable && visible(list)) w.__coldStart.interactive = now;
-      if (w.__coldStart.app === undefined && list?.hasAttribute('data-results-for')) w.__coldStart.app = now;
-      if (w.__coldStart.interactive === undefined || w.__coldStart.app === undefined) requestAnimationFrame(tick);
+      if (w.__coldStart.interactive === undefined) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   });
@@ -187,7 +178,7 @@ async function once(browser: Browser, dataDir: string, opts: { shot?: string; en
       await page
         .waitForFunction(() => {
           const s = (window as unknown as { __coldStart: Marks }).__coldStart;
-          return s.interactive !== undefined && s.dom !== undefined && s.box !== undefined && s.app !== undefined;
+          return s.interactive !== undefined && s.dom !== undefined && s.box !== undefined;
         }, undefined, { timeout: TIMEOUT_MS })
         .catch(async (e: unknown) => {
           // Say what the page showed and what main said, not only that it timed out.
@@ -215,7 +206,7 @@ async function once(browser: Browser, dataDir: string, opts: { shot?: string; en
         return e ? { sent: performance.timeOrigin + e.startTime, done: performance.timeOrigin + e.responseEnd } : { sent: Number.NaN, done: Number.NaN };
       });
       return {
-        readyMs, domMs: s.dom - t0Epoch, boxMs: s.box - t0Epoch, interactiveMs: s.interactive - t0Epoch, appMs: s.app - t0Epoch, scriptKb: scriptBytes / 1024, readyCpuMs, load,
+        readyMs, domMs: s.dom - t0Epoch, boxMs: s.box - t0Epoch, interactiveMs: s.interactive - t0Epoch, scriptKb: scriptBytes / 1024, readyCpuMs, load,
         searchSentMs: search.sent - t0Epoch, searchDoneMs: search.done - t0Epoch,
         pageTaskMs: after.task - before.task, pageScriptMs: after.script - before.script,
       };
@@ -288,14 +279,14 @@ try {
     if (!process.env.BENCH_NO_SOURCES) await series('from sources', { entry: SOURCES, staticDir: build.renderer });
   }
   console.log(`\n${runs} runs each; ms from spawn (budget to interactive p50: first start ${BUDGET_MS.cold} ms, later start ${BUDGET_MS.warm} ms)`);
-  console.log('| start | process ready p50 | max | DOMContentLoaded p50 | search box usable p50 | **interactive p50** | **max** | page share of p50 | script kB before interactive | main CPU ms to ready p50 | first search sent / answered p50 | page busy / script ms p50 | app list p50 | load p50 |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| start | process ready p50 | max | DOMContentLoaded p50 | search box usable p50 | **interactive p50** | **max** | page share of p50 | script kB before interactive | main CPU ms to ready p50 | first search sent / answered p50 | page busy / script ms p50 | load p50 |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const [kind, r] of Object.entries(results)) {
     const col = (k: keyof Run) => r.map((x) => x[k]);
     const inter = col('interactiveMs');
-    console.log(`| ${kind} | ${fmt(p50(col('readyMs')))} | ${fmt(max(col('readyMs')))} | ${fmt(p50(col('domMs')))} | ${fmt(p50(col('boxMs')))} | ${fmt(p50(inter))} | ${fmt(max(inter))} | ${fmt(p50(inter) - p50(col('readyMs')))} | ${fmt(p50(col('scriptKb')))} | ${fmt(p50(col('readyCpuMs')))} | ${fmt(p50(col('searchSentMs')))} / ${fmt(p50(col('searchDoneMs')))} | ${fmt(p50(col('pageTaskMs')))} / ${fmt(p50(col('pageScriptMs')))} | ${fmt(p50(col('appMs')))} | ${p50(col('load')).toFixed(1)} |`);
+    console.log(`| ${kind} | ${fmt(p50(col('readyMs')))} | ${fmt(max(col('readyMs')))} | ${fmt(p50(col('domMs')))} | ${fmt(p50(col('boxMs')))} | ${fmt(p50(inter))} | ${fmt(max(inter))} | ${fmt(p50(inter) - p50(col('readyMs')))} | ${fmt(p50(col('scriptKb')))} | ${fmt(p50(col('readyCpuMs')))} | ${fmt(p50(col('searchSentMs')))} / ${fmt(p50(col('searchDoneMs')))} | ${fmt(p50(col('pageTaskMs')))} / ${fmt(p50(col('pageScriptMs')))} | ${p50(col('load')).toFixed(1)} |`);
   }
-  for (const [kind, r] of Object.entries(results)) console.log(`  ${kind} runs (ready/DOM/box/search sent/answered/interactive/app list @load): ${r.map((x) => `${[x.readyMs, x.domMs, x.boxMs, x.searchSentMs, x.searchDoneMs, x.interactiveMs, x.appMs].map((v) => v.toFixed(0)).join('/')} @${x.load.toFixed(1)}`).join(' · ')}`);
+  for (const [kind, r] of Object.entries(results)) console.log(`  ${kind} runs (ready/DOM/box/search sent/answered/interactive @load): ${r.map((x) => `${[x.readyMs, x.domMs, x.boxMs, x.searchSentMs, x.searchDoneMs, x.interactiveMs].map((v) => v.toFixed(0)).join('/')} @${x.load.toFixed(1)}`).join(' · ')}`);
   if (screenshot) console.log(`screenshot of a later start (same port and profile): ${screenshot}`);
 
   // What a first start's store costs on its own, on the sandbox's thread: seeded, copied from the

@@ -5,7 +5,6 @@ import { createBrowserOms } from './bridge/browser-oms.ts';
 import { startSubscriptions } from './bridge/subscriptions.ts';
 import { RootBoundary } from './components/ErrorBoundary.tsx';
 import { installErrorReporting, loadTestHooks, rootErrorOptions } from './components/error-reporting.ts';
-import { takeOverFirstSearch } from './first-screen/handover.ts';
 import { holdReadsUntil } from './lib/api-client.ts';
 import { useRoute } from './stores/route.store.ts';
 import './styles.css';
@@ -21,10 +20,7 @@ if (!('oms' in window)) {
 }
 // Opened on the customer list, the person waits for its rows: the shell's status reads follow them.
 const { section, rest } = useRoute.getState().route;
-if (section === 'customers' && rest.length === 0) {
-  holdReadsUntil('customers.search', FIRST_ROWS_WAIT_MS);
-  takeOverFirstSearch();
-}
+if (section === 'customers' && rest.length === 0) holdReadsUntil('customers.search', FIRST_ROWS_WAIT_MS);
 installErrorReporting();
 startSubscriptions();
 loadTestHooks();

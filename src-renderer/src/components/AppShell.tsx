@@ -5,7 +5,6 @@ import { SECTION_LABELS as LABELS, SECTIONS, selectNavigate, selectRoute, select
 import { usePalette } from '../stores/palette.store.ts';
 import { useShortcutsHelp } from '../stores/shortcuts.store.ts';
 import { StaleNotice, useLiveProblem, useNow } from './LiveNotice.tsx';
-import { initialCollapsed, SIDEBAR_KEY } from './sidebar-pref.ts';
 
 function ProfileBanner() {
   const info = useSession(selectInfo);
@@ -50,6 +49,13 @@ const SHORT: Record<string, string> = {
   logs: 'Log',
   settings: 'Set',
 };
+const SIDEBAR_KEY = 'oms-console.sidebar';
+
+/** Collapsed by choice (remembered), or by default on windows too narrow for the full sidebar. */
+function initialCollapsed(): boolean {
+  const saved = localStorage.getItem(SIDEBAR_KEY);
+  return saved ? saved === 'collapsed' : window.innerWidth < 1100;
+}
 
 /** Main's heartbeat, and whether OMS's updates reach the screens: live only when both do. */
 function Liveness() {

@@ -79,33 +79,6 @@ export function holdReadsUntil(channel: string, maxMs: number): void {
   startGate = gate;
 }
 
-/** A call sent before the app ran (the first screen's search), for the app's first identical call to take. */
-let adopted: { channel: string; key: string; answer: Promise<Result<unknown> | null> } | null = null;
-
-/**
- * The app's first call on `channel` with this very input takes `answer` instead of going to main
- * again; any other call on the channel drops it. Its answer counts as the start gate's call.
- */
-export function adoptCall(channel: string, input: unknown, answer: Promise<Result<unknown> | null>): void {
-  adopted = { channel, key: JSON.stringify(input), answer };
-  openGateWhen(channel, answer);
-}
-
-/** A call on `channel` made outside this client (before the app ran) opens the start gate once it settles. */
-export function openGateWhen(channel: string, settles: Promise<unknown>): void {
-  void settles.finally(() => {
-    if (startGate?.channel === channel) startGate.release();
-  });
-}
-
-/** The adopted answer for this call, if it is the one adopted; null when it could not be had. */
-function takeAdopted(channel: string, input: unknown): Promise<Result<unknown> | null> | null {
-  if (adopted?.channel !== channel) return null;
-  const hit = adopted.key === JSON.stringify(input) ? adopted.answer : null;
-  adopted = null;
-  return hit;
-}
-
 function track(raw: OmsApi): ClientApi {
   const out: Record<string, unknown> = {};
   for (const [domain, ops] of Object.entries(raw as unknown as Record<string, Record<string, unknown>>)) {
@@ -129,7 +102,7 @@ function track(raw: OmsApi): ClientApi {
         const abandon = new AbortController();
         signal?.addEventListener('abort', () => abandon.abort(), { once: true });
         watcher.started({ id, channel, label, read, startedAt: Date.now(), cancel: read ? () => abandon.abort() : () => stop(cancelled(label)) });
-        const fresh = () =>
+        const call =
           signal || read
             ? op(input, {
                 // A plain function: it crosses Electron's contextBridge, where a signal would not.
@@ -141,10 +114,6 @@ function track(raw: OmsApi): ClientApi {
                 },
               })
             : op(input);
-        const early = takeAdopted(channel, input);
-        // The early call cannot be aborted from here: abandoning it only stops waiting for it.
-        if (early) abandon.signal.addEventListener('abort', () => stop(cancelled(label)), { once: true });
-        const call = early ? early.then((r) => r ?? fresh()) : fresh();
         return Promise.race([call, stopped])
           .then((r) => {
             if (r.ok && !read) changeDone(channel);

@@ -1,21 +1,46 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import { toReact } from '../../lib/markup-react.ts';
-import { listSetSize, resultRowMarkup, ROW_HEIGHT as ROW } from './result-row-markup.ts';
+import { EndorsementBadges } from './EndorsementBadges.tsx';
+import { matchedOnLabel, rowName } from './customer-lookup.ts';
 import { useCustomers } from './customers.store.ts';
 import { selectLoadMore, selectRow, selectSearch, selectStale } from './customers.selectors.ts';
 
+const ROW = 44;
 // Rows of an older text are dimmed only once the newer answer is this late: a quick answer replaces
 // them before anyone could see a dimmed frame, and dimming them costs a restyle and a repaint of the list.
 const DIM_AFTER_MS = 150;
 
 // Memoised: a new answer, a new page or a moved highlight re-renders only the rows whose props
-// changed; a customer in both the old and the new answer keeps its DOM. The markup is shared with
-// the first screen's early paint (result-row-markup.ts).
+// changed; a customer in both the old and the new answer keeps its DOM.
 const Row = memo(function Row({ id, index, active, total, top, onOpen }: { id: string; index: number; active: boolean; total: number; top: number; onOpen: (id: string) => void }) {
   const c = useCustomers(selectRow(id));
   if (!c) return null;
-  return toReact(resultRowMarkup(c, { index, active, total, top }), { onClick: () => onOpen(id) });
+  const matched = matchedOnLabel(c);
+  return (
+    <div
+      id={`result-${id}`}
+      role="option"
+      aria-selected={active}
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      className={`result-row${active ? ' active' : ''}`}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${top}px)` }}
+      onClick={() => onOpen(id)}
+    >
+      <span className="col-name">
+        <strong>{rowName(c)}</strong>
+        <small>
+          <span className="mono">{c.id}</span>
+          {matched && <span className="match-note"> · {matched}</span>}
+        </small>
+      </span>
+      <span className="col-email">{c.emailMasked ?? '—'}</span>
+      <span className="col-status">{c.status}</span>
+      <span className="col-endorsements">
+        <EndorsementBadges endorsements={c.endorsements} />
+      </span>
+    </div>
+  );
 });
 
 /**
@@ -55,7 +80,7 @@ export function CustomerResults({ listRef, onOpen }: { listRef: React.RefObject<
   useEffect(() => {
     if (scrolled.current > 0 && scrollRef.current) scrollRef.current.scrollTop = scrolled.current = 0;
   }, [search.shownSeq]);
-  const total = listSetSize(search.ids.length, search.hasMore);
+  const total = search.hasMore ? -1 : search.ids.length;
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the chosen virtualiser.
   const v = useVirtualizer({ count: search.ids.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 2 });
   const items = v.getVirtualItems();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { CustomerResults } from './CustomerResults.tsx';
 import { parseHash } from '../../lib/hash-route.ts';
@@ -12,8 +12,19 @@ import { isMoneyHandle, openMoneyHandle, shortHandle } from './money-handle.ts';
 import { api } from '../../lib/api-client.ts';
 import './customer-search.css';
 import { formatCount } from '../../lib/format.ts';
-import { searchCountLine } from './search-count.ts';
-import { earlyBox, finishHandover } from '../../lib/first-screen-state.ts';
+
+/** What the count line says about where rows came from and what main held back. */
+function sourceNote(meta: { source: string; dropped: number; withheld: number } | null): string {
+  if (!meta) return '';
+  const parts: string[] = [];
+  if (meta.source === 'directory') parts.push('from the customer directory');
+  if (meta.dropped > 0) parts.push(`${meta.dropped} row${meta.dropped === 1 ? '' : 's'} OMS sent did not match and ${meta.dropped === 1 ? 'is' : 'are'} not shown`);
+  if (meta.withheld > 0)
+    parts.push(
+      `${meta.withheld} customer${meta.withheld === 1 ? '' : 's'} matched only on a hidden email or phone that was searched letter by letter too often; reveal it from the customer (audited) to search by it`,
+    );
+  return parts.length ? ` · ${parts.join(' · ')}` : '';
+}
 
 // A typed key searches at once, in its own input event: each new search aborts the one before it end
 // to end (renderer, bridge, main, OMS request), so a waiting period buys nothing and cost every query
@@ -38,18 +49,7 @@ export function CustomersScreen() {
   const loadMore = useCustomers(selectLoadMore);
   // The query lives in the URL (`#/customers?q=…`): Back, reload and a copied link restore it.
   const urlQ = useRoute(selectQueryQ);
-  // Text typed into the first screen's early box, before the app ran, is kept.
-  const [text, setText] = useState(() => urlQ ?? earlyBox()?.value ?? search.text);
-  const boxRef = useRef<HTMLInputElement | null>(null);
-  useLayoutEffect(() => {
-    const early = earlyBox();
-    const el = boxRef.current;
-    finishHandover();
-    if (!early || !el) return;
-    if (early.clicked) return useRoute.getState().navigate('customers', early.clicked);
-    if (early.focused) el.focus();
-    if (early.start !== null && early.end !== null) el.setSelectionRange(early.start, early.end, early.direction ?? undefined);
-  }, []);
+  const [text, setText] = useState(() => urlQ ?? search.text);
   const [jumpNote, setJumpNote] = useState<string | null>(null);
   const listRef = useRef<HTMLDivElement | null>(null);
   const first = useRef(true);
@@ -170,7 +170,9 @@ export function CustomersScreen() {
   const { req, parsed, ids } = search;
   // No row yet, though OMS has more pages for this search: nothing to scroll, so the screen offers to read on.
   const onlyMore = ids.length === 0 && search.hasMore;
-  const count = searchCountLine(ids.length, search.hasMore, search.meta);
+  const count = onlyMore
+    ? `No match in the customers read so far — more to search${sourceNote(search.meta)}`
+    : `${ids.length}${search.hasMore ? '+' : ''} customer${ids.length === 1 ? '' : 's'}${search.hasMore ? ' — scroll for more' : ''}${sourceNote(search.meta)}`;
   return (
     <section className="screen customers-screen">
       <header className="screen-head">
@@ -178,7 +180,6 @@ export function CustomersScreen() {
       </header>
       <div className="search-bar">
         <input
-          ref={boxRef}
           type="search"
           className="search-input"
           aria-label="Search customers"

@@ -1,9 +1,22 @@
+import type { CustomerRowView } from '#shared/domain/customer.ts';
 import { err, type Result } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
 import { useCustomers } from './customers.store.ts';
 import { parseSearch } from './search-syntax.ts';
 
-export { matchedOnLabel, rowName } from './result-row-markup.ts';
+/** A result row's name: the same words the customer's own screen uses for its title. */
+export const rowName = (c: Pick<CustomerRowView, 'firstName' | 'middleName' | 'lastName'>): string =>
+  [c.firstName, c.middleName, c.lastName].filter(Boolean).join(' ') || 'Unnamed customer';
+
+const MATCHED_ON: Record<NonNullable<CustomerRowView['matchedOn']>, string> = {
+  email: 'email matches',
+  phone: 'phone matches',
+  externalId: 'externalId matches',
+  wallet: 'wallet id matches',
+};
+
+/** Why a row is listed when what was typed is not visible on it ("email matches"), or null. */
+export const matchedOnLabel = (c: Pick<CustomerRowView, 'matchedOn'>): string | null => (c.matchedOn ? MATCHED_ON[c.matchedOn] : null);
 
 /**
  * A small customers search for pickers (not the Customers screen's list, whose state it leaves

@@ -6,9 +6,9 @@ import type { Result } from '#shared/ipc/result.ts';
 import { api } from '../../lib/api-client.ts';
 import { mutate } from '../../stores/mutate.ts';
 import { IDLE, LOADING, settled, type Req } from '../../lib/request-state.ts';
-import { parseSearch, SEARCH_PAGE, type ParsedSearch } from './search-syntax.ts';
+import { parseSearch, type ParsedSearch } from './search-syntax.ts';
 
-const PAGE = SEARCH_PAGE;
+const PAGE = 50;
 
 export interface SearchState {
   text: string;
@@ -59,8 +59,6 @@ export interface CustomersState {
   revealed: Record<string, Revealed>;
   revealReq: Record<string, Req>;
   runSearch(text: string): Promise<void>;
-  /** Shows an answer the first screen already has for `text`, as if this store had searched for it. */
-  showAnswer(text: string, page: CustomerSearchPage): void;
   loadMore(): Promise<void>;
   load(id: string): Promise<Result<CustomerView>>;
   upsert(c: CustomerView): void;
@@ -147,15 +145,6 @@ export const useCustomers = create<CustomersState>((set, get) => {
     for (const r of items) if (!sameRow(held[r.id], r)) (rows ??= { ...held })[r.id] = r;
     return rows ?? held;
   };
-  /** The store's state once `page` has answered search `seq` for `text`. */
-  const answered = (text: string, seq: number, page: CustomerSearchPage): Partial<CustomersState> => {
-    const { source, dropped, withheld } = page;
-    return {
-      rows: mergeRows(page.items),
-      ...(page.directory ? { directory: page.directory } : {}),
-      search: { ...get().search, ids: page.items.map((c) => c.id), hasMore: page.hasMore, cursor: page.cursor, req: settled({ ok: true, data: page }), shownSeq: seq, shownText: text, meta: { source, dropped, withheld } },
-    };
-  };
   return {
     byId: {},
     rows: {},
@@ -194,14 +183,12 @@ export const useCustomers = create<CustomersState>((set, get) => {
       if (get().search.seq !== seq || ctl.signal.aborted) return;
       searchCtl = null;
       if (!r.ok) return set({ search: { ...get().search, req: settled(r) } });
-      set(answered(text, seq, r.data));
-    },
-
-    showAnswer: (text, page) => {
-      abortSearches();
-      const seq = get().search.seq + 1;
-      set({ search: { ...get().search, text, parsed: parseSearch(text), seq, moreReq: IDLE } });
-      set(answered(text, seq, page));
+      const { source, dropped, withheld } = r.data;
+      set({
+        rows: mergeRows(r.data.items),
+        ...(r.data.directory ? { directory: r.data.directory } : {}),
+        search: { ...get().search, ids: r.data.items.map((c) => c.id), hasMore: r.data.hasMore, cursor: r.data.cursor, req: settled(r), shownSeq: seq, shownText: text, meta: { source, dropped, withheld } },
+      });
     },
 
     loadMore: async () => {

@@ -1,8 +1,5 @@
 import type { CustomerSearch } from '#shared/ipc/customers.contract.ts';
 
-/** Rows per customers.search page, the first screen's early search included. */
-export const SEARCH_PAGE = 50;
-
 export type SearchFilters = Omit<CustomerSearch, 'limit' | 'cursor'>;
 
 export interface ParsedSearch {
