@@ -52,6 +52,17 @@ describe('parseSearch', () => {
     expect(parseSearch('status:maybe').filters).toEqual({});
   });
 
+  it('sends no endorsement filter while its name or status is still being typed', () => {
+    for (const typed of ['endorsement:usd:p', 'endorsement:usd:pendin', 'endorsement:us:pending', 'endorsement:crypto:active']) {
+      const p = parseSearch(`${typed} jo`);
+      expect(p.filters, typed).toEqual({ q: 'jo' });
+      expect(p.problems[0], typed).toMatch(/Keep typing/);
+    }
+    expect(parseSearch('endorsement:CRYPTOCUSTODY:Active').filters).toEqual({ endorsement: { name: 'cryptoCustody', status: 'active' } });
+    // A whole word the console does not know is OMS's to judge.
+    expect(parseSearch('endorsement:usd:frozen').filters).toEqual({ endorsement: { name: 'usd', status: 'frozen' } });
+  });
+
   it('keeps unknown keys as free text (an email local part can contain a colon-free word)', () => {
     expect(parseSearch('foo:bar').filters).toEqual({ q: 'foo:bar' });
   });

@@ -1,3 +1,4 @@
+import { ENDORSEMENT_NAMES, KNOWN_ENDORSEMENT_STATUSES } from '#shared/domain/endorsement.ts';
 import type { CustomerSearch } from '#shared/ipc/customers.contract.ts';
 
 export type SearchFilters = Omit<CustomerSearch, 'limit' | 'cursor'>;
@@ -44,6 +45,16 @@ function tokenize(input: string): string[] {
 const unquote = (s: string) => s.replace(/^"/, '').replace(/"$/, '');
 
 /**
+ * A value still being typed: the start of a known word and not the whole of one (`pend` of pending).
+ * Searching on each such prefix sent a filter no customer can match (and one OMS refuses) per key.
+ * A whole word OMS may know and the console does not is sent as typed.
+ */
+const partOf = (known: readonly string[], typed: string) => {
+  const t = typed.toLowerCase();
+  return !known.some((k) => k.toLowerCase() === t) && known.some((k) => k.toLowerCase().startsWith(t));
+};
+
+/**
  * Parses the one search box: free text plus `email:`, `externalId:`, `status:` and
  * `endorsement:<name>:<status>` filters. A lone pasted `cst_…`/`wlt_…` id is a jump, not a search.
  * Pure: no I/O, so it is unit-tested directly.
@@ -81,7 +92,8 @@ export function parseSearch(input: string): ParsedSearch {
     } else {
       const [name, status, ...rest] = value.split(':');
       if (!name || !status || rest.length) problems.push(`endorsement filters look like endorsement:usd:pending, not "${token}".`);
-      else filters.endorsement = { name, status: status.toLowerCase() };
+      else if (partOf(ENDORSEMENT_NAMES, name) || partOf(KNOWN_ENDORSEMENT_STATUSES, status)) problems.push(`Keep typing: "${token}" is not a whole endorsement name and status yet (endorsement:usd:pending).`);
+      else filters.endorsement = { name: ENDORSEMENT_NAMES.find((n) => n.toLowerCase() === name.toLowerCase()) ?? name, status: status.toLowerCase() };
     }
   }
   const q = free.join(' ').trim();
