@@ -31,16 +31,20 @@ export async function omsListPage(d: JudgeDeps, r: OmsListRequest): Promise<{ pa
   // The whole query: the sandbox's `q` is this rule, so its pages hold matching rows only. Another
   // OMS may match more loosely; the rule below still judges every row.
   const omsQ = r.textSearch && words.length > 0 ? q.slice(0, 200) : '';
-  // The exact externalId lookup and the list go out together: asked one after the other, every key
-  // of a typed id (`crm-1…`) waited for two OMS round trips.
-  const [exactFirst, page] = await Promise.all([
-    !cursor && q && looksLikeExternalId(q) && !fx.externalId ? exactExternalId(r.customers, q, fx, r.signal) : Promise.resolve([]),
-    r.customers.search(
-      { ...documented(fx), ...(omsQ ? { q: omsQ } : {}), ...(fx.endorsement && r.textSearch ? { endorsement: fx.endorsement } : {}), ...(r.limit ? { limit: r.limit } : {}), ...(cursor ? { cursor: cursor.replace(OMS, '') } : {}) },
-      r.signal,
-    ),
-  ]);
+  const page = await r.customers.search(
+    { ...documented(fx), ...(omsQ ? { q: omsQ } : {}), ...(fx.endorsement && r.textSearch ? { endorsement: fx.endorsement } : {}), ...(r.limit ? { limit: r.limit } : {}), ...(cursor ? { cursor: cursor.replace(OMS, '') } : {}) },
+    r.signal,
+  );
   const entries = page.items.map(toEntry);
+  // A typed id ranks its exact owner first. The text search's page usually holds it already (the
+  // sandbox's q matches externalIds); only when it does not is OMS asked by the documented filter.
+  // Asked on every key beside the search, the lookup spent two calls of the request budget a key,
+  // and the last key of a typed id waited for the budget.
+  let exactFirst: CustomerRowView[] = [];
+  if (!cursor && q && looksLikeExternalId(q) && !fx.externalId) {
+    const held = entries.filter((e) => e.externalId === q && meetsFilters(e, fx));
+    exactFirst = held.length ? held.map((e) => rowFromEntry(e, 'externalId')) : await exactExternalId(r.customers, q, fx, r.signal);
+  }
   const kept = checkRows(d, q, words, entries.filter((e) => meetsFilters(e, fx)));
   const seen = new Set(exactFirst.map((row) => row.id));
   const items = [...exactFirst, ...kept.rows.filter((row) => !seen.has(row.id))];
