@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { ENDORSEMENT_NAMES, KNOWN_ENDORSEMENT_STATUSES } from './endorsement-names.ts';
 
-export const ENDORSEMENT_NAMES = ['basic', 'cryptoCustody', 'usd'] as const;
+export { ENDORSEMENT_NAMES, KNOWN_ENDORSEMENT_STATUSES };
 export const EndorsementName = z.enum(ENDORSEMENT_NAMES);
 export type EndorsementName = z.infer<typeof EndorsementName>;
 
-export const KNOWN_ENDORSEMENT_STATUSES = ['incomplete', 'pending', 'active', 'rejected', 'revoked'] as const;
 export type KnownEndorsementStatus = (typeof KNOWN_ENDORSEMENT_STATUSES)[number];
 /**
  * `listed`: OMS gave the endorsement as a bare name (`"endorsements": ["basic"]`, payments/customers),

@@ -86,6 +86,23 @@ describe('main build', () => {
     expect(code).not.toMatch(/\beval\(/);
   });
 
+  it('the first screen loads no schema library: zod comes with the screens that validate', () => {
+    const dir = join(out, 'renderer/assets');
+    const html = readFileSync(join(out, 'renderer/index.html'), 'utf8');
+    // The entry, what the HTML preloads, and everything those import statically (dynamic imports wait).
+    const todo = [...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
+    const seen = new Set<string>();
+    while (todo.length) {
+      const f = todo.pop()!;
+      if (seen.has(f)) continue;
+      seen.add(f);
+      todo.push(...[...readFileSync(join(dir, f), 'utf8').matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]!));
+    }
+    expect(seen.size).toBeGreaterThan(1);
+    // Every zod schema object carries `_zod`; a chunk without it holds none.
+    expect([...seen].filter((f) => readFileSync(join(dir, f), 'utf8').includes('_zod'))).toEqual([]);
+  });
+
   describe('browser mode from the bundle', () => {
     let child: ChildProcess;
     let ready: { url: string; origin: string };

@@ -1,4 +1,4 @@
-import { ENDORSEMENT_NAMES, KNOWN_ENDORSEMENT_STATUSES } from '#shared/domain/endorsement.ts';
+import { ENDORSEMENT_NAMES, KNOWN_ENDORSEMENT_STATUSES } from '#shared/domain/endorsement-names.ts';
 import type { CustomerSearch } from '#shared/ipc/customers.contract.ts';
 
 export type SearchFilters = Omit<CustomerSearch, 'limit' | 'cursor'>;
